@@ -1,0 +1,17 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Claims } from '$lib/server/db';
+import type { AuthSession } from '$lib/server/auth/port';
+
+declare global {
+	namespace App {
+		interface Locals {
+			auth: AuthSession;
+			/** Verified claims of the signed-in user; null for visitors. */
+			claims: Claims | null;
+			/** The signed-in user's account as the app knows it; null for visitors. */
+			user: { id: string; email: string; role: 'craftsman' | 'startup' | 'manager' | 'operator'; displayName: string } | null;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,51 @@
+// Auth port: who is making this request. Adapters: embedded (local accounts in auth.users, signed
+// JWT cookie) and Supabase (@supabase/ssr). Both hand the app the same verified claims.
+import type { Cookies } from '@sveltejs/kit';
+import type { Claims } from '../db';
+
+export type SelfServiceRole = 'craftsman' | 'startup';
+
+export interface SignUpInput {
+	email: string;
+	password: string;
+	role: SelfServiceRole;
+	displayName: string;
+}
+
+export interface SignInInput {
+	email: string;
+	password: string;
+}
+
+export type AuthError =
+	| 'email_taken'
+	| 'invalid_credentials'
+	| 'weak_password'
+	| 'rate_limited'
+	| 'unavailable';
+
+export type AuthResult =
+	| { ok: true; claims: Claims }
+	/** Supabase projects with email confirmation on: the account exists, no session yet. */
+	| { ok: true; claims: null; confirmationSent: true }
+	| { ok: false; error: AuthError };
+
+/** What an adapter needs of the request: its cookies and whether it came over HTTPS. */
+export interface RequestContext {
+	cookies: Cookies;
+	url: URL;
+}
+
+/** The auth of one request; created per request in hooks.server.ts. */
+export interface AuthSession {
+	/** Claims verified by the adapter (signature and expiry), or null for an anonymous visitor. */
+	claims(): Promise<Claims | null>;
+	signUp(input: SignUpInput): Promise<AuthResult>;
+	signIn(input: SignInInput): Promise<AuthResult>;
+	signOut(): Promise<void>;
+}
+
+export interface AuthPort {
+	readonly kind: 'embedded' | 'supabase';
+	forRequest(ctx: RequestContext): AuthSession;
+}

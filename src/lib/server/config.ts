@@ -1,0 +1,80 @@
+// The one place that reads process.env: validates it once and says which adapter each port uses.
+import { z } from 'zod';
+import path from 'node:path';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+
+const envSchema = z
+	.object({
+		NODE_ENV: z.string().default('development'),
+		DATA_DIR: z.string().default('.data'),
+		DATABASE_URL: optionalUrl,
+		EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+		SESSION_SECRET: optionalString,
+		PUBLIC_SUPABASE_URL: optionalUrl,
+		PUBLIC_SUPABASE_ANON_KEY: optionalString,
+		SUPABASE_SERVICE_ROLE_KEY: optionalString,
+		SUPABASE_STORAGE_BUCKET: z.string().default('portfolio'),
+		SEED: z.enum(['auto', 'never']).default('auto'),
+		ORIGIN: optionalUrl
+	})
+	.refine((e) => !e.PUBLIC_SUPABASE_URL || e.PUBLIC_SUPABASE_ANON_KEY, {
+		message: 'PUBLIC_SUPABASE_ANON_KEY is required when PUBLIC_SUPABASE_URL is set',
+		path: ['PUBLIC_SUPABASE_ANON_KEY']
+	});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+	dataDir: string;
+	database: { kind: 'embedded'; dir: string; port: number } | { kind: 'url'; url: string };
+	auth:
+		| { kind: 'embedded'; sessionSecret: string | undefined; secureCookies: boolean }
+		| { kind: 'supabase'; url: string; anonKey: string };
+	storage:
+		| { kind: 'disk'; dir: string }
+		| { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
+	seed: 'auto' | 'never';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	const dataDir = path.resolve(e.DATA_DIR);
+	return {
+		dataDir,
+		database: e.DATABASE_URL
+			? { kind: 'url', url: e.DATABASE_URL }
+			: { kind: 'embedded', dir: path.join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT },
+		auth:
+			e.PUBLIC_SUPABASE_URL && e.PUBLIC_SUPABASE_ANON_KEY
+				? { kind: 'supabase', url: e.PUBLIC_SUPABASE_URL, anonKey: e.PUBLIC_SUPABASE_ANON_KEY }
+				: {
+						kind: 'embedded',
+						sessionSecret: e.SESSION_SECRET,
+						secureCookies: (e.ORIGIN ?? '').startsWith('https:')
+					},
+		storage:
+			e.PUBLIC_SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY
+				? {
+						kind: 'supabase',
+						url: e.PUBLIC_SUPABASE_URL,
+						serviceKey: e.SUPABASE_SERVICE_ROLE_KEY,
+						bucket: e.SUPABASE_STORAGE_BUCKET
+					}
+				: { kind: 'disk', dir: path.join(dataDir, 'storage') },
+		seed: e.SEED
+	};
+}
+
+let cached: AppConfig | undefined;
+/** Configuration of this process, read from the environment once. */
+export function config(): AppConfig {
+	cached ??= parseConfig(process.env);
+	return cached;
+}
