@@ -49,5 +49,14 @@ export async function startEmbedded(dir: string, port: number): Promise<string> 
 		await server.initialise();
 	}
 	await server.start();
+	running.set(dir, server);
 	return url;
+}
+
+// Servers this process started (process lifecycle, not user state): stopped on request or at exit.
+const running = new Map<string, EmbeddedPostgres>();
+
+export async function stopEmbedded(dir: string): Promise<void> {
+	await running.get(dir)?.stop();
+	running.delete(dir);
 }

@@ -2,7 +2,7 @@
 // after the shim that gives a plain PostgreSQL what Supabase provides (roles, auth schema).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 
 const MIGRATION_NAME = /^(\d{14})_(.+)\.sql$/;
 
@@ -11,7 +11,7 @@ export interface MigrationResult {
 	shim: boolean;
 }
 
-async function isSupabase(sql: Sql): Promise<boolean> {
+async function isSupabase(sql: Sql | TransactionSql): Promise<boolean> {
 	// Supabase ships GoTrue's own migration table; our shim never creates it.
 	const [row] = await sql<{ present: boolean }[]>`
 		select to_regclass('auth.schema_migrations') is not null as present`;

@@ -1,0 +1,19 @@
+// `npm start`: builds the app (unless --no-build) and serves it with adapter-node.
+// With no environment set, the server starts embedded PostgreSQL under .data/ and seeds it.
+// --fresh wipes DATA_DIR first (used by the e2e tests).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+if (args.has('--fresh')) rmSync(path.resolve(process.env.DATA_DIR ?? '.data'), { recursive: true, force: true });
+if (!args.has('--no-build')) {
+	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+// Portfolio uploads go up to 8 MiB a photo, several per form; the per-photo limit answers with a
+// clear message in the form, so the transport limit sits well above it.
+process.env.BODY_SIZE_LIMIT ??= '80M';
+process.env.PORT ??= '3000';
+console.log(`Sogong Link → http://localhost:${process.env.PORT}`);
+await import(path.resolve('build/index.js'));

@@ -1,0 +1,31 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { open, withUser } from '$lib/server/db';
+import * as ports from '$lib/server/ports';
+import * as profiles from '$lib/server/profiles';
+
+export const init: ServerInit = async () => {
+	await open();
+	ports.auth();
+	ports.storage();
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+// Identity comes only from claims the auth adapter verified; the profile is read under RLS.
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.auth = ports.auth().forRequest({ cookies: event.cookies, url: event.url });
+	const claims = await event.locals.auth.claims();
+	event.locals.claims = claims;
+	event.locals.user = claims ? await withUser(claims, (tx) => profiles.current(tx, claims)) : null;
+	return resolve(event);
+};
+
+export const handle = sequence(i18n, authenticate);

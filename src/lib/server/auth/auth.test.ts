@@ -1,0 +1,188 @@
+// The auth contract against every adapter, plus what only one adapter promises.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { FakeCookies } from '../../../../tests/doubles/cookies';
+import { startGoTrueDouble, type GoTrueDouble } from '../../../../tests/doubles/gotrue';
+import { testSql } from '../../../../tests/integration/db';
+import { parseConfig } from '../config';
+import { authContract, editSession, uniqueEmail } from './contract';
+import { createAuth } from './index';
+
+const SECRET = 'a-test-session-secret-of-32-bytes-or-more';
+const HTTP = new URL('http://localhost:5173/');
+const tempDirs: string[] = [];
+const tempDir = async () => {
+	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sl-auth-'));
+	tempDirs.push(dir);
+	return dir;
+};
+afterAll(() => Promise.all(tempDirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
+
+const signHs256 = (payload: JWTPayload, secret = SECRET) =>
+	new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+
+const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }) => {
+	testSql();
+	return createAuth(parseConfig({ DATA_DIR: await tempDir(), ...env }));
+};
+const supabase = (url: string, anonKey: string) =>
+	createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
+
+authContract('embedded', async () => ({ port: await embedded(), cleanup: async () => {}, sign: (p) => signHs256(p) }));
+
+authContract('supabase adapter ↔ GoTrue double', async () => {
+	const gotrue = await startGoTrueDouble();
+	return { port: supabase(gotrue.url, gotrue.anonKey), cleanup: gotrue.close, sign: gotrue.sign };
+});
+
+const realUrl = process.env.PUBLIC_SUPABASE_URL;
+const realKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
+if (realUrl && realKey) {
+	// Leaves its test accounts behind; the project needs email confirmation off.
+	authContract('supabase adapter ↔ real project', async () => ({ port: supabase(realUrl, realKey), cleanup: async () => {} }));
+} else {
+	describe.skip('auth contract: supabase adapter ↔ real project (skipped: PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set)', () => {
+		it('runs the contract against the project', () => {});
+	});
+}
+
+describe('embedded auth', () => {
+	const input = () => ({ email: uniqueEmail(), password: 'correct-horse', role: 'startup' as const, displayName: '박대표' });
+
+	it('uses the kind that the config picks', async () => {
+		expect((await embedded()).kind).toBe('embedded');
+		expect(supabase('http://127.0.0.1:1', 'key').kind).toBe('supabase');
+	});
+
+	it('keeps the session in one HttpOnly cookie for 7 days, holding a JWT in Supabase’s shape', async () => {
+		const cookies = new FakeCookies();
+		await (await embedded()).forRequest({ cookies, url: HTTP }).signUp(input());
+		const [set] = cookies.stored();
+		expect(set).toMatchObject({
+			name: 'sl_session',
+			options: { httpOnly: true, sameSite: 'lax', secure: false, path: '/', maxAge: 7 * 24 * 3600 }
+		});
+		expect(decodeProtectedHeader(set.value)).toMatchObject({ alg: 'HS256' });
+		const claims = decodeJwt(set.value);
+		expect(Object.keys(claims).sort()).toEqual(
+			['app_metadata', 'aud', 'email', 'exp', 'iat', 'role', 'session_id', 'sub', 'user_metadata'].sort()
+		);
+		expect(claims).toMatchObject({
+			aud: 'authenticated',
+			role: 'authenticated',
+			app_metadata: { provider: 'email' },
+			user_metadata: { role: 'startup', display_name: '박대표' }
+		});
+		expect(claims.exp! - claims.iat!).toBe(7 * 24 * 3600);
+	});
+
+	it('creates the profile with the role chosen at sign-up', async () => {
+		const result = await (await embedded()).forRequest({ cookies: new FakeCookies(), url: HTTP }).signUp(input());
+		const sub = result.ok && result.claims?.sub;
+		const rows = await testSql()`select role, display_name from public.profiles where id = ${sub || null}`;
+		expect(rows).toEqual([{ role: 'startup', display_name: '박대표' }]);
+	});
+
+	it('signs in an account that seed.sql made with pgcrypto’s crypt()', async () => {
+		const email = uniqueEmail();
+		const [made] = await testSql()<{ id: string; encrypted_password: string }[]>`
+			insert into auth.users (email, encrypted_password, raw_user_meta_data)
+			values (${email}, extensions.crypt('secret-pass', extensions.gen_salt('bf')), '{"role":"craftsman"}')
+			returning id, encrypted_password`;
+		expect(made.encrypted_password).toMatch(/^\$2a\$/);
+		const result = await (await embedded()).forRequest({ cookies: new FakeCookies(), url: HTTP }).signIn({ email, password: 'secret-pass' });
+		expect(result).toMatchObject({ ok: true, claims: { sub: made.id, user_metadata: { role: 'craftsman' } } });
+		const [user] = await testSql()`select last_sign_in_at from auth.users where id = ${made.id}`;
+		expect(user.last_sign_in_at).toBeInstanceOf(Date);
+	});
+
+	it('without SESSION_SECRET, makes a private secret once and keeps sessions across restarts', async () => {
+		testSql();
+		const dataDir = await tempDir();
+		const cookies = new FakeCookies();
+		const first = createAuth(parseConfig({ DATA_DIR: dataDir }));
+		const result = await first.forRequest({ cookies, url: HTTP }).signUp(input());
+		expect((await fs.stat(path.join(dataDir, 'session-secret'))).mode & 0o777).toBe(0o600);
+		const restarted = createAuth(parseConfig({ DATA_DIR: dataDir }));
+		expect((await restarted.forRequest({ cookies, url: HTTP }).claims())?.sub).toBe(result.ok && result.claims?.sub);
+		const elsewhere = createAuth(parseConfig({ DATA_DIR: await tempDir() }));
+		expect(await elsewhere.forRequest({ cookies, url: HTTP }).claims()).toBeNull();
+	});
+
+	it('refuses tokens it did not make for a signed-in user, and drops the cookie', async () => {
+		const auth = await embedded();
+		const now = Math.floor(Date.now() / 1000);
+		const user = { sub: crypto.randomUUID(), role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 60 };
+		const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+		const tokens = [
+			'not-a-jwt',
+			`${b64({ alg: 'none', typ: 'JWT' })}.${b64(user)}.`,
+			await signHs256(user, 'another-secret-of-32-bytes-or-more!!'),
+			await signHs256({ ...user, aud: 'anon' }),
+			await signHs256({ ...user, role: 'anon' })
+		];
+		for (const token of tokens) {
+			const cookies = new FakeCookies();
+			cookies.jar.set('sl_session', token);
+			expect(await auth.forRequest({ cookies, url: HTTP }).claims()).toBeNull();
+			expect(cookies.jar.has('sl_session')).toBe(false);
+		}
+	});
+});
+
+describe('supabase adapter ↔ GoTrue double', () => {
+	let gotrue: GoTrueDouble;
+	beforeAll(async () => {
+		gotrue = await startGoTrueDouble();
+	});
+	afterAll(() => gotrue.close());
+	const account = () => ({ email: uniqueEmail(), password: 'correct-horse', role: 'craftsman' as const, displayName: '김장인' });
+	const visit = (cookies = new FakeCookies()) => supabase(gotrue.url, gotrue.anonKey).forRequest({ cookies, url: HTTP });
+
+	it('renews an expired access token with the refresh token and rewrites the cookie', async () => {
+		const cookies = new FakeCookies();
+		const result = await visit(cookies).signUp(account());
+		const past = Math.floor(Date.now() / 1000) - 60;
+		await editSession(cookies, async (session) => {
+			session.access_token = await gotrue.sign({ ...decodeJwt(session.access_token), iat: past - 3600, exp: past });
+			session.expires_at = past;
+		});
+		const before = cookies.log.length;
+		expect((await visit(cookies).claims())?.sub).toBe(result.ok && result.claims?.sub);
+		expect(cookies.log.slice(before).some((r) => r.name.endsWith('-auth-token') && r.value !== '')).toBe(true);
+	});
+
+	it.each([
+		[429, 'over_request_rate_limit', 'rate_limited'],
+		[429, 'over_email_send_rate_limit', 'rate_limited'],
+		[503, undefined, 'unavailable']
+	])('maps a %i %s answer to %s', async (status, code, error) => {
+		gotrue.failNext(status, code);
+		expect(await visit().signIn(account())).toEqual({ ok: false, error });
+	});
+
+	it('reports an unreachable auth server as unavailable', async () => {
+		const down = supabase('http://127.0.0.1:1', gotrue.anonKey).forRequest({ cookies: new FakeCookies(), url: HTTP });
+		expect(await down.signIn(account())).toEqual({ ok: false, error: 'unavailable' });
+		expect(await down.claims()).toBeNull();
+	});
+
+	it('with email confirmation on, signs up without a session and reveals no existing account', async () => {
+		const confirming = await startGoTrueDouble({ autoconfirm: false });
+		try {
+			const session = (cookies = new FakeCookies()) =>
+				supabase(confirming.url, confirming.anonKey).forRequest({ cookies, url: HTTP });
+			const input = account();
+			const cookies = new FakeCookies();
+			expect(await session(cookies).signUp(input)).toEqual({ ok: true, claims: null, confirmationSent: true });
+			expect(await session(cookies).claims()).toBeNull();
+			expect(await session().signUp(input)).toEqual({ ok: true, claims: null, confirmationSent: true });
+			expect(await session().signIn(input)).toEqual({ ok: false, error: 'invalid_credentials' });
+		} finally {
+			await confirming.close();
+		}
+	});
+});

@@ -1,0 +1,155 @@
+// Embedded auth: local email+password accounts in auth.users, with the same bcrypt hashes GoTrue and
+// pgcrypto's crypt() write (so seed.sql can create accounts), and a session cookie holding an HS256
+// JWT whose claims have Supabase's shape, so the rest of the app cannot tell the adapters apart.
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { hash, verify } from '@node-rs/bcrypt';
+import { SignJWT, jwtVerify } from 'jose';
+import type { AppConfig } from '../config';
+import { sql, type Claims } from '../db';
+import type { AuthPort, AuthResult, AuthSession, RequestContext, SignInInput, SignUpInput } from './port';
+
+type EmbeddedConfig = Extract<AppConfig['auth'], { kind: 'embedded' }>;
+
+export const SESSION_COOKIE = 'sl_session';
+export const MIN_PASSWORD_LENGTH = 8;
+const SESSION_SECONDS = 7 * 24 * 60 * 60;
+const BCRYPT_COST = 10;
+// A hash of a random, forgotten password: unknown emails are checked against it, so a miss takes
+// as long as a wrong password and response times do not reveal which emails have accounts.
+const DUMMY_HASH = '$2b$10$WrkMOq3mE0A/st99JQY5deT/.KeNjiO3XKbZLU4jqcTN6RxvoPQnu';
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export function createEmbeddedAuth(cfg: EmbeddedConfig, dataDir: string): AuthPort {
+	let secret: Promise<Uint8Array> | undefined;
+	// Read (or made) once per process; the adapter lives as long as the process.
+	const key = () => (secret ??= loadSecret(cfg.sessionSecret, dataDir));
+	return {
+		kind: 'embedded',
+		forRequest: (ctx) => session(ctx, key, cfg.secureCookies)
+	};
+}
+
+/** SESSION_SECRET if set; otherwise a random secret kept in <dataDir>/session-secret so sessions survive restarts. */
+async function loadSecret(configured: string | undefined, dataDir: string): Promise<Uint8Array> {
+	if (configured) return new TextEncoder().encode(configured);
+	const file = path.join(dataDir, 'session-secret');
+	try {
+		return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+	}
+	// Write a temp file, then link it into place: link fails if another process won the race, and
+	// nobody ever reads a half-written secret. Either way, the file on disk is the secret.
+	await fs.mkdir(dataDir, { recursive: true });
+	const temp = `${file}.${process.pid}.${randomUUID()}`;
+	await fs.writeFile(temp, randomBytes(32).toString('base64url'), { mode: 0o600 });
+	try {
+		await fs.link(temp, file);
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+	} finally {
+		await fs.unlink(temp);
+	}
+	return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
+}
+
+interface UserRow {
+	id: string;
+	email: string;
+	encrypted_password: string | null;
+	raw_user_meta_data: Record<string, unknown> | null;
+}
+
+function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCookies: boolean): AuthSession {
+	const cookieOptions = {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: secureCookies || ctx.url.protocol === 'https:'
+	};
+	let current: Promise<Claims | null> | undefined;
+
+	async function verifyCookie(): Promise<Claims | null> {
+		const token = ctx.cookies.get(SESSION_COOKIE);
+		if (!token) return null;
+		try {
+			const { payload } = await jwtVerify(token, await key(), {
+				algorithms: ['HS256'],
+				audience: 'authenticated'
+			});
+			if (typeof payload.sub !== 'string' || payload.role !== 'authenticated') throw new Error('not a user token');
+			return payload as unknown as Claims;
+		} catch {
+			// Forged, expired or signed with an old secret: drop it so the browser stops sending it.
+			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
+			return null;
+		}
+	}
+
+	async function startSession(user: UserRow): Promise<AuthResult> {
+		const meta = user.raw_user_meta_data ?? {};
+		const now = Math.floor(Date.now() / 1000);
+		const claims = {
+			sub: user.id,
+			email: user.email,
+			role: 'authenticated' as const,
+			aud: 'authenticated',
+			iat: now,
+			exp: now + SESSION_SECONDS,
+			app_metadata: { provider: 'email' },
+			user_metadata: { role: meta.role, display_name: meta.display_name },
+			session_id: randomUUID()
+		};
+		const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(await key());
+		ctx.cookies.set(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_SECONDS });
+		current = Promise.resolve(claims);
+		return { ok: true, claims };
+	}
+
+	// Auth bookkeeping goes through the pool's own role, not withUser(): like GoTrue with its
+	// supabase_auth_admin role, this adapter *is* the auth server, and auth.users is not readable
+	// by the authenticated or anon roles at all.
+	return {
+		claims: () => (current ??= verifyCookie()),
+
+		async signUp({ email, password, role, displayName }: SignUpInput) {
+			if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' };
+			const encrypted = await hash(password, { cost: BCRYPT_COST });
+			try {
+				// The on_auth_user_created trigger makes the profile from raw_user_meta_data.
+				const [user] = await sql()<UserRow[]>`
+					insert into auth.users (instance_id, aud, role, email, encrypted_password, email_confirmed_at,
+						last_sign_in_at, raw_app_meta_data, raw_user_meta_data)
+					values ('00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated',
+						${normaliseEmail(email)}, ${encrypted}, now(), now(),
+						${sql().json({ provider: 'email', providers: ['email'] })},
+						${sql().json({ role, display_name: displayName })})
+					returning id, email, encrypted_password, raw_user_meta_data`;
+				return startSession(user);
+			} catch (e) {
+				// Unique violation on email (not `on conflict`, which Supabase's partial index would refuse).
+				if ((e as { code?: string }).code === '23505') return { ok: false, error: 'email_taken' };
+				throw e;
+			}
+		},
+
+		async signIn({ email, password }: SignInInput) {
+			const [user] = await sql()<UserRow[]>`
+				select id, email, encrypted_password, raw_user_meta_data
+				from auth.users where email = ${normaliseEmail(email)}`;
+			const matches = await verify(password, user?.encrypted_password ?? DUMMY_HASH);
+			if (!user?.encrypted_password || !matches) return { ok: false, error: 'invalid_credentials' };
+			await sql()`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
+			return startSession(user);
+		},
+
+		async signOut() {
+			// Sessions are stateless: forgetting the cookie is signing out (a copied token stays valid until exp).
+			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
+			current = Promise.resolve(null);
+		}
+	};
+}

@@ -1,0 +1,64 @@
+// Data module: startups and IT firms (the demand side).
+import type { Tx } from './db';
+
+export interface CompanyInput {
+	name_ko: string;
+	name_en: string | null;
+	builds_ko: string;
+	builds_en: string;
+	startup_cluster_id: string | null;
+	lat: number | null;
+	lng: number | null;
+	website: string | null;
+}
+
+export interface Company extends CompanyInput {
+	id: string;
+	owner_id: string | null;
+	slug: string;
+}
+
+export interface PublicCompany extends Company {
+	cluster_slug: string | null;
+	cluster_name_ko: string | null;
+	cluster_name_en: string | null;
+}
+
+const FIELDS = ['name_ko', 'name_en', 'builds_ko', 'builds_en', 'startup_cluster_id', 'lat', 'lng', 'website'] as const;
+
+export async function ownedBy(tx: Tx, userId: string): Promise<Company | null> {
+	const [row] = await tx<Company[]>`select * from public.companies where owner_id = ${userId} order by created_at limit 1`;
+	return row ?? null;
+}
+
+export async function bySlug(tx: Tx, slug: string): Promise<PublicCompany | null> {
+	const [row] = await tx<PublicCompany[]>`
+		select co.*, c.slug as cluster_slug, c.name_ko as cluster_name_ko, c.name_en as cluster_name_en
+		from public.companies co left join public.clusters c on c.id = co.startup_cluster_id
+		where co.slug = ${slug}`;
+	return row ?? null;
+}
+
+export async function create(tx: Tx, ownerId: string, slug: string, input: CompanyInput): Promise<Company> {
+	const [row] = await tx<Company[]>`
+		insert into public.companies ${tx({ ...input, owner_id: ownerId, slug }, ...FIELDS, 'owner_id', 'slug')} returning *`;
+	return row;
+}
+
+export async function update(tx: Tx, id: string, input: CompanyInput): Promise<Company | null> {
+	const [row] = await tx<Company[]>`update public.companies set ${tx(input, ...FIELDS)} where id = ${id} returning *`;
+	return row ?? null;
+}
+
+export interface StartupClusterOption {
+	id: string;
+	name_ko: string;
+	name_en: string;
+	lat: number;
+	lng: number;
+}
+
+export async function startupClusters(tx: Tx): Promise<StartupClusterOption[]> {
+	return tx<StartupClusterOption[]>`
+		select id, name_ko, name_en, lat, lng from public.clusters where kind = 'startup' order by name_ko`;
+}

@@ -1,0 +1,112 @@
+// Data module: applications of workshops to SE clusters and managers' decisions on them.
+import type { Tx } from './db';
+
+export type MembershipStatus = 'pending' | 'approved' | 'rejected';
+
+export interface Membership {
+	id: string;
+	cluster_id: string;
+	cluster_slug: string;
+	cluster_name_ko: string;
+	cluster_name_en: string;
+	status: MembershipStatus;
+	message: string;
+	decision_reason: string | null;
+	decided_at: Date | null;
+	created_at: Date;
+}
+
+export interface Application {
+	id: string;
+	status: MembershipStatus;
+	message: string;
+	decision_reason: string | null;
+	created_at: Date;
+	decided_at: Date | null;
+	workshop_id: string;
+	workshop_slug: string;
+	workshop_name_ko: string;
+	workshop_name_en: string | null;
+	employees: number;
+	district_ko: string;
+	trade_name_ko: string;
+	trade_name_en: string;
+	business_registration_number: string | null;
+	verified: boolean;
+	featured: boolean;
+	online: boolean;
+}
+
+export async function forWorkshop(tx: Tx, workshopId: string): Promise<Membership[]> {
+	return tx<Membership[]>`
+		select m.id, m.cluster_id, c.slug as cluster_slug, c.name_ko as cluster_name_ko, c.name_en as cluster_name_en,
+		       m.status, m.message, m.decision_reason, m.decided_at, m.created_at
+		from public.cluster_memberships m join public.clusters c on c.id = m.cluster_id
+		where m.workshop_id = ${workshopId} order by m.created_at`;
+}
+
+export type ApplyResult = { ok: true } | { ok: false; error: 'already_applied' | 'not_allowed' };
+
+export async function apply(tx: Tx, workshopId: string, clusterId: string, message: string): Promise<ApplyResult> {
+	try {
+		await tx.savepoint((sp) => sp`
+			insert into public.cluster_memberships (workshop_id, cluster_id, message)
+			values (${workshopId}, ${clusterId}, ${message})`);
+		return { ok: true };
+	} catch (e) {
+		const code = (e as { code?: string }).code;
+		if (code === '23505') return { ok: false, error: 'already_applied' };
+		if (code === '42501' || code === '23503') return { ok: false, error: 'not_allowed' };
+		throw e;
+	}
+}
+
+/** Applications to one cluster, newest first within each status, pending first. */
+export async function forCluster(tx: Tx, clusterId: string, status: MembershipStatus): Promise<Application[]> {
+	return tx<Application[]>`
+		select m.id, m.status, m.message, m.decision_reason, m.created_at, m.decided_at,
+		       w.id as workshop_id, w.slug as workshop_slug, w.name_ko as workshop_name_ko, w.name_en as workshop_name_en,
+		       w.employees, w.district_ko, t.name_ko as trade_name_ko, t.name_en as trade_name_en,
+		       w.business_registration_number, w.verified, w.featured, w.owner_id is not null as online
+		from public.cluster_memberships m
+		join public.workshops w on w.id = m.workshop_id
+		join public.trades t on t.ksic_code = w.trade_code
+		where m.cluster_id = ${clusterId} and m.status = ${status}
+		order by coalesce(m.decided_at, m.created_at) desc`;
+}
+
+/** Records a manager's decision; false when the application is not theirs to decide (RLS). */
+export async function decide(
+	tx: Tx,
+	id: string,
+	managerId: string,
+	decision: { status: 'approved' | 'rejected'; reason: string | null }
+): Promise<boolean> {
+	const rows = await tx`
+		update public.cluster_memberships
+		set status = ${decision.status}, decision_reason = ${decision.reason}, decided_by = ${managerId}, decided_at = now()
+		where id = ${id}`;
+	return rows.count === 1;
+}
+
+export interface ManagedCluster {
+	id: string;
+	slug: string;
+	name_ko: string;
+	name_en: string;
+	district_kind: 'district' | 'county';
+	pending: number;
+	approved: number;
+}
+
+export async function managedBy(tx: Tx, userId: string): Promise<ManagedCluster[]> {
+	return tx<ManagedCluster[]>`
+		select c.id, c.slug, c.name_ko, c.name_en, c.district_kind,
+		       count(m.id) filter (where m.status = 'pending')::int as pending,
+		       count(m.id) filter (where m.status = 'approved')::int as approved
+		from public.cluster_managers cm
+		join public.clusters c on c.id = cm.cluster_id
+		left join public.cluster_memberships m on m.cluster_id = c.id
+		where cm.user_id = ${userId}
+		group by c.id order by c.name_ko`;
+}

@@ -1,0 +1,16 @@
+// Data module: the signed-in user's account as the app shows it.
+import type { Claims, Tx } from './db';
+
+export interface CurrentUser {
+	id: string;
+	email: string;
+	role: 'craftsman' | 'startup' | 'manager' | 'operator';
+	displayName: string;
+}
+
+export async function current(tx: Tx, claims: Claims): Promise<CurrentUser | null> {
+	const [row] = await tx<{ role: CurrentUser['role']; display_name: string }[]>`
+		select role, display_name from public.profiles where id = ${claims.sub}`;
+	if (!row) return null;
+	return { id: claims.sub, email: claims.email ?? '', role: row.role, displayName: row.display_name };
+}

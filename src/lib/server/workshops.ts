@@ -1,0 +1,89 @@
+// Data module: workshops (the craftsman side). Every function runs in the caller's RLS transaction.
+import type { Tx } from './db';
+
+export interface WorkshopInput {
+	name_ko: string;
+	name_en: string | null;
+	trade_code: string;
+	employees: number;
+	business_registration_number: string | null;
+	address_ko: string;
+	district_ko: string;
+	lat: number | null;
+	lng: number | null;
+	description_ko: string;
+	description_en: string;
+	processes: string[];
+	equipment: string[];
+	materials: string[];
+	certifications: string[];
+	min_order_units: number | null;
+	lead_time_days: number | null;
+	monthly_capacity_units: number | null;
+	accepting_orders: boolean;
+}
+
+export interface Workshop extends WorkshopInput {
+	id: string;
+	owner_id: string | null;
+	slug: string;
+	verified: boolean;
+	featured: boolean;
+	status: 'active' | 'suspended';
+	updated_at: Date;
+}
+
+export interface PublicWorkshop extends Workshop {
+	trade_name_ko: string;
+	trade_name_en: string;
+}
+
+const FIELDS = [
+	'name_ko', 'name_en', 'trade_code', 'employees', 'business_registration_number', 'address_ko',
+	'district_ko', 'lat', 'lng', 'description_ko', 'description_en', 'processes', 'equipment',
+	'materials', 'certifications', 'min_order_units', 'lead_time_days', 'monthly_capacity_units',
+	'accepting_orders'
+] as const satisfies readonly (keyof WorkshopInput)[];
+
+/** The workshop a craftsman owns (one per account), if any. */
+export async function ownedBy(tx: Tx, userId: string): Promise<Workshop | null> {
+	const [row] = await tx<Workshop[]>`
+		select * from public.workshops where owner_id = ${userId} order by created_at limit 1`;
+	return row ?? null;
+}
+
+export async function byId(tx: Tx, id: string): Promise<Workshop | null> {
+	const [row] = await tx<Workshop[]>`select * from public.workshops where id = ${id}`;
+	return row ?? null;
+}
+
+export async function bySlug(tx: Tx, slug: string): Promise<PublicWorkshop | null> {
+	const [row] = await tx<PublicWorkshop[]>`
+		select w.*, t.name_ko as trade_name_ko, t.name_en as trade_name_en
+		from public.workshops w join public.trades t on t.ksic_code = w.trade_code
+		where w.slug = ${slug}`;
+	return row ?? null;
+}
+
+export async function create(tx: Tx, ownerId: string, slug: string, input: WorkshopInput): Promise<Workshop> {
+	const [row] = await tx<Workshop[]>`
+		insert into public.workshops ${tx({ ...input, owner_id: ownerId, slug }, ...FIELDS, 'owner_id', 'slug')}
+		returning *`;
+	return row;
+}
+
+/** Updates a workshop; null when RLS hides it from this user (not theirs to edit). */
+export async function update(tx: Tx, id: string, input: WorkshopInput): Promise<Workshop | null> {
+	const [row] = await tx<Workshop[]>`
+		update public.workshops set ${tx(input, ...FIELDS)} where id = ${id} returning *`;
+	return row ?? null;
+}
+
+export async function setCuration(
+	tx: Tx,
+	id: string,
+	flags: { verified: boolean; featured: boolean }
+): Promise<boolean> {
+	const rows = await tx`update public.workshops set ${tx(flags, 'verified', 'featured')} where id = ${id}`;
+	return rows.count === 1;
+}

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import * as companies from '$lib/server/companies';
+import { withUser } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+	const company = await withUser(locals.claims, (tx) => companies.bySlug(tx, params.slug));
+	if (!company) error(404);
+	const { owner_id, ...shown } = company;
+	return { company: shown, isOwner: !!locals.user && owner_id === locals.user.id };
+}) satisfies PageServerLoad;

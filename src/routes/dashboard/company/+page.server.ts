@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { z } from 'zod';
+import { newSlug } from '$lib/domain/slug';
+import * as companies from '$lib/server/companies';
+import { withUser } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+import { companySchema } from './schema';
+
+function startup(locals: App.Locals) {
+	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/dashboard/company');
+	if (locals.user.role !== 'startup') error(403, 'Only startups and IT firms have a company profile');
+	return { user: locals.user, claims: locals.claims };
+}
+
+/** Without a location of its own, a company sits at its startup cluster's centre. */
+function toInput(f: z.infer<typeof companySchema>, clusters: companies.StartupClusterOption[]): companies.CompanyInput {
+	const cluster = clusters.find((c) => c.id === f.startup_cluster_id);
+	return {
+		name_ko: f.name_ko,
+		name_en: f.name_en || null,
+		builds_ko: f.builds_ko,
+		builds_en: f.builds_en,
+		startup_cluster_id: cluster?.id ?? null,
+		lat: f.lat ?? cluster?.lat ?? null,
+		lng: f.lng ?? cluster?.lng ?? null,
+		website: f.website || null
+	};
+}
+
+export const load = (async ({ locals }) => {
+	const { user, claims } = startup(locals);
+	return withUser(claims, async (tx) => {
+		const company = await companies.ownedBy(tx, user.id);
+		const defaults = company
+			? { ...company, name_en: company.name_en ?? '', website: company.website ?? '', startup_cluster_id: company.startup_cluster_id ?? '' }
+			: undefined;
+		return {
+			form: await superValidate(defaults, zod4(companySchema), { errors: false }),
+			company: company && { slug: company.slug },
+			clusters: await companies.startupClusters(tx)
+		};
+	});
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const { user, claims } = startup(locals);
+		const form = await superValidate(request, zod4(companySchema));
+		if (!form.valid) return fail(400, { form });
+		await withUser(claims, async (tx) => {
+			const clusters = await companies.startupClusters(tx);
+			const existing = await companies.ownedBy(tx, user.id);
+			const input = toInput(form.data, clusters);
+			if (existing) await companies.update(tx, existing.id, input);
+			else await companies.create(tx, user.id, newSlug(form.data.name_en, 'company'), input);
+		});
+		return message(form, 'saved');
+	}
+} satisfies Actions;

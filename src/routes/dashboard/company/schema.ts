@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const companySchema = z.object({
+	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
+	name_en: z.string().trim().max(120, 'err_too_long'),
+	builds_ko: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long'),
+	builds_en: z.string().trim().max(2000, 'err_too_long'),
+	startup_cluster_id: z.string().refine((v) => v === '' || z.uuid().safeParse(v).success, 'err_cluster_required'),
+	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
+	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),
+	website: z.string().trim().max(200, 'err_too_long').refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url')
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isValidBrn } from '$lib/domain/brn';
+
+/** Lists are typed one per line or comma-separated. */
+export function splitList(text: string): string[] {
+	return [...new Set(text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+}
+
+const list = z
+	.string()
+	.max(2000, 'err_too_long')
+	.refine((v) => splitList(v).length <= 30, 'err_list_too_many')
+	.refine((v) => splitList(v).every((s) => s.length <= 60), 'err_list_item_too_long');
+
+const count = (max: number) => z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(max, 'err_too_large').nullable();
+
+export const workshopSchema = z.object({
+	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
+	name_en: z.string().trim().max(120, 'err_too_long'),
+	trade_code: z.string().min(1, 'err_trade_required'),
+	employees: z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(9999, 'err_too_large'),
+	business_registration_number: z
+		.string()
+		.trim()
+		.max(14, 'err_brn_invalid')
+		.refine((v) => v === '' || isValidBrn(v), 'err_brn_invalid'),
+	address_ko: z.string().trim().max(200, 'err_too_long'),
+	district_ko: z.string().trim().max(40, 'err_too_long'),
+	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
+	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),
+	description_ko: z.string().trim().max(4000, 'err_too_long'),
+	description_en: z.string().trim().max(4000, 'err_too_long'),
+	processes: list,
+	equipment: list,
+	materials: list,
+	certifications: list,
+	min_order_units: count(1_000_000),
+	lead_time_days: count(365),
+	monthly_capacity_units: count(10_000_000),
+	accepting_orders: z.boolean(),
+	photos: z.array(z.instanceof(File)).max(8, 'err_photo_too_many')
+});
+
+export type WorkshopForm = z.infer<typeof workshopSchema>;

@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { signUpSchema } from './schema';
+
+export const load = (async ({ locals, url }) => {
+	if (locals.user) redirect(303, '/dashboard');
+	const role = url.searchParams.get('role');
+	const form = await superValidate(zod4(signUpSchema), { defaults: { email: '', password: '', display_name: '', role: role === 'startup' ? 'startup' : 'craftsman' } });
+	return { form };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(signUpSchema));
+		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
+		const result = await locals.auth.signUp({
+			email: form.data.email,
+			password: form.data.password,
+			role: form.data.role,
+			displayName: form.data.display_name
+		});
+		form.data.password = '';
+		if (!result.ok) {
+			if (result.error === 'email_taken') return setError(form, 'email', 'err_email_taken');
+			if (result.error === 'weak_password') return setError(form, 'password', 'err_password_weak');
+			return setError(form, '', result.error === 'rate_limited' ? 'err_rate_limited' : 'err_auth_unavailable', { status: 503 });
+		}
+		if (!result.claims) return { form, confirmationSent: true };
+		redirect(303, '/dashboard');
+	}
+} satisfies Actions;

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const signUpSchema = z.object({
+	email: z.string().trim().toLowerCase().email('err_email'),
+	password: z.string().min(8, 'err_password_short').max(72, 'err_password_long'),
+	role: z.enum(['craftsman', 'startup'], { message: 'err_role' }),
+	display_name: z.string().trim().min(1, 'err_required').max(80, 'err_too_long')
+});

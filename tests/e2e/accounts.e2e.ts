@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, signIn, signUp, uniqueEmail } from './helpers';
+
+test('a startup signs up, creates its company profile, signs out and back in', async ({ page }) => {
+	const email = uniqueEmail('startup');
+	await signUp(page, { email, name: '메이커스랩', role: 'startup' });
+	await page.getByRole('link', { name: '기업 프로필 만들기' }).click();
+	await page.getByLabel('기업명 (한국어)').fill('메이커스랩');
+	await page.getByLabel('만드는 것 (한국어)').fill('금속 하우징이 들어가는 웨어러블 기기');
+	await page.getByLabel('소속 창업·IT 클러스터').selectOption({ label: '성수 소셜벤처밸리' });
+	await page.getByLabel('웹사이트').fill('not a url');
+	await page.getByRole('button', { name: '저장' }).click();
+	await expect(page.locator('#website-error')).toContainText('https://');
+	await expect(page.getByLabel('만드는 것 (한국어)')).toHaveValue('금속 하우징이 들어가는 웨어러블 기기');
+	await page.getByLabel('웹사이트').fill('https://makerslab.example');
+	await page.getByRole('button', { name: '저장' }).click();
+	await expect(page.getByRole('status')).toHaveText('저장했습니다.');
+	await page.getByRole('link', { name: '공개 페이지 보기' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '메이커스랩' })).toBeVisible();
+
+	await page.getByRole('button', { name: '로그아웃' }).click();
+	await expect(page.getByRole('link', { name: '로그인' })).toBeVisible();
+	await page.goto('/dashboard');
+	await expect(page).toHaveURL(/\/login/);
+
+	await page.getByLabel('이메일').fill(email);
+	await page.getByLabel('비밀번호').fill('wrong-password');
+	await page.getByRole('button', { name: '로그인' }).click();
+	await expect(page.getByRole('alert')).toHaveText('이메일 또는 비밀번호가 맞지 않습니다.');
+	await expect(page.getByLabel('이메일')).toHaveValue(email);
+	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: '로그인' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test('signing up twice with one email says so', async ({ page }) => {
+	const email = uniqueEmail('twice');
+	await signUp(page, { email, name: '한번', role: 'craftsman' });
+	await page.getByRole('button', { name: '로그아웃' }).click();
+	await page.goto('/signup');
+	await page.getByLabel('이름 또는 상호').fill('두번');
+	await page.getByLabel('이메일').fill(email);
+	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: '가입하기' }).click();
+	await expect(page.locator('#email-error')).toHaveText('이미 가입된 이메일입니다. 로그인해 주세요.');
+	await expect(page.getByLabel('이름 또는 상호')).toHaveValue('두번');
+});
+
+test('the whole site switches to English and back', async ({ page }) => {
+	await page.goto('/clusters');
+	await page.getByRole('button', { name: '언어' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'Clusters' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /Jongno Jewelry/i }).first()).toBeVisible();
+
+	await page.getByRole('link', { name: 'Sign in' }).click();
+	await page.getByLabel('Email').fill('manager.mullae@sogong.link');
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { name: 'Clusters you manage' })).toBeVisible();
+	await page.getByRole('link', { name: /Mullae/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Member curation');
+	await expect(page.getByRole('heading', { name: /Pending applications/ })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Language' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('회원 관리');
+});

@@ -1,0 +1,380 @@
+// The row-level security matrix: every table × every actor × select, insert, update and delete,
+// against the real database. Each case builds the fixtures in a transaction, acts as one user inside
+// a savepoint, and rolls everything back. Who may do what is data below; the runner is at the end.
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { rollback } from './db';
+import { actAs, actAsSuperuser, actorNames, actors, createFixtures, type Actor, type Fixtures } from './rls-fixtures';
+
+type Tx = postgres.TransactionSql;
+type Outcome = 'allowed' | 'denied';
+type Grid = Record<Actor, Outcome>;
+/** `me` is the acting user's id (null for anon), for statements about "my own" rows. */
+interface Ctx {
+	tx: Tx;
+	f: Fixtures;
+	me: string | null;
+}
+type Statement = (c: Ctx) => postgres.PendingQuery<postgres.Row[]>;
+interface Attempt {
+	expect: Grid;
+	sql: Statement;
+}
+interface TableMatrix {
+	/** Lists the fixture rows the current user can see, as `id` (names come from the fixtures). */
+	visible: Statement;
+	sees: Record<Actor, string[]>;
+	insert: Record<string, Attempt>;
+	update: Record<string, Attempt>;
+	delete: Record<string, Attempt>;
+}
+
+/** The actors allowed to; everyone else is denied. */
+const only = (...who: Actor[]): Grid =>
+	Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
+const nobody = only();
+const everyone = (rows: string[]): Record<Actor, string[]> =>
+	Object.fromEntries(actors.map((a) => [a, rows])) as Record<Actor, string[]>;
+const users = ['A', 'B', 'S', 'MX', 'MY', 'OP'] as const;
+
+const newCluster = (tx: Tx, f: Fixtures) => tx`
+	insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en,
+		district_ko, district_en, district_kind, lat, lng)
+	values ('rls-test-new-cluster', 'craft', '새', 'New', ${f.trades.T}, '서울', 'Seoul', '중구', 'Jung-gu',
+		'district', 37.5, 127)`;
+const newWorkshop = (tx: Tx, f: Fixtures, owner: string | null, verified = false) => tx`
+	insert into public.workshops (owner_id, slug, name_ko, trade_code, employees, verified)
+	values (${owner}, 'rls-test-new-workshop', '새 공방', ${f.trades.T}, 2, ${verified})`;
+const newPhoto = (tx: Tx, workshop: string) => tx`
+	insert into public.workshop_photos (workshop_id, path, thumb_path, width, height)
+	values (${workshop}, 'rls/new.webp', 'rls/new-t.webp', 640, 480)`;
+const apply = (tx: Tx, cluster: string, workshop: string, status = 'pending') => tx`
+	insert into public.cluster_memberships (cluster_id, workshop_id, status) values (${cluster}, ${workshop}, ${status})`;
+
+const matrix: Record<string, TableMatrix> = {
+	trades: {
+		visible: ({ tx, f }) => tx`select ksic_code as id from public.trades where ksic_code in (${f.trades.T}, ${f.trades.T2})`,
+		sees: everyone(['T', 'T2']),
+		insert: {
+			'a trade': {
+				expect: only('MX', 'MY', 'OP'),
+				sql: ({ tx }) => tx`insert into public.trades (ksic_code, name_ko, name_en) values ('99903', '새 업종', 'New trade')`
+			}
+		},
+		update: {
+			T: {
+				expect: only('MX', 'MY', 'OP'),
+				sql: ({ tx, f }) => tx`update public.trades set name_en = 'Renamed' where ksic_code = ${f.trades.T}`
+			}
+		},
+		delete: {
+			T2: { expect: only('OP'), sql: ({ tx, f }) => tx`delete from public.trades where ksic_code = ${f.trades.T2}` }
+		}
+	},
+
+	clusters: {
+		visible: ({ tx, f }) => tx`select id from public.clusters where id in ${tx(Object.values(f.clusters))}`,
+		sees: everyone(['X', 'Y', 'Z']),
+		insert: { 'a cluster': { expect: only('OP'), sql: ({ tx, f }) => newCluster(tx, f) } },
+		update: {
+			X: { expect: only('MX', 'OP'), sql: ({ tx, f }) => tx`update public.clusters set name_en = 'Renamed' where id = ${f.clusters.X}` },
+			Y: { expect: only('MY', 'OP'), sql: ({ tx, f }) => tx`update public.clusters set name_en = 'Renamed' where id = ${f.clusters.Y}` }
+		},
+		delete: {
+			X: { expect: only('OP'), sql: ({ tx, f }) => tx`delete from public.clusters where id = ${f.clusters.X}` }
+		}
+	},
+
+	profiles: {
+		visible: ({ tx, f }) => tx`select id from public.profiles where id in ${tx(Object.values(f.users))}`,
+		sees: { anon: [], A: ['A'], B: ['B'], S: ['S'], MX: ['MX'], MY: ['MY'], OP: [...users] },
+		insert: {
+			// N is an account without a profile; nobody may create one on its behalf.
+			"newcomer N's profile": {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`insert into public.profiles (id, role) values (${f.users.N}, 'craftsman')`
+			}
+		},
+		update: {
+			'own display_name': {
+				expect: only(...users),
+				sql: ({ tx, me }) => tx`update public.profiles set display_name = 'Renamed' where id = ${me}`
+			},
+			'own role to operator': {
+				expect: nobody,
+				sql: ({ tx, me }) => tx`update public.profiles set role = 'operator' where id = ${me}`
+			},
+			"A's display_name": {
+				expect: only('A'),
+				sql: ({ tx, f }) => tx`update public.profiles set display_name = 'Renamed' where id = ${f.users.A}`
+			}
+		},
+		delete: {
+			'own profile': { expect: nobody, sql: ({ tx, me }) => tx`delete from public.profiles where id = ${me}` }
+		}
+	},
+
+	cluster_managers: {
+		visible: ({ tx, f }) => tx`
+			select cluster_id || ':' || user_id as id from public.cluster_managers
+			where cluster_id in (${f.clusters.X}, ${f.clusters.Y})`,
+		sees: { anon: [], A: [], B: [], S: [], MX: ['X·MX'], MY: ['Y·MY'], OP: ['X·MX', 'Y·MY'] },
+		insert: {
+			'MY into X': {
+				expect: only('OP'),
+				sql: ({ tx, f }) => tx`insert into public.cluster_managers (cluster_id, user_id) values (${f.clusters.X}, ${f.users.MY})`
+			}
+		},
+		update: {
+			'X·MX to Y': {
+				expect: only('OP'),
+				sql: ({ tx, f }) => tx`
+					update public.cluster_managers set cluster_id = ${f.clusters.Y}
+					where cluster_id = ${f.clusters.X} and user_id = ${f.users.MX}`
+			}
+		},
+		delete: {
+			'X·MX': {
+				expect: only('OP'),
+				sql: ({ tx, f }) => tx`delete from public.cluster_managers where cluster_id = ${f.clusters.X} and user_id = ${f.users.MX}`
+			}
+		}
+	},
+
+	workshops: {
+		visible: ({ tx, f }) => tx`select id from public.workshops where id in ${tx(Object.values(f.workshops))}`,
+		sees: {
+			anon: ['WA', 'WB'],
+			A: ['WA', 'WB'],
+			B: ['WA', 'WB', 'WS'], // WS is B's own, suspended
+			S: ['WA', 'WB'],
+			MX: ['WA', 'WB', 'WS'], // WS applied to X
+			MY: ['WA', 'WB', 'WS'], // Y rejected WS, but still sees the applicant
+			OP: ['WA', 'WB', 'WS']
+		},
+		insert: {
+			'own workshop': { expect: only('A', 'B'), sql: ({ tx, f, me }) => newWorkshop(tx, f, me) },
+			'a workshop owned by B': { expect: only('B'), sql: ({ tx, f }) => newWorkshop(tx, f, f.users.B) },
+			'own workshop already verified': { expect: nobody, sql: ({ tx, f, me }) => newWorkshop(tx, f, me, true) }
+		},
+		update: {
+			// MX edits WA because WA is an approved member of X.
+			'WA name': { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WA}` },
+			// WB is only pending at X: MX may look, not edit.
+			'WB name': { expect: only('B'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WB}` },
+			'WS name': { expect: only('B'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WS}` },
+			'WA verified': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set verified = true where id = ${f.workshops.WA}` },
+			'WA featured': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set featured = true where id = ${f.workshops.WA}` },
+			'WA suspended': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set status = 'suspended' where id = ${f.workshops.WA}` },
+			'WB verified': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshops set verified = true where id = ${f.workshops.WB}` },
+			'WA owner to B': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshops set owner_id = ${f.users.B} where id = ${f.workshops.WA}` }
+		},
+		delete: {
+			WA: { expect: only('A'), sql: ({ tx, f }) => tx`delete from public.workshops where id = ${f.workshops.WA}` },
+			WB: { expect: only('B'), sql: ({ tx, f }) => tx`delete from public.workshops where id = ${f.workshops.WB}` }
+		}
+	},
+
+	workshop_photos: {
+		visible: ({ tx, f }) => tx`select id from public.workshop_photos where id in (${f.photos.PA}, ${f.photos.PS})`,
+		sees: {
+			anon: ['PA'],
+			A: ['PA'],
+			B: ['PA', 'PS'], // PS belongs to B's suspended WS
+			S: ['PA'],
+			MX: ['PA', 'PS'], // WS applied to X
+			MY: ['PA', 'PS'], // WS applied to Y (rejected)
+			OP: ['PA'] // sees WS itself, but the photo policy has no operator clause
+		},
+		insert: {
+			'a photo of WA': { expect: only('A', 'MX'), sql: ({ tx, f }) => newPhoto(tx, f.workshops.WA) },
+			'a photo of WB': { expect: only('B'), sql: ({ tx, f }) => newPhoto(tx, f.workshops.WB) }
+		},
+		update: {
+			'PA position': { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`update public.workshop_photos set position = 5 where id = ${f.photos.PA}` },
+			'PA onto WB': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshop_photos set workshop_id = ${f.workshops.WB} where id = ${f.photos.PA}` }
+		},
+		delete: {
+			PA: { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`delete from public.workshop_photos where id = ${f.photos.PA}` },
+			PS: { expect: only('B'), sql: ({ tx, f }) => tx`delete from public.workshop_photos where id = ${f.photos.PS}` }
+		}
+	},
+
+	cluster_memberships: {
+		visible: ({ tx, f }) => tx`select id from public.cluster_memberships where id in ${tx(Object.values(f.memberships))}`,
+		sees: {
+			anon: ['mAX'],
+			A: ['mAX'],
+			B: ['mAX', 'mBX', 'mSX', 'mSY'], // own applications, whatever their state
+			S: ['mAX'],
+			MX: ['mAX', 'mBX', 'mSX'], // all of X's
+			MY: ['mAX', 'mSY'], // X's approved only, plus Y's own
+			OP: ['mAX', 'mBX', 'mSX', 'mSY']
+		},
+		insert: {
+			'WA into Y': { expect: only('A'), sql: ({ tx, f }) => apply(tx, f.clusters.Y, f.workshops.WA) },
+			'WB into Y': { expect: only('B'), sql: ({ tx, f }) => apply(tx, f.clusters.Y, f.workshops.WB) },
+			'WA into Y already approved': { expect: nobody, sql: ({ tx, f }) => apply(tx, f.clusters.Y, f.workshops.WA, 'approved') },
+			'WA into startup cluster Z': { expect: nobody, sql: ({ tx, f }) => apply(tx, f.clusters.Z, f.workshops.WA) }
+		},
+		update: {
+			'approve mBX': {
+				expect: only('MX'),
+				sql: ({ tx, f, me }) => tx`
+					update public.cluster_memberships set status = 'approved', decided_by = ${me}, decided_at = now()
+					where id = ${f.memberships.mBX}`
+			},
+			'approve mSY': {
+				expect: only('MY'),
+				sql: ({ tx, f }) => tx`update public.cluster_memberships set status = 'approved' where id = ${f.memberships.mSY}`
+			},
+			// Deciding is allowed; re-pointing a decision at another workshop is not (column grant).
+			'mBX workshop to WA': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.cluster_memberships set workshop_id = ${f.workshops.WA} where id = ${f.memberships.mBX}`
+			},
+			'mBX cluster to Y': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.cluster_memberships set cluster_id = ${f.clusters.Y} where id = ${f.memberships.mBX}`
+			}
+		},
+		delete: {
+			'pending mBX': { expect: only('B'), sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mBX}` },
+			'approved mAX': { expect: nobody, sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mAX}` }
+		}
+	},
+
+	companies: {
+		visible: ({ tx, f }) => tx`select id from public.companies where id = ${f.companies.CS}`,
+		sees: everyone(['CS']),
+		insert: {
+			'own company': {
+				expect: only('S'),
+				sql: ({ tx, me }) => tx`insert into public.companies (owner_id, slug, name_ko) values (${me}, 'rls-test-new-company', '새 회사')`
+			}
+		},
+		update: {
+			CS: { expect: only('S'), sql: ({ tx, f }) => tx`update public.companies set name_ko = '새 이름' where id = ${f.companies.CS}` },
+			'CS owner to A': { expect: nobody, sql: ({ tx, f }) => tx`update public.companies set owner_id = ${f.users.A} where id = ${f.companies.CS}` }
+		},
+		delete: {
+			CS: { expect: only('S'), sql: ({ tx, f }) => tx`delete from public.companies where id = ${f.companies.CS}` }
+		}
+	}
+};
+
+/** Cases outside the grid: the newcomer N, whose profile the sign-up trigger has not made. */
+const newcomer: { name: string; expect: Outcome; sql: Statement }[] = [
+	{
+		name: 'profiles · newcomer N · insert own profile as craftsman',
+		expect: 'allowed',
+		sql: ({ tx, me }) => tx`insert into public.profiles (id, role) values (${me}, 'craftsman')`
+	},
+	{
+		name: 'profiles · newcomer N · insert own profile as manager',
+		expect: 'denied',
+		sql: ({ tx, me }) => tx`insert into public.profiles (id, role) values (${me}, 'manager')`
+	},
+	{
+		name: 'profiles · newcomer N · insert own profile as operator',
+		expect: 'denied',
+		sql: ({ tx, me }) => tx`insert into public.profiles (id, role) values (${me}, 'operator')`
+	}
+];
+
+/**
+ * Table privileges that RLS does not cover. TRUNCATE empties a table whatever the policies say, and
+ * TRIGGER lets a user plant code that later runs as whoever writes the table (a service-role job).
+ * Nobody acting through the app's roles may do either, whatever SQL reaches the database.
+ * These fail until a migration revokes truncate, trigger (and references, maintain) on public
+ * tables from anon and authenticated: Supabase's default grants, mirrored by the shim, include them.
+ */
+const outsideRls: Record<string, (tx: Tx, table: string) => postgres.PendingQuery<postgres.Row[]>> = {
+	truncate: (tx, table) => tx`truncate table ${tx('public.' + table)} cascade`,
+	'create a trigger': (tx, table) => tx`
+		create trigger rls_probe before update on ${tx('public.' + table)}
+		for each row execute function private.guard_workshop_curation()`
+};
+/** One actor per database role: every signed-in user is `authenticated`, like A. */
+const outsideRlsActors: Actor[] = ['anon', 'A'];
+
+// ---------------------------------------------------------------- runner
+
+/** Runs one statement as the actor in a savepoint; only a permission error (42501) counts as denied. */
+async function attempt(tx: Tx, f: Fixtures, actor: Actor | 'N', sql: Statement): Promise<Outcome> {
+	const me = actor === 'anon' ? null : f.users[actor];
+	try {
+		const result = await tx.savepoint(async (sp) => {
+			await actAs(sp, actor, f);
+			return sql({ tx: sp, f, me });
+		});
+		// Under RLS an update or delete of a row the user may not touch just affects nothing;
+		// a statement that changes no rows by design (truncate, create trigger) succeeded.
+		const changesRows = ['INSERT', 'UPDATE', 'DELETE'].includes(result.command);
+		return !changesRows || result.count > 0 ? 'allowed' : 'denied';
+	} catch (e) {
+		if (e instanceof postgres.PostgresError && e.code === '42501') return 'denied';
+		throw e;
+	} finally {
+		await actAsSuperuser(tx);
+	}
+}
+
+async function visibleTo(tx: Tx, f: Fixtures, actor: Actor, list: Statement): Promise<string[]> {
+	const rows = await tx.savepoint(async (sp) => {
+		await actAs(sp, actor, f);
+		return list({ tx: sp, f, me: null });
+	});
+	await actAsSuperuser(tx);
+	return rows.map((r) => f.names.get(r.id as string) ?? `unknown ${r.id}`).sort();
+}
+
+const sees = (rows: string[]) => (rows.length ? `sees ${rows.join(', ')}` : 'sees nothing');
+
+for (const [table, spec] of Object.entries(matrix)) {
+	describe(table, () => {
+		for (const actor of actors) {
+			const expected = [...spec.sees[actor]].sort();
+			it(`${table} · ${actorNames[actor]} · select → ${sees(expected)}`, () =>
+				rollback(async (tx) => {
+					const f = await createFixtures(tx);
+					expect(await visibleTo(tx, f, actor, spec.visible)).toEqual(expected);
+				}));
+		}
+		for (const op of ['insert', 'update', 'delete'] as const) {
+			for (const [target, { expect: grid, sql }] of Object.entries(spec[op])) {
+				for (const actor of actors) {
+					it(`${table} · ${actorNames[actor]} · ${op} ${target} → ${grid[actor]}`, () =>
+						rollback(async (tx) => {
+							const f = await createFixtures(tx);
+							expect(await attempt(tx, f, actor, sql)).toBe(grid[actor]);
+						}));
+				}
+			}
+		}
+	});
+}
+
+describe('profiles of a newcomer', () => {
+	for (const { name, expect: outcome, sql } of newcomer) {
+		it(`${name} → ${outcome}`, () =>
+			rollback(async (tx) => {
+				const f = await createFixtures(tx);
+				expect(await attempt(tx, f, 'N', sql)).toBe(outcome);
+			}));
+	}
+});
+
+describe('privileges outside row-level security', () => {
+	for (const table of Object.keys(matrix)) {
+		for (const [what, statement] of Object.entries(outsideRls)) {
+			for (const actor of outsideRlsActors) {
+				it(`${table} · ${actorNames[actor]} · ${what} → denied`, () =>
+					rollback(async (tx) => {
+						const f = await createFixtures(tx);
+						expect(await attempt(tx, f, actor, ({ tx: sp }) => statement(sp, table))).toBe('denied');
+					}));
+			}
+		}
+	}
+});
