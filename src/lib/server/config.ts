@@ -16,6 +16,9 @@ const envSchema = z
 		PUBLIC_SUPABASE_ANON_KEY: optionalString,
 		SUPABASE_SERVICE_ROLE_KEY: optionalString,
 		SUPABASE_STORAGE_BUCKET: z.string().default('portfolio'),
+		MEILI_URL: optionalUrl,
+		MEILI_MASTER_KEY: optionalString,
+		MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('workshops'),
 		SEED: z.enum(['auto', 'never']).default('auto'),
 		ORIGIN: optionalUrl
 	})
@@ -35,6 +38,8 @@ export interface AppConfig {
 	storage:
 		| { kind: 'disk'; dir: string }
 		| { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
+	/** Postgres is always kept up to date; Meilisearch, when configured, serves searches first. */
+	search: { kind: 'postgres' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
 	seed: 'auto' | 'never';
 }
 
@@ -68,6 +73,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 						bucket: e.SUPABASE_STORAGE_BUCKET
 					}
 				: { kind: 'disk', dir: path.join(dataDir, 'storage') },
+		search: e.MEILI_URL
+			? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
+			: { kind: 'postgres' },
 		seed: e.SEED
 	};
 }
