@@ -15,5 +15,8 @@ if (!args.has('--no-build')) {
 // clear message in the form, so the transport limit sits well above it.
 process.env.BODY_SIZE_LIMIT ??= '80M';
 process.env.PORT ??= '3000';
-console.log(`Sogong Link → http://localhost:${process.env.PORT}`);
+// adapter-node assumes https without ORIGIN, which would refuse every form post on plain http
+// (SvelteKit's CSRF check compares origins). Behind a proxy, set ORIGIN to the public URL.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+console.log(`Sogong Link → ${process.env.ORIGIN}`);
 await import(path.resolve('build/index.js'));

@@ -25,7 +25,10 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const claims = await event.locals.auth.claims();
 	event.locals.claims = claims;
 	event.locals.user = claims ? await withUser(claims, (tx) => profiles.current(tx, claims)) : null;
-	return resolve(event);
+	const response = await resolve(event);
+	// Pages made for one signed-in user must never be stored by shared caches.
+	if (claims && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 export const handle = sequence(i18n, authenticate);
