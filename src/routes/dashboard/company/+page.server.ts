@@ -54,7 +54,7 @@ export const actions = {
 			const existing = await companies.ownedBy(tx, user.id);
 			const input = toInput(form.data, clusters);
 			if (existing) await companies.update(tx, existing.id, input);
-			else await companies.create(tx, user.id, newSlug(form.data.name_en, 'company'), input);
+			else await companies.create(tx, user.id, newSlug(form.data.name_en, form.data.name_ko, 'company'), input);
 		});
 		return message(form, 'saved');
 	}

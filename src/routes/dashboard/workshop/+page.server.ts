@@ -96,7 +96,7 @@ export const actions = {
 			if (existing && (await photos.listPhotos(tx, existing.id)).length + processed.length > MAX_PHOTOS) return null;
 			const workshop = existing
 				? await workshops.update(tx, existing.id, toInput(form.data))
-				: await workshops.create(tx, user.id, newSlug(form.data.name_en, 'workshop'), toInput(form.data));
+				: await workshops.create(tx, user.id, newSlug(form.data.name_en, form.data.name_ko, 'workshop'), toInput(form.data));
 			if (!workshop) error(403);
 			for (const photo of processed) await photos.savePhoto(tx, storage(), workshop.id, photo);
 			return workshop;

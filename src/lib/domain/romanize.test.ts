@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { romanize } from './romanize';
+
+describe('romanize', () => {
+	it.each([
+		['명가주얼리', 'myeonggajueolri'],
+		['대성정밀', 'daeseongjeongmil'],
+		['직지인쇄', 'jikjiinswae'],
+		['종로 3가', 'jongro 3ga'],
+		['ABC 공방', 'ABC gongbang']
+	])('%s → %s', (korean, latin) => {
+		expect(romanize(korean)).toBe(latin);
+	});
+});
