@@ -1,0 +1,114 @@
+// The workshop profile form's server side, shared by the owner's editor (/dashboard/workshop) and a
+// cluster manager editing on behalf of a member who is not online (/manage/[slug]/workshops/[id]).
+// Which rows may be written is still decided by RLS in the caller's transaction.
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { formatBrn } from '$lib/domain/brn';
+import { newSlug } from '$lib/domain/slug';
+import { splitList, workshopSchema, type WorkshopForm } from '$lib/workshop-schema';
+import { withUser, type Claims, type Tx } from './db';
+import { processPhoto, type ProcessedPhoto } from './images';
+import * as photos from './photos';
+import { storage } from './ports';
+import * as trades from './trades';
+import * as workshops from './workshops';
+
+const MAX_PHOTOS = 12;
+const PHOTO_ERRORS = { too_large: 'err_photo_too_large', not_an_image: 'err_photo_not_image', unsupported: 'err_photo_unsupported' } as const;
+
+/** Whose workshop the form edits: the signed-in craftsman's own (created on first save), or a given one. */
+export type Target = { kind: 'own'; userId: string } | { kind: 'member'; workshopId: string };
+
+function toInput(f: WorkshopForm): workshops.WorkshopInput {
+	return {
+		name_ko: f.name_ko,
+		name_en: f.name_en || null,
+		trade_code: f.trade_code,
+		employees: f.employees,
+		business_registration_number: f.business_registration_number ? formatBrn(f.business_registration_number) : null,
+		address_ko: f.address_ko,
+		district_ko: f.district_ko,
+		lat: f.lat,
+		lng: f.lng,
+		description_ko: f.description_ko,
+		description_en: f.description_en,
+		processes: splitList(f.processes),
+		equipment: splitList(f.equipment),
+		materials: splitList(f.materials),
+		certifications: splitList(f.certifications),
+		min_order_units: f.min_order_units,
+		lead_time_days: f.lead_time_days,
+		monthly_capacity_units: f.monthly_capacity_units,
+		accepting_orders: f.accepting_orders
+	};
+}
+
+function toForm(w: workshops.Workshop): Omit<WorkshopForm, 'photos'> {
+	return {
+		...w,
+		name_en: w.name_en ?? '',
+		business_registration_number: w.business_registration_number ?? '',
+		processes: w.processes.join('\n'),
+		equipment: w.equipment.join('\n'),
+		materials: w.materials.join('\n'),
+		certifications: w.certifications.join('\n')
+	};
+}
+
+function find(tx: Tx, target: Target) {
+	return target.kind === 'own' ? workshops.ownedBy(tx, target.userId) : workshops.byId(tx, target.workshopId);
+}
+
+/** Form, photos and trades for the editor page; 404 when a member's workshop is not visible. */
+export async function loadEditor(claims: Claims, target: Target) {
+	return withUser(claims, async (tx) => {
+		const workshop = await find(tx, target);
+		if (!workshop && target.kind === 'member') error(404);
+		const defaults = workshop ? { ...toForm(workshop), photos: [] } : { accepting_orders: true, photos: [] };
+		return {
+			form: await superValidate(defaults, zod4(workshopSchema), { errors: false }),
+			workshop: workshop && { id: workshop.id, slug: workshop.slug, name_ko: workshop.name_ko, name_en: workshop.name_en, verified: workshop.verified },
+			photos: workshop ? await photos.listPhotos(tx, workshop.id) : [],
+			trades: await trades.designated(tx)
+		};
+	});
+}
+
+/** Validates everything (fields, then every photo by content) before anything is written. */
+export async function save(request: Request, claims: Claims, target: Target) {
+	const form = await superValidate(request, zod4(workshopSchema));
+	if (!form.valid) return fail(400, withFiles({ form }));
+
+	const processed: Extract<ProcessedPhoto, { ok: true }>[] = [];
+	for (const file of form.data.photos.filter((f) => f.size > 0)) {
+		const result = await processPhoto(new Uint8Array(await file.arrayBuffer()));
+		if (!result.ok) return setError(withFiles(form), 'photos._errors', PHOTO_ERRORS[result.error]);
+		processed.push(result);
+	}
+
+	const saved = await withUser(claims, async (tx) => {
+		const existing = await find(tx, target);
+		if (existing && (await photos.listPhotos(tx, existing.id)).length + processed.length > MAX_PHOTOS) return null;
+		const workshop = existing
+			? await workshops.update(tx, existing.id, toInput(form.data))
+			: target.kind === 'own'
+				? await workshops.create(tx, target.userId, newSlug(form.data.name_en, form.data.name_ko, 'workshop'), toInput(form.data))
+				: null;
+		if (!workshop) error(403);
+		for (const photo of processed) await photos.savePhoto(tx, storage(), workshop.id, photo);
+		return workshop;
+	});
+	if (!saved) return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
+	form.data.photos = [];
+	return message(withFiles(form), 'saved');
+}
+
+export async function deletePhoto(request: Request, claims: Claims) {
+	const id = z.uuid().safeParse((await request.formData()).get('photoId'));
+	if (!id.success) return fail(400, { photoError: 'err_not_found' });
+	const removed = await withUser(claims, (tx) => photos.removePhoto(tx, storage(), id.data));
+	if (!removed) return fail(404, { photoError: 'err_not_found' });
+	return { photoRemoved: true };
+}
