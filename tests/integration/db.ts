@@ -1,9 +1,15 @@
 // Test helper: connects the app's db module to the run's embedded database.
 import postgres, { type Sql } from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { use } from '../../src/lib/server/db';
 
 let shared: Sql | undefined;
+
+// Each test file gets its own module instance; close its pool so the run can exit promptly.
+afterAll(async () => {
+	await shared?.end({ timeout: 5 });
+	shared = undefined;
+});
 
 export function testSql(): Sql {
 	shared ??= postgres(inject('databaseUrl'), { max: 5, onnotice: () => {} });
