@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { config } from '$lib/server/config';
 import { open, withUser } from '$lib/server/db';
+import { startSearchSync } from '$lib/server/search';
 import * as ports from '$lib/server/ports';
 import * as profiles from '$lib/server/profiles';
 
@@ -9,6 +11,8 @@ export const init: ServerInit = async () => {
 	await open();
 	ports.auth();
 	ports.storage();
+	// Keeps search indexes and notification mail in step with the database (the outbox worker).
+	await startSearchSync({ mail: { port: ports.mail(), origin: config().origin } });
 };
 
 const i18n: Handle = ({ event, resolve }) =>

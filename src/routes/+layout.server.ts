@@ -1,7 +1,12 @@
+import { withUser } from '$lib/server/db';
+import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
 // Only the listed user fields reach the browser.
 export const load = (async ({ locals }) => {
 	const u = locals.user;
-	return { user: u ? { id: u.id, email: u.email, role: u.role, displayName: u.displayName } : null };
+	const claims = locals.claims;
+	if (!u || !claims) return { user: null, unread: 0 };
+	const unread = await withUser(claims, (tx) => notifications.unreadCount(tx, u.id));
+	return { user: { id: u.id, email: u.email, role: u.role, displayName: u.displayName }, unread };
 }) satisfies LayoutServerLoad;

@@ -20,6 +20,8 @@ const envSchema = z
 		MEILI_MASTER_KEY: optionalString,
 		MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('workshops'),
 		SEED: z.enum(['auto', 'never']).default('auto'),
+		SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
+		MAIL_FROM: z.string().min(3).default('Sogong Link <no-reply@sogong.link>'),
 		ORIGIN: optionalUrl
 	})
 	.refine((e) => !e.PUBLIC_SUPABASE_URL || e.PUBLIC_SUPABASE_ANON_KEY, {
@@ -40,7 +42,11 @@ export interface AppConfig {
 		| { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
 	/** Postgres is always kept up to date; Meilisearch, when configured, serves searches first. */
 	search: { kind: 'postgres' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
+	/** SMTP when configured; otherwise mail lands in the dev_mailbox table (the dev mailbox page). */
+	mail: { kind: 'embedded' } | { kind: 'smtp'; url: string; from: string };
 	seed: 'auto' | 'never';
+	/** The public URL (links in mail); adapter-node reads ORIGIN itself for requests. */
+	origin: string | undefined;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
@@ -76,7 +82,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 		search: e.MEILI_URL
 			? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
 			: { kind: 'postgres' },
-		seed: e.SEED
+		mail: e.SMTP_URL ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM } : { kind: 'embedded' },
+		seed: e.SEED,
+		origin: e.ORIGIN
 	};
 }
 

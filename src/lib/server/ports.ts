@@ -2,11 +2,14 @@
 import { config } from './config';
 import { createAuth } from './auth';
 import { createStorage } from './storage';
+import { createMail } from './mail';
+import type { MailPort } from './mail/port';
 import type { AuthPort } from './auth/port';
 import type { StoragePort } from './storage/port';
 
 let authPort: AuthPort | undefined;
 let storagePort: StoragePort | undefined;
+let mailPort: MailPort | undefined;
 
 export function auth(): AuthPort {
 	authPort ??= createAuth(config());
@@ -16,4 +19,9 @@ export function auth(): AuthPort {
 export function storage(): StoragePort {
 	storagePort ??= createStorage(config());
 	return storagePort;
+}
+
+export function mail(): MailPort {
+	mailPort ??= createMail(config());
+	return mailPort;
 }

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
 import * as companies from '$lib/server/companies';
+import * as matches from '$lib/server/matches';
+import * as requests from '$lib/server/requests';
 import * as memberships from '$lib/server/memberships';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,14 +26,20 @@ export const load = (async ({ locals }) => {
 				kind: 'craftsman' as const,
 				workshop: workshop && { name_ko: workshop.name_ko, name_en: workshop.name_en, slug: workshop.slug, verified: workshop.verified },
 				memberships: applied,
-				clusters: craftClusters.filter((c) => !applied.some((a) => a.cluster_id === c.id))
+				clusters: craftClusters.filter((c) => !applied.some((a) => a.cluster_id === c.id)),
+				recommended: workshop ? await matches.recommendedFor(tx, workshop.id, { limit: 8 }) : [],
+				clusterNames: matches.clusterNames(await matches.craftClusters(tx))
 			};
 		}
 		if (user.role === 'startup') {
 			const company = await companies.ownedBy(tx, user.id);
-			return { kind: 'startup' as const, company: company && { name_ko: company.name_ko, name_en: company.name_en, slug: company.slug } };
+			return {
+				kind: 'startup' as const,
+				company: company && { name_ko: company.name_ko, name_en: company.name_en, slug: company.slug },
+				requests: (await requests.listOwned(tx, user.id)).slice(0, 6)
+			};
 		}
-		return { kind: 'manager' as const, managed: await memberships.managedBy(tx, user.id) };
+		return { kind: 'manager' as const, managed: await memberships.managedBy(tx, user.id), inboxOpen: await requests.openInInbox(tx, user.id) };
 	});
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,493 @@
+// Matching workshops and requests for quote: one scorer, both directions (a request's ranked
+// workshops, a workshop's recommended requests). Every factor and its weight is in FACTORS; see
+// README.md beside this file for why each weight is what it is. Candidates come from the search
+// engine (filters first); this only orders them and explains the order.
+//
+// Speed: rank() scores national-scale candidate sets (317,000 workshops). A request is prepared
+// once (normalised processes, trade prefixes, days to deadline); each candidate is then scored with
+// no allocation, and reasons are built only for the candidates returned.
+import type { WorkshopDoc } from '$lib/server/search/port';
+import { distanceKm, type LatLng } from './geo';
+import { normalize } from './korean';
+import { daysUntil, TEMPLATES, type TemplateId } from './request-templates';
+
+/** What matching needs of a workshop: its search document, plus its median first-response time when known. */
+export type MatchCandidate = Pick<
+	WorkshopDoc,
+	| 'id'
+	| 'name_ko'
+	| 'trade_code'
+	| 'clusters'
+	| 'processes'
+	| 'verified'
+	| 'master'
+	| 'featured'
+	| 'accepting_orders'
+	| 'min_order_units'
+	| 'lead_time_days'
+	| 'lat'
+	| 'lng'
+> & { responseHours?: number | null };
+
+export interface MatchRequest {
+	template: TemplateId;
+	/** KSIC codes wanted (prefixes: '25' covers 2511); empty means the template's trades. */
+	trade_codes: readonly string[];
+	required_processes: readonly string[];
+	quantity: number | null;
+	/** ISO date, the last day the goods may arrive. */
+	deadline: string | null;
+	/** The startup's location, or its cluster's centre. */
+	location: LatLng | null;
+	today: Date;
+	/** Slugs of the craft clusters whose specialty is the trade wanted: see specialtyClusters(). */
+	specialty_clusters?: readonly string[];
+}
+
+export type MatchReasonKey =
+	| 'match_reason_processes'
+	| 'match_reason_trade'
+	| 'match_reason_cluster_specialty'
+	| 'match_reason_distance'
+	| 'match_reason_lead_time'
+	| 'match_reason_lead_time_too_long'
+	| 'match_reason_min_order'
+	| 'match_reason_min_order_above'
+	| 'match_reason_accepting'
+	| 'match_reason_not_accepting'
+	| 'match_reason_verified'
+	| 'match_reason_master'
+	| 'match_reason_responsive';
+
+/** A reason in words: a message key and its parameters; `fit` false marks a drawback (shown as a warning). */
+export interface MatchReason {
+	key: MatchReasonKey;
+	params: Record<string, string | number | boolean>;
+	fit: boolean;
+}
+
+export interface Match {
+	/** 0–100, whole number. */
+	score: number;
+	/** In FACTORS order. */
+	reasons: MatchReason[];
+}
+
+/** A request made ready for scoring many candidates: normalised once, with per-request caches. */
+export interface PreparedRequest {
+	/** Required processes, normalised, deduplicated; at most 30 (one bit each). */
+	required: readonly string[];
+	/** Candidate process text → bitmask of the required processes it covers. */
+	coverage: Map<string, number>;
+	tradeCodes: readonly string[];
+	specialty: readonly string[];
+	location: LatLng | null;
+	/** Kilometres per degree of longitude at the request's latitude (for the fast distance). */
+	kmPerDegreeLng: number;
+	/** Days from today (in Korea) to the deadline. */
+	availableDays: number | null;
+	quantity: number | null;
+	/** Weight of each of FACTORS, 0 where the factor does not apply to this request. */
+	weights: Float64Array;
+	totalWeight: number;
+}
+
+export interface Factor {
+	readonly key: string;
+	readonly weight: number;
+	/** Whether the request says enough for this factor to count at all (same for every candidate). */
+	applies(p: PreparedRequest): boolean;
+	/** 0–1; NEUTRAL when the candidate's profile does not say. */
+	fraction(p: PreparedRequest, c: MatchCandidate): number;
+	reason(p: PreparedRequest, c: MatchCandidate): MatchReason | null;
+}
+
+/** Credit for what a workshop's profile leaves out: less than a fit, more than a misfit. */
+export const NEUTRAL = 0.5;
+/** Distance at which the distance factor gives half credit. */
+export const HALF_CREDIT_KM = 10;
+/** A workshop this close is "near" (fit); farther ones still score, less. */
+export const NEAR_KM = 10;
+/** Answering within this many hours is full credit ("answers within a day"). */
+export const RESPONSIVE_HOURS = 24;
+
+const MAX_REQUIRED = 30;
+/** Kilometres per degree of latitude on the mean Earth radius that geo.distanceKm uses. */
+const KM_PER_DEGREE = (2 * Math.PI * 6371.0088) / 360;
+
+// ---------------------------------------------------------------- helpers
+
+/** Either code is a prefix of the other: a '25' workshop can take a '2511' job and vice versa. */
+function relatedTrade(code: string, wanted: readonly string[]): boolean {
+	for (let i = 0; i < wanted.length; i++) if (code.startsWith(wanted[i]) || wanted[i].startsWith(code)) return true;
+	return false;
+}
+
+/**
+ * Two normalised process names name the same work when equal or when one contains the other
+ * ('선반' in 'cnc 선반'); a one-letter name ('박', foil) only as a whole word, so it does not match '압박'.
+ */
+export function sameProcess(a: string, b: string): boolean {
+	if (a === b) return true;
+	const short = a.length <= b.length ? a : b;
+	const long = short === a ? b : a;
+	if (short.length === 0) return false;
+	if (short.length >= 2) return long.includes(short);
+	return ` ${long} `.includes(` ${short} `);
+}
+
+/** Which required processes one of the candidate's processes covers; normalised once per distinct text. */
+function coverageMask(p: PreparedRequest, process: string): number {
+	let mask = p.coverage.get(process);
+	if (mask === undefined) {
+		mask = 0;
+		const folded = normalize(process);
+		for (let i = 0; i < p.required.length; i++) if (sameProcess(folded, p.required[i])) mask |= 1 << i;
+		p.coverage.set(process, mask);
+	}
+	return mask;
+}
+
+function coveredCount(p: PreparedRequest, c: MatchCandidate): number {
+	let mask = 0;
+	const processes = c.processes;
+	for (let i = 0; i < processes.length; i++) mask |= coverageMask(p, processes[i]);
+	let count = 0;
+	for (; mask !== 0; mask &= mask - 1) count++;
+	return count;
+}
+
+function specialtyCluster(p: PreparedRequest, c: MatchCandidate): string | null {
+	const clusters = c.clusters;
+	for (let i = 0; i < clusters.length; i++) for (let j = 0; j < p.specialty.length; j++) if (clusters[i] === p.specialty[j]) return clusters[i];
+	return null;
+}
+
+/**
+ * Equirectangular distance: exact within a city, 0.1% off Seoul–Cheongju, 0.5% off Seoul–Busan, and
+ * several times cheaper than haversine, which matters over 317,000 candidates. Reasons show geo.distanceKm.
+ */
+function fastKm(p: PreparedRequest, c: MatchCandidate): number {
+	const from = p.location as LatLng;
+	const dy = ((c.lat as number) - from.lat) * KM_PER_DEGREE;
+	const dx = ((c.lng as number) - from.lng) * p.kmPerDegreeLng;
+	return Math.sqrt(dx * dx + dy * dy);
+}
+
+const reason = (key: MatchReasonKey, params: MatchReason['params'] = {}, fit = true): MatchReason => ({ key, params, fit });
+
+// ---------------------------------------------------------------- the factors
+// One fraction function per factor (0–1), named so that scorePrepared can call each directly.
+
+const processesFraction = (p: PreparedRequest, c: MatchCandidate) => (p.required.length === 0 ? 0 : coveredCount(p, c) / p.required.length);
+const tradeFraction = (p: PreparedRequest, c: MatchCandidate) => (relatedTrade(c.trade_code, p.tradeCodes) ? 1 : 0);
+const clusterFraction = (p: PreparedRequest, c: MatchCandidate) => (specialtyCluster(p, c) === null ? 0 : 1);
+
+function distanceFraction(p: PreparedRequest, c: MatchCandidate): number {
+	if (p.location === null || c.lat === null || c.lng === null) return NEUTRAL;
+	return HALF_CREDIT_KM / (HALF_CREDIT_KM + fastKm(p, c));
+}
+
+function leadTimeFraction(p: PreparedRequest, c: MatchCandidate): number {
+	const days = c.lead_time_days;
+	const available = p.availableDays;
+	if (available === null || days === null) return NEUTRAL;
+	return days <= available ? 1 : (0.5 * Math.max(0, available)) / days;
+}
+
+function minOrderFraction(p: PreparedRequest, c: MatchCandidate): number {
+	const min = c.min_order_units;
+	const requested = p.quantity;
+	if (requested === null || min === null) return NEUTRAL;
+	return min <= requested ? 1 : (0.5 * requested) / min;
+}
+
+const acceptingFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.accepting_orders ? 1 : 0);
+const verifiedFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.verified ? 1 : 0);
+const masterFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.master ? 1 : 0);
+
+function responsiveFraction(_p: PreparedRequest, c: MatchCandidate): number {
+	const hours = c.responseHours;
+	if (hours === null || hours === undefined) return NEUTRAL;
+	return hours <= RESPONSIVE_HOURS ? 1 : RESPONSIVE_HOURS / hours;
+}
+
+/** The factors and their weights (sum 100). README.md explains each weight. */
+export const FACTORS: readonly Factor[] = Object.freeze([
+	{
+		// The work itself: a workshop that does 4 of the 5 required processes beats one that does 2.
+		key: 'processes',
+		weight: 30,
+		applies: (p) => p.required.length > 0,
+		fraction: processesFraction,
+		reason: (p, c) => {
+			const covered = coveredCount(p, c);
+			return reason('match_reason_processes', { covered, required: p.required.length }, covered > 0);
+		}
+	},
+	{
+		// The workshop's registered trade (KSIC) is the one the request needs.
+		key: 'trade',
+		weight: 10,
+		applies: (p) => p.tradeCodes.length > 0,
+		fraction: tradeFraction,
+		reason: (p, c) => (relatedTrade(c.trade_code, p.tradeCodes) ? reason('match_reason_trade', { code: c.trade_code }) : null)
+	},
+	{
+		// Member of the cluster specialised in this trade: neighbours to hand sub-steps to, a manager who vouches.
+		key: 'cluster_specialty',
+		weight: 8,
+		applies: (p) => p.specialty.length > 0,
+		fraction: clusterFraction,
+		reason: (p, c) => {
+			const cluster = specialtyCluster(p, c);
+			return cluster === null ? null : reason('match_reason_cluster_specialty', { cluster });
+		}
+	},
+	{
+		// Near the startup: visits, samples and deliveries are cheap. Half credit at HALF_CREDIT_KM.
+		key: 'distance',
+		weight: 12,
+		applies: (p) => p.location !== null,
+		fraction: distanceFraction,
+		reason: (p, c) => {
+			if (p.location === null || c.lat === null || c.lng === null) return null;
+			const km = distanceKm(p.location, { lat: c.lat, lng: c.lng });
+			return reason('match_reason_distance', { km: Math.round(km * 10) / 10 }, km <= NEAR_KM);
+		}
+	},
+	{
+		// Typical lead time fits the days left until the deadline; too long scores less, in proportion.
+		key: 'lead_time',
+		weight: 12,
+		applies: (p) => p.availableDays !== null,
+		fraction: leadTimeFraction,
+		reason: (p, c) => {
+			const days = c.lead_time_days;
+			const available = p.availableDays;
+			if (available === null || days === null) return null;
+			return days <= available
+				? reason('match_reason_lead_time', { days, fits: true })
+				: reason('match_reason_lead_time_too_long', { days, available: Math.max(0, available) }, false);
+		}
+	},
+	{
+		// The workshop's minimum order is within the quantity asked; above it scores less, in proportion.
+		key: 'min_order',
+		weight: 10,
+		applies: (p) => p.quantity !== null,
+		fraction: minOrderFraction,
+		reason: (p, c) => {
+			const min = c.min_order_units;
+			const requested = p.quantity;
+			if (requested === null || min === null) return null;
+			return min <= requested
+				? reason('match_reason_min_order', { min, requested })
+				: reason('match_reason_min_order_above', { min, requested }, false);
+		}
+	},
+	{
+		// Taking orders now; a full workshop still shows (the startup may wait) but further down.
+		key: 'accepting',
+		weight: 6,
+		applies: () => true,
+		fraction: acceptingFraction,
+		reason: (_p, c) => (c.accepting_orders ? reason('match_reason_accepting') : reason('match_reason_not_accepting', {}, false))
+	},
+	{
+		// Checked by the cluster manager (business registration, a visit).
+		key: 'verified',
+		weight: 5,
+		applies: () => true,
+		fraction: verifiedFraction,
+		reason: (_p, c) => (c.verified ? reason('match_reason_verified') : null)
+	},
+	{
+		// A master craftsman title (명장 / 기능장 / 숙련기술인).
+		key: 'master',
+		weight: 3,
+		applies: () => true,
+		fraction: masterFraction,
+		reason: (_p, c) => (c.master ? reason('match_reason_master') : null)
+	},
+	{
+		// Median first answer to a request; full credit within a day, then in proportion (48 h: half).
+		key: 'responsive',
+		weight: 4,
+		applies: () => true,
+		fraction: responsiveFraction,
+		reason: (_p, c) => {
+			const hours = c.responseHours;
+			if (hours === null || hours === undefined || hours > RESPONSIVE_HOURS) return null;
+			return reason('match_reason_responsive', { hours: Math.max(1, Math.ceil(hours)) });
+		}
+	}
+] satisfies Factor[]);
+
+// ---------------------------------------------------------------- scoring
+
+/** Craft clusters whose specialty trade is wanted (clusters are data: the server passes its table). */
+export function specialtyClusters(clusters: ReadonlyArray<{ slug: string; trade_code: string | null }>, tradeCodes: readonly string[]): string[] {
+	return clusters.filter((c) => c.trade_code !== null && relatedTrade(c.trade_code, tradeCodes)).map((c) => c.slug);
+}
+
+export function prepare(request: MatchRequest): PreparedRequest {
+	const required = [...new Set(request.required_processes.map(normalize).filter((s) => s !== ''))].slice(0, MAX_REQUIRED);
+	const location = request.location;
+	const p: PreparedRequest = {
+		required,
+		coverage: new Map(),
+		tradeCodes: request.trade_codes.length > 0 ? request.trade_codes : TEMPLATES[request.template].tradeCodes,
+		specialty: [...new Set(request.specialty_clusters ?? [])],
+		location,
+		kmPerDegreeLng: location ? KM_PER_DEGREE * Math.cos((location.lat * Math.PI) / 180) : 0,
+		availableDays: request.deadline ? daysUntil(request.deadline, request.today) : null,
+		quantity: request.quantity !== null && request.quantity >= 1 ? request.quantity : null,
+		weights: new Float64Array(FACTORS.length),
+		totalWeight: 0
+	};
+	FACTORS.forEach((f, i) => {
+		if (f.applies(p)) p.weights[i] = f.weight;
+	});
+	p.totalWeight = p.weights.reduce((sum, w) => sum + w, 0);
+	return p;
+}
+
+/**
+ * The score alone, 0–100: what ranking runs over every candidate. The weighted sum over FACTORS,
+ * written out so each fraction is a direct call the engine can inline (a loop over the table's
+ * functions is several times slower at 317,000 candidates); a test keeps it equal to the table.
+ */
+export function scorePrepared(p: PreparedRequest, c: MatchCandidate): number {
+	const w = p.weights;
+	const sum =
+		(w[0] === 0 ? 0 : w[0] * processesFraction(p, c)) +
+		(w[1] === 0 ? 0 : w[1] * tradeFraction(p, c)) +
+		(w[2] === 0 ? 0 : w[2] * clusterFraction(p, c)) +
+		w[3] * distanceFraction(p, c) +
+		w[4] * leadTimeFraction(p, c) +
+		w[5] * minOrderFraction(p, c) +
+		w[6] * acceptingFraction(p, c) +
+		w[7] * verifiedFraction(p, c) +
+		w[8] * masterFraction(p, c) +
+		w[9] * responsiveFraction(p, c);
+	return Math.round((sum * 100) / p.totalWeight);
+}
+
+export function explainPrepared(p: PreparedRequest, c: MatchCandidate): Match {
+	const reasons: MatchReason[] = [];
+	FACTORS.forEach((f, i) => {
+		const r = p.weights[i] === 0 ? null : f.reason(p, c);
+		if (r !== null) reasons.push(r);
+	});
+	return { score: scorePrepared(p, c), reasons };
+}
+
+/** One workshop against one request, with reasons. */
+export function score(request: MatchRequest, candidate: MatchCandidate): Match {
+	return explainPrepared(prepare(request), candidate);
+}
+
+// ---------------------------------------------------------------- ranking
+
+export const DEFAULT_LIMIT = 100;
+
+/**
+ * Indices of the best `limit` of n items, best first, where before(a, b) says a ranks above b.
+ * A bounded heap keeps the worst kept item on top, so most items cost one comparison.
+ */
+function topIndices(n: number, limit: number, before: (a: number, b: number) => boolean): number[] {
+	const k = Math.min(limit, n);
+	if (k <= 0) return [];
+	const heap = new Int32Array(k);
+	let size = 0;
+	const siftUp = (at: number) => {
+		while (at > 0) {
+			const parent = (at - 1) >> 1;
+			if (!before(heap[parent], heap[at])) break;
+			[heap[parent], heap[at]] = [heap[at], heap[parent]];
+			at = parent;
+		}
+	};
+	const siftDown = (at: number) => {
+		for (;;) {
+			const left = 2 * at + 1;
+			if (left >= size) break;
+			const right = left + 1;
+			const worse = right < size && before(heap[left], heap[right]) ? right : left;
+			if (!before(heap[at], heap[worse])) break;
+			[heap[at], heap[worse]] = [heap[worse], heap[at]];
+			at = worse;
+		}
+	};
+	for (let i = 0; i < n; i++) {
+		if (size < k) {
+			heap[size++] = i;
+			siftUp(size - 1);
+		} else if (before(i, heap[0])) {
+			heap[0] = i;
+			siftDown(0);
+		}
+	}
+	return Array.from(heap.subarray(0, size)).sort((a, b) => (before(a, b) ? -1 : 1));
+}
+
+export interface RankOptions {
+	/** How many to return, best first (default DEFAULT_LIMIT); reasons are built for these only. */
+	limit?: number;
+}
+
+/**
+ * Workshops for a request, best first. Equal scores: featured, then verified, then Korean name,
+ * then input order, so the same input always gives the same order.
+ */
+export function rank<C extends MatchCandidate>(request: MatchRequest, candidates: readonly C[], options: RankOptions = {}): Array<Match & { candidate: C }> {
+	const p = prepare(request);
+	const scores = new Uint8Array(candidates.length);
+	for (let i = 0; i < candidates.length; i++) scores[i] = scorePrepared(p, candidates[i]);
+	const before = (a: number, b: number): boolean => {
+		if (scores[a] !== scores[b]) return scores[a] > scores[b];
+		const ca = candidates[a];
+		const cb = candidates[b];
+		if (ca.featured !== cb.featured) return ca.featured;
+		if (ca.verified !== cb.verified) return ca.verified;
+		if (ca.name_ko !== cb.name_ko) return ca.name_ko < cb.name_ko;
+		return a < b;
+	};
+	return topIndices(candidates.length, options.limit ?? DEFAULT_LIMIT, before).map((i) => ({
+		candidate: candidates[i],
+		...explainPrepared(p, candidates[i])
+	}));
+}
+
+/** Requests recommended to a workshop, best first, by the same scorer; equal scores keep input order. */
+export function rankRequestsForWorkshop<R extends MatchRequest>(
+	workshop: MatchCandidate,
+	requests: readonly R[],
+	options: RankOptions = {}
+): Array<Match & { request: R }> {
+	const prepared = requests.map(prepare);
+	const scores = prepared.map((p) => scorePrepared(p, workshop));
+	const before = (a: number, b: number): boolean => (scores[a] !== scores[b] ? scores[a] > scores[b] : a < b);
+	return topIndices(requests.length, options.limit ?? DEFAULT_LIMIT, before).map((i) => ({
+		request: requests[i],
+		...explainPrepared(prepared[i], workshop)
+	}));
+}
+
+/** Every reason key the UI renders (messages/*.json must have each). */
+export const MATCH_REASON_KEYS: readonly MatchReasonKey[] = Object.freeze([
+	'match_reason_processes',
+	'match_reason_trade',
+	'match_reason_cluster_specialty',
+	'match_reason_distance',
+	'match_reason_lead_time',
+	'match_reason_lead_time_too_long',
+	'match_reason_min_order',
+	'match_reason_min_order_above',
+	'match_reason_accepting',
+	'match_reason_not_accepting',
+	'match_reason_verified',
+	'match_reason_master',
+	'match_reason_responsive'
+]);

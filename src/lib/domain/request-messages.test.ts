@@ -1,0 +1,49 @@
+// Every message key the request modules hand to the UI exists in Korean and English, so no page ever
+// shows a raw key such as `request_field_shoes_last` or `match_reason_distance`.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MATCH_REASON_KEYS } from './matching';
+import { COMPLETENESS_MESSAGE_KEYS, REQUEST_ERROR_KEYS, TEMPLATE_MESSAGE_KEYS } from './request-templates';
+import { REQUEST_STATE_MESSAGE_KEYS } from './request-states';
+
+const load = (file: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../messages/${file}`, import.meta.url), 'utf8'));
+
+/** The shared files plus the request module's own: err_* keys may already live in messages/<locale>.json. */
+const locales = {
+	ko: { ...load('ko.json'), ...load('requests/ko.json') },
+	en: { ...load('en.json'), ...load('requests/en.json') }
+};
+
+const lists: Record<string, readonly string[]> = {
+	TEMPLATE_MESSAGE_KEYS,
+	COMPLETENESS_MESSAGE_KEYS,
+	REQUEST_ERROR_KEYS,
+	REQUEST_STATE_MESSAGE_KEYS,
+	MATCH_REASON_KEYS
+};
+
+describe('request messages', () => {
+	for (const [name, keys] of Object.entries(lists)) {
+		for (const [locale, messages] of Object.entries(locales)) {
+			it(`${locale} has every key of ${name}`, () => {
+				expect(keys.length).toBeGreaterThan(0);
+				const missing = keys.filter((k) => typeof messages[k] !== 'string' || messages[k].trim() === '');
+				expect(missing).toEqual([]);
+			});
+		}
+	}
+
+	it('the Korean and English request files have the same keys', () => {
+		const ko = Object.keys(load('requests/ko.json')).sort();
+		const en = Object.keys(load('requests/en.json')).sort();
+		expect(en).toEqual(ko);
+	});
+
+	it('a parameter used in Korean is used in English too', () => {
+		const ko = load('requests/ko.json');
+		const en = load('requests/en.json');
+		const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		const differing = Object.keys(ko).filter((k) => k !== '$schema' && params(ko[k]).join() !== params(en[k] ?? '').join());
+		expect(differing).toEqual([]);
+	});
+});

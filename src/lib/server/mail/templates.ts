@@ -1,0 +1,128 @@
+// The email of each kind of notification: Korean first, English below (a recipient's locale is not
+// known when a worker sends). Short on purpose: the details are one click away in the app.
+import type { MailMessage } from './port';
+
+export const notificationKinds = [
+	'invitation',
+	'forwarded',
+	'quote',
+	'quote_revision_requested',
+	'quote_revised',
+	'quote_accepted',
+	'quote_not_selected',
+	'quote_declined',
+	'quote_withdrawn',
+	'message'
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** What the triggers put in notifications.payload (see the requests migration). */
+export interface NotificationPayload {
+	request_id?: string;
+	request_title?: string;
+	request_status?: string;
+	workshop_name?: string;
+	price_krw?: number;
+	lead_time_days?: number;
+	revision?: number;
+	revision_note?: string;
+	reason?: string;
+	note?: string;
+	excerpt?: string;
+}
+
+interface Lines {
+	ko: string;
+	en: string;
+	detailKo?: string[];
+	detailEn?: string[];
+}
+
+const won = (n: number) => new Intl.NumberFormat('ko-KR').format(n);
+const terms = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'> =>
+	p.price_krw === undefined
+		? {}
+		: {
+				detailKo: [`${p.workshop_name ?? '공방'} · ${won(p.price_krw)}원 · 납기 ${p.lead_time_days}일`],
+				detailEn: [`${p.workshop_name ?? 'Workshop'} · KRW ${won(p.price_krw)} · ${p.lead_time_days} days`]
+			};
+const quoted = (label: [string, string], value: string | undefined): Pick<Lines, 'detailKo' | 'detailEn'> =>
+	value ? { detailKo: [`${label[0]}: ${value}`], detailEn: [`${label[1]}: ${value}`] } : {};
+
+const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
+	invitation: (p) => ({
+		ko: '새 의뢰에 초대되었습니다.',
+		en: 'You have been invited to quote on a request.',
+		...quoted(['공방', 'Workshop'], p.workshop_name)
+	}),
+	forwarded: (p) => ({
+		ko: '집적지 매니저가 의뢰를 추천했습니다.',
+		en: 'A cluster manager forwarded a request to you.',
+		...quoted(['추천 메모', "Manager's note"], p.note)
+	}),
+	quote: (p) => ({ ko: '새 견적이 도착했습니다.', en: 'You have received a new quote.', ...terms(p) }),
+	quote_revision_requested: (p) => ({
+		ko: '견적 수정 요청이 왔습니다.',
+		en: 'The startup asked you to revise your quote.',
+		...quoted(['요청 내용', 'Their note'], p.revision_note)
+	}),
+	quote_revised: (p) => ({ ko: '수정된 견적이 도착했습니다.', en: 'A workshop revised its quote.', ...terms(p) }),
+	quote_accepted: (p) => ({ ko: '견적이 채택되었습니다.', en: 'Your quote was accepted.', ...terms(p) }),
+	quote_not_selected: (p) =>
+		p.request_status === 'cancelled'
+			? { ko: '의뢰가 취소되어 견적이 마감되었습니다.', en: 'The request was cancelled, so your quote is closed.' }
+			: { ko: '다른 견적이 선택되었습니다.', en: 'Another quote was selected for this request.' },
+	quote_declined: (p) => ({
+		ko: '견적이 거절되었습니다.',
+		en: 'Your quote was declined.',
+		...quoted(['사유', 'Reason'], p.reason)
+	}),
+	quote_withdrawn: (p) => {
+		const workshop = quoted(['공방', 'Workshop'], p.workshop_name);
+		const reason = quoted(['사유', 'Reason'], p.reason);
+		return {
+			ko: '공방이 견적을 철회했습니다.',
+			en: 'A workshop withdrew its quote.',
+			detailKo: [...(workshop.detailKo ?? []), ...(reason.detailKo ?? [])],
+			detailEn: [...(workshop.detailEn ?? []), ...(reason.detailEn ?? [])]
+		};
+	},
+	message: (p) => ({
+		ko: '새 메시지가 도착했습니다.',
+		en: 'You have a new message.',
+		...(p.excerpt ? { detailKo: [`“${p.excerpt}”`], detailEn: [`“${p.excerpt}”`] } : {})
+	})
+};
+
+/** Header text comes from user input (titles): one line, trimmed to a sane length. */
+const oneLine = (s: string, max: number) => {
+	const line = s.replace(/\s+/g, ' ').trim();
+	return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+export function renderNotificationMail(
+	n: { kind: NotificationKind; payload: NotificationPayload },
+	opts: { origin?: string } = {}
+): Omit<MailMessage, 'to'> {
+	const l = lines[n.kind](n.payload);
+	const title = n.payload.request_title ? oneLine(n.payload.request_title, 120) : undefined;
+	const link = opts.origin ? `${opts.origin.replace(/\/$/, '')}/notifications` : undefined;
+	const block = (headline: string, requestLabel: string, details: string[] = [], open: string) =>
+		[
+			headline,
+			...(title ? [`${requestLabel}: ${title}`] : []),
+			...details,
+			...(link ? [`${open}: ${link}`] : [])
+		].join('\n');
+	const text = [
+		block(l.ko, '의뢰', l.detailKo, '확인하기'),
+		block(l.en, 'Request', l.detailEn, 'Open'),
+		[
+			'--',
+			'소공링크 알림 메일입니다. 알림 설정에서 종류별로 메일을 끌 수 있습니다.',
+			'A Sogong Link notification. You can turn each kind of email off in your notification settings.'
+		].join('\n')
+	].join('\n\n');
+	const subject = oneLine(`[소공링크] ${l.ko.replace(/\.$/, '')}${title ? ` · ${title}` : ''} / ${l.en.replace(/\.$/, '')}`, 200);
+	return { subject, text };
+}

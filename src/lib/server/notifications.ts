@@ -1,0 +1,87 @@
+// Notifications: written by database triggers (private.notify) in the same transaction as the change;
+// users read theirs, mark them read and choose per kind whether to get an email. Every function
+// takes the caller's RLS transaction, so a user only ever sees and changes their own.
+import { notificationKinds, type NotificationKind, type NotificationPayload } from './mail/templates';
+import type { Tx } from './db';
+
+export { notificationKinds, type NotificationKind };
+
+export interface Notification {
+	id: string;
+	kind: NotificationKind;
+	payload: NotificationPayload & { workshop_id?: string; quote_id?: string; conversation_id?: string; count?: number };
+	read_at: Date | null;
+	created_at: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The caller's notifications, newest first. */
+export async function list(tx: Tx, userId: string, { limit = 50 }: { limit?: number } = {}): Promise<Notification[]> {
+	return tx<Notification[]>`
+		select id, kind, payload, read_at, created_at from public.notifications
+		where user_id = ${userId} order by created_at desc, id limit ${limit}`;
+}
+
+/** How many of the user's notifications are unread (the header badge). */
+export async function unreadCount(tx: Tx, userId: string): Promise<number> {
+	const [row] = await tx<{ n: number }[]>`
+		select count(*)::int as n from public.notifications where user_id = ${userId} and read_at is null`;
+	return row.n;
+}
+
+export async function markRead(tx: Tx, userId: string, id: string): Promise<boolean> {
+	if (!UUID.test(id)) return false;
+	const rows = await tx`update public.notifications set read_at = now()
+		where id = ${id} and user_id = ${userId} and read_at is null returning id`;
+	return rows.length > 0;
+}
+
+export async function markAllRead(tx: Tx, userId: string): Promise<number> {
+	const rows = await tx`update public.notifications set read_at = now()
+		where user_id = ${userId} and read_at is null returning id`;
+	return rows.length;
+}
+
+/**
+ * Where a notification takes its reader. Quote news goes to the quotes page (for a workshop's side,
+ * with the workshop chosen), messages to the thread, invitations and forwards to the request.
+ */
+export function href(n: Pick<Notification, 'kind' | 'payload'>): string {
+	const { request_id: request, workshop_id: workshop } = n.payload;
+	if (!request || !UUID.test(request)) return '/notifications';
+	switch (n.kind) {
+		case 'message':
+			return workshop && UUID.test(workshop) ? `/requests/${request}/thread/${workshop}` : `/requests/${request}`;
+		case 'quote':
+		case 'quote_revised':
+		case 'quote_withdrawn':
+			return `/requests/${request}/quotes`;
+		case 'quote_revision_requested':
+		case 'quote_accepted':
+		case 'quote_not_selected':
+		case 'quote_declined':
+			return workshop && UUID.test(workshop) ? `/requests/${request}/quotes?workshop=${workshop}` : `/requests/${request}/quotes`;
+		default:
+			return `/requests/${request}`;
+	}
+}
+
+/** Email on or off for each kind (no row means on). */
+export async function preferences(tx: Tx, userId: string): Promise<Record<NotificationKind, boolean>> {
+	const rows = await tx<{ kind: NotificationKind; email: boolean }[]>`
+		select kind, email from public.notification_preferences where user_id = ${userId}`;
+	const prefs = Object.fromEntries(notificationKinds.map((k) => [k, true])) as Record<NotificationKind, boolean>;
+	for (const r of rows) prefs[r.kind] = r.email;
+	return prefs;
+}
+
+export async function savePreferences(tx: Tx, userId: string, email: Record<NotificationKind, boolean>): Promise<void> {
+	const kinds = notificationKinds.filter((k) => typeof email[k] === 'boolean');
+	if (kinds.length === 0) return;
+	await tx`insert into public.notification_preferences (user_id, kind, email, updated_at)
+		select ${userId}, k.kind::public.notification_kind, k.email::boolean, now()
+		from unnest(${kinds}::text[], ${kinds.map((k) => String(email[k]))}::text[]) as k (kind, email)
+		on conflict (user_id, kind) do update set email = excluded.email, updated_at = now()
+		where public.notification_preferences.email is distinct from excluded.email`;
+}

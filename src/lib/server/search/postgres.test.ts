@@ -1,0 +1,84 @@
+// The PostgreSQL engine: the shared contract on this run's database, plus what only it does.
+// The contract replaces the seeded documents with its own corpus; afterwards the seeded workshops are
+// indexed again, so later test files find search as the seed left it.
+import { describe, expect, it } from 'vitest';
+import { testSql } from '../../../../tests/integration/db';
+import { asService } from '../db';
+import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
+import { allSearchableIds, loadDocs } from './documents';
+import { FACETS } from './port';
+import { correctionsFor, highlight, postgresEngine, sampleBucket } from './postgres';
+
+const corpus = Object.values(CORPUS);
+
+searchContract('postgres', async (glossary) => {
+	const sql = testSql();
+	// Documents belong to workshops (a foreign key): stand-ins for the corpus, never searchable themselves.
+	for (const doc of corpus) {
+		await sql`insert into public.workshops (id, slug, name_ko, trade_code, employees)
+			values (${doc.id}, ${`contract-${doc.slug}`}, ${doc.name_ko}, ${doc.trade_code}, 1)`;
+	}
+	return {
+		engine: postgresEngine(sql, { glossary }),
+		async cleanup() {
+			const ids = corpus.map((d) => d.id);
+			await sql`delete from public.workshops where id = any(${ids}::uuid[])`;
+			await sql`delete from public.outbox where key = any(${ids}::text[])`;
+			const restore = postgresEngine(sql, { glossary });
+			await restore.upsert((await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs);
+		}
+	};
+});
+
+describe('postgres engine', () => {
+	it('takes any text as a query without breaking the SQL', async () => {
+		const sql = testSql();
+		const engine = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		for (const q of ["'", "\\'", 'a & b | !c', '주얼리:* <-> (', "o'clock", '\u0000', 'ㅈ', '金', '   ']) {
+			const result = await engine.search({ q, filters: {}, sort: 'relevance', page: 1, per_page: 5, facets: FACETS });
+			expect(result.engine, q).toBe('postgres');
+			expect(Array.isArray(result.hits), q).toBe(true);
+		}
+	});
+
+	it('indexes seeded workshops and finds one by its exact name first', async () => {
+		const engine = postgresEngine(testSql(), { glossary: CONTRACT_GLOSSARY });
+		await engine.upsert((await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs);
+		const result = await engine.search({ q: '명가주얼리', filters: {}, sort: 'relevance', page: 1, per_page: 5, facets: [] });
+		expect(result.hits[0]?.doc.slug).toBe('myungga-jewelry');
+	});
+
+	it('estimates counts of large result sets from a fixed sample of the index, never the page itself', async () => {
+		const sql = testSql();
+		const ids = (await sql<{ workshop_id: string }[]>`select workshop_id from public.search_documents`).map((r) => r.workshop_id);
+		const exact = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const estimating = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, sampleTarget: 32 });
+		const query = { q: '', filters: {}, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		const want = await exact.search(query);
+		const got = await estimating.search(query);
+		// The engine's rule: k buckets so that bucket 0's matches times k reach the target, then scale up.
+		const inFirst = ids.filter((id) => sampleBucket(id) === 0).length;
+		const k = Math.min(64, Math.max(1, Math.ceil(32 / Math.max(1, inFirst))));
+		const sampled = ids.filter((id) => sampleBucket(id) < k).length;
+		expect(want.total).toBe(ids.length);
+		expect(k).toBeLessThan(64);
+		expect(got.total).toBe(Math.round((sampled * 64) / k));
+		expect(got.hits).toEqual(want.hits);
+		const verifiedCounts = got.facets.verified!.map((f) => f.count);
+		expect(Math.abs(verifiedCounts.reduce((a, b) => a + b, 0) - got.total)).toBeLessThanOrEqual(1);
+	});
+
+	it('corrects a word to the closest part of a vocabulary word, within the typo budget', () => {
+		expect(correctionsFor('주얼라', ['명가주얼리', '주조'])).toEqual(['주얼리']);
+		expect(correctionsFor('선밤', ['cnc', '선반', '선박']).sort()).toEqual(['선박', '선반']);
+		expect(correctionsFor('냉장고', ['명가주얼리', '주조', '선반'])).toEqual([]);
+		expect(correctionsFor('금', ['금속'])).toEqual([]); // one syllable: no typo allowed
+	});
+
+	it('highlights folded spellings in the original text, and initials syllable by syllable', () => {
+		const terms = { words: ['주얼리', 'jewelry'], initials: ['ㅈㅇ'] };
+		expect(highlight('쥬얼리 & Jewellery', terms)).toBe('<mark>쥬얼리</mark> &amp; <mark>Jewellery</mark>');
+		expect(highlight('정우각인', { words: [], initials: ['ㅈㅇ'] })).toBe('<mark>정우</mark>각인');
+		expect(highlight('<b>명가주얼리</b>', terms)).toBe('&lt;b&gt;명가<mark>주얼리</mark>&lt;/b&gt;');
+	});
+});

@@ -1,0 +1,750 @@
+// Search engine on PostgreSQL, in the app's own database: the embedded default, and the fallback when
+// Meilisearch is unreachable. Text is folded here with the same Korean rules as the queries
+// (domain/korean.ts) and stored as 'simple' lexemes: words, syllable bigrams of Korean words (compounds
+// have no spaces: 주얼리 must be found inside 명가주얼리, and a bigram index finds it without scanning)
+// and initial consonants (초성). A query word found nowhere is corrected against the index's vocabulary
+// in jamo with pg_trgm (주얼라 → 주얼리); glossary terms widen the query (jewelry → 주얼리, 귀금속).
+//
+// Ranking works like Meilisearch's attribute rule, in tiers: exact name, the query's own words in the
+// name, in the key fields (trade, processes, materials, equipment, certifications), anywhere; then
+// glossary and typo alternatives anywhere. Within a tier, featured and verified workshops come first.
+// Tiers are split by that boost into slices read in rank order until the page is full, so a page costs the
+// same whether 50 or 50,000 workshops match. Totals and facet counts are exact up to about
+// SAMPLE_TARGET matches; above that they are estimated from a fixed sample of the index (every document
+// carries one of SAMPLE_BUCKETS bucket lexemes), so a broad query never counts 300,000 rows.
+import type { Sql } from 'postgres';
+import { distanceKm } from '../../domain/geo';
+import { expandQuery, synonymGroups, type GlossaryEntry } from '../../domain/glossary';
+import { initials, isInitialsQuery, jamoDistance, normalize, toJamo, tokenize, typoBudget } from '../../domain/korean';
+import { loadGlossary } from './documents';
+import type { Facet, Hit, SearchEngine, SearchFilters, SearchQuery, SearchResult, WorkshopDoc } from './port';
+
+export interface PostgresEngineOptions {
+	/** A fixed glossary (tests); by default the engine reads public.search_synonyms, cached for 30 s. */
+	glossary?: readonly GlossaryEntry[];
+	/** Matches up to which counts are exact, and the size of the sample beyond (tests lower it). */
+	sampleTarget?: number;
+}
+
+const GLOSSARY_TTL_MS = 30_000;
+/** Each document falls in one of this many buckets (by a hash of its id), the unit of sampling. */
+const SAMPLE_BUCKETS = 64;
+/** Counts are exact up to about this many matches, and estimated from a sample of this size beyond. */
+const SAMPLE_TARGET = 3_000;
+const MAX_VALUES_PER_FACET = 100;
+const MAX_PER_PAGE = 100;
+const MAX_QUERY_LENGTH = 200;
+/** Mean Earth radius (km), as in domain/geo.ts. */
+const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
+/** Longitude scale of the geo index (see the migration): cos 36.87°. */
+const LNG_SCALE = 0.8;
+
+// ─── Text → lexemes ─────────────────────────────────────────────────────────────────────────────
+
+const HANGUL_WORD = /^[\uac00-\ud7a3]+$/;
+const INITIALS_WORD = /^[\u3131-\u314e]+$/;
+/** Longer "words" are noise (serial numbers, URLs) and would only bloat the index. */
+const MAX_WORD_LENGTH = 64;
+/** Descriptions may hold 4,000 characters each; the first words say what matters. */
+const MAX_DESCRIPTION_LEXEMES = 400;
+
+function addWord(word: string, out: Set<string>): void {
+	if (word.length > MAX_WORD_LENGTH) return;
+	if (HANGUL_WORD.test(word) && word.length > 2) {
+		for (let i = 0; i + 2 <= word.length; i++) out.add(word.slice(i, i + 2));
+	} else out.add(word);
+}
+
+/** Lexemes of a text. In key fields, Latin words also get their prefixes (see addPrefixes). */
+function addText(text: string | null, out: Set<string>, { limit = Infinity, prefixes = false } = {}): void {
+	for (const word of tokenize(text ?? '')) {
+		if (out.size >= limit) return;
+		addWord(word, out);
+		if (prefixes) addPrefixes(word, out);
+	}
+}
+
+const LATIN_WORD = /^[a-z][a-z0-9]*$/;
+/** Marks a prefix lexeme; '~' never occurs in a folded word. */
+const PREFIX_MARK = '~';
+
+/**
+ * Prefixes of a Latin word (jew~, jewe~, jewel~, jewelr~ for jewelry), so that the word a user is
+ * still typing is an exact lookup: a prefix query (jewel:*) would read every posting of every word
+ * that starts with it, which at 300,000 documents costs more than the rest of the search.
+ */
+function addPrefixes(word: string, out: Set<string>): void {
+	if (!LATIN_WORD.test(word)) return;
+	for (let n = 3; n < word.length; n++) out.add(word.slice(0, n) + PREFIX_MARK);
+}
+
+/**
+ * Initial consonants (초성) of the text's Korean words run together, as every substring of 1 to 4
+ * consonants: ㅈㅇㄹ is then found inside 명가주얼리 (ㅁㄱㅈㅇㄹ) by one exact lookup.
+ */
+function addInitials(text: string, out: Set<string>): void {
+	const consonants = initials(normalize(text)).replace(/ /g, '');
+	for (let length = 1; length <= 4; length++) {
+		for (let i = 0; i + length <= consonants.length; i++) out.add(consonants.slice(i, i + length));
+	}
+}
+
+/**
+ * What a misspelt query word may be corrected to: parts of 2 to 4 syllables of the key fields'
+ * Korean words (주얼리 out of 명가주얼리), and their Latin words long enough to carry a typo.
+ */
+function vocabulary(doc: WorkshopDoc): string[] {
+	const fields = [doc.name_ko, doc.name_en ?? '', doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications];
+	const terms: string[] = [];
+	for (const word of fields.flatMap((f) => tokenize(f))) {
+		if (word.length > MAX_WORD_LENGTH) continue;
+		if (HANGUL_WORD.test(word)) {
+			for (let length = 2; length <= 4; length++) {
+				for (let i = 0; i + length <= word.length; i++) terms.push(word.slice(i, i + length));
+			}
+		} else if (typoBudget(word) > 0) terms.push(word);
+	}
+	return terms;
+}
+
+const squash = (s: string) => s.replace(/ /g, '');
+
+/** The sampling bucket of a document: FNV-1a of its id. '#' never occurs in a folded word. */
+export function sampleBucket(id: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+	return (hash >>> 0) % SAMPLE_BUCKETS;
+}
+const bucketLexeme = (bucket: number) => `#s${bucket}`;
+/** featured × 2 + verified, as a lexeme too, so the text indexes can serve one boost at a time. */
+const BOOSTS = [3, 2, 1, 0] as const;
+const boostOf = (doc: WorkshopDoc) => (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0);
+const boostLexeme = (boost: number) => `#b${boost}`;
+/** A tsquery matching the documents of the first `buckets` buckets. */
+const sampleQuery = (buckets: number) =>
+	Array.from({ length: buckets }, (_, b) => lexeme(bucketLexeme(b))).join(' | ');
+
+/**
+ * The filter columns are stored plain (see the migration), so they are bounded to keep a row within a
+ * page (8 kB): at most 20 values of 40 characters per list, 8 clusters. Filters are bounded alike.
+ */
+const FILTER_BOUNDS = {
+	clusters: [8, 60],
+	trade_code: [1, 16],
+	processes: [20, 40],
+	materials: [20, 40],
+	district_ko: [1, 60]
+} as const satisfies Record<string, readonly [number, number]>;
+type ListFilter = keyof typeof FILTER_BOUNDS;
+const bounded = (field: ListFilter, values: readonly string[]) =>
+	values.slice(0, FILTER_BOUNDS[field][0]).map((v) => v.slice(0, FILTER_BOUNDS[field][1]));
+
+/**
+ * Filter values as lexemes too ('#c:jongno-jewelry', '#v:true'): a filtered search is then one lookup
+ * in one text index, which intersects postings far more cheaply than combining a second index.
+ */
+const FILTER_CODES = { clusters: 'c', trade_code: 't', processes: 'p', materials: 'm', district_ko: 'd', verified: 'v', master: 'r', accepting_orders: 'a' } as const;
+const filterLexeme = (field: keyof typeof FILTER_CODES, value: string) => `#${FILTER_CODES[field]}:${value.replace(/ /g, '_')}`;
+
+function addFilterLexemes(doc: WorkshopDoc, out: Set<string>): void {
+	for (const field of Object.keys(FILTER_BOUNDS) as ListFilter[]) {
+		const values = bounded(field, ([] as string[]).concat(doc[field]));
+		for (const value of values) out.add(filterLexeme(field, value));
+	}
+	for (const field of ['verified', 'master', 'accepting_orders'] as const) out.add(filterLexeme(field, String(doc[field])));
+	out.add(boostLexeme(boostOf(doc)));
+}
+
+export function indexRow(doc: WorkshopDoc) {
+	const name = new Set<string>();
+	addText(doc.name_ko, name, { prefixes: true });
+	addText(doc.name_en, name, { prefixes: true });
+	addInitials(doc.name_ko, name);
+	// In the name's vector, and so in all three: every slice of a search is one index lookup.
+	addFilterLexemes(doc, name);
+	const key = new Set<string>();
+	for (const text of [doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications]) {
+		addText(text, key, { prefixes: true });
+	}
+	for (const process of doc.processes) addInitials(process, key);
+	const description = new Set<string>();
+	addText(doc.description_ko, description, { limit: MAX_DESCRIPTION_LEXEMES });
+	addText(doc.description_en, description, { limit: MAX_DESCRIPTION_LEXEMES });
+	description.add(bucketLexeme(sampleBucket(doc.id)));
+	return {
+		workshop_id: doc.id,
+		doc,
+		name_norm: squash(normalize(doc.name_ko)),
+		name_en_norm: doc.name_en ? squash(normalize(doc.name_en)) : null,
+		a: [...name],
+		b: [...key],
+		c: [...description],
+		clusters: bounded('clusters', doc.clusters),
+		trade_code: bounded('trade_code', [doc.trade_code])[0],
+		processes: bounded('processes', doc.processes),
+		materials: bounded('materials', doc.materials),
+		district_ko: bounded('district_ko', [doc.district_ko])[0],
+		verified: doc.verified,
+		master: doc.master,
+		featured: doc.featured,
+		accepting_orders: doc.accepting_orders,
+		min_order_units: doc.min_order_units,
+		lead_time_days: doc.lead_time_days,
+		lat: doc.lat,
+		lng: doc.lng,
+		boost: boostOf(doc)
+	};
+}
+
+// ─── Query → tsquery ────────────────────────────────────────────────────────────────────────────
+
+/** A tsquery operand: the lexeme quoted, with quotes and backslashes escaped. */
+const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * How one query word is looked up in the lexemes indexRow() wrote: Korean words by their syllable
+ * bigrams, initials by their 4-consonant pieces, other words exactly, or (the word still being typed,
+ * `typing`) as a word or a prefix of a key-field word. A lone syllable is a prefix (금 → 금속, 금형).
+ */
+function wordQuery(word: string, typing: boolean): string {
+	const pieces = (size: number) => {
+		const parts = new Set<string>();
+		for (let i = 0; i + size <= word.length; i++) parts.add(lexeme(word.slice(i, i + size)));
+		return parts.size === 1 ? [...parts][0] : `(${[...parts].join(' & ')})`;
+	};
+	if (HANGUL_WORD.test(word)) return word.length === 1 ? `${lexeme(word)}:*` : pieces(2);
+	if (INITIALS_WORD.test(word)) return word.length <= 4 ? lexeme(word) : pieces(4);
+	return typing && LATIN_WORD.test(word) && word.length >= 3 ? `(${lexeme(word)} | ${lexeme(word + PREFIX_MARK)})` : lexeme(word);
+}
+
+const phraseQuery = (phrase: string[], typing = false) =>
+	phrase.length === 1 ? wordQuery(phrase[0], typing) : `(${phrase.map((w, i) => wordQuery(w, typing && i === phrase.length - 1)).join(' & ')})`;
+
+/** A run of query words that is one glossary phrase (or one word), and what else it may match. */
+interface Segment {
+	words: string[];
+	/** Glossary synonyms of the segment and typo corrections of its word, each a list of words. */
+	alternatives: string[][];
+}
+
+export interface PlannedQuery {
+	segments: Segment[];
+	/** The query folded and without spaces, for the exact-name tier. */
+	name: string;
+	/** Only the query's own words. */
+	strict: string;
+	/** With synonyms and corrections. */
+	full: string;
+}
+
+function glossaryPhrases(glossary: readonly GlossaryEntry[]): { phrases: Set<string>; longest: number } {
+	const phrases = new Set(synonymGroups(glossary).flat());
+	const longest = Math.max(1, ...[...phrases].map((p) => p.split(' ').length));
+	return { phrases, longest };
+}
+
+/** Splits the query into glossary phrases (longest first) and single words, with their synonyms. */
+export function segment(words: readonly string[], glossary: readonly GlossaryEntry[]): Segment[] {
+	const { phrases, longest } = glossaryPhrases(glossary);
+	const segments: Segment[] = [];
+	for (let i = 0; i < words.length; ) {
+		let length = Math.min(longest, words.length - i);
+		while (length > 1 && !phrases.has(words.slice(i, i + length).join(' '))) length--;
+		const own = words.slice(i, i + length);
+		const extra = expandQuery(own, glossary).map((term) => term.split(' '));
+		segments.push({ words: own, alternatives: extra });
+		i += length;
+	}
+	return segments;
+}
+
+/** The alternatives of a segment that can add matches: one that holds all the words of another adds none. */
+function distinctAlternatives(segment: Segment): string[][] {
+	const all = [segment.words, ...segment.alternatives];
+	const sets = all.map((words) => new Set(words));
+	const covers = (j: number, i: number) => [...sets[j]].every((w) => sets[i].has(w));
+	return all.filter((_, i) => !all.some((__, j) => j !== i && covers(j, i) && (sets[j].size < sets[i].size || j < i)));
+}
+
+export function plan(segments: Segment[], name: string): PlannedQuery {
+	// The last word may still be being typed: it also matches as a prefix.
+	const typing = (i: number) => i === segments.length - 1;
+	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i))).join(' & ');
+	const full = segments
+		.map((s, i) => {
+			const alternatives = distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words));
+			return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
+		})
+		.join(' & ');
+	return { segments, name, strict, full };
+}
+
+// ─── Typo correction ────────────────────────────────────────────────────────────────────────────
+
+/** The part of a vocabulary word closest to the query word: 주얼라 in 명가주얼리 → 주얼리 (1 jamo). */
+function closestPart(word: string, term: string, budget: number): { text: string; distance: number } | null {
+	let best: { text: string; distance: number } | null = null;
+	const consider = (text: string) => {
+		const distance = jamoDistance(word, text, budget);
+		if (distance <= budget && (!best || distance < best.distance)) best = { text, distance };
+	};
+	if (HANGUL_WORD.test(word) && HANGUL_WORD.test(term)) {
+		for (let length = Math.max(1, word.length - 1); length <= word.length + 1; length++) {
+			for (let start = 0; start + length <= term.length; start++) consider(term.slice(start, start + length));
+		}
+	} else consider(term);
+	return best;
+}
+
+/** The best corrections of a word among candidate terms: those at the smallest distance, at most 3. */
+export function correctionsFor(word: string, candidates: Iterable<string>): string[] {
+	const budget = typoBudget(word);
+	if (budget === 0) return [];
+	const found = new Map<string, number>();
+	for (const term of candidates) {
+		const part = closestPart(word, term, budget);
+		if (part && part.text !== word) found.set(part.text, Math.min(part.distance, found.get(part.text) ?? Infinity));
+	}
+	const min = Math.min(...found.values());
+	return [...found].filter(([, d]) => d === min).map(([t]) => t).sort().slice(0, 3);
+}
+
+// ─── Highlighting ───────────────────────────────────────────────────────────────────────────────
+
+const escapeHtml = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Words of a text, Hangul and other scripts apart (CNC가공 → CNC, 가공), as normalize() splits them. */
+const TEXT_WORD = /[\uac00-\ud7a3\u3131-\u318e]+|(?:(?![\uac00-\ud7a3\u3131-\u318e])[\p{L}\p{N}\p{M}])+/gu;
+
+export interface HighlightTerms {
+	/** Folded words to mark: Korean ones anywhere inside a word, others at the start of a word. */
+	words: string[];
+	/** Initial-consonant queries (ㅈㅇㄹ): the syllables they stand for are marked. */
+	initials: string[];
+}
+
+/** The text HTML-escaped, with the places that match the query wrapped in <mark>. */
+export function highlight(text: string, terms: HighlightTerms): string {
+	const marks: [number, number][] = [];
+	for (const match of text.matchAll(TEXT_WORD)) {
+		const word = match[0];
+		const at = match.index;
+		const folded = normalize(word);
+		const aligned = folded.length === word.length;
+		for (const term of terms.words) {
+			const anywhere = HANGUL_WORD.test(term) && term.length > 1;
+			for (let i = folded.indexOf(term); i >= 0; i = anywhere ? folded.indexOf(term, i + 1) : -1) {
+				if (!anywhere && i > 0) break;
+				marks.push(aligned ? [at + i, at + i + term.length] : [at, at + word.length]);
+			}
+		}
+		if (terms.initials.length && HANGUL_WORD.test(word)) {
+			const consonants = initials(word).replace(/ /g, '');
+			for (const term of terms.initials) {
+				for (let i = consonants.indexOf(term); i >= 0; i = consonants.indexOf(term, i + 1)) marks.push([at + i, at + i + term.length]);
+			}
+		}
+	}
+	// Overlapping and touching marks become one.
+	marks.sort((a, b) => a[0] - b[0]);
+	const merged: [number, number][] = [];
+	for (const [start, end] of marks) {
+		const last = merged.at(-1);
+		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+		else merged.push([start, end]);
+	}
+	let out = '';
+	let done = 0;
+	for (const [start, end] of merged) {
+		out += escapeHtml(text.slice(done, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+		done = end;
+	}
+	return out + escapeHtml(text.slice(done));
+}
+
+function highlightTerms(segments: Segment[]): HighlightTerms {
+	const words = new Set<string>();
+	const consonants = new Set<string>();
+	for (const s of segments) {
+		for (const word of [s.words, ...s.alternatives].flat()) (INITIALS_WORD.test(word) ? consonants : words).add(word);
+	}
+	return { words: [...words].sort((a, b) => b.length - a.length), initials: [...consonants] };
+}
+
+// ─── SQL ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Numbered parameters for a statement built as text (search shapes vary with filters and tiers). */
+class Params {
+	readonly values: unknown[] = [];
+	add(value: unknown, type: string): string {
+		this.values.push(value);
+		return `$${this.values.length}::${type}`;
+	}
+}
+
+function finite(value: number, name: string): number {
+	if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite number, got ${value}`);
+	return value;
+}
+
+/** Great-circle distance in km from a point (two parameters) to the row's lat/lng, as domain/geo.ts. */
+const distanceSql = (lat: string, lng: string) =>
+	`(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(lat - ${lat}) / 2), 2)
+	  + cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;
+
+/** The filters that are lexemes (lists and flags) as a tsquery: values OR-ed within a facet, facets AND-ed. */
+export function filterQuery(filters: SearchFilters): string | null {
+	const parts: string[] = [];
+	for (const field of Object.keys(FILTER_BOUNDS) as ListFilter[]) {
+		const values = filters[field];
+		// Values cut as the indexed ones are; any number of them may be asked for.
+		const wanted = new Set(values?.map((v) => v.slice(0, FILTER_BOUNDS[field][1])));
+		if (wanted.size) parts.push(`(${[...wanted].map((v) => lexeme(filterLexeme(field, v))).join(' | ')})`);
+	}
+	for (const field of ['verified', 'master', 'accepting_orders'] as const) {
+		const value = filters[field];
+		if (value !== undefined) parts.push(lexeme(filterLexeme(field, String(value))));
+	}
+	return parts.length ? parts.join(' & ') : null;
+}
+
+/** The other filters as SQL conditions on the row: bounds (an unknown value never passes one) and distance. */
+function rangeSql(filters: SearchFilters, p: Params): string {
+	const where: string[] = [];
+	if (filters.max_min_order !== undefined) where.push(`min_order_units <= ${p.add(finite(filters.max_min_order, 'max_min_order'), 'float8')}`);
+	if (filters.max_lead_time !== undefined) where.push(`lead_time_days <= ${p.add(finite(filters.max_lead_time, 'max_lead_time'), 'float8')}`);
+	if (filters.within) {
+		const lat = finite(filters.within.lat, 'lat');
+		const lng = finite(filters.within.lng, 'lng');
+		const radius = Math.max(0, finite(filters.within.radius_km, 'radius_km'));
+		// A box around the circle lets the geo index prefilter; the exact distance decides.
+		where.push(`lat is not null and lng is not null`, `point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(lat, lng, radius, p)}`);
+		where.push(`${distanceSql(p.add(lat, 'float8'), p.add(lng, 'float8'))} <= ${p.add(radius, 'float8')}`);
+	}
+	return where.length ? where.join(' and ') : 'true';
+}
+
+/** The box around a circle, in the geo index's plane. */
+function boxSql(lat: number, lng: number, radiusKm: number, p: Params): string {
+	const dLat = radiusKm / KM_PER_DEGREE;
+	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+	return `box(point(${p.add((lng - dLng) * LNG_SCALE, 'float8')}, ${p.add(lat - dLat, 'float8')}), point(${p.add((lng + dLng) * LNG_SCALE, 'float8')}, ${p.add(lat + dLat, 'float8')}))`;
+}
+
+/** tsqueries ANDed, nulls skipped; null when nothing is left. */
+function both(...queries: (string | null)[]): string | null {
+	const present = queries.filter((q): q is string => q !== null);
+	return present.length ? present.map((q) => `(${q})`).join(' & ') : null;
+}
+
+const ARRAY_FACETS = new Set<Facet>(['clusters', 'processes', 'materials']);
+
+/** One JSON object with the counts of each requested facet over the rows of `matched`. */
+function facetsSql(facets: readonly Facet[]): string {
+	if (facets.length === 0) return `'{}'::json`;
+	const parts = facets.map((facet) => {
+		const values = ARRAY_FACETS.has(facet) ? `from matched, unnest(matched.${facet}) as v` : `from (select matched.${facet}::text as v from matched) s`;
+		return `'${facet}', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]'::json)
+			from (select v, count(*)::int as n ${values} group by v order by n desc, v limit ${MAX_VALUES_PER_FACET}) f)`;
+	});
+	return `json_build_object(${parts.join(', ')})`;
+}
+
+const DOCS = 'public.search_documents';
+const FACET_COLUMNS = 'clusters, trade_code, processes, materials, district_ko, verified, master, accepting_orders';
+/** Radii tried in turn for nearest-first text searches, before an unbounded walk outwards. */
+const DISTANCE_STEPS_KM = [5, 25, 100];
+
+interface Counts {
+	total: number;
+	facets: SearchResult['facets'];
+}
+
+/**
+ * Ids of one relevance page, best first: a union of slices in rank order (exact name; the query's own
+ * words in the name, the key fields, anywhere; synonyms and corrections anywhere), each tier split by
+ * boost. PostgreSQL runs the slices in order and stops once enough rows came, so a broad query reads
+ * a few rows of its first slices only. Within a slice the order is the table's (any workshop of the
+ * same tier and boost is as good as another); a workshop in several slices counts in its first.
+ */
+function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number): string {
+	const wanted = offset + limit;
+	const slices: string[] = [];
+	if (planned) {
+		const name = p.add(planned.name, 'text');
+		const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
+		slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
+			order by boost desc, workshop_id`);
+	}
+	const tiers: [string, string | null][] = planned
+		? [['name_tsv', planned.strict], ['key_tsv', planned.strict], ['tsv', planned.strict]]
+		: [['tsv', null]];
+	if (planned && planned.full !== planned.strict) tiers.push(['tsv', planned.full]);
+	for (const [column, words] of tiers) {
+		for (const boost of BOOSTS) {
+			const query = both(words, filters, lexeme(boostLexeme(boost)))!;
+			slices.push(`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')} and ${where}`);
+		}
+	}
+	// A workshop appears in at most one slice per tier: this many rows hold `wanted` different ones.
+	const fetch = wanted * (planned ? tiers.length + 1 : 1);
+	const union = slices
+		.map((slice, i) => `(select workshop_id, ${i} as slice, row_number() over () as r from (${slice} limit ${fetch}) s)`)
+		.join(' union all ');
+	return `select workshop_id, min(slice * ${fetch + 1} + r) as ord
+		from (select * from (${union}) u limit ${fetch}) f
+		group by workshop_id order by ord offset ${offset} limit ${limit}`;
+}
+
+/**
+ * Ids of one nearest-first page. With nothing to look up in the text index, the geo index walks
+ * outwards (KNN). Otherwise a radius (when given) bounds what the text index yields, and those are
+ * sorted exactly; unbounded, the KNN walk checks the text row by row. Workshops without coordinates
+ * come last.
+ */
+function distancePageSql(
+	from: { lat: number; lng: number },
+	match: string | null,
+	where: string,
+	radiusKm: number | null,
+	p: Params,
+	wanted: number
+): string {
+	const lat = p.add(finite(from.lat, 'lat'), 'float8');
+	const lng = p.add(finite(from.lng, 'lng'), 'float8');
+	const km = distanceSql(lat, lng);
+	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ${where}` : where;
+	let located: string;
+	if (match && radiusKm !== null) {
+		located = `select workshop_id, ${km} as km, boost from ${DOCS}
+			where ${matches} and lat is not null and lng is not null
+			  and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(from.lat, from.lng, radiusKm, p)} and ${km} <= ${p.add(radiusKm, 'float8')}
+			order by km, workshop_id limit ${wanted}`;
+	} else {
+		// The index's plane is slightly flattened: a margin of candidates, then the exact distance.
+		const x = p.add(from.lng * LNG_SCALE, 'float8');
+		located = `select workshop_id, ${km} as km, boost from (
+			select workshop_id, lat, lng, boost from ${DOCS} where ${matches} and lat is not null and lng is not null
+			order by point(lng * ${LNG_SCALE}, lat) <-> point(${x}, ${lat}) limit ${Math.ceil(wanted * 1.25) + 20}) near`;
+	}
+	const unlocated =
+		radiusKm === null
+			? `union all (select workshop_id, null, boost from ${DOCS} where ${matches} and (lat is null or lng is null)
+			   order by boost desc, workshop_id limit ${wanted})`
+			: '';
+	return `select workshop_id, row_number() over (order by km nulls last, boost desc, workshop_id) as ord
+		from ((${located}) ${unlocated}) ranked order by ord limit ${wanted}`;
+}
+
+/**
+ * Total and facet counts. Exact for up to about SAMPLE_TARGET matches; beyond, counted over the first
+ * k sampling buckets (k chosen from the matches in bucket 0) and scaled by SAMPLE_BUCKETS / k. The
+ * sample is fixed per document, so the same query always shows the same numbers.
+ */
+function countsSql(facets: readonly Facet[], match: string | null, where: string, target: number, p: Params): string {
+	const firstBucket = p.add(both(match, sampleQuery(1))!, 'tsquery');
+	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from sample)` : '(select q from sample)';
+	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
+		buckets as (select least(${SAMPLE_BUCKETS}, greatest(1, ceil(${target}::float8 / greatest(n, 1))))::int as k from first_bucket),
+		sample as (select string_agg(quote_literal('#s' || b), ' | ')::tsquery as q from buckets, generate_series(0, buckets.k - 1) b),
+		matched as materialized (select ${FACET_COLUMNS} from ${DOCS} where tsv @@ (${sampled}) and ${where})
+		select (select count(*)::int from matched) as n, (select k from buckets) as k, ${facetsSql(facets)} as facets`;
+}
+
+// ─── The engine ─────────────────────────────────────────────────────────────────────────────────
+
+export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): SearchEngine {
+	const sampleTarget = opts.sampleTarget ?? SAMPLE_TARGET;
+	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
+		? { entries: opts.glossary, expires: Infinity }
+		: undefined;
+
+	async function currentGlossary(): Promise<readonly GlossaryEntry[]> {
+		if (!glossary || glossary.expires < Date.now()) {
+			glossary = { entries: await loadGlossary(sql), expires: Date.now() + GLOSSARY_TTL_MS };
+		}
+		return glossary.entries;
+	}
+
+	function run<T>(text: string, p: Params): Promise<T[]> {
+		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
+		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
+		return sql.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<T[]>;
+	}
+
+	async function fetchDocs(pageSql: string, p: Params): Promise<WorkshopDoc[]> {
+		const [row] = await run<{ docs: WorkshopDoc[] }>(
+			`with page as (${pageSql})
+			select coalesce(json_agg(d.doc order by page.ord), '[]'::json) as docs from page join ${DOCS} d using (workshop_id)`,
+			p
+		);
+		return row.docs;
+	}
+
+	async function fetchPage(query: SearchQuery, planned: PlannedQuery | null, offset: number, limit: number): Promise<WorkshopDoc[]> {
+		const filters = filterQuery(query.filters);
+		const from = query.from ?? query.filters.within;
+		if (query.sort !== 'distance' || !from) {
+			const p = new Params();
+			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p), p, offset, limit), p);
+		}
+		const match = both(planned?.full ?? null, filters);
+		// Nearest first with a text lookup: widen the radius until the page is full (a radius filter
+		// bounds the search anyway).
+		const steps: (number | null)[] = match && !query.filters.within ? [...DISTANCE_STEPS_KM, null] : [null];
+		for (const radius of steps) {
+			const p = new Params();
+			const docs = await fetchDocs(distancePageSql(from, match, rangeSql(query.filters, p), radius, p, offset + limit), p);
+			if (radius === null || docs.length === offset + limit) return docs.slice(offset);
+		}
+		return [];
+	}
+
+	async function counts(query: SearchQuery, planned: PlannedQuery | null): Promise<Counts> {
+		const p = new Params();
+		const match = both(planned?.full ?? null, filterQuery(query.filters));
+		const [row] = await run<{ n: number; k: number; facets: SearchResult['facets'] }>(
+			countsSql(query.facets, match, rangeSql(query.filters, p), sampleTarget, p),
+			p
+		);
+		if (row.k >= SAMPLE_BUCKETS) return { total: row.n, facets: row.facets };
+		const scale = (n: number) => Math.round((n * SAMPLE_BUCKETS) / row.k);
+		const facets: SearchResult['facets'] = {};
+		for (const [facet, values] of Object.entries(row.facets) as [Facet, { value: string; count: number }[]][]) {
+			facets[facet] = values.map(({ value, count }) => ({ value, count: scale(count) }));
+		}
+		return { total: scale(row.n), facets };
+	}
+
+	/** Corrections of query words found nowhere in the index: vocabulary in jamo, then glossary terms. */
+	async function correct(segments: Segment[], terms: readonly GlossaryEntry[]): Promise<Segment[] | null> {
+		const words = segments
+			.filter((s) => s.words.length === 1 && !INITIALS_WORD.test(s.words[0]) && typoBudget(s.words[0]) > 0)
+			.map((s) => s.words[0]);
+		if (words.length === 0) return null;
+		const queries = words.map((w) => plan(segments.filter((s) => s.words.length === 1 && s.words[0] === w), w).full);
+		// One statement per word, so that each is planned with its own tsquery (a GIN lookup, not a scan).
+		const found = await Promise.all(
+			queries.map(async (query) => {
+				const [row] = await sql.unsafe(`select exists (select 1 from ${DOCS} where tsv @@ $1::tsquery) as found`, [query], { prepare: false });
+				return row.found as boolean;
+			})
+		);
+		const unknown = words.filter((_, i) => !found[i]);
+		if (unknown.length === 0) return null;
+		const rows = await sql.begin(async (tx) => {
+			// Recall here, precision in correctionsFor(). One jamo wrong in a 3-syllable word keeps 0.6 of
+			// the trigrams; 0.4 lets a wrong first syllable through (조얼리 → 주얼리) and few unrelated words.
+			await tx`select set_config('pg_trgm.similarity_threshold', '0.4', true)`;
+			return tx<{ word: string; terms: string[] }[]>`
+				select q.word,
+				       array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
+				             order by extensions.similarity(t.jamo, q.jamo) desc limit 30) as terms
+				from unnest(${unknown}::text[], ${unknown.map(toJamo)}::text[]) as q(word, jamo)`;
+		});
+		const glossaryWords = synonymGroups(terms).flat().filter((t) => !t.includes(' '));
+		let changed = false;
+		const corrected = segments.map((s) => {
+			const row = rows.find((r) => s.words.length === 1 && r.word === s.words[0]);
+			if (!row) return s;
+			const fixes = correctionsFor(row.word, [...row.terms, ...glossaryWords]);
+			if (fixes.length === 0) return s;
+			changed = true;
+			const alternatives = fixes.flatMap((fix) => [[fix], ...expandQuery([fix], terms).map((t) => t.split(' '))]);
+			return { words: s.words, alternatives };
+		});
+		return changed ? corrected : null;
+	}
+
+	async function searchPlanned(query: SearchQuery, planned: PlannedQuery | null): Promise<{ docs: WorkshopDoc[]; counts: Counts }> {
+		const page = Math.max(1, Math.floor(query.page) || 1);
+		const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.per_page) || 1));
+		// Two statements on two connections at once: the page and the counts do not depend on each other.
+		const [docs, found] = await Promise.all([fetchPage(query, planned, (page - 1) * perPage, perPage), counts(query, planned)]);
+		return { docs, counts: found };
+	}
+
+	return {
+		kind: 'postgres',
+
+		async prepare() {
+			// The index is the migration's; settings here are the glossary, read again on every prepare
+			// (the outbox worker calls it when managers change the glossary).
+			if (!opts.glossary) glossary = undefined;
+			await currentGlossary();
+		},
+
+		async upsert(docs) {
+			if (docs.length === 0) return;
+			// One order for every writer, so concurrent workers never deadlock on the same rows.
+			const rows = [...new Map(docs.map((d) => [d.id, indexRow(d)])).values()].sort((a, b) => (a.workshop_id < b.workshop_id ? -1 : 1));
+			const terms = [...new Set(docs.flatMap(vocabulary))].sort();
+			await sql.begin(async (tx) => {
+				await tx`
+					insert into public.search_documents as d (workshop_id, doc, name_norm, name_en_norm, tsv, key_tsv, name_tsv,
+						clusters, trade_code, processes, materials, district_ko, verified, master, featured, accepting_orders,
+						min_order_units, lead_time_days, lat, lng, boost, indexed_at)
+					select r.workshop_id, r.doc, r.name_norm, r.name_en_norm,
+					       array_to_tsvector(r.a || r.b || r.c), array_to_tsvector(r.a || r.b), array_to_tsvector(r.a),
+					       r.clusters, r.trade_code, r.processes, r.materials, r.district_ko, r.verified, r.master, r.featured,
+					       r.accepting_orders, r.min_order_units, r.lead_time_days, r.lat, r.lng, r.boost, now()
+					from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as r(workshop_id uuid, doc jsonb, name_norm text,
+						name_en_norm text, a text[], b text[], c text[], clusters text[], trade_code text, processes text[],
+						materials text[], district_ko text, verified boolean, master boolean, featured boolean,
+						accepting_orders boolean, min_order_units int, lead_time_days int, lat float8, lng float8, boost smallint)
+					on conflict (workshop_id) do update set
+						doc = excluded.doc, name_norm = excluded.name_norm, name_en_norm = excluded.name_en_norm,
+						tsv = excluded.tsv, key_tsv = excluded.key_tsv, name_tsv = excluded.name_tsv,
+						clusters = excluded.clusters, trade_code = excluded.trade_code, processes = excluded.processes,
+						materials = excluded.materials, district_ko = excluded.district_ko, verified = excluded.verified,
+						master = excluded.master, featured = excluded.featured, accepting_orders = excluded.accepting_orders,
+						min_order_units = excluded.min_order_units, lead_time_days = excluded.lead_time_days,
+						lat = excluded.lat, lng = excluded.lng, boost = excluded.boost, indexed_at = excluded.indexed_at`;
+				if (terms.length) {
+					await tx`
+						insert into public.search_terms (term, jamo)
+						select * from unnest(${terms}::text[], ${terms.map(toJamo)}::text[])
+						on conflict (term) do nothing`;
+				}
+			});
+		},
+
+		async remove(ids) {
+			if (ids.length === 0) return;
+			await sql`delete from public.search_documents where workshop_id = any(${[...ids]}::uuid[])`;
+		},
+
+		async clear() {
+			await sql`truncate public.search_documents, public.search_terms`;
+		},
+
+		async search(query): Promise<SearchResult> {
+			const terms = await currentGlossary();
+			const q = query.q.slice(0, MAX_QUERY_LENGTH);
+			const words = tokenize(q);
+			let segments = words.length ? segment(words, terms) : [];
+			let planned = segments.length ? plan(segments, squash(normalize(q))) : null;
+			let { docs, counts: found } = await searchPlanned(query, planned);
+			if (found.total === 0 && segments.length && !isInitialsQuery(q)) {
+				const corrected = await correct(segments, terms);
+				if (corrected) {
+					segments = corrected;
+					planned = plan(corrected, planned!.name);
+					({ docs, counts: found } = await searchPlanned(query, planned));
+				}
+			}
+			const marks = highlightTerms(segments);
+			const from = query.from ?? query.filters.within;
+			const hits: Hit[] = docs.map((doc) => ({
+				doc,
+				highlight: { name: highlight(doc.name_ko, marks), description: highlight(doc.description_ko, marks) },
+				distance_km: from && doc.lat !== null && doc.lng !== null ? distanceKm(from, { lat: doc.lat, lng: doc.lng }) : null
+			}));
+			const facets: SearchResult['facets'] = {};
+			for (const facet of query.facets) facets[facet] = found.facets[facet] ?? [];
+			return { hits, total: found.total, facets, engine: 'postgres' };
+		}
+	};
+}

@@ -1,0 +1,73 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { isTemplateId, suggestedProcesses, type TemplateId } from '$lib/domain/request-templates';
+import { m } from '$lib/paraglide/messages';
+import { withUser } from '$lib/server/db';
+import { storage } from '$lib/server/ports';
+import * as files from '$lib/server/request-files';
+import * as requests from '$lib/server/requests';
+import { formValues, requestFormSchema } from '../../new/schema';
+import { submitRequest } from '../../new/submit.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const EDITABLE = ['draft', 'open', 'closed'];
+
+function signedIn(locals: App.Locals, url: URL) {
+	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	return { user: locals.user, claims: locals.claims };
+}
+
+/** The owner's request, while it can still be edited; 404 for anyone else (a path reveals nothing). */
+async function ownRequest(locals: App.Locals, url: URL, id: string) {
+	const { user, claims } = signedIn(locals, url);
+	if (!z.uuid().safeParse(id).success) error(404);
+	const request = await withUser(claims, (tx) => requests.byId(tx, id));
+	if (!request || request.owner_id !== user.id) error(404);
+	if (!EDITABLE.includes(request.status)) redirect(303, `/requests/${id}`);
+	return { claims, request };
+}
+
+/** A draft may switch template (?template=); a published request keeps its own. */
+function templateOf(request: requests.Request, url: URL): TemplateId {
+	const asked = url.searchParams.get('template');
+	return request.status === 'draft' && isTemplateId(asked) ? asked : request.template;
+}
+
+export const load = (async ({ locals, url, params }) => {
+	const { claims, request } = await ownRequest(locals, url, params.id);
+	const template = templateOf(request, url);
+	const stored = request.template === template ? request : { ...request, details: {}, required_processes: suggestedProcesses(template, {}) };
+	const values = formValues(template, stored, { nda_text: m.request_nda_default(), required_processes: [] });
+	return {
+		request: { id: request.id, title: request.title, status: request.status, template: request.template },
+		template,
+		form: await superValidate(values, zod4(requestFormSchema(template, new Date())), { errors: false }),
+		attachments: await withUser(claims, (tx) => files.list(tx, request.id)),
+		accept: files.ACCEPT,
+		saved: url.searchParams.has('saved')
+	};
+}) satisfies PageServerLoad;
+
+async function submit(event: { request: Request; locals: App.Locals; url: URL; params: { id: string } }, publish: boolean) {
+	const { claims, request } = await ownRequest(event.locals, event.url, event.params.id);
+	const template = templateOf(request, event.url);
+	const result = await submitRequest(event.request, claims, template, { publish: publish && request.status === 'draft', existing: request, companyOf: async () => request.company_id });
+	if (!result.ok) return result.response;
+	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
+	return message(result.form, 'saved');
+}
+
+export const actions = {
+	save: (event) => submit(event, false),
+	publish: (event) => submit(event, true),
+	removeFile: async ({ request, locals, url, params }) => {
+		const { claims } = await ownRequest(locals, url, params.id);
+		const attachmentId = z.uuid().safeParse((await request.formData()).get('attachmentId'));
+		if (!attachmentId.success) return fail(400, { fileError: 'err_not_found' });
+		const removed = await withUser(claims, (tx) => files.remove(tx, storage(), params.id, attachmentId.data));
+		if (!removed) return fail(403, { fileError: 'request_err_not_allowed' });
+		return { fileRemoved: true };
+	}
+} satisfies Actions;

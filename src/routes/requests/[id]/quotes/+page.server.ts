@@ -1,0 +1,126 @@
+// Quotes of one request. The request's owner sees every quote and asks for revisions, accepts or
+// declines; a workshop's actor (its owner, or a manager for a member without an account) sees only
+// that workshop's quotes, sends one, revises it and withdraws it. RLS decides what each may see.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { seoulDate } from '$lib/domain/request-templates';
+import * as conversations from '$lib/server/conversations';
+import { withUser, type Tx } from '$lib/server/db';
+import { storage } from '$lib/server/ports';
+import * as quotes from '$lib/server/quotes';
+import type { Actions, PageServerLoad } from './$types';
+import { moveSchema, parseWhole, quoteSchema, type Move } from './schema';
+
+function signedIn(locals: App.Locals, url: URL) {
+	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+	return { user: locals.user, claims: locals.claims };
+}
+
+/** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
+function defaultValidUntil(now = new Date()): string {
+	return seoulDate(new Date(now.getTime() + 14 * 86_400_000));
+}
+
+/** The workshop the caller quotes as: ?workshop= if they act for it, else one already taking part. */
+async function chooseWorkshop(tx: Tx, userId: string, requestId: string, wanted: string | null) {
+	const workshops = await quotes.actingWorkshops(tx, userId);
+	if (workshops.length === 0) return { workshops, workshop: null };
+	const chosen = wanted ? workshops.find((w) => w.id === wanted) : undefined;
+	if (chosen) return { workshops, workshop: chosen };
+	const taking = await tx<{ workshop_id: string }[]>`
+		select workshop_id from public.request_participants where request_id = ${requestId}
+		union select workshop_id from public.quotes where request_id = ${requestId}`;
+	const busy = workshops.find((w) => taking.some((p) => p.workshop_id === w.id));
+	return { workshops, workshop: busy ?? workshops.find((w) => w.own) ?? workshops[0] };
+}
+
+export const load = (async ({ params, locals, url }) => {
+	const { user, claims } = signedIn(locals, url);
+	const open = moveSchema.pick({ quote: true, move: true }).safeParse({ quote: url.searchParams.get('quote'), move: url.searchParams.get('act') });
+	return withUser(claims, async (tx) => {
+		const request = await quotes.requestSummary(tx, params.id);
+		if (!request) error(404, 'Not found');
+		const threads = Object.fromEntries(
+			(await conversations.forRequest(tx, request.id, user.id)).map((c) => [c.workshop_id, c.unread])
+		) as Record<string, number>;
+		const base = { request, today: seoulDate(new Date()), threads, open: open.success ? open.data : null };
+		if (request.owner_id === user.id) {
+			return { ...base, side: 'owner' as const, quotes: await quotes.forRequest(tx, request.id), workshops: [], workshop: null, form: null };
+		}
+		const { workshops, workshop } = await chooseWorkshop(tx, user.id, request.id, url.searchParams.get('workshop'));
+		if (!workshop) error(403, 'Only the request’s owner and workshops can see its quotes');
+		const own = await quotes.forWorkshop(tx, request.id, workshop.id);
+		const live = quotes.liveQuote(own);
+		const defaults = live
+			? { workshop_id: workshop.id, price_krw: live.price_krw.toLocaleString('ko-KR'), lead_time_days: String(live.lead_time_days), valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until, notes: live.notes, files: [] }
+			: { workshop_id: workshop.id, price_krw: '', lead_time_days: '', valid_until: defaultValidUntil(), notes: '', files: [] };
+		return {
+			...base,
+			side: 'workshop' as const,
+			quotes: own,
+			workshops,
+			workshop,
+			form: await superValidate(defaults, zod4(quoteSchema), { errors: false })
+		};
+	});
+}) satisfies PageServerLoad;
+
+/** The message key for a missing note or reason depends on the move. */
+const reasonKey = (move: Move) => (move === 'request_revision' ? 'err_quote_note_required' : 'err_quote_reason_required');
+
+export const actions = {
+	// Send a quote, or a revised one when the workshop already has a live quote here.
+	quote: async ({ request, params, locals, url }) => {
+		const { user, claims } = signedIn(locals, url);
+		const form = await superValidate(request, zod4(quoteSchema));
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const terms = {
+			price_krw: parseWhole(form.data.price_krw)!,
+			lead_time_days: parseWhole(form.data.lead_time_days)!,
+			valid_until: form.data.valid_until,
+			notes: form.data.notes
+		};
+		const result = await withUser(claims, async (tx) => {
+			const acting = await quotes.actingWorkshops(tx, user.id);
+			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: 'err_quote_not_allowed' };
+			const live = quotes.liveQuote(await quotes.forWorkshop(tx, params.id, form.data.workshop_id));
+			const written = live
+				? await quotes.move(tx, { quote: live, move: 'revise', actor: 'workshop', terms })
+				: await quotes.submit(tx, { requestId: params.id, workshopId: form.data.workshop_id, userId: user.id, ...terms });
+			if (!written.ok) return written;
+			const files = form.data.files.filter((f) => f.size > 0);
+			if (files.length) {
+				await quotes.storeFiles(tx, storage(), { requestId: params.id, quoteId: written.id, userId: user.id, folder: 'quotes', files });
+			}
+			return { ok: true as const, revised: !!live };
+		});
+		if (!result.ok) return setError(withFiles(form), '', result.error);
+		form.data.files = [];
+		return message(withFiles(form), result.revised ? 'quote_done_revise' : 'quote_done_submit');
+	},
+
+	// Ask for a revision, accept, decline (the owner) or withdraw (the workshop).
+	move: async ({ request, locals, url }) => {
+		const { user, claims } = signedIn(locals, url);
+		const values = Object.fromEntries(await request.formData());
+		const parsed = moveSchema.safeParse(values);
+		const echo = { quote: String(values.quote ?? ''), move: String(values.move ?? ''), note: String(values.note ?? '') };
+		if (!parsed.success) return fail(400, { move: { ...echo, error: parsed.error.issues[0].message } });
+		const { quote: quoteId, move, note } = parsed.data;
+		const result = await withUser(claims, async (tx) => {
+			const quote = await quotes.byId(tx, quoteId);
+			if (!quote) return { ok: false as const, error: 'err_not_found' };
+			const request = await quotes.requestSummary(tx, quote.request_id);
+			// The server decides who is asking: the request's owner is the startup, anyone else who sees
+			// the quote acts for its workshop (RLS shows it to nobody else).
+			const actor = request?.owner_id === user.id ? 'startup' : 'workshop';
+			return quotes.move(tx, { quote, move, actor, note });
+		});
+		if (!result.ok) {
+			const error = result.error === 'err_reason_required' ? reasonKey(move) : result.error;
+			return fail(400, { move: { ...echo, error } });
+		}
+		return { done: `quote_done_${move}` as const };
+	}
+} satisfies Actions;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const MAX_MESSAGE_FILES = 3;
+export const MAX_MESSAGE_FILE_BYTES = 5 * 1024 * 1024;
+
+export const messageSchema = z.object({
+	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long'),
+	files: z
+		.array(z.instanceof(File))
+		// An empty file input sends one empty file; it is not an attachment.
+		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_MESSAGE_FILES, 'err_quote_files_too_many')
+		.refine((files) => files.every((f) => f.size <= MAX_MESSAGE_FILE_BYTES), 'err_quote_file_too_large')
+});
+
+/** A message as the browser gets it, from the page and from the event stream alike. */
+export interface WireMessage {
+	id: string;
+	sender_id: string | null;
+	sender_side: 'owner' | 'workshop';
+	body: string;
+	created_at: string;
+	files: { id: string; filename: string; size_bytes: number }[];
+}

@@ -1,0 +1,61 @@
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { isTemplateId, suggestedProcesses, TEMPLATE_IDS, type TemplateId } from '$lib/domain/request-templates';
+import { m } from '$lib/paraglide/messages';
+import * as companies from '$lib/server/companies';
+import { withUser } from '$lib/server/db';
+import { ACCEPT } from '$lib/server/request-files';
+import type { Actions, PageServerLoad } from './$types';
+import { formValues, requestFormSchema } from './schema';
+import { submitRequest } from './submit.server';
+
+function startup(locals: App.Locals, url: URL) {
+	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+	if (locals.user.role !== 'startup') error(403, m.requests_startups_only());
+	return { user: locals.user, claims: locals.claims };
+}
+
+/** A first guess at the template from what the company says it builds; the startup chooses. */
+function guessTemplate(builds: string): TemplateId {
+	if (/주얼리|귀금속|반지|jewel/i.test(builds)) return 'jewelry';
+	if (/신발|수제화|구두|로퍼|shoe/i.test(builds)) return 'shoes';
+	if (/인쇄|패키지|라벨|단상자|print|packag/i.test(builds)) return 'printing';
+	if (/CNC|가공|금속|판금|용접|브래킷|하우징|machin|metal/i.test(builds)) return 'machine_metal';
+	return 'general';
+}
+
+export const load = (async ({ locals, url }) => {
+	const { user, claims } = startup(locals, url);
+	const chosen = url.searchParams.get('template');
+	if (!isTemplateId(chosen)) {
+		const company = await withUser(claims, (tx) => companies.ownedBy(tx, user.id));
+		return { template: null, templates: TEMPLATE_IDS, suggested: guessTemplate(company?.builds_ko ?? '') };
+	}
+	const defaults = formValues(chosen, null, { nda_text: m.request_nda_default(), required_processes: suggestedProcesses(chosen, {}) });
+	return {
+		template: chosen,
+		templates: TEMPLATE_IDS,
+		suggested: chosen,
+		form: await superValidate(defaults, zod4(requestFormSchema(chosen, new Date())), { errors: false }),
+		accept: ACCEPT
+	};
+}) satisfies PageServerLoad;
+
+async function submit(request: Request, locals: App.Locals, url: URL, publish: boolean) {
+	const { user, claims } = startup(locals, url);
+	const template = url.searchParams.get('template');
+	if (!isTemplateId(template)) error(400, 'template');
+	const result = await submitRequest(request, claims, template, {
+		publish,
+		existing: null,
+		companyOf: async (tx) => (await companies.ownedBy(tx, user.id))?.id ?? null
+	});
+	if (!result.ok) return result.response;
+	redirect(303, publish ? `/requests/${result.id}?published=1` : `/requests/${result.id}/edit?saved=1`);
+}
+
+export const actions = {
+	save: ({ request, locals, url }) => submit(request, locals, url, false),
+	publish: ({ request, locals, url }) => submit(request, locals, url, true)
+} satisfies Actions;

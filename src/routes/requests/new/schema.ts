@@ -1,0 +1,154 @@
+// The request form as the browser holds it: every field as typed (numbers stay strings such as
+// '1,500,000원'), so a mistake elsewhere never wipes what was typed. The domain schema
+// (requestSchemaFor) is the one validator: its issues are reported on the form's fields, and the
+// server saves its parsed output. Shared by /requests/new and /requests/[id]/edit.
+import { z } from 'zod';
+import {
+	requestSchemaFor,
+	TEMPLATES,
+	type RequestDraft,
+	type RequestInput,
+	type TemplateId
+} from '$lib/domain/request-templates';
+
+/** Files per request (all uploads together); each file is checked on the server. */
+export const MAX_FILES = 20;
+/** requests.budget_*_krw are int columns: above this PostgreSQL refuses the number. */
+export const MAX_BUDGET_COLUMN_KRW = 2_147_483_647;
+
+/** A template field as typed: text (numbers too), a list of chosen options, or a tick. */
+export type DetailFormValue = string | string[] | boolean;
+
+function detailsFormShape(id: TemplateId) {
+	const shape: Record<string, z.ZodType<DetailFormValue>> = {};
+	for (const f of TEMPLATES[id].fields) {
+		shape[f.key] = f.kind === 'multiselect' ? z.array(z.string()).default([]) : f.kind === 'boolean' ? z.boolean().default(false) : z.string().default('');
+	}
+	// The keys depend on the template; the form treats them as one record.
+	return z.object(shape) as unknown as z.ZodObject<Record<string, z.ZodType<DetailFormValue>>>;
+}
+
+/** Processes are typed one per line (or comma-separated). */
+export function processList(text: string): string[] {
+	return [...new Set(text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** A number as typed in the form ('1,500,000원'), or null when blank or not a number. */
+export function typedNumber(text: string | undefined | null): number | null {
+	const s = (text ?? '').replace(/[\s,원₩]/g, '');
+	if (s === '') return null;
+	const n = Number(s);
+	return Number.isFinite(n) ? n : null;
+}
+
+function formShape(id: TemplateId) {
+	return {
+		template: z.literal(id),
+		title: z.string().default(''),
+		description: z.string().default(''),
+		details: detailsFormShape(id),
+		quantity: z.string().default(''),
+		budget_min_krw: z.string().default(''),
+		budget_max_krw: z.string().default(''),
+		deadline: z.string().default(''),
+		delivery_place: z.string().default(''),
+		visibility: z.enum(['public', 'invited']).default('public'),
+		nda_required: z.boolean().default(false),
+		nda_text: z.string().default(''),
+		required_processes: z.string().default(''),
+		attachments: z.array(z.instanceof(File)).default([])
+	};
+}
+
+type FormShape = ReturnType<typeof formShape>;
+export type RequestForm = z.infer<z.ZodObject<FormShape>>;
+
+/** What the domain schema parses: the form without its files, processes as a list. */
+export function toDomainInput(form: RequestForm): Record<string, unknown> {
+	const { attachments: _files, required_processes, ...rest } = form;
+	return { ...rest, required_processes: processList(required_processes) };
+}
+
+/** The form's schema for one template; `today` decides whether a deadline has passed (in Korea). */
+export function requestFormSchema(id: TemplateId, today: Date) {
+	const domain = requestSchemaFor(id, today);
+	return z.object(formShape(id)).superRefine((form, ctx) => {
+		const parsed = domain.safeParse(toDomainInput(form as RequestForm));
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				// A bad item of a list is reported on the list: the form shows one message per field.
+				const path = issue.path[0] === 'details' ? issue.path.slice(0, 2) : issue.path.slice(0, 1);
+				ctx.addIssue({ code: 'custom', message: issue.message, path });
+			}
+		}
+		for (const key of ['budget_min_krw', 'budget_max_krw'] as const) {
+			const n = typedNumber(form[key]);
+			if (n !== null && n > MAX_BUDGET_COLUMN_KRW) ctx.addIssue({ code: 'custom', message: 'request_err_budget_too_large', path: [key] });
+		}
+	});
+}
+
+/** The domain's parsed request, once the form is valid. */
+export function parseRequest(id: TemplateId, today: Date, form: RequestForm): RequestInput {
+	return requestSchemaFor(id, today).parse(toDomainInput(form)) as RequestInput;
+}
+
+/** What `completeness` reads, from the form as typed (the meter runs in the browser and on the server). */
+export function draftOf(id: TemplateId, form: RequestForm, attachmentCount: number): RequestDraft {
+	const details: Record<string, unknown> = { ...form.details };
+	for (const f of TEMPLATES[id].fields) if (f.kind === 'number') details[f.key] = typedNumber(details[f.key] as string);
+	return {
+		description: form.description,
+		details,
+		quantity: typedNumber(form.quantity),
+		budget_min_krw: typedNumber(form.budget_min_krw),
+		budget_max_krw: typedNumber(form.budget_max_krw),
+		deadline: form.deadline || null,
+		delivery_place: form.delivery_place,
+		attachment_count: attachmentCount
+	};
+}
+
+/** A stored request (or nothing yet) as the form shows it. */
+export function formValues(
+	id: TemplateId,
+	stored: {
+		title: string;
+		description: string;
+		details: Record<string, unknown>;
+		quantity: number | null;
+		budget_min_krw: number | null;
+		budget_max_krw: number | null;
+		deadline: string | null;
+		delivery_place: string;
+		visibility: 'public' | 'invited';
+		nda_required: boolean;
+		nda_text: string | null;
+		required_processes: string[];
+	} | null,
+	defaults: { nda_text: string; required_processes: string[] }
+): RequestForm {
+	const details: Record<string, DetailFormValue> = {};
+	for (const f of TEMPLATES[id].fields) {
+		const v = stored?.details[f.key];
+		details[f.key] =
+			f.kind === 'multiselect' ? (Array.isArray(v) ? v.map(String) : []) : f.kind === 'boolean' ? v === true : v === undefined || v === null ? '' : String(v);
+	}
+	const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+	return {
+		template: id,
+		title: stored?.title ?? '',
+		description: stored?.description ?? '',
+		details,
+		quantity: text(stored?.quantity),
+		budget_min_krw: text(stored?.budget_min_krw),
+		budget_max_krw: text(stored?.budget_max_krw),
+		deadline: stored?.deadline ?? '',
+		delivery_place: stored?.delivery_place ?? '',
+		visibility: stored?.visibility ?? 'public',
+		nda_required: stored?.nda_required ?? false,
+		nda_text: stored?.nda_text || defaults.nda_text,
+		required_processes: (stored ? stored.required_processes : defaults.required_processes).join('\n'),
+		attachments: []
+	};
+}

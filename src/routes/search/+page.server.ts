@@ -1,0 +1,47 @@
+import { redirect } from '@sveltejs/kit';
+import { withUser } from '$lib/server/db';
+import { search } from '$lib/server/search';
+import type { SearchResult } from '$lib/server/search/port';
+import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery } from '$lib/search-params';
+import { reference, resolveNear, startupClusterOf } from './places.server';
+import { suggest, type Suggestions } from './suggest.server';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url }) => {
+	const params = parseSearchParams(url.searchParams);
+	const ref = await reference();
+
+	// A startup measures distances from its own cluster unless it chose another place (or none).
+	const user = locals.user;
+	const defaultNear =
+		user?.role === 'startup' ? await withUser(locals.claims, (tx) => startupClusterOf(tx, user.id)) : null;
+	if (params.near === undefined && defaultNear) params.near = { kind: 'cluster', slug: defaultNear };
+	// "No place" (the form's empty choice) only needs to stay in the URL when it overrides that default.
+	if (params.near === null && !defaultNear) params.near = undefined;
+	const from = resolveNear(params.near, ref.clusters);
+	const query = toSearchQuery(params, from);
+
+	let result: SearchResult | null = null;
+	let suggestions: Suggestions | null = null;
+	try {
+		result = await search(query);
+		if (result.total === 0) suggestions = await suggest(params, query, ref, search);
+	} catch (e) {
+		// The page still renders (and keeps the results it showed) with a message instead of an error page.
+		console.error('search failed', e);
+	}
+
+	const pages = result ? Math.ceil(result.total / PER_PAGE) : 0;
+	if (pages > 0 && params.page > pages) redirect(307, searchHref(params, { page: pages }));
+
+	return {
+		params,
+		defaultNear,
+		from,
+		result,
+		failed: result === null,
+		suggestions,
+		clusters: ref.clusters,
+		trades: ref.trades
+	};
+}) satisfies PageServerLoad;
