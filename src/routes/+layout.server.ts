@@ -3,7 +3,9 @@ import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
 // Only the listed user fields reach the browser.
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, depends }) => {
+	// Pages that mark things read invalidate this, so the bell's count follows.
+	depends('app:unread');
 	const u = locals.user;
 	const claims = locals.claims;
 	if (!u || !claims) return { user: null, unread: 0 };
