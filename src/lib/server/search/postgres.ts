@@ -154,35 +154,6 @@ function addFilterLexemes(doc: WorkshopDoc, out: Set<string>): void {
 	}
 	for (const field of ['verified', 'master', 'accepting_orders'] as const) out.add(filterLexeme(field, String(doc[field])));
 	out.add(boostLexeme(boostOf(doc)));
-	if (doc.lat !== null && doc.lng !== null) {
-		for (let level = 0; level < GEO_CELL_DEGREES.length; level++) out.add(cellLexeme(level, cellOf(level, doc.lat, doc.lng)));
-	}
-}
-
-/**
- * Grid cells as lexemes, at sizes from about 0.55 km to 570 km (degrees of latitude; longitude scaled
- * by LNG_SCALE, so cells are near square): "near here" becomes a handful of exact lookups in the text
- * index, intersected with the words, instead of a second index that knows nothing of the words.
- */
-const GEO_CELL_DEGREES = [0.005, 0.02, 0.08, 0.32, 1.28, 5.12];
-const cellKm = (level: number) => GEO_CELL_DEGREES[level] * KM_PER_DEGREE;
-const cellOf = (level: number, lat: number, lng: number): [number, number] => [
-	Math.floor(lat / GEO_CELL_DEGREES[level]),
-	Math.floor((lng * LNG_SCALE) / GEO_CELL_DEGREES[level])
-];
-const cellLexeme = (level: number, [y, x]: [number, number]) => `#g${level}:${y}:${x}`;
-
-/** The cells (at the smallest level where at most 5 × 5 do) covering a circle, as a tsquery; null beyond the largest. */
-function cellsQuery(lat: number, lng: number, radiusKm: number): string | null {
-	const level = GEO_CELL_DEGREES.findIndex((_, l) => cellKm(l) * 2 >= radiusKm);
-	if (level < 0) return null;
-	const dLat = radiusKm / KM_PER_DEGREE;
-	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-	const [y0, x0] = cellOf(level, lat - dLat, lng - dLng);
-	const [y1, x1] = cellOf(level, lat + dLat, lng + dLng);
-	const cells: string[] = [];
-	for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) cells.push(lexeme(cellLexeme(level, [y, x])));
-	return cells.join(' | ');
 }
 
 export function indexRow(doc: WorkshopDoc) {
@@ -436,11 +407,6 @@ export function filterQuery(filters: SearchFilters): string | null {
 		const value = filters[field];
 		if (value !== undefined) parts.push(lexeme(filterLexeme(field, String(value))));
 	}
-	if (filters.within) {
-		const { lat, lng, radius_km } = filters.within;
-		const cells = cellsQuery(finite(lat, 'lat'), finite(lng, 'lng'), Math.max(0, finite(radius_km, 'radius_km')));
-		if (cells) parts.push(`(${cells})`);
-	}
 	return parts.length ? parts.join(' & ') : null;
 }
 
@@ -453,11 +419,18 @@ function rangeSql(filters: SearchFilters, p: Params): string {
 		const lat = finite(filters.within.lat, 'lat');
 		const lng = finite(filters.within.lng, 'lng');
 		const radius = Math.max(0, finite(filters.within.radius_km, 'radius_km'));
-		// The cells around the circle are in filterQuery(); the exact distance decides here.
-		where.push(`lat is not null and lng is not null`);
+		// A box around the circle lets the geo index prefilter; the exact distance decides.
+		where.push(`lat is not null and lng is not null`, `point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(lat, lng, radius, p)}`);
 		where.push(`${distanceSql(p.add(lat, 'float8'), p.add(lng, 'float8'))} <= ${p.add(radius, 'float8')}`);
 	}
 	return where.length ? where.join(' and ') : 'true';
+}
+
+/** The box around a circle, in the geo index's plane. */
+function boxSql(lat: number, lng: number, radiusKm: number, p: Params): string {
+	const dLat = radiusKm / KM_PER_DEGREE;
+	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+	return `box(point(${p.add((lng - dLng) * LNG_SCALE, 'float8')}, ${p.add(lat - dLat, 'float8')}), point(${p.add((lng + dLng) * LNG_SCALE, 'float8')}, ${p.add(lat + dLat, 'float8')}))`;
 }
 
 /** tsqueries ANDed, nulls skipped; null when nothing is left. */
@@ -481,6 +454,8 @@ function facetsSql(facets: readonly Facet[]): string {
 
 const DOCS = 'public.search_documents';
 const FACET_COLUMNS = 'clusters, trade_code, processes, materials, district_ko, verified, master, accepting_orders';
+/** Radii tried in turn for nearest-first text searches, before an unbounded walk outwards. */
+const DISTANCE_STEPS_KM = [5, 25, 100];
 
 interface Counts {
 	total: number;
@@ -525,46 +500,38 @@ function relevancePageSql(planned: PlannedQuery | null, filters: string | null, 
 
 /**
  * Ids of one nearest-first page. With nothing to look up in the text index, the geo index walks
- * outwards (KNN) and checks the remaining conditions row by row. Otherwise the cells of one level
- * around the point bound what the text index yields, which is then sorted exactly: the caller tries
- * growing levels until the page is full (`level` null: everything, and workshops without coordinates
- * last). A level only comes into play when the one below held too few matches, so each costs about
- * the same.
+ * outwards (KNN). Otherwise a radius (when given) bounds what the text index yields, and those are
+ * sorted exactly; unbounded, the KNN walk checks the text row by row. Workshops without coordinates
+ * come last.
  */
 function distancePageSql(
 	from: { lat: number; lng: number },
 	match: string | null,
 	where: string,
-	level: number | null,
+	radiusKm: number | null,
 	p: Params,
 	wanted: number
 ): string {
 	const lat = p.add(finite(from.lat, 'lat'), 'float8');
 	const lng = p.add(finite(from.lng, 'lng'), 'float8');
 	const km = distanceSql(lat, lng);
+	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ${where}` : where;
 	let located: string;
-	if (match && level !== null) {
-		const radius = cellKm(level);
-		const near = both(match, cellsQuery(from.lat, from.lng, radius))!;
+	if (match && radiusKm !== null) {
 		located = `select workshop_id, ${km} as km, boost from ${DOCS}
-			where tsv @@ ${p.add(near, 'tsquery')} and ${where} and lat is not null and lng is not null and ${km} <= ${p.add(radius, 'float8')}
-			order by km, workshop_id limit ${wanted}`;
-	} else if (match) {
-		located = `select workshop_id, ${km} as km, boost from ${DOCS}
-			where tsv @@ ${p.add(match, 'tsquery')} and ${where} and lat is not null and lng is not null
+			where ${matches} and lat is not null and lng is not null
+			  and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(from.lat, from.lng, radiusKm, p)} and ${km} <= ${p.add(radiusKm, 'float8')}
 			order by km, workshop_id limit ${wanted}`;
 	} else {
 		// The index's plane is slightly flattened: a margin of candidates, then the exact distance.
 		const x = p.add(from.lng * LNG_SCALE, 'float8');
 		located = `select workshop_id, ${km} as km, boost from (
-			select workshop_id, lat, lng, boost from ${DOCS} where ${where} and lat is not null and lng is not null
+			select workshop_id, lat, lng, boost from ${DOCS} where ${matches} and lat is not null and lng is not null
 			order by point(lng * ${LNG_SCALE}, lat) <-> point(${x}, ${lat}) limit ${Math.ceil(wanted * 1.25) + 20}) near`;
 	}
-	// Only at the last step; a parameter the statement does not use would have no type.
 	const unlocated =
-		level === null
-			? `union all (select workshop_id, null, boost from ${DOCS}
-			   where ${match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : ''}${where} and (lat is null or lng is null)
+		radiusKm === null
+			? `union all (select workshop_id, null, boost from ${DOCS} where ${matches} and (lat is null or lng is null)
 			   order by boost desc, workshop_id limit ${wanted})`
 			: '';
 	return `select workshop_id, row_number() over (order by km nulls last, boost desc, workshop_id) as ord
@@ -578,13 +545,11 @@ function distancePageSql(
  */
 function countsSql(facets: readonly Facet[], match: string | null, where: string, target: number, p: Params): string {
 	const firstBucket = p.add(both(match, sampleQuery(1))!, 'tsquery');
-	const rest = match ? `${p.add(match, 'tsquery')} && (select q from sample)` : '(select q from sample)';
-	// Bucket 0 is always counted; the further buckets only when bucket 0 held too few matches.
-	return `with first_bucket as materialized (select ${FACET_COLUMNS} from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
-		buckets as (select least(${SAMPLE_BUCKETS}, greatest(1, ceil(${target}::float8 / greatest(count(*), 1))))::int as k from first_bucket),
-		sample as (select string_agg(quote_literal('#s' || b), ' | ')::tsquery as q from buckets, generate_series(1, buckets.k - 1) b),
-		further as materialized (select ${FACET_COLUMNS} from ${DOCS} where (select k from buckets) > 1 and tsv @@ (${rest}) and ${where}),
-		matched as materialized (select * from first_bucket union all select * from further)
+	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from sample)` : '(select q from sample)';
+	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
+		buckets as (select least(${SAMPLE_BUCKETS}, greatest(1, ceil(${target}::float8 / greatest(n, 1))))::int as k from first_bucket),
+		sample as (select string_agg(quote_literal('#s' || b), ' | ')::tsquery as q from buckets, generate_series(0, buckets.k - 1) b),
+		matched as materialized (select ${FACET_COLUMNS} from ${DOCS} where tsv @@ (${sampled}) and ${where})
 		select (select count(*)::int from matched) as n, (select k from buckets) as k, ${facetsSql(facets)} as facets`;
 }
 
@@ -626,13 +591,13 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p), p, offset, limit), p);
 		}
 		const match = both(planned?.full ?? null, filters);
-		// Nearest first with a text lookup: grow the area until the page is full (a radius filter
+		// Nearest first with a text lookup: widen the radius until the page is full (a radius filter
 		// bounds the search anyway).
-		const levels: (number | null)[] = match && !query.filters.within ? [...GEO_CELL_DEGREES.keys(), null] : [null];
-		for (const level of levels) {
+		const steps: (number | null)[] = match && !query.filters.within ? [...DISTANCE_STEPS_KM, null] : [null];
+		for (const radius of steps) {
 			const p = new Params();
-			const docs = await fetchDocs(distancePageSql(from, match, rangeSql(query.filters, p), level, p, offset + limit), p);
-			if (level === null || docs.length === offset + limit) return docs.slice(offset);
+			const docs = await fetchDocs(distancePageSql(from, match, rangeSql(query.filters, p), radius, p, offset + limit), p);
+			if (radius === null || docs.length === offset + limit) return docs.slice(offset);
 		}
 		return [];
 	}
