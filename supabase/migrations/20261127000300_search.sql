@@ -49,6 +49,8 @@ alter table public.outbox enable row level security;
 revoke all on public.outbox from anon, authenticated;
 revoke all on sequence public.outbox_id_seq from anon, authenticated;
 
+-- security definer (here and in the trigger functions below): users never touch the outbox; the
+-- triggers write it on their behalf, in their transaction.
 -- Queues one change unless the same change already waits untouched. The waiting row is locked (skip
 -- locked) until this transaction ends, so no worker can claim it and read the data from before this
 -- change; a row a worker holds right now is skipped, and a new row is queued behind it.

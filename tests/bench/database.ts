@@ -6,7 +6,7 @@ import type { Sql } from 'postgres';
 import { postgresEngine } from '../../src/lib/server/search/postgres';
 import type { WorkshopDoc } from '../../src/lib/server/search/port';
 import { corpusBatches } from './corpus';
-import { TRADES } from './vocabulary';
+import { CRAFT_CLUSTERS, TRADES } from './vocabulary';
 
 async function insertWorkshops(sql: Sql, docs: WorkshopDoc[]): Promise<void> {
 	const rows = docs.map((d) => ({
@@ -75,6 +75,31 @@ export async function loadCorpus(
 	await sql`vacuum (analyze) public.workshops`;
 	times.analyzeMs = performance.now() - t;
 	return times;
+}
+
+/** Names of the four craft clusters, as in supabase/seed.sql. */
+const CLUSTER_NAMES: Record<(typeof CRAFT_CLUSTERS)[number]['slug'], [string, string]> = {
+	'jongno-jewelry': ['종로 주얼리 집적지', 'Jongno Jewelry Cluster'],
+	'seongsu-handmade-shoes': ['성수 수제화 집적지', 'Seongsu Handmade Shoe Cluster'],
+	'mullae-machine-metal': ['문래 기계금속 집적지', 'Mullae Machine-Metal Cluster'],
+	'cheongju-printing': ['청주 인쇄 집적지', 'Cheongju Printing Cluster']
+};
+
+/**
+ * The four craft clusters with their specialty trade (the first of their trades, as in the seed):
+ * matching reads them to add the specialty cluster's search and reason. Idempotent, so that it can be
+ * run on a database a --keep run left.
+ */
+export async function insertCraftClusters(sql: Sql): Promise<void> {
+	const rows = CRAFT_CLUSTERS.map((c) => ({
+		slug: c.slug, kind: 'craft', name_ko: CLUSTER_NAMES[c.slug][0], name_en: CLUSTER_NAMES[c.slug][1], trade_code: c.trades[0],
+		region_ko: c.district, region_en: c.district, district_ko: c.district, district_en: c.district, district_kind: 'district', lat: c.lat, lng: c.lng
+	}));
+	await sql`
+		insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+		select * from jsonb_to_recordset(${sql.json(rows as never)}::jsonb) as r(slug text, kind text, name_ko text, name_en text,
+			trade_code text, region_ko text, region_en text, district_ko text, district_en text, district_kind text, lat float8, lng float8)
+		on conflict (slug) do nothing`;
 }
 
 export async function indexSize(sql: Sql): Promise<{ docs: string; terms: string; total: string; n: number }> {

@@ -1,7 +1,7 @@
 // --explain: which statement of a slow query takes the time, and its EXPLAIN (ANALYZE, BUFFERS).
 // The engine is given a wrapper around its connection that records every statement it sends (with
 // sql.unsafe, or as a tagged template inside sql.begin) and how long each took; the slowest is then
-// run again under EXPLAIN, in a transaction that repeats the set_config() calls the engine made.
+// run again under EXPLAIN, in a transaction that repeats the settings (set_config(), set local) the engine made.
 import type { Sql, TransactionSql } from 'postgres';
 import { parseSearchParams, toSearchQuery } from '../../src/lib/search-params';
 import { postgresEngine } from '../../src/lib/server/search/postgres';
@@ -11,7 +11,7 @@ interface Statement {
 	text: string;
 	values: unknown[];
 	ms: number;
-	/** set_config() calls made before it in the same transaction. */
+	/** Settings (set_config(), set local) made before it in the same transaction. */
 	settings: Statement[];
 }
 
@@ -45,7 +45,18 @@ function spyOn(sql: Sql, captured: Statement[]): Sql {
 				return (fn: (tx: TransactionSql) => unknown) =>
 					target.begin((tx) => {
 						const settings: Statement[] = [];
+						const isSetting = (text: string) => /set_config\(|^\s*set local /i.test(text);
 						const spy = new Proxy(tx, {
+							get(txTarget, txProp, txReceiver) {
+								if (txProp !== 'unsafe') return Reflect.get(txTarget, txProp, txReceiver);
+								return (text: string, values: unknown[] = [], options?: object) => {
+									const query = txTarget.unsafe(text, values as never[], options as never);
+									const statement = record(text, values, settings);
+									if (isSetting(text)) settings.push(statement);
+									timed(query, statement);
+									return query;
+								};
+							},
 							apply(fnTarget, thisArg, args: [TemplateStringsArray, ...unknown[]]) {
 								const query = Reflect.apply(fnTarget, thisArg, args) as PromiseLike<unknown>;
 								if (Array.isArray(args[0]) && 'raw' in args[0]) {
@@ -72,7 +83,7 @@ export async function explainQuery(sql: Sql, label: string, params: Record<strin
 	const started = performance.now();
 	await engine.search(toSearchQuery(parsed, resolveNear(parsed.near, [])));
 	const totalMs = performance.now() - started;
-	const statements = captured.filter((s) => !/set_config\(/.test(s.text));
+	const statements = captured.filter((s) => !/set_config\(|^\s*set local /i.test(s.text));
 	log(`explain query="${label}" total_ms=${totalMs.toFixed(1)} statements=${statements.length} (fresh engine: no cached counts)`);
 	for (const [i, s] of statements.entries()) {
 		log(`  statement ${i + 1}: ${s.ms.toFixed(1)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 160)}…`);

@@ -24,6 +24,7 @@ import { percentile, type Sample } from './load';
 import { measureRounds, perQuery, summary, warmUp, type Measured, type RunOptions, type Summary } from './measure';
 import { pathOf, QUERIES } from './queries';
 import { freePort, serverStats, startServer, stopServer, type Server } from './servers';
+import { fixed, loadavg, log, note, positive, seconds } from './cli';
 
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 1.0;
@@ -69,11 +70,6 @@ if (args.help) {
 	process.exit(0);
 }
 
-const positive = (name: string, value: string) => {
-	const n = Number(value);
-	if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${value}`);
-	return n;
-};
 const DOCS = Math.floor(positive('docs', args.docs));
 const DURATION_MS = positive('duration', args.duration) * 1000;
 const WARMUP_MS = Number(args.warmup) * 1000;
@@ -86,12 +82,7 @@ if (!Number.isFinite(CHURN) || CHURN < 0) throw new Error(`--churn must be a num
 const ENGINES = args.engines.split(',').map((e) => e.trim()) as ('postgres' | 'minisearch')[];
 for (const e of ENGINES) if (e !== 'postgres' && e !== 'minisearch') throw new Error(`unknown engine ${e}`);
 
-const log = (line: string) => console.log(line);
-const note = (line: string) => console.error(`# ${line}`);
-const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'NaN');
-const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(',');
 
 // ─── Phases ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -32,7 +32,7 @@ export function craftClusters(tx: Tx): Promise<CraftCluster[]> {
 	return tx<CraftCluster[]>`select slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
 }
 
-type MatchableRequest = Pick<Request, 'template' | 'trade_code' | 'required_processes' | 'quantity' | 'deadline' | 'lat' | 'lng'>;
+export type MatchableRequest = Pick<Request, 'template' | 'trade_code' | 'required_processes' | 'quantity' | 'deadline' | 'lat' | 'lng'>;
 
 export function toMatchRequest(request: MatchableRequest, clusters: readonly CraftCluster[], today: Date): MatchRequest {
 	const codes = tradeCodes(request);
@@ -48,7 +48,8 @@ export function toMatchRequest(request: MatchableRequest, clusters: readonly Cra
 	};
 }
 
-const query = (q: string, filters: SearchFilters): SearchQuery => ({ q, filters, sort: 'relevance', page: 1, per_page: PER_QUERY, facets: [] });
+// Matching reads the hits only: no totals to count.
+const query = (q: string, filters: SearchFilters): SearchQuery => ({ q, filters, sort: 'relevance', page: 1, per_page: PER_QUERY, facets: [], count: false });
 
 /** The candidate searches for a request: specialty clusters, trade codes, then each required process. */
 export function candidateQueries(request: MatchRequest, designatedTrades: readonly string[], wantedTrades: readonly string[]): SearchQuery[] {
@@ -67,10 +68,15 @@ export interface WorkshopMatch {
 	reasons: MatchReason[];
 }
 
+/** KSIC codes of the designated trades (the trades table). */
+export async function designatedTrades(tx: Tx): Promise<string[]> {
+	return (await tx<{ ksic_code: string }[]>`select ksic_code from public.trades`).map((t) => t.ksic_code);
+}
+
 /** Ranked workshops for a request, best first, with reasons. */
 export async function forRequest(tx: Tx, request: MatchableRequest, { limit = 20, today = new Date() } = {}): Promise<WorkshopMatch[]> {
 	const clusters = await craftClusters(tx);
-	const designated = (await tx<{ ksic_code: string }[]>`select ksic_code from public.trades`).map((t) => t.ksic_code);
+	const designated = await designatedTrades(tx);
 	const matchRequest = toMatchRequest(request, clusters, today);
 	const results = await Promise.all(candidateQueries(matchRequest, designated, tradeCodes(request)).map((q) => search(q)));
 	const byId = new Map<string, WorkshopDoc>();

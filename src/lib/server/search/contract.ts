@@ -285,6 +285,27 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(distances.at(-1)).toBeGreaterThan(100); // Cheongju is over 100 km from Seoul
 		});
 
+		it('sorts matches of a query by distance, and keeps a radius with a query', async () => {
+			const jongnoCentre = { lat: 37.5714, lng: 126.9918 };
+			const steel = await search('스테인리스', { sort: 'distance', from: jongnoCentre });
+			const expected = ['daesung', 'welding'].sort(
+				(a, b) => distanceKm(jongnoCentre, CORPUS[a as Key] as never) - distanceKm(jongnoCentre, CORPUS[b as Key] as never)
+			);
+			expect(keys(steel)).toEqual(expected);
+			const printing = await search('인쇄', { sort: 'distance', from: jongnoCentre });
+			expect(keys(printing).sort()).toEqual(['hanbit', 'jikji']);
+			expect(printing.hits[0].distance_km!).toBeLessThanOrEqual(printing.hits[1].distance_km!);
+			const near = await search('반지', { filters: { within: { ...jongnoCentre, radius_km: 1 } } });
+			expect(keys(near).sort()).toEqual(['eunha', 'myungga', 'studio']);
+
+			const mullae = { lat: 37.5176, lng: 126.8947 };
+			const byDistance = (ks: string[]) => [...ks].sort((a, b) => distanceKm(mullae, CORPUS[a as Key] as never) - distanceKm(mullae, CORPUS[b as Key] as never));
+			const around = await search('', { sort: 'distance', from: mullae, filters: { within: { ...mullae, radius_km: 2 } } });
+			expect(keys(around)).toEqual(byDistance(['daesung', 'turning', 'welding']));
+			const steelAround = await search('스테인리스', { sort: 'distance', from: mullae, filters: { within: { ...mullae, radius_km: 2 } } });
+			expect(keys(steelAround)).toEqual(byDistance(['daesung', 'welding']));
+		});
+
 		it('pages through results with a stable total', async () => {
 			const pages = await Promise.all([1, 2, 3].map((page) => search('', { page, per_page: 5 })));
 			expect(pages.map((p) => p.hits.length)).toEqual([5, 5, 2]);

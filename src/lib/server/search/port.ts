@@ -66,6 +66,11 @@ export interface SearchQuery {
 	per_page: number;
 	/** Facet counts to compute (over the query and all filters). */
 	facets: readonly Facet[];
+	/**
+	 * false when the caller reads only the hits (matching): an engine may then skip counting, and
+	 * `total` is only what this page holds. Default true.
+	 */
+	count?: boolean;
 }
 
 export interface Hit {

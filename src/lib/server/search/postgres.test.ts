@@ -6,6 +6,7 @@ import { testSql } from '../../../../tests/integration/db';
 import { asService } from '../db';
 import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
+import { drainOnce } from './outbox';
 import { FACETS } from './port';
 import { correctionsFor, highlight, postgresEngine, sampleBucket } from './postgres';
 
@@ -48,6 +49,74 @@ describe('postgres engine', () => {
 		expect(result.hits[0]?.doc.slug).toBe('myungga-jewelry');
 	});
 
+	it('has the outbox worker rewrite documents an older version of the engine wrote', async () => {
+		const sql = testSql();
+		const engine = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const myungga = '00000000-0000-4000-8000-00000000f101';
+		// An older format: the document lacks the version lexeme (and whatever else the new code writes).
+		await sql`update public.search_documents
+			set name_tsv = ts_delete(name_tsv, array(select lexeme from unnest(name_tsv) where lexeme like '#f:%'))
+			where workshop_id = ${myungga}`;
+		await engine.prepare();
+		const queued = await sql`select 1 from public.outbox where key = ${myungga} and processed_at is null`;
+		expect(queued).toHaveLength(1);
+		await engine.prepare(); // already queued: not twice
+		expect(await sql`select 1 from public.outbox where key = ${myungga} and processed_at is null`).toHaveLength(1);
+		for (let result = await drainOnce([engine]); result.claimed > 0; result = await drainOnce([engine])) expect(result.error).toBeUndefined();
+		const [{ current }] = await sql`select exists (select 1 from unnest(name_tsv) where lexeme like '#f:%') as current
+			from public.search_documents where workshop_id = ${myungga}`;
+		expect(current).toBe(true);
+	});
+
+	it('finds a grade code by its letters: a stainless search finds SUS304 through the glossary', async () => {
+		const sql = testSql();
+		const glossary = [...CONTRACT_GLOSSARY, { term: 'stainless', synonyms: ['스테인리스', 'sus'] }];
+		const engine = postgresEngine(sql, { glossary });
+		const [doc] = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs.filter((d) => d.slug === 'myungga-jewelry');
+		const only = { ...doc, materials: ['SUS304'], processes: [], equipment: [], description_ko: '', description_en: '' };
+		const query = (q: string) => engine.search({ q, filters: {}, sort: 'relevance', page: 1, per_page: 50, facets: [] });
+		try {
+			await engine.upsert([only]);
+			for (const q of ['스텐레스', '스테인리스', 'sus', 'sus304']) {
+				expect((await query(q)).hits.map((h) => h.doc.slug), q).toContain('myungga-jewelry');
+			}
+			expect((await query('skd')).hits.map((h) => h.doc.slug)).not.toContain('myungga-jewelry');
+		} finally {
+			await engine.upsert([doc]);
+		}
+	});
+
+	it('finds the same workshops from one lookup of few matches as from the slices of many', async () => {
+		const sql = testSql();
+		const few = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const sliced = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
+		const queries = [
+			{ q: '주얼리' }, { q: 'ㅈㅇㄹ' }, { q: '명가주얼리' }, { q: 'jewelry' }, { q: '수제화' }, { q: '반지 세팅' }, { q: '인쇄' },
+			{ q: '', filters: { verified: true } }, { q: '주얼리', filters: { district_ko: ['종로구'] } }
+		];
+		// Within one tier and boost the order is the index's (any is as good as another): compare the
+		// workshops found, the best one, and that a better tier never follows a worse one.
+		const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
+		let compared = 0;
+		for (const { q, filters = {} } of queries) {
+			const query = { q, filters, sort: 'relevance' as const, page: 1, per_page: 100, facets: [] };
+			const a = await few.search(query);
+			const b = await sliced.search(query);
+			expect(a.total, q).toBe(b.total);
+			expect(a.hits.length, q).toBe(a.total);
+			expect([...slugs(a)].sort(), q).toEqual([...slugs(b)].sort());
+			expect(slugs(a)[0], q).toBe(slugs(b)[0]);
+			const boosts = a.hits.map((h) => (h.doc.featured ? 2 : 0) + (h.doc.verified ? 1 : 0));
+			if (q === '') expect(boosts, q).toEqual([...boosts].sort((x, y) => y - x));
+			// Matching asks for hits only (no counting): the same page.
+			expect(slugs(await few.search({ ...query, count: false })), q).toEqual(slugs(a));
+			compared += a.hits.length;
+		}
+		expect(compared).toBeGreaterThan(30);
+		const named = await few.search({ q: '명가주얼리', filters: {}, sort: 'relevance', page: 1, per_page: 5, facets: [] });
+		expect(slugs(named)[0]).toBe('myungga-jewelry');
+	});
+
 	it('estimates counts of large result sets from a fixed sample of the index, never the page itself', async () => {
 		const sql = testSql();
 		const ids = (await sql<{ workshop_id: string }[]>`select workshop_id from public.search_documents`).map((r) => r.workshop_id);
@@ -56,9 +125,10 @@ describe('postgres engine', () => {
 		const query = { q: '', filters: {}, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
 		const want = await exact.search(query);
 		const got = await estimating.search(query);
-		// The engine's rule: k buckets so that bucket 0's matches times k reach the target, then scale up.
+		// The engine's rule: k buckets, the largest power of two for which bucket 0's matches times k
+		// stay within the target, then scale up.
 		const inFirst = ids.filter((id) => sampleBucket(id) === 0).length;
-		const k = Math.min(64, Math.max(1, Math.ceil(32 / Math.max(1, inFirst))));
+		const k = Math.min(64, 2 ** Math.floor(Math.log2(Math.max(1, 32 / Math.max(1, inFirst)))));
 		const sampled = ids.filter((id) => sampleBucket(id) < k).length;
 		expect(want.total).toBe(ids.length);
 		expect(k).toBeLessThan(64);

@@ -24,6 +24,8 @@ export interface PostgresEngineOptions {
 	glossary?: readonly GlossaryEntry[];
 	/** Matches up to which counts are exact, and the size of the sample beyond (tests lower it). */
 	sampleTarget?: number;
+	/** Matches up to which a relevance page is ranked from one lookup (tests set 0: always the slices). */
+	smallResult?: number;
 }
 
 const GLOSSARY_TTL_MS = 30_000;
@@ -31,7 +33,12 @@ const GLOSSARY_TTL_MS = 30_000;
 const SAMPLE_BUCKETS = 64;
 /** Counts are exact up to about this many matches, and estimated from a sample of this size beyond. */
 const SAMPLE_TARGET = 3_000;
+/** How long, and for how many searches, an engine keeps estimated counts. */
+const ESTIMATES_TTL_MS = 30_000;
+const ESTIMATES_CACHED = 500;
 const MAX_VALUES_PER_FACET = 100;
+/** Up to this many matches, a relevance page is ranked from one lookup of them all. */
+const SMALL_RESULT = 300;
 const MAX_PER_PAGE = 100;
 const MAX_QUERY_LENGTH = 200;
 /** Mean Earth radius (km), as in domain/geo.ts. */
@@ -49,11 +56,17 @@ const MAX_WORD_LENGTH = 64;
 /** Descriptions may hold 4,000 characters each; the first words say what matters. */
 const MAX_DESCRIPTION_LEXEMES = 400;
 
+/** Grade and model codes: letters, then a digit (sus304, skd11, a7075). */
+const CODE_WORD = /^([a-z]{2,})\d/;
+
 function addWord(word: string, out: Set<string>): void {
 	if (word.length > MAX_WORD_LENGTH) return;
 	if (HANGUL_WORD.test(word) && word.length > 2) {
 		for (let i = 0; i + 2 <= word.length; i++) out.add(word.slice(i, i + 2));
 	} else out.add(word);
+	// A code's letters alone are a word too: sus304 is stainless steel, found by the glossary's 'sus'.
+	const code = CODE_WORD.exec(word);
+	if (code) out.add(code[1]);
 }
 
 /** Lexemes of a text. In key fields, Latin words also get their prefixes (see addPrefixes). */
@@ -110,20 +123,34 @@ function vocabulary(doc: WorkshopDoc): string[] {
 
 const squash = (s: string) => s.replace(/ /g, '');
 
+/**
+ * What this code writes into a document's vectors, versioned: queries look up lexemes (filters,
+ * cells, prefixes) that documents written by an older version lack. Raise it with every change to
+ * indexRow(); prepare() then has the outbox worker rewrite the older documents.
+ */
+const INDEX_FORMAT = 5;
+const FORMAT_LEXEME = `#f:${INDEX_FORMAT}`;
+
 /** The sampling bucket of a document: FNV-1a of its id. '#' never occurs in a folded word. */
 export function sampleBucket(id: string): number {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
 	return (hash >>> 0) % SAMPLE_BUCKETS;
 }
-const bucketLexeme = (bucket: number) => `#s${bucket}`;
+/**
+ * A sample of the first k buckets (k a power of two up to SAMPLE_BUCKETS) is one lexeme, '#s<k>',
+ * which every document of buckets 0 … k-1 carries: one exact lookup, where an OR of k bucket
+ * lexemes would read the postings of k/64 of the index.
+ */
+const sampleLexeme = (buckets: number) => `#s${buckets}`;
+function addSampleLexemes(id: string, out: Set<string>): void {
+	const bucket = sampleBucket(id);
+	for (let size = 1; size < SAMPLE_BUCKETS; size *= 2) if (bucket < size) out.add(sampleLexeme(size));
+}
 /** featured × 2 + verified, as a lexeme too, so the text indexes can serve one boost at a time. */
 const BOOSTS = [3, 2, 1, 0] as const;
 const boostOf = (doc: WorkshopDoc) => (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0);
 const boostLexeme = (boost: number) => `#b${boost}`;
-/** A tsquery matching the documents of the first `buckets` buckets. */
-const sampleQuery = (buckets: number) =>
-	Array.from({ length: buckets }, (_, b) => lexeme(bucketLexeme(b))).join(' | ');
 
 /**
  * The filter columns are stored plain (see the migration), so they are bounded to keep a row within a
@@ -154,6 +181,35 @@ function addFilterLexemes(doc: WorkshopDoc, out: Set<string>): void {
 	}
 	for (const field of ['verified', 'master', 'accepting_orders'] as const) out.add(filterLexeme(field, String(doc[field])));
 	out.add(boostLexeme(boostOf(doc)));
+	if (doc.lat !== null && doc.lng !== null) {
+		for (let level = 0; level < GEO_CELL_DEGREES.length; level++) out.add(cellLexeme(level, cellOf(level, doc.lat, doc.lng)));
+	}
+}
+
+/**
+ * Grid cells as lexemes, at sizes from about 0.55 km to 570 km (degrees of latitude; longitude scaled
+ * by LNG_SCALE, so cells are near square): "near here" becomes a handful of exact lookups in the text
+ * index, intersected with the words, instead of a second index that knows nothing of the words.
+ */
+const GEO_CELL_DEGREES = [0.005, 0.02, 0.08, 0.32, 1.28, 5.12];
+const cellKm = (level: number) => GEO_CELL_DEGREES[level] * KM_PER_DEGREE;
+const cellOf = (level: number, lat: number, lng: number): [number, number] => [
+	Math.floor(lat / GEO_CELL_DEGREES[level]),
+	Math.floor((lng * LNG_SCALE) / GEO_CELL_DEGREES[level])
+];
+const cellLexeme = (level: number, [y, x]: [number, number]) => `#g${level}:${y}:${x}`;
+
+/** The cells (at the smallest level where at most about 6 × 6 do) covering a circle, as a tsquery; null beyond the largest. */
+function cellsQuery(lat: number, lng: number, radiusKm: number): string | null {
+	const level = GEO_CELL_DEGREES.findIndex((_, l) => cellKm(l) * 4 >= radiusKm);
+	if (level < 0) return null;
+	const dLat = radiusKm / KM_PER_DEGREE;
+	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+	const [y0, x0] = cellOf(level, lat - dLat, lng - dLng);
+	const [y1, x1] = cellOf(level, lat + dLat, lng + dLng);
+	const cells: string[] = [];
+	for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) cells.push(lexeme(cellLexeme(level, [y, x])));
+	return cells.join(' | ');
 }
 
 export function indexRow(doc: WorkshopDoc) {
@@ -163,6 +219,7 @@ export function indexRow(doc: WorkshopDoc) {
 	addInitials(doc.name_ko, name);
 	// In the name's vector, and so in all three: every slice of a search is one index lookup.
 	addFilterLexemes(doc, name);
+	name.add(FORMAT_LEXEME);
 	const key = new Set<string>();
 	for (const text of [doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications]) {
 		addText(text, key, { prefixes: true });
@@ -171,7 +228,7 @@ export function indexRow(doc: WorkshopDoc) {
 	const description = new Set<string>();
 	addText(doc.description_ko, description, { limit: MAX_DESCRIPTION_LEXEMES });
 	addText(doc.description_en, description, { limit: MAX_DESCRIPTION_LEXEMES });
-	description.add(bucketLexeme(sampleBucket(doc.id)));
+	addSampleLexemes(doc.id, description);
 	return {
 		workshop_id: doc.id,
 		doc,
@@ -379,10 +436,16 @@ function highlightTerms(segments: Segment[]): HighlightTerms {
 class Params {
 	readonly values: unknown[] = [];
 	add(value: unknown, type: string): string {
+		// A tsquery goes in as a literal: bound as a parameter, PostgreSQL re-checks every row a bitmap
+		// scan yields against it (reading each document's vector out of TOAST), 5 to 10 times slower.
+		if (type === 'tsquery') return tsqueryLiteral(String(value));
 		this.values.push(value);
 		return `$${this.values.length}::${type}`;
 	}
 }
+
+/** A tsquery as an escape-string literal: safe whatever standard_conforming_strings says. */
+export const tsqueryLiteral = (text: string) => `E'${text.replace(/\u0000/g, '').replace(/\\/g, '\\\\').replace(/'/g, "''")}'::tsquery`;
 
 function finite(value: number, name: string): number {
 	if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite number, got ${value}`);
@@ -407,6 +470,11 @@ export function filterQuery(filters: SearchFilters): string | null {
 		const value = filters[field];
 		if (value !== undefined) parts.push(lexeme(filterLexeme(field, String(value))));
 	}
+	if (filters.within) {
+		const { lat, lng, radius_km } = filters.within;
+		const cells = cellsQuery(finite(lat, 'lat'), finite(lng, 'lng'), Math.max(0, finite(radius_km, 'radius_km')));
+		if (cells) parts.push(`(${cells})`);
+	}
 	return parts.length ? parts.join(' & ') : null;
 }
 
@@ -419,8 +487,8 @@ function rangeSql(filters: SearchFilters, p: Params): string {
 		const lat = finite(filters.within.lat, 'lat');
 		const lng = finite(filters.within.lng, 'lng');
 		const radius = Math.max(0, finite(filters.within.radius_km, 'radius_km'));
-		// A box around the circle lets the geo index prefilter; the exact distance decides.
-		where.push(`lat is not null and lng is not null`, `point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(lat, lng, radius, p)}`);
+		// The cells around the circle are in filterQuery(); the exact distance decides here.
+		where.push(`lat is not null and lng is not null`);
 		where.push(`${distanceSql(p.add(lat, 'float8'), p.add(lng, 'float8'))} <= ${p.add(radius, 'float8')}`);
 	}
 	return where.length ? where.join(' and ') : 'true';
@@ -430,7 +498,8 @@ function rangeSql(filters: SearchFilters, p: Params): string {
 function boxSql(lat: number, lng: number, radiusKm: number, p: Params): string {
 	const dLat = radiusKm / KM_PER_DEGREE;
 	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-	return `box(point(${p.add((lng - dLng) * LNG_SCALE, 'float8')}, ${p.add(lat - dLat, 'float8')}), point(${p.add((lng + dLng) * LNG_SCALE, 'float8')}, ${p.add(lat + dLat, 'float8')}))`;
+	const corner = (y: number, x: number) => `point(${p.add(x * LNG_SCALE, 'float8')}, ${p.add(y, 'float8')})`;
+	return `box(${corner(lat - dLat, lng - dLng)}, ${corner(lat + dLat, lng + dLng)})`;
 }
 
 /** tsqueries ANDed, nulls skipped; null when nothing is left. */
@@ -454,8 +523,6 @@ function facetsSql(facets: readonly Facet[]): string {
 
 const DOCS = 'public.search_documents';
 const FACET_COLUMNS = 'clusters, trade_code, processes, materials, district_ko, verified, master, accepting_orders';
-/** Radii tried in turn for nearest-first text searches, before an unbounded walk outwards. */
-const DISTANCE_STEPS_KM = [5, 25, 100];
 
 interface Counts {
 	total: number;
@@ -469,7 +536,7 @@ interface Counts {
  * a few rows of its first slices only. Within a slice the order is the table's (any workshop of the
  * same tier and boost is as good as another); a workshop in several slices counts in its first.
  */
-function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number): string {
+function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number, small: number): string {
 	const wanted = offset + limit;
 	const slices: string[] = [];
 	if (planned) {
@@ -493,70 +560,117 @@ function relevancePageSql(planned: PlannedQuery | null, filters: string | null, 
 	const union = slices
 		.map((slice, i) => `(select workshop_id, ${i} as slice, row_number() over () as r from (${slice} limit ${fetch}) s)`)
 		.join(' union all ');
-	return `select workshop_id, min(slice * ${fetch + 1} + r) as ord
+	const sliced = `select workshop_id, min(slice * ${fetch + 1} + r) as ord
 		from (select * from (${union}) u limit ${fetch}) f
 		group by workshop_id order by ord offset ${offset} limit ${limit}`;
+	const match = both(planned?.full ?? null, filters);
+	if (small <= 0 || !match) return sliced;
+	// Few matches (the usual case with a place or several filters): one lookup reads them all and
+	// ranks them in the same order as the slices would, instead of 17 lookups that each find little.
+	// The slices only run when the lookup found more than `small` (a one-time condition).
+	const tier = planned
+		? `case when name_norm = ${p.add(planned.name, 'text')} or name_en_norm = ${p.add(planned.name, 'text')} then 0
+			when name_tsv @@ ${p.add(planned.strict, 'tsquery')} then 1 when key_tsv @@ ${p.add(planned.strict, 'tsquery')} then 2
+			when tsv @@ ${p.add(planned.strict, 'tsquery')} then 3 else 4 end`
+		: '0';
+	return `with few as materialized (select workshop_id, boost, ctid as at, ${tier} as tier from ${DOCS}
+			where tsv @@ ${p.add(match, 'tsquery')} and ${where} limit ${small + 1}),
+		counted as (select count(*) as n from few)
+		(select workshop_id, row_number() over (order by tier, boost desc, case when tier = 0 then workshop_id end, at) as ord
+		 from few where (select n from counted) <= ${small} order by ord offset ${offset} limit ${limit})
+		union all
+		(select * from (${sliced}) s where (select n from counted) > ${small})`;
 }
 
 /**
  * Ids of one nearest-first page. With nothing to look up in the text index, the geo index walks
- * outwards (KNN). Otherwise a radius (when given) bounds what the text index yields, and those are
- * sorted exactly; unbounded, the KNN walk checks the text row by row. Workshops without coordinates
- * come last.
+ * outwards (KNN) and checks the remaining conditions row by row. Otherwise the cells of one level
+ * around the point bound what the text index yields, which is then sorted exactly: the caller tries
+ * growing levels until the page is full (`level` null: everything, and workshops without coordinates
+ * last). A level only comes into play when the one below held too few matches, so each costs about
+ * the same.
  */
 function distancePageSql(
 	from: { lat: number; lng: number },
 	match: string | null,
+	within: SearchFilters['within'] | null,
 	where: string,
-	radiusKm: number | null,
+	level: number | null,
 	p: Params,
 	wanted: number
 ): string {
 	const lat = p.add(finite(from.lat, 'lat'), 'float8');
 	const lng = p.add(finite(from.lng, 'lng'), 'float8');
 	const km = distanceSql(lat, lng);
-	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ${where}` : where;
 	let located: string;
-	if (match && radiusKm !== null) {
+	if (match && level !== null) {
+		const radius = cellKm(level);
+		const near = both(match, cellsQuery(from.lat, from.lng, radius))!;
 		located = `select workshop_id, ${km} as km, boost from ${DOCS}
-			where ${matches} and lat is not null and lng is not null
-			  and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(from.lat, from.lng, radiusKm, p)} and ${km} <= ${p.add(radiusKm, 'float8')}
+			where tsv @@ ${p.add(near, 'tsquery')} and ${where} and lat is not null and lng is not null and ${km} <= ${p.add(radius, 'float8')}
+			order by km, workshop_id limit ${wanted}`;
+	} else if (match) {
+		located = `select workshop_id, ${km} as km, boost from ${DOCS}
+			where tsv @@ ${p.add(match, 'tsquery')} and ${where} and lat is not null and lng is not null
 			order by km, workshop_id limit ${wanted}`;
 	} else {
-		// The index's plane is slightly flattened: a margin of candidates, then the exact distance.
+		// The index's plane is slightly flattened: a margin of candidates, then the exact distance. A
+		// radius also bounds the walk (a box in the same index), or too few rows would mean walking it all.
 		const x = p.add(from.lng * LNG_SCALE, 'float8');
+		const box = within ? ` and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(within.lat, within.lng, within.radius_km, p)}` : '';
 		located = `select workshop_id, ${km} as km, boost from (
-			select workshop_id, lat, lng, boost from ${DOCS} where ${matches} and lat is not null and lng is not null
+			select workshop_id, lat, lng, boost from ${DOCS} where ${where} and lat is not null and lng is not null${box}
 			order by point(lng * ${LNG_SCALE}, lat) <-> point(${x}, ${lat}) limit ${Math.ceil(wanted * 1.25) + 20}) near`;
 	}
+	// Only at the last step, and only read when the located ones do not fill the page. (A parameter
+	// the statement does not use would have no type, hence the condition here too.)
 	const unlocated =
-		radiusKm === null
-			? `union all (select workshop_id, null, boost from ${DOCS} where ${matches} and (lat is null or lng is null)
+		level === null
+			? `union all (select workshop_id, null, boost from ${DOCS}
+			   where (select count(*) from located) < ${wanted}
+			     and ${match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : ''}${where} and (lat is null or lng is null)
 			   order by boost desc, workshop_id limit ${wanted})`
 			: '';
-	return `select workshop_id, row_number() over (order by km nulls last, boost desc, workshop_id) as ord
-		from ((${located}) ${unlocated}) ranked order by ord limit ${wanted}`;
+	return `with located as (${located})
+		select workshop_id, row_number() over (order by km nulls last, boost desc, workshop_id) as ord
+		from (select * from located ${unlocated}) ranked order by ord limit ${wanted}`;
 }
 
 /**
- * Total and facet counts. Exact for up to about SAMPLE_TARGET matches; beyond, counted over the first
- * k sampling buckets (k chosen from the matches in bucket 0) and scaled by SAMPLE_BUCKETS / k. The
- * sample is fixed per document, so the same query always shows the same numbers.
+ * Total and facet counts. Exact for up to about SAMPLE_TARGET matches; beyond, counted over the
+ * first k sampling buckets (the largest power of two for which the matches in bucket 0 times k stay
+ * within the target, so a sample holds half the target to all of it) and scaled by
+ * SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the same
+ * numbers. Of the two branches, the one-time condition lets only one run.
  */
 function countsSql(facets: readonly Facet[], match: string | null, where: string, target: number, p: Params): string {
-	const firstBucket = p.add(both(match, sampleQuery(1))!, 'tsquery');
-	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from sample)` : '(select q from sample)';
+	const firstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
+	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : '';
+	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from buckets)` : '(select q from buckets)';
 	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
-		buckets as (select least(${SAMPLE_BUCKETS}, greatest(1, ceil(${target}::float8 / greatest(n, 1))))::int as k from first_bucket),
-		sample as (select string_agg(quote_literal('#s' || b), ' | ')::tsquery as q from buckets, generate_series(0, buckets.k - 1) b),
-		matched as materialized (select ${FACET_COLUMNS} from ${DOCS} where tsv @@ (${sampled}) and ${where})
+		buckets as (select k, quote_literal('#s' || k)::tsquery as q from (
+			select least(${SAMPLE_BUCKETS}, power(2, floor(log(2, greatest(1, ${target}::numeric / greatest(n, 1))))))::int as k
+			from first_bucket) b),
+		whole as materialized (select ${FACET_COLUMNS} from ${DOCS}
+			where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}),
+		sample as materialized (select ${FACET_COLUMNS} from ${DOCS}
+			where (select k from buckets) < ${SAMPLE_BUCKETS} and tsv @@ (${sampled}) and ${where}),
+		matched as materialized (select * from whole union all select * from sample)
 		select (select count(*)::int from matched) as n, (select k from buckets) as k, ${facetsSql(facets)} as facets`;
 }
 
 // ─── The engine ─────────────────────────────────────────────────────────────────────────────────
 
+const countsKey = (query: SearchQuery, planned: PlannedQuery | null) =>
+	JSON.stringify([planned?.full ?? null, query.filters, [...query.facets].sort()]);
+
 export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): SearchEngine {
 	const sampleTarget = opts.sampleTarget ?? SAMPLE_TARGET;
+	const smallResult = opts.smallResult ?? SMALL_RESULT;
+	// Estimated counts (only ever of large result sets, ±2% anyway) for a short while: the page of
+	// hits is always read fresh, and exact counts are never cached. Per engine, i.e. per process, and
+	// public data only, the same for every user.
+	const estimates = new Map<string, { counts: Counts; until: number }>();
 	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
 		? { entries: opts.glossary, expires: Infinity }
 		: undefined;
@@ -569,9 +683,18 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	}
 
 	function run<T>(text: string, p: Params): Promise<T[]> {
-		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
-		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
-		return sql.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<T[]>;
+		return sql.begin(async (tx) => {
+			// Every condition here has an index. A sequential scan only ever wins in the planner's
+			// estimate: under a LIMIT, a misjudged selectivity makes it read (and decompress the vectors
+			// of) the whole table, seconds at 300,000 documents. With no plan left but that, the
+			// disabled scan's cost must not set off JIT compilation either.
+			// Nor parallel workers: starting them costs more than these statements, even for a branch
+			// a one-time condition then skips.
+			await tx.unsafe('set local enable_seqscan = off; set local jit = off; set local max_parallel_workers_per_gather = 0');
+			// Unnamed statements: planned with the actual tsquery and filters every time. A cached
+			// generic plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
+			return tx.unsafe(text, p.values as never[], { prepare: false });
+		}) as unknown as Promise<T[]>;
 	}
 
 	async function fetchDocs(pageSql: string, p: Params): Promise<WorkshopDoc[]> {
@@ -588,21 +711,31 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const from = query.from ?? query.filters.within;
 		if (query.sort !== 'distance' || !from) {
 			const p = new Params();
-			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p), p, offset, limit), p);
+			// A query whose counts were estimated lately matches too many for the one-lookup path.
+			const large = (estimates.get(countsKey(query, planned))?.until ?? 0) > Date.now();
+			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p), p, offset, limit, large ? 0 : smallResult), p);
 		}
-		const match = both(planned?.full ?? null, filters);
-		// Nearest first with a text lookup: widen the radius until the page is full (a radius filter
-		// bounds the search anyway).
-		const steps: (number | null)[] = match && !query.filters.within ? [...DISTANCE_STEPS_KM, null] : [null];
-		for (const radius of steps) {
+		// With words or list filters, the text index finds the matches: grow the area around the point
+		// until the page is full (below a radius filter's own size). With a radius alone, the geo index
+		// walks outwards and the radius is a check on each row.
+		const within = query.filters.within;
+		const match = both(planned?.full ?? null, filterQuery({ ...query.filters, within: undefined }));
+		const levels: (number | null)[] = match
+			? [...[...GEO_CELL_DEGREES.keys()].filter((l) => !within || cellKm(l) < within.radius_km), null]
+			: [null];
+		for (const level of levels) {
 			const p = new Params();
-			const docs = await fetchDocs(distancePageSql(from, match, rangeSql(query.filters, p), radius, p, offset + limit), p);
-			if (radius === null || docs.length === offset + limit) return docs.slice(offset);
+			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
+			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p), level, p, offset + limit), p);
+			if (level === null || docs.length === offset + limit) return docs.slice(offset);
 		}
 		return [];
 	}
 
 	async function counts(query: SearchQuery, planned: PlannedQuery | null): Promise<Counts> {
+		const key = countsKey(query, planned);
+		const cached = estimates.get(key);
+		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
 		const [row] = await run<{ n: number; k: number; facets: SearchResult['facets'] }>(
@@ -615,7 +748,10 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		for (const [facet, values] of Object.entries(row.facets) as [Facet, { value: string; count: number }[]][]) {
 			facets[facet] = values.map(({ value, count }) => ({ value, count: scale(count) }));
 		}
-		return { total: scale(row.n), facets };
+		const estimate = { total: scale(row.n), facets };
+		if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
+		estimates.set(key, { counts: estimate, until: Date.now() + ESTIMATES_TTL_MS });
+		return estimate;
 	}
 
 	/** Corrections of query words found nowhere in the index: vocabulary in jamo, then glossary terms. */
@@ -628,8 +764,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		// One statement per word, so that each is planned with its own tsquery (a GIN lookup, not a scan).
 		const found = await Promise.all(
 			queries.map(async (query) => {
-				const [row] = await sql.unsafe(`select exists (select 1 from ${DOCS} where tsv @@ $1::tsquery) as found`, [query], { prepare: false });
-				return row.found as boolean;
+				const p = new Params();
+				const [row] = await run<{ found: boolean }>(`select exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}) as found`, p);
+				return row.found;
 			})
 		);
 		const unknown = words.filter((_, i) => !found[i]);
@@ -661,6 +798,10 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	async function searchPlanned(query: SearchQuery, planned: PlannedQuery | null): Promise<{ docs: WorkshopDoc[]; counts: Counts }> {
 		const page = Math.max(1, Math.floor(query.page) || 1);
 		const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.per_page) || 1));
+		if (query.count === false && query.facets.length === 0) {
+			const docs = await fetchPage(query, planned, (page - 1) * perPage, perPage);
+			return { docs, counts: { total: docs.length, facets: {} } };
+		}
 		// Two statements on two connections at once: the page and the counts do not depend on each other.
 		const [docs, found] = await Promise.all([fetchPage(query, planned, (page - 1) * perPage, perPage), counts(query, planned)]);
 		return { docs, counts: found };
@@ -674,6 +815,20 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// (the outbox worker calls it when managers change the glossary).
 			if (!opts.glossary) glossary = undefined;
 			await currentGlossary();
+			// Documents an older version of this engine wrote are queued for the outbox worker, which
+			// rewrites them from the tables while search keeps answering (two counts when all is current).
+			const format = lexeme(FORMAT_LEXEME);
+			const [{ stale }] = await sql<{ stale: boolean }[]>`
+				select (select count(*) from public.search_documents)
+				     > (select count(*) from public.search_documents where name_tsv @@ ${format}::tsquery) as stale`;
+			if (!stale) return;
+			const queued = await sql`
+				insert into public.outbox (topic, key)
+				select 'workshop.changed', d.workshop_id::text from public.search_documents d
+				where not (d.name_tsv @@ ${format}::tsquery)
+				  and not exists (select 1 from public.outbox o
+				                  where o.topic = 'workshop.changed' and o.key = d.workshop_id::text and o.processed_at is null)`;
+			console.info('[search] %d documents from an older index format queued for rewriting', queued.count);
 		},
 
 		async upsert(docs) {
@@ -718,6 +873,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 
 		async clear() {
 			await sql`truncate public.search_documents, public.search_terms`;
+			estimates.clear();
 		},
 
 		async search(query): Promise<SearchResult> {
