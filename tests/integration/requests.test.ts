@@ -151,6 +151,27 @@ describe('a machine-metal request with a drawing and an NDA', () => {
 		const list = await withUser(STARTUP1, (tx) => requests.participants(tx, requestId));
 		expect(list.find((p) => p.workshop_id === offline!.workshop_id)).toMatchObject({ source: 'forwarded', note: '용접 장비가 좋습니다', offline: true });
 	});
+
+	it('a workshop not taking part in this invited-only request cannot decline it', async () => {
+		const jongno = await withUser(CRAFTSMAN1, async (tx) => (await tx<{ id: string }[]>`select id from public.workshops where owner_id = ${CRAFTSMAN1.sub}`)[0].id);
+		expect(await withUser(CRAFTSMAN1, (tx) => requests.decline(tx, requestId, jongno, ''))).toEqual({ ok: false, error: 'request_err_not_allowed' });
+	});
+
+	it('the Mullae workshop declines with a reason: the owner reads it, and it is no longer recommended or listed', async () => {
+		const listed = () => withUser(CRAFTSMAN3, (tx) => requests.listOpenForWorkshops(tx, CRAFTSMAN3.sub));
+		expect((await listed()).map((r) => r.id)).toContain(requestId);
+
+		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, '  이번 달은 설비가 꽉 찼습니다 '))).toEqual({ ok: true });
+		const seen = await withUser(STARTUP1, (tx) => requests.participant(tx, requestId, DAESUNG));
+		expect(seen).toMatchObject({ decline_reason: '이번 달은 설비가 꽉 찼습니다' });
+		expect(seen?.declined_at).toBeInstanceOf(Date);
+
+		expect((await withUser(CRAFTSMAN3, (tx) => matches.recommendedFor(tx, DAESUNG))).map((r) => r.id)).not.toContain(requestId);
+		expect((await listed()).map((r) => r.id)).not.toContain(requestId);
+		// Its access to the drawing ends with it, and declining again says it already did.
+		expect(await withUser(CRAFTSMAN3, (tx) => files.open(tx, requestId, drawingId))).toBeNull();
+		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, ''))).toEqual({ ok: false, error: 'request_err_already_declined' });
+	});
 });
 
 describe('checking uploads', () => {

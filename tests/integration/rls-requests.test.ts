@@ -154,11 +154,12 @@ const matrix: Record<string, TableMatrix> = {
 					update public.request_participants set nda_accepted_at = now()
 					where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WD}`
 			},
-			'pA declines': {
+			// pAO, not pA: WA has a live quote on RP, and a workshop withdraws a quote rather than declining.
+			'pAO declines with a reason': {
 				expect: only('A'),
 				sql: ({ tx, f }) => tx`
-					update public.request_participants set declined_at = now()
-					where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WA}`
+					update public.request_participants set declined_at = now(), decline_reason = '일정이 맞지 않습니다'
+					where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
 			},
 			"pD's note": {
 				expect: nobody,
@@ -923,6 +924,110 @@ describe('notifications and their mail', () => {
 				expect(heard).toEqual([]); // nothing before commit
 			});
 			await expect.poll(() => heard, { timeout: 5000 }).toEqual([f.conversations.CA]);
+		} finally {
+			await listener.end();
+			if (f) await deleteFixtures(sql, f);
+		}
+	});
+});
+
+describe('a workshop declines a request', () => {
+	const decline = (sp: Tx, request: string, workshop: string, reason: string | null = null) => sp`
+		update public.request_participants set declined_at = now(), decline_reason = ${reason}
+		where request_id = ${request} and workshop_id = ${workshop}`;
+
+	it('the owner sees when and why, and is notified with the reason (and its email is queued)', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '  이번 달은 일정이 꽉 찼습니다 '))).toHaveProperty('count', 1);
+			const seen = await as(tx, f, 'S', (sp) => sp`
+				select declined_at is not null as declined, decline_reason from public.request_participants
+				where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			expect(seen).toEqual([{ declined: true, decline_reason: '이번 달은 일정이 꽉 찼습니다' }]);
+			const told = await tx`select id, kind, payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
+			expect(told).toHaveLength(1);
+			expect(told[0].payload).toMatchObject({ request_id: f.requests.RO, workshop_id: f.workshops.WA, workshop_name: 'WA', reason: '이번 달은 일정이 꽉 찼습니다' });
+			const [mail] = await tx`select count(*)::int as n from public.outbox where topic = 'mail.notification' and key = ${told[0].id}`;
+			expect(mail.n).toBe(1);
+			// The workshop that declined is not notified of its own decline.
+			const [own] = await tx`select count(*)::int as n from public.notifications where user_id = ${f.users.A} and kind = 'participation_declined'`;
+			expect(own.n).toBe(0);
+		}));
+
+	it('without a reason the notification says nothing more', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '   '));
+			const [n] = await tx`select payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
+			expect(n.payload).not.toHaveProperty('reason');
+			const [p] = await tx`select decline_reason from public.request_participants where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`;
+			expect(p.decline_reason).toBeNull();
+		}));
+
+	it('a workshop with a live quote withdraws it instead; once withdrawn it may decline', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RP, f.workshops.WA))).toMatchObject({
+				error: '23514',
+				message: 'withdraw the quote on this request instead of declining it'
+			});
+			await as(tx, f, 'A', (sp) => setQuote(sp, f.quotes.QA, { status: 'withdrawn', reason: '재료 수급 문제' }));
+			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RP, f.workshops.WA))).toHaveProperty('count', 1);
+			// Declined, it may not quote again.
+			const again = await as(tx, f, 'A', (sp) => sp`
+				insert into public.quotes (request_id, workshop_id, price_krw, lead_time_days, valid_until, submitted_by)
+				values (${f.requests.RP}, ${f.workshops.WA}, 100000, 5, current_date + 7, ${f.users.A})`);
+			expect(again).toMatchObject({ error: '42501' });
+		}));
+
+	it('declining is final, and a reason goes only with declining', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			const reasonAlone = await as(tx, f, 'A', (sp) => sp`
+				update public.request_participants set decline_reason = '사유만' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			expect(reasonAlone).toMatchObject({ error: '23514', message: 'a reason goes with declining' });
+			await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '처음 사유'));
+			const undo = await as(tx, f, 'A', (sp) => sp`
+				update public.request_participants set declined_at = null where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			expect(undo).toMatchObject({ error: '23514', message: 'this workshop already declined the request' });
+			const newReason = await as(tx, f, 'A', (sp) => sp`
+				update public.request_participants set decline_reason = '바꾼 사유' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			expect(newReason).toMatchObject({ error: '23514' });
+		}));
+
+	it('a forwarded workshop that declines tells the owner and the manager who forwarded it', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			await as(tx, f, 'MX', (sp) => join(sp, f.requests.RP, f.workshops.WC, 'forwarded', f.users.MX, '정밀 가공 추천'));
+			await as(tx, f, 'C', (sp) => decline(sp, f.requests.RP, f.workshops.WC, '설비가 맞지 않습니다'));
+			const told = await tx`
+				select user_id from public.notifications where kind = 'participation_declined' and payload ->> 'workshop_id' = ${f.workshops.WC}`;
+			expect(told.map((n) => n.user_id).sort()).toEqual([f.users.S, f.users.MX].sort());
+		}));
+});
+
+describe('live unread badges', () => {
+	it('reading a notification is announced on channel notifications with the user id once committed', async () => {
+		const sql = testSql();
+		let f: Fixtures | undefined;
+		const listener = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+		try {
+			f = await sql.begin((tx) => createFixtures(tx, '99923'));
+			const heard: string[] = [];
+			await listener.listen('notifications', (payload) => heard.push(payload));
+			const fx = f;
+			await sql.begin(async (tx) => {
+				await actAs(tx, 'A', fx);
+				await tx`update public.notifications set read_at = now() where id = ${fx.notifications.NA}`;
+			});
+			await expect.poll(() => heard, { timeout: 5000 }).toEqual([f.users.A]);
+			// Reading it again changes nothing, and nothing is announced.
+			await sql.begin(async (tx) => {
+				await actAs(tx, 'A', fx);
+				await tx`update public.notifications set read_at = read_at where id = ${fx.notifications.NA}`;
+			});
+			await new Promise((r) => setTimeout(r, 300));
+			expect(heard).toEqual([f.users.A]);
 		} finally {
 			await listener.end();
 			if (f) await deleteFixtures(sql, f);

@@ -48,8 +48,8 @@ export function toMatchRequest(request: MatchableRequest, clusters: readonly Cra
 	};
 }
 
-// Matching reads the hits only: no totals to count.
-const query = (q: string, filters: SearchFilters): SearchQuery => ({ q, filters, sort: 'relevance', page: 1, per_page: PER_QUERY, facets: [], count: false });
+// Matching reads the documents only: no totals to count, nothing to highlight.
+const query = (q: string, filters: SearchFilters): SearchQuery => ({ q, filters, sort: 'relevance', page: 1, per_page: PER_QUERY, facets: [], documentsOnly: true });
 
 /** The candidate searches for a request: specialty clusters, trade codes, then each required process. */
 export function candidateQueries(request: MatchRequest, designatedTrades: readonly string[], wantedTrades: readonly string[]): SearchQuery[] {

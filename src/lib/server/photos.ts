@@ -37,7 +37,8 @@ export async function addPhoto(tx: Tx, storage: StoragePort, workshopId: string,
  * Inserts the row of an already processed photo, then stores full size and thumbnail.
  * The insert comes first so that RLS refuses a stranger before anything is written to storage.
  * Throws (and leaves no files) when RLS refuses the insert or storage fails; the caller's
- * transaction then rolls back.
+ * transaction then rolls back. Pass a staged store (withUserFiles), so that a later failure of the
+ * transaction removes the stored files too.
  */
 export async function savePhoto(tx: Tx, storage: StoragePort, workshopId: string, image: ProcessedImages): Promise<Photo> {
 	if (!uuid.test(workshopId)) throw new Error(`not a workshop id: ${JSON.stringify(workshopId)}`);

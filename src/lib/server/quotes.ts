@@ -290,6 +290,7 @@ export function storageName(filename: string): string {
  * Stores files under `requests/<request>/<folder>/<uuid>-<name>` and records them in attachments
  * (belonging to a quote or a message). The rows go in first so RLS refuses a stranger before anything
  * is written; a storage failure removes what was written and throws (the transaction rolls back).
+ * Pass a staged store (withUserFiles), so that a later failure of the transaction removes them too.
  */
 export async function storeFiles(
 	tx: Tx,

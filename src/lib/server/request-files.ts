@@ -105,7 +105,8 @@ export interface Upload {
 
 /**
  * Stores files checked with checkFile and records them (the owner, on a draft or open request: RLS).
- * A file is stored before its row is written; when the row is refused the file is removed again.
+ * A file is stored before its row is written; when the row is refused the file is removed again, and
+ * when the transaction fails later a staged store (withUserFiles) removes it.
  */
 export async function attach(tx: Tx, store: StoragePort, requestId: string, userId: string, uploads: Upload[]): Promise<string[]> {
 	const ids: string[] = [];
@@ -126,7 +127,10 @@ export async function attach(tx: Tx, store: StoragePort, requestId: string, user
 	return ids;
 }
 
-/** Removes a file of a draft (RLS refuses once published: someone may have opened it). */
+/**
+ * Removes a file of a draft (RLS refuses once published: someone may have opened it). With a staged
+ * store the file goes only once the row's deletion is committed.
+ */
 export async function remove(tx: Tx, store: StoragePort, requestId: string, attachmentId: string): Promise<boolean> {
 	const rows = await tx<{ path: string }[]>`
 		delete from public.attachments

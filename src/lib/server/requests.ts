@@ -5,6 +5,7 @@ import { specialtyClusters } from '$lib/domain/matching';
 import { availableTransitions, transition, type RequestState, type RequestTransition } from '$lib/domain/request-states';
 import { TEMPLATES, type RequestInput, type TemplateId } from '$lib/domain/request-templates';
 import type { Tx } from './db';
+import type { StoragePort } from './storage/port';
 
 export interface Request {
 	id: string;
@@ -124,14 +125,33 @@ export function listOwned(tx: Tx, ownerId: string): Promise<RequestListItem[]> {
 		order by r.updated_at desc`;
 }
 
-/** Open requests the user sees but does not own: public ones and those their workshop takes part in. */
+/**
+ * Open requests the user sees but does not own: public ones and those their workshop takes part in,
+ * except those the user's workshop declined.
+ */
 export function listOpenForWorkshops(tx: Tx, userId: string, limit = 50): Promise<RequestListItem[]> {
 	return tx<RequestListItem[]>`
 		select r.id, r.title, r.template, r.status, r.visibility, r.nda_required, r.quantity, r.deadline::text as deadline,
 		       r.published_at, r.updated_at, 0 as attachment_count, 0 as participant_count
 		from public.requests r
 		where r.status = 'open' and r.owner_id <> ${userId}
+		  and not exists (select 1 from public.request_participants p join public.workshops w on w.id = p.workshop_id
+		                  where p.request_id = r.id and w.owner_id = ${userId} and p.declined_at is not null)
 		order by r.published_at desc limit ${limit}`;
+}
+
+/**
+ * Deletes a draft of the owner with everything hanging off it, and then its files in storage (pass a
+ * staged store, so the files go only once the deletion is committed). Only drafts: once published,
+ * someone may have opened its files. False when there was no such draft of the caller's (RLS).
+ */
+export async function removeDraft(tx: Tx, store: StoragePort, request: Pick<Request, 'id' | 'status'>): Promise<boolean> {
+	if (request.status !== 'draft') return false;
+	const files = await tx<{ path: string }[]>`select path from public.attachments where request_id = ${request.id}`;
+	const deleted = await tx`delete from public.requests where id = ${request.id} and status = 'draft' returning id`;
+	if (deleted.length === 0) return false;
+	if (files.length) await store.remove(files.map((f) => f.path));
+	return true;
 }
 
 // ---------------------------------------------------------------- state and routing
@@ -192,6 +212,8 @@ export interface Participant {
 	note: string | null;
 	nda_accepted_at: Date | null;
 	declined_at: Date | null;
+	/** Why the workshop declined, when it said. */
+	decline_reason: string | null;
 	created_at: Date;
 	name_ko: string;
 	name_en: string | null;
@@ -202,7 +224,7 @@ export interface Participant {
 
 export function participants(tx: Tx, requestId: string): Promise<Participant[]> {
 	return tx<Participant[]>`
-		select p.workshop_id, p.source, p.note, p.nda_accepted_at, p.declined_at, p.created_at,
+		select p.workshop_id, p.source, p.note, p.nda_accepted_at, p.declined_at, p.decline_reason, p.created_at,
 		       w.name_ko, w.name_en, w.slug, w.owner_id is null as offline
 		from public.request_participants p join public.workshops w on w.id = p.workshop_id
 		where p.request_id = ${requestId}
@@ -211,7 +233,7 @@ export function participants(tx: Tx, requestId: string): Promise<Participant[]> 
 
 export async function participant(tx: Tx, requestId: string, workshopId: string): Promise<Participant | null> {
 	const [row] = await tx<Participant[]>`
-		select p.workshop_id, p.source, p.note, p.nda_accepted_at, p.declined_at, p.created_at,
+		select p.workshop_id, p.source, p.note, p.nda_accepted_at, p.declined_at, p.decline_reason, p.created_at,
 		       w.name_ko, w.name_en, w.slug, w.owner_id is null as offline
 		from public.request_participants p join public.workshops w on w.id = p.workshop_id
 		where p.request_id = ${requestId} and p.workshop_id = ${workshopId}`;
@@ -241,6 +263,47 @@ export async function acceptNda(tx: Tx, requestId: string, workshopId: string): 
 	await tx`
 		update public.request_participants set nda_accepted_at = now()
 		where request_id = ${requestId} and workshop_id = ${workshopId} and nda_accepted_at is null`;
+}
+
+export const MAX_DECLINE_REASON = 1000;
+
+export type DeclineResult =
+	| { ok: true }
+	| { ok: false; error: 'request_err_decline_quote' | 'request_err_already_declined' | 'request_err_not_allowed' };
+
+/** A live quote of the workshop on the request: it withdraws that rather than declining. */
+export async function hasLiveQuote(tx: Tx, requestId: string, workshopId: string): Promise<boolean> {
+	const rows = await tx`
+		select 1 from public.quotes where request_id = ${requestId} and workshop_id = ${workshopId}
+		  and status in ('submitted', 'revision_requested', 'accepted')`;
+	return rows.length > 0;
+}
+
+/**
+ * The workshop declines the request, with an optional reason (the database stamps when, refuses a
+ * second decline and a decline while a live quote stands, and tells the owner). A workshop not yet
+ * taking part in a public request joins and declines at once, so it is no longer recommended it.
+ */
+export async function decline(tx: Tx, requestId: string, workshopId: string, reason: string): Promise<DeclineResult> {
+	const before = await participant(tx, requestId, workshopId);
+	if (before?.declined_at) return { ok: false, error: 'request_err_already_declined' };
+	if (await hasLiveQuote(tx, requestId, workshopId)) return { ok: false, error: 'request_err_decline_quote' };
+	try {
+		return await tx.savepoint(async (sp): Promise<DeclineResult> => {
+			if (!before) await sp`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')`;
+			const rows = await sp`
+				update public.request_participants set declined_at = now(), decline_reason = ${reason.trim() || null}
+				where request_id = ${requestId} and workshop_id = ${workshopId} and declined_at is null
+				returning workshop_id`;
+			return rows.length ? { ok: true } : { ok: false, error: 'request_err_not_allowed' };
+		});
+	} catch (e) {
+		// RLS (not allowed to join or to act for the workshop) or the trigger (a quote arrived meanwhile).
+		const code = (e as { code?: string }).code;
+		if (code === '42501') return { ok: false, error: 'request_err_not_allowed' };
+		if (code === '23514') return { ok: false, error: 'request_err_decline_quote' };
+		throw e;
+	}
 }
 
 // ---------------------------------------------------------------- cluster managers

@@ -12,6 +12,7 @@ import { withUser, type Claims, type Tx } from './db';
 import { processPhoto, type ProcessedPhoto } from './images';
 import * as photos from './photos';
 import { storage } from './ports';
+import { withUserFiles } from './storage/staged';
 import * as trades from './trades';
 import * as workshops from './workshops';
 
@@ -88,7 +89,7 @@ export async function save(request: Request, claims: Claims, target: Target) {
 		processed.push(result);
 	}
 
-	const saved = await withUser(claims, async (tx) => {
+	const saved = await withUserFiles(claims, storage(), async (tx, store) => {
 		const existing = await find(tx, target);
 		if (existing && (await photos.listPhotos(tx, existing.id)).length + processed.length > MAX_PHOTOS) return null;
 		const workshop = existing
@@ -97,7 +98,7 @@ export async function save(request: Request, claims: Claims, target: Target) {
 				? await workshops.create(tx, target.userId, newSlug(form.data.name_en, form.data.name_ko, 'workshop'), toInput(form.data))
 				: null;
 		if (!workshop) error(403);
-		for (const photo of processed) await photos.savePhoto(tx, storage(), workshop.id, photo);
+		for (const photo of processed) await photos.savePhoto(tx, store, workshop.id, photo);
 		return workshop;
 	});
 	if (!saved) return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
@@ -108,7 +109,7 @@ export async function save(request: Request, claims: Claims, target: Target) {
 export async function deletePhoto(request: Request, claims: Claims) {
 	const id = z.uuid().safeParse((await request.formData()).get('photoId'));
 	if (!id.success) return fail(400, { photoError: 'err_not_found' });
-	const removed = await withUser(claims, (tx) => photos.removePhoto(tx, storage(), id.data));
+	const removed = await withUserFiles(claims, storage(), (tx, store) => photos.removePhoto(tx, store, id.data));
 	if (!removed) return fail(404, { photoError: 'err_not_found' });
 	return { photoRemoved: true };
 }

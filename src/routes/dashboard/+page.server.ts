@@ -13,7 +13,7 @@ const applySchema = z.object({
 	message: z.string().trim().max(1000, 'err_too_long')
 });
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
 	const { user, claims } = locals;
 	if (!user || !claims) redirect(303, '/login?redirectTo=/dashboard');
 	return withUser(claims, async (tx) => {
@@ -28,7 +28,8 @@ export const load = (async ({ locals }) => {
 				memberships: applied,
 				clusters: craftClusters.filter((c) => !applied.some((a) => a.cluster_id === c.id)),
 				recommended: workshop ? await matches.recommendedFor(tx, workshop.id, { limit: 8 }) : [],
-				clusterNames: matches.clusterNames(await matches.craftClusters(tx))
+				clusterNames: matches.clusterNames(await matches.craftClusters(tx)),
+				declined: url.searchParams.has('declined')
 			};
 		}
 		if (user.role === 'startup') {

@@ -12,6 +12,7 @@ export const notificationKinds = [
 	'quote_not_selected',
 	'quote_declined',
 	'quote_withdrawn',
+	'participation_declined',
 	'message'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -83,6 +84,16 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		return {
 			ko: '공방이 견적을 철회했습니다.',
 			en: 'A workshop withdrew its quote.',
+			detailKo: [...(workshop.detailKo ?? []), ...(reason.detailKo ?? [])],
+			detailEn: [...(workshop.detailEn ?? []), ...(reason.detailEn ?? [])]
+		};
+	},
+	participation_declined: (p) => {
+		const workshop = quoted(['공방', 'Workshop'], p.workshop_name);
+		const reason = quoted(['사유', 'Reason'], p.reason);
+		return {
+			ko: '공방이 의뢰 참여를 거절했습니다.',
+			en: 'A workshop declined to take part in a request.',
 			detailKo: [...(workshop.detailKo ?? []), ...(reason.detailKo ?? [])],
 			detailEn: [...(workshop.detailEn ?? []), ...(reason.detailEn ?? [])]
 		};

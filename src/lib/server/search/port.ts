@@ -67,10 +67,10 @@ export interface SearchQuery {
 	/** Facet counts to compute (over the query and all filters). */
 	facets: readonly Facet[];
 	/**
-	 * false when the caller reads only the hits (matching): an engine may then skip counting, and
-	 * `total` is only what this page holds. Default true.
+	 * True when the caller reads only the hits' documents (matching): an engine may then skip counting
+	 * and highlighting; `total` is only what this page holds and the highlight fields may be empty.
 	 */
-	count?: boolean;
+	documentsOnly?: boolean;
 }
 
 export interface Hit {

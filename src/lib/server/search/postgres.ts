@@ -39,6 +39,8 @@ const ESTIMATES_CACHED = 500;
 const MAX_VALUES_PER_FACET = 100;
 /** Up to this many matches, a relevance page is ranked from one lookup of them all. */
 const SMALL_RESULT = 300;
+/** Matches in sampling bucket 0 up to which a query is tried as a small one (about 64 × this in all). */
+const FEW_IN_FIRST_BUCKET = 6;
 const MAX_PER_PAGE = 100;
 const MAX_QUERY_LENGTH = 200;
 /** Mean Earth radius (km), as in domain/geo.ts. */
@@ -569,17 +571,25 @@ function relevancePageSql(planned: PlannedQuery | null, filters: string | null, 
 	// ranks them in the same order as the slices would, instead of 17 lookups that each find little.
 	// The slices only run when the lookup found more than `small` (a one-time condition).
 	const tier = planned
-		? `case when name_norm = ${p.add(planned.name, 'text')} or name_en_norm = ${p.add(planned.name, 'text')} then 0
-			when name_tsv @@ ${p.add(planned.strict, 'tsquery')} then 1 when key_tsv @@ ${p.add(planned.strict, 'tsquery')} then 2
-			when tsv @@ ${p.add(planned.strict, 'tsquery')} then 3 else 4 end`
+		? `case when d.name_norm = ${p.add(planned.name, 'text')} or d.name_en_norm = ${p.add(planned.name, 'text')} then 0
+			when d.name_tsv @@ ${p.add(planned.strict, 'tsquery')} then 1 when d.key_tsv @@ ${p.add(planned.strict, 'tsquery')} then 2
+			when d.tsv @@ ${p.add(planned.strict, 'tsquery')} then 3 else 4 end`
 		: '0';
-	return `with few as materialized (select workshop_id, boost, ctid as at, ${tier} as tier from ${DOCS}
-			where tsv @@ ${p.add(match, 'tsquery')} and ${where} limit ${small + 1}),
-		counted as (select count(*) as n from few)
+	// The matches in sampling bucket 0 (1/64 of the index, one rare lexeme: a cheap lookup) tell a broad
+	// query from a narrow one before any lookup reads all the matches of a broad one. The tier reads
+	// the vectors: only for the few.
+	const matched = p.add(match, 'tsquery');
+	const inFirstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
+	return `with probe as (select count(*) as n from ${DOCS} where tsv @@ ${inFirstBucket} and ${where}),
+		few as materialized (select workshop_id, boost, ctid as at from ${DOCS}
+			where (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and tsv @@ ${matched} and ${where} limit ${small + 1}),
+		counted as (select (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and count(*) <= ${small} as few from few)
 		(select workshop_id, row_number() over (order by tier, boost desc, case when tier = 0 then workshop_id end, at) as ord
-		 from few where (select n from counted) <= ${small} order by ord offset ${offset} limit ${limit})
+		 from (select f.workshop_id, f.boost, f.at, ${tier} as tier from few f join ${DOCS} d using (workshop_id)
+		       where (select few from counted)) ranked
+		 order by ord offset ${offset} limit ${limit})
 		union all
-		(select * from (${sliced}) s where (select n from counted) > ${small})`;
+		(select * from (${sliced}) s where not (select few from counted))`;
 }
 
 /**
@@ -798,7 +808,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	async function searchPlanned(query: SearchQuery, planned: PlannedQuery | null): Promise<{ docs: WorkshopDoc[]; counts: Counts }> {
 		const page = Math.max(1, Math.floor(query.page) || 1);
 		const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.per_page) || 1));
-		if (query.count === false && query.facets.length === 0) {
+		if (query.documentsOnly && query.facets.length === 0) {
 			const docs = await fetchPage(query, planned, (page - 1) * perPage, perPage);
 			return { docs, counts: { total: docs.length, facets: {} } };
 		}
@@ -895,7 +905,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			const from = query.from ?? query.filters.within;
 			const hits: Hit[] = docs.map((doc) => ({
 				doc,
-				highlight: { name: highlight(doc.name_ko, marks), description: highlight(doc.description_ko, marks) },
+				highlight: query.documentsOnly
+					? { name: '', description: '' }
+					: { name: highlight(doc.name_ko, marks), description: highlight(doc.description_ko, marks) },
 				distance_km: from && doc.lat !== null && doc.lng !== null ? distanceKm(from, { lat: doc.lat, lng: doc.lng }) : null
 			}));
 			const facets: SearchResult['facets'] = {};

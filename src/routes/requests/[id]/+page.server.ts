@@ -38,7 +38,8 @@ export const load = (async ({ locals, url, params }) => {
 			attachments,
 			routed: await requests.routedClusters(tx, request.id),
 			clusterNames: matches.clusterNames(clusters),
-			published: url.searchParams.has('published')
+			published: url.searchParams.has('published'),
+			declined: url.searchParams.has('declined')
 		};
 		const [company] = request.company_id
 			? await tx<{ name_ko: string; name_en: string | null; slug: string }[]>`select name_ko, name_en, slug from public.companies where id = ${request.company_id}`
@@ -76,6 +77,8 @@ export const load = (async ({ locals, url, params }) => {
 		const workshop = await workshops.ownedBy(tx, user.id);
 		const me = workshop ? await requests.participant(tx, request.id, workshop.id) : null;
 		const canOpen = !!me && me.declined_at === null && (!request.nda_required || me.nda_accepted_at !== null);
+		const stillOpen = request.status === 'open' || request.status === 'closed';
+		const liveQuote = !!workshop && !!me && (await requests.hasLiveQuote(tx, request.id, workshop.id));
 		return {
 			...base,
 			company: company ?? null,
@@ -83,6 +86,9 @@ export const load = (async ({ locals, url, params }) => {
 			workshop: workshop && { id: workshop.id, name_ko: workshop.name_ko, name_en: workshop.name_en },
 			participant: me,
 			canJoin: !!workshop && !me && request.visibility === 'public' && request.status === 'open',
+			// Taking part (or free to join a public request) and not yet declined; a live quote is withdrawn instead.
+			canDecline: !!workshop && stillOpen && (me ? !me.declined_at : request.visibility === 'public' && request.status === 'open'),
+			liveQuote,
 			canOpen
 		};
 	});

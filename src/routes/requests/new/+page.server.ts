@@ -8,7 +8,7 @@ import { withUser } from '$lib/server/db';
 import { ACCEPT } from '$lib/server/request-files';
 import type { Actions, PageServerLoad } from './$types';
 import { formValues, requestFormSchema } from './schema';
-import { submitRequest } from './submit.server';
+import { submitRequest, switchTemplate } from './submit.server';
 
 function startup(locals: App.Locals, url: URL) {
 	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
@@ -42,10 +42,16 @@ export const load = (async ({ locals, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-async function submit(request: Request, locals: App.Locals, url: URL, publish: boolean) {
-	const { user, claims } = startup(locals, url);
+/** The template the form was posted as (the page's ?template=, which its actions keep). */
+function postedTemplate(url: URL): TemplateId {
 	const template = url.searchParams.get('template');
 	if (!isTemplateId(template)) error(400, 'template');
+	return template;
+}
+
+async function submit(request: Request, locals: App.Locals, url: URL, publish: boolean) {
+	const { user, claims } = startup(locals, url);
+	const template = postedTemplate(url);
 	const result = await submitRequest(request, claims, template, {
 		publish,
 		existing: null,
@@ -57,5 +63,9 @@ async function submit(request: Request, locals: App.Locals, url: URL, publish: b
 
 export const actions = {
 	save: ({ request, locals, url }) => submit(request, locals, url, false),
-	publish: ({ request, locals, url }) => submit(request, locals, url, true)
+	publish: ({ request, locals, url }) => submit(request, locals, url, true),
+	switchTemplate: async ({ request, locals, url }) => {
+		startup(locals, url);
+		return switchTemplate(request, postedTemplate(url));
+	}
 } satisfies Actions;

@@ -4,7 +4,9 @@
 // server saves its parsed output. Shared by /requests/new and /requests/[id]/edit.
 import { z } from 'zod';
 import {
+	fieldApplies,
 	requestSchemaFor,
+	suggestedProcesses,
 	TEMPLATES,
 	type RequestDraft,
 	type RequestInput,
@@ -88,9 +90,10 @@ export function requestFormSchema(id: TemplateId, today: Date) {
 	});
 }
 
-/** The domain's parsed request, once the form is valid. */
+/** The domain's parsed request, once the form is valid; answers to fields that do not apply are dropped. */
 export function parseRequest(id: TemplateId, today: Date, form: RequestForm): RequestInput {
-	return requestSchemaFor(id, today).parse(toDomainInput(form)) as RequestInput;
+	const input = requestSchemaFor(id, today).parse(toDomainInput(form)) as RequestInput;
+	return { ...input, details: applicableDetails(id, input.details) as RequestInput['details'] };
 }
 
 /** What `completeness` reads, from the form as typed (the meter runs in the browser and on the server). */
@@ -151,4 +154,63 @@ export function formValues(
 		required_processes: (stored ? stored.required_processes : defaults.required_processes).join('\n'),
 		attachments: []
 	};
+}
+
+/**
+ * The template's fields as a form without JavaScript posts them: `details.<key>` once per value (a
+ * ticked option of a multiselect each, a boolean's box only when ticked). With JavaScript the form's
+ * JSON carries the details instead.
+ */
+export function detailsFromFormData(id: TemplateId, data: FormData): Record<string, DetailFormValue> {
+	const details: Record<string, DetailFormValue> = {};
+	for (const f of TEMPLATES[id].fields) {
+		const values = data.getAll(`details.${f.key}`).filter((v): v is string => typeof v === 'string');
+		details[f.key] = f.kind === 'multiselect' ? values : f.kind === 'boolean' ? values.some((v) => v === 'on' || v === 'true') : (values.at(-1) ?? '');
+	}
+	return details;
+}
+
+/**
+ * The form moved to another template, keeping everything typed: the common fields as they are, and the
+ * template fields both templates ask the same way (a material, say). Processes that still follow the
+ * old template's suggestion follow the new one's; edited ones are kept.
+ */
+export function carryOver(from: TemplateId, to: TemplateId, typed: RequestForm, defaults: { nda_text: string }): RequestForm {
+	const next = formValues(to, null, { nda_text: defaults.nda_text, required_processes: [] });
+	const oldFields = new Map(TEMPLATES[from].fields.map((f) => [f.key, f]));
+	for (const f of TEMPLATES[to].fields) {
+		const old = oldFields.get(f.key);
+		const value = typed.details[f.key];
+		if (!old || old.kind !== f.kind || value === undefined) continue;
+		const options = new Set((f.options ?? []).map((o) => o.value));
+		if (f.kind === 'multiselect' && Array.isArray(value)) next.details[f.key] = value.filter((v) => options.has(v));
+		else if (f.kind === 'select' && typeof value === 'string') next.details[f.key] = options.has(value) ? value : '';
+		else next.details[f.key] = value;
+	}
+	const followed = processList(typed.required_processes).join('\n') === suggestedProcesses(from, typed.details).join('\n');
+	return {
+		...typed,
+		template: to,
+		details: next.details,
+		required_processes: followed ? suggestedProcesses(to, next.details).join('\n') : typed.required_processes,
+		attachments: []
+	};
+}
+
+/**
+ * Processes follow the template's choices until the person edits them. Without JavaScript the page
+ * cannot follow as they choose, so it posts the suggestion it showed: processes still equal to it
+ * become the suggestion for the answers posted.
+ */
+export function followSuggestion(id: TemplateId, typed: string, shown: string, details: Record<string, unknown>): string {
+	const same = processList(typed).join('\n') === processList(shown).join('\n');
+	return same ? suggestedProcesses(id, details).join('\n') : typed;
+}
+
+/** What the template's `when` rules leave: a karat typed for gold and kept after choosing silver is dropped. */
+export function applicableDetails(id: TemplateId, details: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(details).filter(([key]) => {
+		const f = TEMPLATES[id].fields.find((x) => x.key === key);
+		return !f || fieldApplies(f, details);
+	}));
 }

@@ -1,20 +1,57 @@
 // Saving the request form, shared by /requests/new and /requests/[id]/edit: validate every field
 // and every file before anything is written, then save, attach and (when asked) publish in one
-// transaction. Errors come back on their fields, with everything typed kept.
-import { error, fail } from '@sveltejs/kit';
+// transaction. Errors come back on their fields, with everything typed kept. The form works without
+// JavaScript too: its template fields then arrive as plain `details.<key>` fields, and changing the
+// template is a post (switchTemplate) that answers the form of the new template with what was typed.
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { setError, superValidate, withFiles, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import type { TemplateId } from '$lib/domain/request-templates';
+import { isTemplateId, type TemplateId } from '$lib/domain/request-templates';
+import { m } from '$lib/paraglide/messages';
 import type { Claims, Tx } from '$lib/server/db';
-import { withUser } from '$lib/server/db';
 import { storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
-import { MAX_FILES, parseRequest, requestFormSchema, type RequestForm } from './schema';
+import { carryOver, detailsFromFormData, followSuggestion, MAX_FILES, parseRequest, requestFormSchema, type RequestForm } from './schema';
+
+/** What the page gets back: the form, and which template it is. */
+export type SubmitFailure = ActionFailure<{ form: SuperValidated<RequestForm>; template: TemplateId }>;
 
 export type SubmitResult =
 	| { ok: true; id: string; published: boolean; form: SuperValidated<RequestForm> }
-	| { ok: false; response: ReturnType<typeof fail> };
+	| { ok: false; response: SubmitFailure };
+
+/**
+ * The posted form of one template, validated (or, with `errors: false`, only read). Without
+ * JavaScript there is no JSON: superforms reads the common fields, and the template's come from
+ * their `details.<key>` fields.
+ */
+export async function readRequestForm(data: FormData, template: TemplateId, today: Date, opts: { errors?: boolean } = {}) {
+	const adapter = zod4(requestFormSchema(template, today));
+	if (data.has('__superform_json')) return superValidate(data, adapter, { errors: opts.errors });
+	const common = await superValidate(data, adapter, { errors: false });
+	const details = detailsFromFormData(template, data);
+	const shown = data.get('processes_suggested');
+	const required_processes = typeof shown === 'string' ? followSuggestion(template, common.data.required_processes, shown, details) : common.data.required_processes;
+	const complete = await superValidate({ ...common.data, details, required_processes }, adapter, { errors: opts.errors ?? true });
+	return { ...complete, posted: true };
+}
+
+/**
+ * The form moved to the template chosen in `next_template`, with everything typed kept (files must be
+ * chosen again). Nothing is saved. The page shows the returned template's form.
+ */
+export async function switchTemplate(request: Request, from: TemplateId) {
+	const today = new Date();
+	const data = await request.formData();
+	const next = data.get('next_template');
+	const to = isTemplateId(next) ? next : from;
+	const typed = await readRequestForm(data, from, today, { errors: false });
+	const values = carryOver(from, to, typed.data, { nda_text: m.request_nda_default() });
+	const form = await superValidate(values, zod4(requestFormSchema(to, today)), { errors: false });
+	return { form: withFiles(form), template: to, switched: to !== from };
+}
 
 /** A PostgreSQL refusal (RLS, a trigger) as the message a person reads. */
 export function refusal(e: unknown): string | null {
@@ -31,21 +68,22 @@ export async function submitRequest(
 	opts: { publish: boolean; existing: requests.Request | null; companyOf: (tx: Tx) => Promise<string | null> }
 ): Promise<SubmitResult> {
 	const today = new Date();
-	const form = await superValidate(request, zod4(requestFormSchema(template, today)));
-	if (!form.valid) return { ok: false, response: fail(400, withFiles({ form })) };
+	const form = await readRequestForm(await request.formData(), template, today);
+	if (!form.valid) return { ok: false, response: fail(400, withFiles({ form, template })) };
 
 	const uploads: files.Upload[] = [];
 	for (const file of form.data.attachments) {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const checked = files.checkFile(file.name, bytes);
-		if (!checked.ok) return { ok: false, response: setError(withFiles(form), 'attachments._errors', checked.error) };
+		if (!checked.ok) return { ok: false, response: refuse(form, template, 'attachments._errors', checked.error) };
 		uploads.push({ name: file.name, bytes, contentType: checked.contentType });
 	}
 	const input = parseRequest(template, today, form.data);
 
 	try {
 		type Outcome = { id: string } | { tooMany: true } | { refused: string };
-		const result = await withUser(claims, async (tx): Promise<Outcome> => {
+		// Files stored for a transaction that then fails (a refused publish) are removed again.
+		const result = await withUserFiles(claims, storage(), async (tx, store): Promise<Outcome> => {
 			const existing = opts.existing;
 			const stored = existing ? await files.count(tx, existing.id) : 0;
 			if (stored + uploads.length > MAX_FILES) return { tooMany: true };
@@ -56,7 +94,7 @@ export async function submitRequest(
 			} else {
 				id = await requests.create(tx, claims.sub, await opts.companyOf(tx), input);
 			}
-			await files.attach(tx, storage(), id, claims.sub, uploads);
+			await files.attach(tx, store, id, claims.sub, uploads);
 			if (opts.publish) {
 				const saved = await requests.byId(tx, id);
 				if (!saved) error(404);
@@ -65,13 +103,19 @@ export async function submitRequest(
 			}
 			return { id };
 		});
-		if ('tooMany' in result) return { ok: false, response: setError(withFiles(form), 'attachments._errors', 'request_err_files_too_many') };
-		if ('refused' in result) return { ok: false, response: setError(withFiles(form), 'title', result.refused) };
+		if ('tooMany' in result) return { ok: false, response: refuse(form, template, 'attachments._errors', 'request_err_files_too_many') };
+		if ('refused' in result) return { ok: false, response: refuse(form, template, 'title', result.refused) };
 		form.data.attachments = [];
 		return { ok: true, id: result.id, published: opts.publish, form: withFiles(form) };
 	} catch (e) {
 		const message = refusal(e);
 		if (!message) throw e;
-		return { ok: false, response: setError(withFiles(form), 'title', message) };
+		return { ok: false, response: refuse(form, template, 'title', message) };
 	}
+}
+
+/** The form with an error on one field, saying which template it is (the page shows that one). */
+function refuse(form: SuperValidated<RequestForm>, template: TemplateId, path: 'title' | 'attachments._errors', message: string): SubmitFailure {
+	setError(form, path, message);
+	return fail(400, withFiles({ form, template }));
 }

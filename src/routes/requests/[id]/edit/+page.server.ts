@@ -1,15 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { isTemplateId, suggestedProcesses, type TemplateId } from '$lib/domain/request-templates';
 import { m } from '$lib/paraglide/messages';
 import { withUser } from '$lib/server/db';
 import { storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import { formValues, requestFormSchema } from '../../new/schema';
-import { submitRequest } from '../../new/submit.server';
+import { submitRequest, switchTemplate } from '../../new/submit.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const EDITABLE = ['draft', 'open', 'closed'];
@@ -56,17 +57,23 @@ async function submit(event: { request: Request; locals: App.Locals; url: URL; p
 	const result = await submitRequest(event.request, claims, template, { publish: publish && request.status === 'draft', existing: request, companyOf: async () => request.company_id });
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
-	return message(result.form, 'saved');
+	result.form.message = 'saved';
+	return { form: result.form, template };
 }
 
 export const actions = {
 	save: (event) => submit(event, false),
 	publish: (event) => submit(event, true),
+	switchTemplate: async ({ request, locals, url, params }) => {
+		const { request: stored } = await ownRequest(locals, url, params.id);
+		if (stored.status !== 'draft') error(400, 'A published request keeps its template');
+		return switchTemplate(request, templateOf(stored, url));
+	},
 	removeFile: async ({ request, locals, url, params }) => {
 		const { claims } = await ownRequest(locals, url, params.id);
 		const attachmentId = z.uuid().safeParse((await request.formData()).get('attachmentId'));
 		if (!attachmentId.success) return fail(400, { fileError: 'err_not_found' });
-		const removed = await withUser(claims, (tx) => files.remove(tx, storage(), params.id, attachmentId.data));
+		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, attachmentId.data));
 		if (!removed) return fail(403, { fileError: 'request_err_not_allowed' });
 		return { fileRemoved: true };
 	}

@@ -8,6 +8,7 @@ import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
 import { storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, parseWhole, quoteSchema, type Move } from './schema';
@@ -81,7 +82,7 @@ export const actions = {
 			valid_until: form.data.valid_until,
 			notes: form.data.notes
 		};
-		const result = await withUser(claims, async (tx) => {
+		const result = await withUserFiles(claims, storage(), async (tx, store) => {
 			const acting = await quotes.actingWorkshops(tx, user.id);
 			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: 'err_quote_not_allowed' };
 			const live = quotes.liveQuote(await quotes.forWorkshop(tx, params.id, form.data.workshop_id));
@@ -91,7 +92,7 @@ export const actions = {
 			if (!written.ok) return written;
 			const files = form.data.files.filter((f) => f.size > 0);
 			if (files.length) {
-				await quotes.storeFiles(tx, storage(), { requestId: params.id, quoteId: written.id, userId: user.id, folder: 'quotes', files });
+				await quotes.storeFiles(tx, store, { requestId: params.id, quoteId: written.id, userId: user.id, folder: 'quotes', files });
 			}
 			return { ok: true as const, revised: !!live };
 		});

@@ -5,6 +5,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as conversations from '$lib/server/conversations';
 import { withUser } from '$lib/server/db';
 import { storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { messageSchema } from './schema';
@@ -47,10 +48,10 @@ export const actions = {
 		const body = String(data.get('body') ?? '');
 		const parsed = messageSchema.safeParse({ body, files: data.getAll('files').filter((f) => f instanceof File) });
 		if (!parsed.success) return fail(400, { body, error: parsed.error.issues[0].message });
-		const sent = await withUser(claims, async (tx) => {
+		const sent = await withUserFiles(claims, storage(), async (tx, store) => {
 			const ctx = await conversations.context(tx, params.id, params.workshopId, user.id);
 			if (!ctx?.canWrite) return null;
-			return conversations.send(tx, storage(), ctx, { userId: user.id, body: parsed.data.body, files: parsed.data.files.filter((f) => f.size > 0) });
+			return conversations.send(tx, store, ctx, { userId: user.id, body: parsed.data.body, files: parsed.data.files.filter((f) => f.size > 0) });
 		});
 		if (!sent) return fail(403, { body, error: 'err_thread_closed' });
 		return { sent: toWire(sent) };

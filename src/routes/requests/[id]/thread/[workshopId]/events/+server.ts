@@ -4,12 +4,12 @@
 // question once, as JSON, for browsers that cannot keep the stream open. POST marks the thread read.
 import { error, json } from '@sveltejs/kit';
 import * as conversations from '$lib/server/conversations';
-import { sql, withUser, type Claims } from '$lib/server/db';
+import { withUser, type Claims } from '$lib/server/db';
+import { listenStream, type EventStream } from '$lib/server/sse';
 import type { WireMessage } from '../schema';
 import { toWire } from '../wire.server';
 import type { RequestHandler } from './$types';
 
-const KEEP_ALIVE_MS = 15_000;
 // A message's created_at is its transaction's start, so one committed late may carry an earlier time
 // than one already sent; looking back this far (and skipping ids already sent) catches it.
 const LOOK_BACK_MS = 10_000;
@@ -38,84 +38,29 @@ export const GET: RequestHandler = async ({ params, locals, url, request }) => {
 	if (!first) error(404, 'Not found');
 	if (url.searchParams.get('poll')) return json(first, { headers: { 'cache-control': 'private, no-store' } });
 
-	const encoder = new TextEncoder();
-	let stop: (() => Promise<void>) | undefined;
-	const stream = new ReadableStream<Uint8Array>({
-		async start(controller) {
-			let closed = false;
-			let conversationId = first.conversationId;
-			let cursor = since(url.searchParams.get('after'));
-			const sent = new Set<string>();
-			const write = (chunk: string) => {
-				if (!closed) controller.enqueue(encoder.encode(chunk));
-			};
-			const send = (messages: WireMessage[]) => {
-				for (const m of messages) {
-					if (sent.has(m.id)) continue;
-					sent.add(m.id);
-					write(`id: ${m.id}\nevent: message\ndata: ${JSON.stringify(m)}\n\n`);
-					const at = new Date(m.created_at);
-					if (at > cursor) cursor = at;
-				}
-			};
-			// One load at a time, in order; a burst of notifications collapses into the loads it needs.
-			let queue = Promise.resolve();
-			const refresh = () => {
-				queue = queue
-					.then(async () => {
-						if (closed) return;
-						const next = await newMessages(claims, ids, cursor);
-						if (!next) return void (await stop?.());
-						conversationId = next.conversationId;
-						send(next.messages);
-					})
-					.catch(() => write(': retrying\n\n'));
-			};
-
-			const listener = await sql()
-				.listen('messages', (payload) => {
-					// Until the first message creates the conversation, any new conversation may be ours.
-					if (!conversationId || payload === conversationId) refresh();
-				})
-				.catch(() => null);
-			const ping = setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-			stop = async () => {
-				if (closed) return;
-				closed = true;
-				clearInterval(ping);
-				request.signal.removeEventListener('abort', onAbort);
-				await listener?.unlisten().catch(() => {});
-				try {
-					controller.close();
-				} catch {
-					// already closed by the client
-				}
-			};
-			const onAbort = () => void stop?.();
-			request.signal.addEventListener('abort', onAbort);
-
-			write('retry: 3000\n\n');
-			// LISTEN failed (a pooler that drops notifications): tell the page to poll instead.
-			if (!listener) {
-				write('event: fallback\ndata: poll\n\n');
-				return void (await stop());
-			}
-			send(first.messages);
-			// Anything committed between the first load and LISTEN.
-			refresh();
+	let conversationId = first.conversationId;
+	let cursor = since(url.searchParams.get('after'));
+	const sent = new Set<string>();
+	const send = (stream: EventStream, messages: WireMessage[]) => {
+		for (const m of messages) {
+			if (sent.has(m.id)) continue;
+			sent.add(m.id);
+			stream.write(`id: ${m.id}\nevent: message\ndata: ${JSON.stringify(m)}\n\n`);
+			const at = new Date(m.created_at);
+			if (at > cursor) cursor = at;
+		}
+	};
+	return listenStream(request, {
+		channel: 'messages',
+		// Until the first message creates the conversation, any new conversation may be ours.
+		concerns: (payload) => !conversationId || payload === conversationId,
+		refresh: async (stream) => {
+			const next = await newMessages(claims, ids, cursor);
+			if (!next) return void (await stream.stop());
+			conversationId = next.conversationId;
+			send(stream, next.messages);
 		},
-		async cancel() {
-			await stop?.();
-		}
-	});
-
-	return new Response(stream, {
-		headers: {
-			'content-type': 'text/event-stream; charset=utf-8',
-			'cache-control': 'private, no-cache, no-store',
-			connection: 'keep-alive',
-			'x-accel-buffering': 'no'
-		}
+		open: (stream) => send(stream, first.messages)
 	});
 };
 
