@@ -48,8 +48,18 @@ export function toMatchRequest(request: MatchableRequest, clusters: readonly Cra
 	};
 }
 
-// Matching reads the documents only: no totals to count, nothing to highlight.
-const query = (q: string, filters: SearchFilters): SearchQuery => ({ q, filters, sort: 'relevance', page: 1, per_page: PER_QUERY, facets: [], documentsOnly: true });
+// Matching reads the documents only (no totals to count, nothing to highlight), and a process must be
+// among a workshop's key fields (processes, equipment, …), not only mentioned in its description.
+const query = (q: string, filters: SearchFilters): SearchQuery => ({
+	q,
+	filters,
+	sort: 'relevance',
+	page: 1,
+	per_page: PER_QUERY,
+	facets: [],
+	documentsOnly: true,
+	scope: 'key'
+});
 
 /** The candidate searches for a request: specialty clusters, trade codes, then each required process. */
 export function candidateQueries(request: MatchRequest, designatedTrades: readonly string[], wantedTrades: readonly string[]): SearchQuery[] {

@@ -306,6 +306,17 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(keys(steelAround)).toEqual(byDistance(['daesung', 'welding']));
 		});
 
+		it('with scope key, finds the words in the key fields only (what matching looks for)', async () => {
+			// 반지 is in three descriptions and in no key field.
+			expect(keys(await search('반지')).sort()).toEqual(['eunha', 'myungga', 'studio']);
+			const rings = await search('반지', { scope: 'key' });
+			expect(keys(rings)).toEqual([]);
+			expect(rings.total).toBe(0);
+			const lathe = await search('선반', { scope: 'key', documentsOnly: true });
+			expect(keys(lathe)).toContain('daesung');
+			expect(keys(lathe).every((k) => CORPUS[k as Key].processes.some((p) => p.includes('선반')) || CORPUS[k as Key].equipment.some((e) => e.includes('선반')))).toBe(true);
+		});
+
 		it('pages through results with a stable total', async () => {
 			const pages = await Promise.all([1, 2, 3].map((page) => search('', { page, per_page: 5 })));
 			expect(pages.map((p) => p.hits.length)).toEqual([5, 5, 2]);

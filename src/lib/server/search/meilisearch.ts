@@ -46,6 +46,8 @@ interface IndexedWorkshop extends WorkshopDoc {
 const TASK_TIMEOUT_MS = 120_000;
 const SEARCH_TIMEOUT_MS = 3_000;
 /** As in the PostgreSQL engine, so that both answer the same query the same way. */
+/** The key fields, searched alone for scope 'key' (matching). */
+const KEY_ATTRIBUTES = ['processes', 'trade_name_ko', 'trade_name_en', 'materials', 'equipment', 'certifications'] as const;
 const MAX_PER_PAGE = 100;
 const MAX_QUERY_LENGTH = 200;
 
@@ -326,6 +328,7 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 	}
 
 	async function request(query: SearchQuery, q: string, attributesToSearchOn?: string[]) {
+		// (scope 'key' passes KEY_ATTRIBUTES: matching wants the words in the key fields.)
 		const from = query.from ?? (query.filters.within ? { lat: query.filters.within.lat, lng: query.filters.within.lng } : undefined);
 		const filter = filterExpression(query.filters);
 		return index.search(
@@ -379,12 +382,13 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 
 		async search(query): Promise<SearchResult> {
 			const q = normalize(query.q.slice(0, MAX_QUERY_LENGTH));
-			let response = isInitialsQuery(q) ? await request(query, q, ['initials']) : await request(query, q);
+			const key = query.scope === 'key';
+			let response = isInitialsQuery(q) ? await request(query, q, ['initials']) : await request(query, q, key ? [...KEY_ATTRIBUTES] : undefined);
 			// Nothing found for Hangul: try the query as jamo against names and key words, which forgives a
 			// typo in a two-syllable word (선밤 → 선반) or in a first syllable (조얼리), and finds a
 			// half-typed last syllable (주얼ㄹ, 주어 → 주얼리).
 			if (response.totalHits === 0 && /[\uac00-\ud7a3]/.test(q))
-				response = await request(query, toJamo(q), ['name_jamo', 'key_jamo']);
+				response = await request(query, toJamo(q), key ? ['key_jamo'] : ['name_jamo', 'key_jamo']);
 
 			const terms = highlightTerms(q, wanted.synonyms ?? {});
 			const from = query.from ?? query.filters.within;

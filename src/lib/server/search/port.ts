@@ -71,6 +71,11 @@ export interface SearchQuery {
 	 * and highlighting; `total` is only what this page holds and the highlight fields may be empty.
 	 */
 	documentsOnly?: boolean;
+	/**
+	 * 'key': the words must be in the key fields (trade, processes, materials, equipment,
+	 * certifications), not only in a name or description — what matching looks for. Default 'all'.
+	 */
+	scope?: 'all' | 'key';
 }
 
 export interface Hit {

@@ -481,8 +481,11 @@ export function filterQuery(filters: SearchFilters): string | null {
 }
 
 /** The other filters as SQL conditions on the row: bounds (an unknown value never passes one) and distance. */
-function rangeSql(filters: SearchFilters, p: Params): string {
+/** The range filters (and the key-fields scope) as SQL conditions on the row. */
+function rangeSql(filters: SearchFilters, p: Params, keyWords: string | null = null): string {
 	const where: string[] = [];
+	// Scope 'key': the words must be in the key fields too (key_tsv ⊂ tsv, so every path stays right).
+	if (keyWords) where.push(`key_tsv @@ ${p.add(keyWords, 'tsquery')}`);
 	if (filters.max_min_order !== undefined) where.push(`min_order_units <= ${p.add(finite(filters.max_min_order, 'max_min_order'), 'float8')}`);
 	if (filters.max_lead_time !== undefined) where.push(`lead_time_days <= ${p.add(finite(filters.max_lead_time, 'max_lead_time'), 'float8')}`);
 	if (filters.within) {
@@ -538,19 +541,22 @@ interface Counts {
  * a few rows of its first slices only. Within a slice the order is the table's (any workshop of the
  * same tier and boost is as good as another); a workshop in several slices counts in its first.
  */
-function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number, small: number): string {
+function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number, small: number, keyScope = false): string {
 	const wanted = offset + limit;
 	const slices: string[] = [];
-	if (planned) {
+	if (planned && !keyScope) {
 		const name = p.add(planned.name, 'text');
 		const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
 		slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
 			order by boost desc, workshop_id`);
 	}
-	const tiers: [string, string | null][] = planned
-		? [['name_tsv', planned.strict], ['key_tsv', planned.strict], ['tsv', planned.strict]]
-		: [['tsv', null]];
-	if (planned && planned.full !== planned.strict) tiers.push(['tsv', planned.full]);
+	// Scope 'key' (matching): the query's own words in the key fields, then synonyms and corrections there.
+	const tiers: [string, string | null][] = !planned
+		? [['tsv', null]]
+		: keyScope
+			? [['key_tsv', planned.strict]]
+			: [['name_tsv', planned.strict], ['key_tsv', planned.strict], ['tsv', planned.strict]];
+	if (planned && planned.full !== planned.strict) tiers.push([keyScope ? 'key_tsv' : 'tsv', planned.full]);
 	for (const [column, words] of tiers) {
 		for (const boost of BOOSTS) {
 			const query = both(words, filters, lexeme(boostLexeme(boost)))!;
@@ -672,7 +678,10 @@ function countsSql(facets: readonly Facet[], match: string | null, where: string
 // ─── The engine ─────────────────────────────────────────────────────────────────────────────────
 
 const countsKey = (query: SearchQuery, planned: PlannedQuery | null) =>
-	JSON.stringify([planned?.full ?? null, query.filters, [...query.facets].sort()]);
+	JSON.stringify([planned?.full ?? null, query.filters, [...query.facets].sort(), query.scope ?? 'all']);
+
+/** With scope 'key', the words (with synonyms and corrections) that the key fields must hold. */
+const keyWords = (query: SearchQuery, planned: PlannedQuery | null) => (query.scope === 'key' && planned ? planned.full : null);
 
 export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): SearchEngine {
 	const sampleTarget = opts.sampleTarget ?? SAMPLE_TARGET;
@@ -723,7 +732,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			const p = new Params();
 			// A query whose counts were estimated lately matches too many for the one-lookup path.
 			const large = (estimates.get(countsKey(query, planned))?.until ?? 0) > Date.now();
-			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p), p, offset, limit, large ? 0 : smallResult), p);
+			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p, keyWords(query, planned)), p, offset, limit, large || query.scope === 'key' ? 0 : smallResult, query.scope === 'key'), p);
 		}
 		// With words or list filters, the text index finds the matches: grow the area around the point
 		// until the page is full (below a radius filter's own size). With a radius alone, the geo index
@@ -736,7 +745,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		for (const level of levels) {
 			const p = new Params();
 			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
-			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p), level, p, offset + limit), p);
+			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit), p);
 			if (level === null || docs.length === offset + limit) return docs.slice(offset);
 		}
 		return [];
@@ -749,7 +758,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
 		const [row] = await run<{ n: number; k: number; facets: SearchResult['facets'] }>(
-			countsSql(query.facets, match, rangeSql(query.filters, p), sampleTarget, p),
+			countsSql(query.facets, match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p),
 			p
 		);
 		if (row.k >= SAMPLE_BUCKETS) return { total: row.n, facets: row.facets };
