@@ -315,6 +315,8 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			const lathe = await search('선반', { scope: 'key', documentsOnly: true });
 			expect(keys(lathe)).toContain('daesung');
 			expect(keys(lathe).every((k) => CORPUS[k as Key].processes.some((p) => p.includes('선반')) || CORPUS[k as Key].equipment.some((e) => e.includes('선반')))).toBe(true);
+			// A process name of one syllable is a whole word there: 박 (foil stamping) in 박 가공.
+			expect(keys(await search('박', { scope: 'key', documentsOnly: true }))).toEqual(['boxes']);
 		});
 
 		it('pages through results with a stable total', async () => {

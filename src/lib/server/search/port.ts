@@ -73,7 +73,8 @@ export interface SearchQuery {
 	documentsOnly?: boolean;
 	/**
 	 * 'key': the words must be in the key fields (trade, processes, materials, equipment,
-	 * certifications), not only in a name or description — what matching looks for. Default 'all'.
+	 * certifications), not only in a name or description, and are taken as whole words (no prefix
+	 * matching of a half-typed last word or a lone syllable) — what matching looks for. Default 'all'.
 	 */
 	scope?: 'all' | 'key';
 }

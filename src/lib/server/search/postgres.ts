@@ -264,21 +264,24 @@ const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "
 /**
  * How one query word is looked up in the lexemes indexRow() wrote: Korean words by their syllable
  * bigrams, initials by their 4-consonant pieces, other words exactly, or (the word still being typed,
- * `typing`) as a word or a prefix of a key-field word. A lone syllable is a prefix (금 → 금속, 금형).
+ * `typing`) as a word or a prefix of a key-field word. A lone syllable is a prefix (금 → 금속, 금형),
+ * unless the words are `complete` (matching's process names: 박 is foil stamping, not 박스).
  */
-function wordQuery(word: string, typing: boolean): string {
+function wordQuery(word: string, typing: boolean, complete = false): string {
 	const pieces = (size: number) => {
 		const parts = new Set<string>();
 		for (let i = 0; i + size <= word.length; i++) parts.add(lexeme(word.slice(i, i + size)));
 		return parts.size === 1 ? [...parts][0] : `(${[...parts].join(' & ')})`;
 	};
-	if (HANGUL_WORD.test(word)) return word.length === 1 ? `${lexeme(word)}:*` : pieces(2);
+	if (HANGUL_WORD.test(word)) return word.length > 1 ? pieces(2) : complete ? lexeme(word) : `${lexeme(word)}:*`;
 	if (INITIALS_WORD.test(word)) return word.length <= 4 ? lexeme(word) : pieces(4);
 	return typing && LATIN_WORD.test(word) && word.length >= 3 ? `(${lexeme(word)} | ${lexeme(word + PREFIX_MARK)})` : lexeme(word);
 }
 
-const phraseQuery = (phrase: string[], typing = false) =>
-	phrase.length === 1 ? wordQuery(phrase[0], typing) : `(${phrase.map((w, i) => wordQuery(w, typing && i === phrase.length - 1)).join(' & ')})`;
+const phraseQuery = (phrase: string[], typing = false, complete = false) =>
+	phrase.length === 1
+		? wordQuery(phrase[0], typing, complete)
+		: `(${phrase.map((w, i) => wordQuery(w, typing && i === phrase.length - 1, complete)).join(' & ')})`;
 
 /** A run of query words that is one glossary phrase (or one word), and what else it may match. */
 interface Segment {
@@ -326,13 +329,13 @@ function distinctAlternatives(segment: Segment): string[][] {
 	return all.filter((_, i) => !all.some((__, j) => j !== i && covers(j, i) && (sets[j].size < sets[i].size || j < i)));
 }
 
-export function plan(segments: Segment[], name: string): PlannedQuery {
-	// The last word may still be being typed: it also matches as a prefix.
-	const typing = (i: number) => i === segments.length - 1;
-	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i))).join(' & ');
+export function plan(segments: Segment[], name: string, complete = false): PlannedQuery {
+	// The last word may still be being typed (unless the words are complete): it also matches as a prefix.
+	const typing = (i: number) => !complete && i === segments.length - 1;
+	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i), complete)).join(' & ');
 	const full = segments
 		.map((s, i) => {
-			const alternatives = distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words));
+			const alternatives = distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words, complete));
 			return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
 		})
 		.join(' & ');
@@ -900,13 +903,15 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			const q = query.q.slice(0, MAX_QUERY_LENGTH);
 			const words = tokenize(q);
 			let segments = words.length ? segment(words, terms) : [];
-			let planned = segments.length ? plan(segments, squash(normalize(q))) : null;
+			// Scope 'key' (matching) asks with whole process names, never half-typed words.
+			const complete = query.scope === 'key';
+			let planned = segments.length ? plan(segments, squash(normalize(q)), complete) : null;
 			let { docs, counts: found } = await searchPlanned(query, planned);
 			if (found.total === 0 && segments.length && !isInitialsQuery(q)) {
 				const corrected = await correct(segments, terms);
 				if (corrected) {
 					segments = corrected;
-					planned = plan(corrected, planned!.name);
+					planned = plan(corrected, planned!.name, complete);
 					({ docs, counts: found } = await searchPlanned(query, planned));
 				}
 			}
