@@ -224,3 +224,49 @@ test('with JavaScript, changing the template keeps what was typed, and the new t
 	await expect(fact(page, '수량(켤레)')).toHaveText('150');
 	await page.context().close();
 });
+
+test('an irreversible move asks first: with JavaScript a dialog, without it a box to tick', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const page = await noScript(browser);
+	const title = `은반지 시제품 ${suffix()}`;
+	await startWith(page, '주얼리·귀금속');
+	await page.getByLabel('제목').fill(title);
+	await publishInvitedOnly(page);
+	const cancelRequest = page.getByRole('button', { name: '의뢰 취소' });
+	// Not ticked: the browser does not send the form, and nothing changes.
+	await cancelRequest.click();
+	await expect(page.getByText('의뢰 상태를 바꿨습니다.')).toHaveCount(0);
+	await expect(page.getByText('취소됨', { exact: true })).toHaveCount(0);
+	await page.getByRole('checkbox', { name: /의뢰를 취소할까요\?/ }).check();
+	await cancelRequest.click();
+	await expect(page.getByText('의뢰 상태를 바꿨습니다.')).toBeVisible();
+	await expect(page.getByText('취소됨', { exact: true }).first()).toBeVisible();
+	await page.context().close();
+
+	// With JavaScript the box is gone; the dialog asks, and declining it changes nothing.
+	const context = await browser.newContext({ locale: 'en-US' });
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: 'http://localhost:4173' }]);
+	const scripted = await context.newPage();
+	await scripted.goto('/login');
+	await scripted.getByLabel('Email').fill('startup3@sogong.link');
+	await scripted.getByLabel('Password').fill('sogong-demo-1234');
+	await scripted.getByRole('button', { name: 'Sign in' }).click();
+	await expect(scripted).toHaveURL(/\/dashboard$/);
+	await scripted.goto('/requests/new');
+	await scripted.getByLabel('Template', { exact: true }).selectOption({ index: 1 });
+	await scripted.getByRole('button', { name: 'Continue with this template' }).click();
+	await scripted.getByLabel('Title').fill(`Silver ring sample ${suffix()}`);
+	await scripted.getByRole('button', { name: 'Save draft' }).click();
+	await expect(scripted).toHaveURL(/\/requests\/[0-9a-f-]{36}\/edit\?saved=1$/);
+	await scripted.goto(scripted.url().replace(/\/edit\?saved=1$/, ''));
+	const cancel = scripted.getByRole('button', { name: 'Cancel request' });
+	await expect(scripted.getByRole('checkbox', { name: /Cancel this request\?/ })).toHaveCount(0);
+	scripted.once('dialog', (dialog) => void dialog.dismiss());
+	await cancel.click();
+	await expect(scripted.getByText("The request's status has changed.")).toHaveCount(0);
+	scripted.once('dialog', (dialog) => void dialog.accept());
+	await cancel.click();
+	await expect(scripted.getByText("The request's status has changed.")).toBeVisible();
+	await expect(scripted.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+	await context.close();
+});

@@ -106,7 +106,9 @@ async function act(claims: NonNullable<App.Locals['claims']>, fn: (tx: Tx) => Pr
 	}
 }
 
-const moveSchema = z.object({ name: z.enum(['publish', 'close', 'reopen', 'cancel']) });
+const moveSchema = z.object({ name: z.enum(['publish', 'close', 'reopen', 'cancel']), confirmed: z.literal('1').optional() });
+/** Moves that cannot be undone: the page asks first (a dialog with JavaScript, a checkbox without). */
+const CONFIRMED_MOVES = new Set(['close', 'cancel']);
 const workshopSchema = z.object({ workshopId: z.uuid() });
 const forwardSchema = z.object({ workshopId: z.uuid('request_forward_choose'), note: z.string().trim().max(2000, 'err_too_long') });
 
@@ -115,6 +117,7 @@ export const actions = {
 		const { user, claims } = signedIn(locals, url);
 		const parsed = moveSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { moveError: 'request_err_transition' });
+		if (CONFIRMED_MOVES.has(parsed.data.name) && !parsed.data.confirmed) return fail(400, { moveError: 'request_err_confirm' });
 		let refused: string | null = null;
 		const problem = await act(claims, async (tx) => {
 			const current = await visible(tx, params.id);
