@@ -117,6 +117,24 @@ describe('postgres engine', () => {
 		expect(slugs(named)[0]).toBe('myungga-jewelry');
 	});
 
+	it('pages through the tiers without repeating or skipping a workshop', async () => {
+		// Small pages end inside a tier, span two, or start in a later one: every tier is its own
+		// statement, and each leaves out the workshops of the one before.
+		const sliced = postgresEngine(testSql(), { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
+		const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
+		let spanning = 0;
+		for (const q of ['주얼리', 'jewelry', '반지 세팅', '명가주얼리', '']) {
+			const query = { q, filters: {}, sort: 'relevance' as const, page: 1, per_page: 100, facets: [] };
+			const all = slugs(await sliced.search(query));
+			expect(new Set(all).size, q).toBe(all.length);
+			const paged: string[] = [];
+			for (let page = 1; page <= Math.ceil(all.length / 3) + 1; page++) paged.push(...slugs(await sliced.search({ ...query, page, per_page: 3 })));
+			expect(paged, q).toEqual(all);
+			if (all.length > 3) spanning++;
+		}
+		expect(spanning).toBeGreaterThanOrEqual(3);
+	});
+
 	it('estimates counts of large result sets from a fixed sample of the index, never the page itself', async () => {
 		const sql = testSql();
 		const ids = (await sql<{ workshop_id: string }[]>`select workshop_id from public.search_documents`).map((r) => r.workshop_id);

@@ -201,9 +201,14 @@ const cellOf = (level: number, lat: number, lng: number): [number, number] => [
 ];
 const cellLexeme = (level: number, [y, x]: [number, number]) => `#g${level}:${y}:${x}`;
 
-/** The cells (at the smallest level where at most about 6 × 6 do) covering a circle, as a tsquery; null beyond the largest. */
-function cellsQuery(lat: number, lng: number, radiusKm: number): string | null {
-	const level = GEO_CELL_DEGREES.findIndex((_, l) => cellKm(l) * 4 >= radiusKm);
+/**
+ * The cells covering a circle, as a tsquery; null beyond the largest. At the smallest level where a
+ * cell is at least `1 / span` of the radius: span 4, about 6 × 6 cells that hug the circle (few rows
+ * to check); span 1, at most 3 × 3 bigger ones. Each cell is one more entry the text index ORs for
+ * every row it reads, so the coarse cover is cheaper where the rows read are few anyway: in a sample.
+ */
+function cellsQuery(lat: number, lng: number, radiusKm: number, span = 4): string | null {
+	const level = GEO_CELL_DEGREES.findIndex((_, l) => cellKm(l) * span >= radiusKm);
 	if (level < 0) return null;
 	const dLat = radiusKm / KM_PER_DEGREE;
 	const dLng = radiusKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
@@ -212,6 +217,19 @@ function cellsQuery(lat: number, lng: number, radiusKm: number): string | null {
 	const cells: string[] = [];
 	for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) cells.push(lexeme(cellLexeme(level, [y, x])));
 	return cells.join(' | ');
+}
+
+/** Every document's first facet value: its count is the number of matches. */
+const ALL_MARK = '*';
+
+/** The document's facet values as '<code>:<value>' (see the facet_values migration), '*' first, no repeats. */
+function facetValues(doc: WorkshopDoc): string[] {
+	const out = new Set<string>([ALL_MARK]);
+	for (const field of Object.keys(FILTER_BOUNDS) as ListFilter[]) {
+		for (const value of bounded(field, ([] as string[]).concat(doc[field]))) out.add(`${FILTER_CODES[field]}:${value}`);
+	}
+	for (const field of ['verified', 'master', 'accepting_orders'] as const) out.add(`${FILTER_CODES[field]}:${doc[field]}`);
+	return [...out];
 }
 
 export function indexRow(doc: WorkshopDoc) {
@@ -239,11 +257,7 @@ export function indexRow(doc: WorkshopDoc) {
 		a: [...name],
 		b: [...key],
 		c: [...description],
-		clusters: bounded('clusters', doc.clusters),
-		trade_code: bounded('trade_code', [doc.trade_code])[0],
-		processes: bounded('processes', doc.processes),
-		materials: bounded('materials', doc.materials),
-		district_ko: bounded('district_ko', [doc.district_ko])[0],
+		facet_values: facetValues(doc),
 		verified: doc.verified,
 		master: doc.master,
 		featured: doc.featured,
@@ -463,7 +477,7 @@ const distanceSql = (lat: string, lng: string) =>
 	  + cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;
 
 /** The filters that are lexemes (lists and flags) as a tsquery: values OR-ed within a facet, facets AND-ed. */
-export function filterQuery(filters: SearchFilters): string | null {
+export function filterQuery(filters: SearchFilters, span = 4): string | null {
 	const parts: string[] = [];
 	for (const field of Object.keys(FILTER_BOUNDS) as ListFilter[]) {
 		const values = filters[field];
@@ -477,7 +491,7 @@ export function filterQuery(filters: SearchFilters): string | null {
 	}
 	if (filters.within) {
 		const { lat, lng, radius_km } = filters.within;
-		const cells = cellsQuery(finite(lat, 'lat'), finite(lng, 'lng'), Math.max(0, finite(radius_km, 'radius_km')));
+		const cells = cellsQuery(finite(lat, 'lat'), finite(lng, 'lng'), Math.max(0, finite(radius_km, 'radius_km')), span);
 		if (cells) parts.push(`(${cells})`);
 	}
 	return parts.length ? parts.join(' & ') : null;
@@ -516,89 +530,102 @@ function both(...queries: (string | null)[]): string | null {
 	return present.length ? present.map((q) => `(${q})`).join(' & ') : null;
 }
 
-const ARRAY_FACETS = new Set<Facet>(['clusters', 'processes', 'materials']);
-
-/** One JSON object with the counts of each requested facet over the rows of `matched`. */
-function facetsSql(facets: readonly Facet[]): string {
-	if (facets.length === 0) return `'{}'::json`;
-	const parts = facets.map((facet) => {
-		const values = ARRAY_FACETS.has(facet) ? `from matched, unnest(matched.${facet}) as v` : `from (select matched.${facet}::text as v from matched) s`;
-		return `'${facet}', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]'::json)
-			from (select v, count(*)::int as n ${values} group by v order by n desc, v limit ${MAX_VALUES_PER_FACET}) f)`;
-	});
-	return `json_build_object(${parts.join(', ')})`;
-}
-
 const DOCS = 'public.search_documents';
-const FACET_COLUMNS = 'clusters, trade_code, processes, materials, district_ko, verified, master, accepting_orders';
 
 interface Counts {
 	total: number;
 	facets: SearchResult['facets'];
 }
 
+/** What a relevance page is looked up with; `where` makes the row conditions with a statement's own parameters. */
+interface RelevanceLookup {
+	planned: PlannedQuery | null;
+	/** List and flag filters (and a radius's cells), as a tsquery. */
+	filters: string | null;
+	where: (p: Params) => string;
+	keyScope: boolean;
+	/** The match with a radius's coarse cells, for counting sampling bucket 0 (see cellsQuery()). */
+	probe: string | null;
+}
+
 /**
- * Ids of one relevance page, best first: a union of slices in rank order (exact name; the query's own
- * words in the name, the key fields, anywhere; synonyms and corrections anywhere), each tier split by
- * boost. PostgreSQL runs the slices in order and stops once enough rows came, so a broad query reads
- * a few rows of its first slices only. Within a slice the order is the table's (any workshop of the
- * same tier and boost is as good as another); a workshop in several slices counts in its first.
+ * The stages of a relevance page, in rank order: one statement per tier (exact name with the first),
+ * each a union of slices by boost; the caller runs them until the page is full. Tiers: the query's own
+ * words in the name, the key fields, anywhere; then synonyms and corrections anywhere (scope 'key',
+ * matching: the own words in the key fields, then synonyms and corrections there). PostgreSQL runs a
+ * stage's slices in order and stops once enough rows came, so a broad query reads a few rows of its
+ * first slices only. Within a slice the order is the table's (any workshop of the same tier and boost
+ * is as good as another). The tiers nest (a name match is a key-field match is a match anywhere), so
+ * each tier leaves out the workshops of the one before, and the exact names are left out of all: every
+ * workshop is in one slice. A stage only runs when the ones before held fewer rows than the page
+ * needs, so the rows it skips as belonging to an earlier tier are fewer than that.
+ *
+ * One statement per tier rather than one for all: planning a union of 17 slices took 2 to 5 ms, more
+ * than running the few a broad query needs.
+ * A stage statement gets `need` (rows still wanted) and `skip` (of those, how many come before the
+ * page: their documents are not read), and returns (workshop_id, doc) in rank order.
  */
-function relevancePageSql(planned: PlannedQuery | null, filters: string | null, where: string, p: Params, offset: number, limit: number, small: number, keyScope = false): string {
-	const wanted = offset + limit;
-	const slices: string[] = [];
-	if (planned && !keyScope) {
-		const name = p.add(planned.name, 'text');
-		const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
-		slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
-			order by boost desc, workshop_id`);
-	}
-	// Scope 'key' (matching): the query's own words in the key fields, then synonyms and corrections there.
+function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip: number) => string)[] {
+	const { planned, filters, keyScope } = look;
 	const tiers: [string, string | null][] = !planned
 		? [['tsv', null]]
 		: keyScope
 			? [['key_tsv', planned.strict]]
 			: [['name_tsv', planned.strict], ['key_tsv', planned.strict], ['tsv', planned.strict]];
 	if (planned && planned.full !== planned.strict) tiers.push([keyScope ? 'key_tsv' : 'tsv', planned.full]);
-	for (const [column, words] of tiers) {
+	return tiers.map(([column, words], i) => (p, need, skip) => {
+		const where = look.where(p);
+		const slices: string[] = [];
+		let notNamed = '';
+		if (planned && !keyScope) {
+			const name = p.add(planned.name, 'text');
+			if (i === 0) {
+				const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
+				slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
+					order by boost desc, workshop_id`);
+			}
+			notNamed = ` and name_norm <> ${name} and name_en_norm is distinct from ${name}`;
+		}
+		const before = i > 0 ? ` and not (${tiers[i - 1][0]} @@ ${p.add(tiers[i - 1][1]!, 'tsquery')})` : '';
 		for (const boost of BOOSTS) {
 			const query = both(words, filters, lexeme(boostLexeme(boost)))!;
-			slices.push(`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')} and ${where}`);
+			slices.push(`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${notNamed} and ${where}`);
 		}
-	}
-	// A workshop appears in at most one slice per tier: this many rows hold `wanted` different ones.
-	const fetch = wanted * (planned ? tiers.length + 1 : 1);
-	const union = slices
-		.map((slice, i) => `(select workshop_id, ${i} as slice, row_number() over () as r from (${slice} limit ${fetch}) s)`)
-		.join(' union all ');
-	const sliced = `select workshop_id, min(slice * ${fetch + 1} + r) as ord
-		from (select * from (${union}) u limit ${fetch}) f
-		group by workshop_id order by ord offset ${offset} limit ${limit}`;
-	const match = both(planned?.full ?? null, filters);
-	if (small <= 0 || !match) return sliced;
-	// Few matches (the usual case with a place or several filters): one lookup reads them all and
-	// ranks them in the same order as the slices would, instead of 17 lookups that each find little.
-	// The slices only run when the lookup found more than `small` (a one-time condition).
+		const union = slices
+			.map((slice, j) => `(select workshop_id, ${j} as slice, row_number() over () as r from (${slice} limit ${need}) s)`)
+			.join(' union all ');
+		return `select f.workshop_id, case when f.i > ${skip} then d.doc end as doc
+			from (select workshop_id, row_number() over (order by slice, r) as i from (select * from (${union}) u limit ${need}) x) f
+			join ${DOCS} d using (workshop_id) order by f.i`;
+	});
+}
+
+/**
+ * Few matches (the usual case with a place or several filters): one lookup reads them all and ranks
+ * them in the order the stages would, instead of up to 17 slices that each find little. The matches
+ * in sampling bucket 0 (1/64 of the index, one rare lexeme: a cheap lookup) tell a broad query from a
+ * narrow one before any lookup reads all the matches of a broad one. Returns whether the matches were
+ * few (at most `small`), and if so the documents of the page.
+ */
+function fewSql(look: RelevanceLookup, match: string, p: Params, offset: number, limit: number, small: number): string {
+	const { planned } = look;
+	const where = look.where(p);
+	// The tier reads the vectors: only for the few.
 	const tier = planned
 		? `case when d.name_norm = ${p.add(planned.name, 'text')} or d.name_en_norm = ${p.add(planned.name, 'text')} then 0
 			when d.name_tsv @@ ${p.add(planned.strict, 'tsquery')} then 1 when d.key_tsv @@ ${p.add(planned.strict, 'tsquery')} then 2
 			when d.tsv @@ ${p.add(planned.strict, 'tsquery')} then 3 else 4 end`
 		: '0';
-	// The matches in sampling bucket 0 (1/64 of the index, one rare lexeme: a cheap lookup) tell a broad
-	// query from a narrow one before any lookup reads all the matches of a broad one. The tier reads
-	// the vectors: only for the few.
-	const matched = p.add(match, 'tsquery');
-	const inFirstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
+	const inFirstBucket = p.add(both(look.probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	return `with probe as (select count(*) as n from ${DOCS} where tsv @@ ${inFirstBucket} and ${where}),
 		few as materialized (select workshop_id, boost, ctid as at from ${DOCS}
-			where (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and tsv @@ ${matched} and ${where} limit ${small + 1}),
-		counted as (select (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and count(*) <= ${small} as few from few)
-		(select workshop_id, row_number() over (order by tier, boost desc, case when tier = 0 then workshop_id end, at) as ord
-		 from (select f.workshop_id, f.boost, f.at, ${tier} as tier from few f join ${DOCS} d using (workshop_id)
-		       where (select few from counted)) ranked
-		 order by ord offset ${offset} limit ${limit})
-		union all
-		(select * from (${sliced}) s where not (select few from counted))`;
+			where (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and tsv @@ ${p.add(match, 'tsquery')} and ${where} limit ${small + 1}),
+		counted as materialized (select (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and count(*) <= ${small} as few from few),
+		ranked as (select f.workshop_id, row_number() over (order by ${tier}, f.boost desc, case when ${tier} = 0 then f.workshop_id end, f.at) as ord
+			from few f join ${DOCS} d using (workshop_id) where (select few from counted))
+		select (select few from counted) as few,
+		       coalesce((select json_agg(d.doc order by r.ord) from ranked r join ${DOCS} d using (workshop_id)
+		                 where r.ord > ${offset} and r.ord <= ${offset + limit}), '[]'::json) as docs`;
 }
 
 /**
@@ -656,32 +683,58 @@ function distancePageSql(
 }
 
 /**
- * Total and facet counts. Exact for up to about SAMPLE_TARGET matches; beyond, counted over the
- * first k sampling buckets (the largest power of two for which the matches in bucket 0 times k stay
- * within the target, so a sample holds half the target to all of it) and scaled by
- * SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the same
- * numbers. Of the two branches, the one-time condition lets only one run.
+ * Total and facet counts, as rows of (facet value, count): '*' (every document) counts the matches.
+ * Exact for up to about SAMPLE_TARGET matches; beyond, counted over the first k sampling buckets
+ * (the largest power of two for which the matches in bucket 0 times k stay within the target, so a
+ * sample holds half the target to all of it) and scaled by SAMPLE_BUCKETS / k. The sample is fixed
+ * per document, so the same query always shows the same numbers. Of the two branches, the one-time
+ * condition lets only one run; the matched rows are read once, straight into one hash aggregate.
+ * `probe` is the match with a radius's coarse cells, for the count of bucket 0 (see cellsQuery()).
  */
-function countsSql(facets: readonly Facet[], match: string | null, where: string, target: number, p: Params): string {
-	const firstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
+function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null): string {
+	const firstBucket = p.add(both(probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : '';
 	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from buckets)` : '(select q from buckets)';
 	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
-		buckets as (select k, quote_literal('#s' || k)::tsquery as q from (
+		buckets as materialized (select k, quote_literal('#s' || k)::tsquery as q from (
 			select least(${SAMPLE_BUCKETS}, power(2, floor(log(2, greatest(1, ${target}::numeric / greatest(n, 1))))))::int as k
-			from first_bucket) b),
-		whole as materialized (select ${FACET_COLUMNS} from ${DOCS}
-			where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}),
-		sample as materialized (select ${FACET_COLUMNS} from ${DOCS}
-			where (select k from buckets) < ${SAMPLE_BUCKETS} and tsv @@ (${sampled}) and ${where}),
-		matched as materialized (select * from whole union all select * from sample)
-		select (select count(*)::int from matched) as n, (select k from buckets) as k, ${facetsSql(facets)} as facets`;
+			from first_bucket) b)
+		select value, count(*)::int as n, (select k from buckets) as k
+		from (select facet_values from ${DOCS} where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}
+		      union all
+		      select facet_values from ${DOCS} where (select k from buckets) < ${SAMPLE_BUCKETS} and tsv @@ (${sampled}) and ${where}) m,
+		     unnest(m.facet_values) as value
+		group by value`;
+}
+
+/** The counts of the facets asked for, most frequent first (then by value), at most MAX_VALUES_PER_FACET each. */
+function facetCounts(rows: readonly { value: string; n: number }[], facets: readonly Facet[], scale: (n: number) => number): Counts {
+	const wanted = new Map(facets.map((facet) => [FILTER_CODES[facet], facet]));
+	const found: Partial<Record<Facet, { value: string; count: number }[]>> = {};
+	let total = 0;
+	for (const { value, n } of rows) {
+		if (value === ALL_MARK) total = n;
+		const facet = wanted.get(value.slice(0, value.indexOf(':')) as (typeof FILTER_CODES)[Facet]);
+		if (facet) (found[facet] ??= []).push({ value: value.slice(value.indexOf(':') + 1), count: n });
+	}
+	const facetsOut: SearchResult['facets'] = {};
+	for (const facet of facets) {
+		facetsOut[facet] = (found[facet] ?? [])
+			.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+			.slice(0, MAX_VALUES_PER_FACET)
+			.map(({ value, count }) => ({ value, count: scale(count) }));
+	}
+	return { total: scale(total), facets: facetsOut };
 }
 
 // ─── The engine ─────────────────────────────────────────────────────────────────────────────────
 
 const countsKey = (query: SearchQuery, planned: PlannedQuery | null) =>
 	JSON.stringify([planned?.full ?? null, query.filters, [...query.facets].sort(), query.scope ?? 'all']);
+
+/** With a radius, the words and filters with the radius's coarse cells (null without one). */
+const coarseMatch = (query: SearchQuery, planned: PlannedQuery | null) =>
+	query.filters.within ? both(planned?.full ?? null, filterQuery(query.filters, 1)) : null;
 
 /** With scope 'key', the words (with synonyms and corrections) that the key fields must hold. */
 const keyWords = (query: SearchQuery, planned: PlannedQuery | null) => (query.scope === 'key' && planned ? planned.full : null);
@@ -704,7 +757,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		return glossary.entries;
 	}
 
-	function run<T>(text: string, p: Params): Promise<T[]> {
+	/** Statements in one transaction with the settings every search statement needs. */
+	function session<T>(fn: (query: <R>(text: string, p: Params) => Promise<R[]>) => Promise<T>): Promise<T> {
 		return sql.begin(async (tx) => {
 			// Every condition here has an index. A sequential scan only ever wins in the planner's
 			// estimate: under a LIMIT, a misjudged selectivity makes it read (and decompress the vectors
@@ -715,8 +769,12 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			await tx.unsafe('set local enable_seqscan = off; set local jit = off; set local max_parallel_workers_per_gather = 0');
 			// Unnamed statements: planned with the actual tsquery and filters every time. A cached
 			// generic plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
-			return tx.unsafe(text, p.values as never[], { prepare: false });
-		}) as unknown as Promise<T[]>;
+			return fn(<R>(text: string, p: Params) => tx.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<R[]>);
+		}) as Promise<T>;
+	}
+
+	function run<T>(text: string, p: Params): Promise<T[]> {
+		return session((query) => query<T>(text, p));
 	}
 
 	async function fetchDocs(pageSql: string, p: Params): Promise<WorkshopDoc[]> {
@@ -732,10 +790,35 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const filters = filterQuery(query.filters);
 		const from = query.from ?? query.filters.within;
 		if (query.sort !== 'distance' || !from) {
-			const p = new Params();
 			// A query whose counts were estimated lately matches too many for the one-lookup path.
 			const large = (estimates.get(countsKey(query, planned))?.until ?? 0) > Date.now();
-			return fetchDocs(relevancePageSql(planned, filters, rangeSql(query.filters, p, keyWords(query, planned)), p, offset, limit, large || query.scope === 'key' ? 0 : smallResult, query.scope === 'key'), p);
+			const small = large || query.scope === 'key' ? 0 : smallResult;
+			const look: RelevanceLookup = {
+				planned,
+				filters,
+				where: (p) => rangeSql(query.filters, p, keyWords(query, planned)),
+				keyScope: query.scope === 'key',
+				probe: coarseMatch(query, planned)
+			};
+			const match = both(planned?.full ?? null, filters);
+			return session(async (run) => {
+				if (small > 0 && match) {
+					const p = new Params();
+					const [few] = await run<{ few: boolean; docs: WorkshopDoc[] }>(fewSql(look, match, p, offset, limit, small), p);
+					if (few.few) return few.docs;
+				}
+				const wanted = offset + limit;
+				const docs: WorkshopDoc[] = [];
+				let found = 0;
+				for (const stage of relevanceStages(look)) {
+					const p = new Params();
+					const rows = await run<{ workshop_id: string; doc: WorkshopDoc | null }>(stage(p, wanted - found, Math.max(0, offset - found)), p);
+					found += rows.length;
+					for (const row of rows) if (row.doc) docs.push(row.doc);
+					if (found >= wanted) break;
+				}
+				return docs;
+			});
 		}
 		// With words or list filters, the text index finds the matches: grow the area around the point
 		// until the page is full (below a radius filter's own size). With a radius alone, the geo index
@@ -760,17 +843,14 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
-		const [row] = await run<{ n: number; k: number; facets: SearchResult['facets'] }>(
-			countsSql(query.facets, match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p),
+		const rows = await run<{ value: string; n: number; k: number }>(
+			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned)),
 			p
 		);
-		if (row.k >= SAMPLE_BUCKETS) return { total: row.n, facets: row.facets };
-		const scale = (n: number) => Math.round((n * SAMPLE_BUCKETS) / row.k);
-		const facets: SearchResult['facets'] = {};
-		for (const [facet, values] of Object.entries(row.facets) as [Facet, { value: string; count: number }[]][]) {
-			facets[facet] = values.map(({ value, count }) => ({ value, count: scale(count) }));
-		}
-		const estimate = { total: scale(row.n), facets };
+		// No rows: nothing matched (then k does not matter, the counts are exact zeros).
+		const k = rows[0]?.k ?? SAMPLE_BUCKETS;
+		if (k >= SAMPLE_BUCKETS) return facetCounts(rows, query.facets, (n) => n);
+		const estimate = facetCounts(rows, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / k));
 		if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
 		estimates.set(key, { counts: estimate, until: Date.now() + ESTIMATES_TTL_MS });
 		return estimate;
@@ -861,21 +941,19 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			await sql.begin(async (tx) => {
 				await tx`
 					insert into public.search_documents as d (workshop_id, doc, name_norm, name_en_norm, tsv, key_tsv, name_tsv,
-						clusters, trade_code, processes, materials, district_ko, verified, master, featured, accepting_orders,
+						facet_values, verified, master, featured, accepting_orders,
 						min_order_units, lead_time_days, lat, lng, boost, indexed_at)
 					select r.workshop_id, r.doc, r.name_norm, r.name_en_norm,
 					       array_to_tsvector(r.a || r.b || r.c), array_to_tsvector(r.a || r.b), array_to_tsvector(r.a),
-					       r.clusters, r.trade_code, r.processes, r.materials, r.district_ko, r.verified, r.master, r.featured,
+					       r.facet_values, r.verified, r.master, r.featured,
 					       r.accepting_orders, r.min_order_units, r.lead_time_days, r.lat, r.lng, r.boost, now()
 					from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as r(workshop_id uuid, doc jsonb, name_norm text,
-						name_en_norm text, a text[], b text[], c text[], clusters text[], trade_code text, processes text[],
-						materials text[], district_ko text, verified boolean, master boolean, featured boolean,
+						name_en_norm text, a text[], b text[], c text[], facet_values text[], verified boolean, master boolean, featured boolean,
 						accepting_orders boolean, min_order_units int, lead_time_days int, lat float8, lng float8, boost smallint)
 					on conflict (workshop_id) do update set
 						doc = excluded.doc, name_norm = excluded.name_norm, name_en_norm = excluded.name_en_norm,
 						tsv = excluded.tsv, key_tsv = excluded.key_tsv, name_tsv = excluded.name_tsv,
-						clusters = excluded.clusters, trade_code = excluded.trade_code, processes = excluded.processes,
-						materials = excluded.materials, district_ko = excluded.district_ko, verified = excluded.verified,
+						facet_values = excluded.facet_values, verified = excluded.verified,
 						master = excluded.master, featured = excluded.featured, accepting_orders = excluded.accepting_orders,
 						min_order_units = excluded.min_order_units, lead_time_days = excluded.lead_time_days,
 						lat = excluded.lat, lng = excluded.lng, boost = excluded.boost, indexed_at = excluded.indexed_at`;
