@@ -49,6 +49,21 @@ describe('postgres engine', () => {
 		expect(result.hits[0]?.doc.slug).toBe('myungga-jewelry');
 	});
 
+	it('leaves nothing in the text indexes’ pending lists after writing', async () => {
+		const sql = testSql();
+		const engine = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
+		expect(docs.length).toBeGreaterThan(10);
+		// Written as the outbox worker writes (an upsert of changed documents): a plain insert of new
+		// index entries would leave them pending, for every search to read.
+		await sql`update public.search_documents set tsv = tsv || 'pending:1'::tsvector`;
+		const [{ pending }] = await sql<{ pending: string }[]>`select private.settle_search_index() as pending`;
+		expect(Number(pending)).toBeGreaterThan(0);
+		await engine.upsert(docs);
+		const [{ after }] = await sql<{ after: string }[]>`select private.settle_search_index() as after`;
+		expect(Number(after)).toBe(0);
+	});
+
 	it('has the outbox worker rewrite documents an older version of the engine wrote', async () => {
 		const sql = testSql();
 		const engine = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
@@ -105,8 +120,11 @@ describe('postgres engine', () => {
 			expect(a.total, q).toBe(b.total);
 			expect(a.hits.length, q).toBe(a.total);
 			expect([...slugs(a)].sort(), q).toEqual([...slugs(b)].sort());
-			expect(slugs(a)[0], q).toBe(slugs(b)[0]);
-			const boosts = a.hits.map((h) => (h.doc.featured ? 2 : 0) + (h.doc.verified ? 1 : 0));
+			// The best of equals may differ: the lookup breaks ties by where the row is (ctid), the slices
+			// by where the index points, which differ for a row updated in place on its page (HOT).
+			const boostOf = (doc: { featured: boolean; verified: boolean }) => (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0);
+			expect(boostOf(a.hits[0].doc), q).toBe(boostOf(b.hits[0].doc));
+			const boosts = a.hits.map((h) => boostOf(h.doc));
 			if (q === '') expect(boosts, q).toEqual([...boosts].sort((x, y) => y - x));
 			// Matching asks for the documents only (no counting, no highlights): the same page.
 			expect(slugs(await few.search({ ...query, documentsOnly: true })), q).toEqual(slugs(a));

@@ -964,6 +964,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 						on conflict (term) do nothing`;
 				}
 			});
+			// New index entries wait in the text indexes' pending lists, which every search reads whole:
+			// merged now, in bulk (see the settle_search_index migration).
+			await sql`select private.settle_search_index()`;
 		},
 
 		async remove(ids) {
