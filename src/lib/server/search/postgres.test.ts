@@ -141,7 +141,7 @@ describe('postgres engine', () => {
 		const sliced = postgresEngine(testSql(), { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
 		const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
 		let spanning = 0;
-		for (const q of ['주얼리', 'jewelry', '반지 세팅', '명가주얼리', '']) {
+		for (const q of ['주얼리', 'jewelry', '반지 세팅', '명가주얼리', '주얼라', '']) {
 			const query = { q, filters: {}, sort: 'relevance' as const, page: 1, per_page: 100, facets: [] };
 			const all = slugs(await sliced.search(query));
 			expect(new Set(all).size, q).toBe(all.length);
