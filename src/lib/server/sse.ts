@@ -25,17 +25,28 @@ export interface ListenOptions {
 	open(stream: EventStream): void;
 	/** Ends the stream after this long (default: never). */
 	lifetimeMs?: number;
+	/** How often a keep-alive comment goes out (default 15 s; tests shorten it). */
+	keepAliveMs?: number;
 }
 
 export function listenStream(request: Request, options: ListenOptions): Response {
 	const encoder = new TextEncoder();
 	let stop: (() => Promise<void>) | undefined;
+	// The client may leave while LISTEN is still being set up, before there is a stop() to call.
+	let cancelled = false;
 	const body = new ReadableStream<Uint8Array>({
 		async start(controller) {
 			let closed = false;
 			const stream: EventStream = {
 				write: (chunk) => {
-					if (!closed) controller.enqueue(encoder.encode(chunk));
+					if (closed) return;
+					try {
+						controller.enqueue(encoder.encode(chunk));
+					} catch {
+						// Closed under us (the client left): a timer's write must never throw, which
+						// would take the whole server down. Stop listening instead.
+						void stop?.();
+					}
 				},
 				get closed() {
 					return closed;
@@ -53,7 +64,7 @@ export function listenStream(request: Request, options: ListenOptions): Response
 					if (options.concerns(payload)) refresh();
 				})
 				.catch(() => null);
-			const ping = setInterval(() => stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+			const ping = setInterval(() => stream.write(': keep-alive\n\n'), options.keepAliveMs ?? KEEP_ALIVE_MS);
 			const lifetime = options.lifetimeMs ? setTimeout(() => void stop?.(), options.lifetimeMs) : undefined;
 			const onAbort = () => void stop?.();
 			stop = async () => {
@@ -70,6 +81,7 @@ export function listenStream(request: Request, options: ListenOptions): Response
 				}
 			};
 			request.signal.addEventListener('abort', onAbort);
+			if (cancelled || request.signal.aborted) return void (await stop());
 
 			stream.write('retry: 3000\n\n');
 			if (!listener) {
@@ -80,6 +92,7 @@ export function listenStream(request: Request, options: ListenOptions): Response
 			refresh();
 		},
 		async cancel() {
+			cancelled = true;
 			await stop?.();
 		}
 	});
