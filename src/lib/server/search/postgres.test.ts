@@ -135,6 +135,39 @@ describe('postgres engine', () => {
 		expect(slugs(named)[0]).toBe('myungga-jewelry');
 	});
 
+	it('skips the few-matches lookup for a query it has just counted as too many, with the same page', async () => {
+		const sql = testSql();
+		const probes: string[] = [];
+		// Records the statements the engine sends in its transactions.
+		const spy = new Proxy(sql, {
+			get(target, prop, receiver) {
+				if (prop !== 'begin') return Reflect.get(target, prop, receiver);
+				return (fn: (tx: typeof sql) => unknown) =>
+					target.begin((tx) =>
+						fn(new Proxy(tx, {
+							get(t, p, r) {
+								if (p !== 'unsafe') return Reflect.get(t, p, r);
+								return (text: string, ...rest: unknown[]) => {
+									if (text.includes('with probe as')) probes.push(text);
+									return (t.unsafe as (...a: unknown[]) => unknown)(text, ...rest);
+								};
+							}
+						}) as never)
+					);
+			}
+		});
+		// Few means at most 2 here: 주얼리 matches more in the contract corpus.
+		const engine = postgresEngine(spy as typeof sql, { glossary: CONTRACT_GLOSSARY, smallResult: 2 });
+		const query = { q: '주얼리', filters: {}, sort: 'relevance' as const, page: 1, per_page: 50, facets: ['verified'] as const };
+		const first = await engine.search(query);
+		expect(first.total).toBeGreaterThan(2);
+		expect(probes).toHaveLength(1);
+		const second = await engine.search(query);
+		expect(probes).toHaveLength(1);
+		expect(second.hits.map((h) => h.doc.slug).sort()).toEqual(first.hits.map((h) => h.doc.slug).sort());
+		expect(second.total).toBe(first.total);
+	});
+
 	it('pages through the tiers without repeating or skipping a workshop', async () => {
 		// Small pages end inside a tier, span two, or start in a later one: every tier is its own
 		// statement, and each leaves out the workshops of the one before.

@@ -768,6 +768,10 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// hits is always read fresh, and exact counts are never cached. Per engine, i.e. per process, and
 	// public data only, the same for every user.
 	const estimates = new Map<string, { counts: Counts; until: number }>();
+	// Queries whose exact count lately came out above `smallResult`: their pages skip the few-matches
+	// lookup (whose probe would only say "too many" again). A hint for the plan, never a result: both
+	// ways give the same page (tested), so a stale hint costs time, not correctness.
+	const manyMatches = new Map<string, number>();
 	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
 		? { entries: opts.glossary, expires: Infinity }
 		: undefined;
@@ -813,7 +817,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const from = query.from ?? query.filters.within;
 		if (query.sort !== 'distance' || !from) {
 			// A query whose counts were estimated lately matches too many for the one-lookup path.
-			const large = (estimates.get(countsKey(query, planned))?.until ?? 0) > Date.now();
+			const key = countsKey(query, planned);
+			const large = (estimates.get(key)?.until ?? 0) > Date.now() || (manyMatches.get(key) ?? 0) > Date.now();
 			const small = large || query.scope === 'key' ? 0 : smallResult;
 			const look: RelevanceLookup = {
 				planned,
@@ -871,7 +876,14 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		);
 		// No rows: nothing matched (then k does not matter, the counts are exact zeros).
 		const k = rows[0]?.k ?? SAMPLE_BUCKETS;
-		if (k >= SAMPLE_BUCKETS) return facetCounts(rows, query.facets, (n) => n);
+		if (k >= SAMPLE_BUCKETS) {
+			const exact = facetCounts(rows, query.facets, (n) => n);
+			if (exact.total > smallResult) {
+				if (manyMatches.size >= ESTIMATES_CACHED) manyMatches.delete(manyMatches.keys().next().value!);
+				manyMatches.set(key, Date.now() + ESTIMATES_TTL_MS);
+			} else manyMatches.delete(key);
+			return exact;
+		}
 		const estimate = facetCounts(rows, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / k));
 		if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
 		estimates.set(key, { counts: estimate, until: Date.now() + ESTIMATES_TTL_MS });
@@ -999,6 +1011,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		async clear() {
 			await sql`truncate public.search_documents, public.search_terms`;
 			estimates.clear();
+			manyMatches.clear();
 		},
 
 		async search(query): Promise<SearchResult> {
