@@ -8,7 +8,7 @@ import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
 import { drainOnce } from './outbox';
 import { FACETS } from './port';
-import { correctionsFor, highlight, postgresEngine, sampleBucket } from './postgres';
+import { correctionsFor, highlight, packCodes, postgresEngine, sampleBucket, tallyCodes } from './postgres';
 
 const corpus = Object.values(CORPUS);
 
@@ -205,6 +205,46 @@ describe('postgres engine', () => {
 		expect(got.hits).toEqual(want.hits);
 		const verifiedCounts = got.facets.verified!.map((f) => f.count);
 		expect(Math.abs(verifiedCounts.reduce((a, b) => a + b, 0) - got.total)).toBeLessThanOrEqual(1);
+	});
+
+	it('counts a facet value another engine added after this one last counted, and a value two write at once as one', async () => {
+		const sql = testSql();
+		const reader = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const writers = [postgresEngine(sql, { glossary: CONTRACT_GLOSSARY }), postgresEngine(sql, { glossary: CONTRACT_GLOSSARY })];
+		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
+		const [a, b] = ['myungga-jewelry', 'hangyeol-jewelry'].map((slug) => docs.find((d) => d.slug === slug)!);
+		const material = `시험소재 ${Date.now()}`;
+		const query = { q: '', filters: {}, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['materials'] as const };
+		const countOf = async () => (await reader.search(query)).facets.materials!.find((f) => f.value === material)?.count;
+		try {
+			expect(await countOf()).toBeUndefined(); // the reader has now read the dictionary it needed
+			// Two writers add the same new value at the same time: one code, both documents under it.
+			await Promise.all([
+				writers[0].upsert([{ ...a, materials: [...a.materials, material] }]),
+				writers[1].upsert([{ ...b, materials: [...b.materials, material] }])
+			]);
+			const [{ codes }] = await sql<{ codes: number }[]>`select count(*)::int as codes from public.search_facet_codes where value = ${'m:' + material}`;
+			expect(codes).toBe(1);
+			expect(await countOf()).toBe(2);
+			const filtered = await reader.search({ ...query, filters: { materials: [material] } });
+			expect(filtered.hits.map((h) => h.doc.slug).sort()).toEqual([a.slug, b.slug].sort());
+		} finally {
+			await writers[0].upsert([a, b]);
+		}
+		expect(await countOf()).toBeUndefined();
+	});
+
+	it('packs facet codes a character each, past the surrogates, and tallies them back', () => {
+		const codes = [1, 127, 2047, 0xd7ff, 0xd800, 0xdfff, 65_535, 1_112_063, 127];
+		const packed = packCodes(codes);
+		// Short codes take a byte or two in UTF-8; none is a lone surrogate (which PostgreSQL text cannot hold).
+		expect(Buffer.byteLength(packed.slice(0, 2))).toBe(2);
+		expect(packed.isWellFormed()).toBe(true);
+		expect([...packed].map((c) => c.codePointAt(0))).toEqual([1, 127, 2047, 0xd7ff, 0xe000, 0xe7ff, 0x107ff, 0x10ffff, 127]);
+		expect([...tallyCodes(packed)].sort(([x], [y]) => x - y)).toEqual([
+			[1, 1], [127, 2], [2047, 1], [0xd7ff, 1], [0xd800, 1], [0xdfff, 1], [65_535, 1], [1_112_063, 1]
+		]);
+		expect(tallyCodes(null).size).toBe(0);
 	});
 
 	it('corrects a word to the closest part of a vocabulary word, within the typo budget', () => {

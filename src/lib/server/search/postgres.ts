@@ -219,17 +219,32 @@ function cellsQuery(lat: number, lng: number, radiusKm: number, span = 4): strin
 	return cells.join(' | ');
 }
 
-/** Every document's first facet value: its count is the number of matches. */
-const ALL_MARK = '*';
-
-/** The document's facet values as '<code>:<value>' (see the facet_values migration), '*' first, no repeats. */
+/** The document's facet values as '<code>:<value>' (see the facet_values migration), no repeats. */
 function facetValues(doc: WorkshopDoc): string[] {
-	const out = new Set<string>([ALL_MARK]);
+	const out = new Set<string>();
 	for (const field of Object.keys(FILTER_BOUNDS) as ListFilter[]) {
 		for (const value of bounded(field, ([] as string[]).concat(doc[field]))) out.add(`${FILTER_CODES[field]}:${value}`);
 	}
 	for (const field of ['verified', 'master', 'accepting_orders'] as const) out.add(`${FILTER_CODES[field]}:${doc[field]}`);
 	return [...out];
+}
+
+/** Facet value codes (of public.search_facet_codes) packed as the index stores them: character U+code, past the surrogates. */
+export function packCodes(codes: readonly number[]): string {
+	return String.fromCodePoint(...codes.map((code) => (code < 0xd800 ? code : code + 0x800)));
+}
+
+/** How many times each code occurs in packed codes (see packCodes()). */
+export function tallyCodes(packed: string | null): Map<number, number> {
+	const counts = new Map<number, number>();
+	if (!packed) return counts;
+	for (let i = 0; i < packed.length; i++) {
+		let point = packed.charCodeAt(i);
+		if (point >= 0xd800 && point < 0xdc00) point = 0x10000 + ((point - 0xd800) << 10) + (packed.charCodeAt(++i) - 0xdc00);
+		const code = point < 0xd800 ? point : point - 0x800;
+		counts.set(code, (counts.get(code) ?? 0) + 1);
+	}
+	return counts;
 }
 
 export function indexRow(doc: WorkshopDoc) {
@@ -705,12 +720,13 @@ function distancePageSql(
 }
 
 /**
- * Total and facet counts, as rows of (facet value, count): '*' (every document) counts the matches.
- * Exact for up to about SAMPLE_TARGET matches; beyond, counted over the first k sampling buckets
- * (the largest power of two for which the matches in bucket 0 times k stay within the target, so a
- * sample holds half the target to all of it) and scaled by SAMPLE_BUCKETS / k. The sample is fixed
- * per document, so the same query always shows the same numbers. Of the two branches, the one-time
- * condition lets only one run; the matched rows are read once, straight into one hash aggregate.
+ * The number of matches and the packed facet codes of all of them, concatenated (see the
+ * facet_codes migration): the engine tallies the codes. Exact for up to about SAMPLE_TARGET matches;
+ * beyond, counted over the first k sampling buckets (the largest power of two for which the matches
+ * in bucket 0 times k stay within the target, so a sample holds half the target to all of it) and
+ * scaled by SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the
+ * same numbers. Of the two branches, the one-time condition lets only one run; the matched rows are
+ * read once, and each adds its codes to one string.
  * `probe` is the match with a radius's coarse cells, for the count of bucket 0 (see cellsQuery()).
  */
 function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null): string {
@@ -721,23 +737,27 @@ function countsSql(match: string | null, where: string, target: number, p: Param
 		buckets as materialized (select k, quote_literal('#s' || k)::tsquery as q from (
 			select least(${SAMPLE_BUCKETS}, power(2, floor(log(2, greatest(1, ${target}::numeric / greatest(n, 1))))))::int as k
 			from first_bucket) b)
-		select value, count(*)::int as n, (select k from buckets) as k
-		from (select facet_values from ${DOCS} where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}
+		select (select k from buckets) as k, count(*)::int as n, string_agg(facet_codes, '') as codes
+		from (select facet_codes from ${DOCS} where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}
 		      union all
-		      select facet_values from ${DOCS} where (select k from buckets) < ${SAMPLE_BUCKETS} and tsv @@ (${sampled}) and ${where}) m,
-		     unnest(m.facet_values) as value
-		group by value`;
+		      select facet_codes from ${DOCS} where (select k from buckets) < ${SAMPLE_BUCKETS} and tsv @@ (${sampled}) and ${where}) m`;
 }
 
 /** The counts of the facets asked for, most frequent first (then by value), at most MAX_VALUES_PER_FACET each. */
-function facetCounts(rows: readonly { value: string; n: number }[], facets: readonly Facet[], scale: (n: number) => number): Counts {
+function facetCounts(
+	total: number,
+	tally: ReadonlyMap<number, number>,
+	names: ReadonlyMap<number, string>,
+	facets: readonly Facet[],
+	scale: (n: number) => number
+): Counts {
 	const wanted = new Map(facets.map((facet) => [FILTER_CODES[facet], facet]));
 	const found: Partial<Record<Facet, { value: string; count: number }[]>> = {};
-	let total = 0;
-	for (const { value, n } of rows) {
-		if (value === ALL_MARK) total = n;
-		const facet = wanted.get(value.slice(0, value.indexOf(':')) as (typeof FILTER_CODES)[Facet]);
-		if (facet) (found[facet] ??= []).push({ value: value.slice(value.indexOf(':') + 1), count: n });
+	for (const [code, n] of tally) {
+		const name = names.get(code);
+		if (name === undefined) continue;
+		const facet = wanted.get(name.slice(0, name.indexOf(':')) as (typeof FILTER_CODES)[Facet]);
+		if (facet) (found[facet] ??= []).push({ value: name.slice(name.indexOf(':') + 1), count: n });
 	}
 	const facetsOut: SearchResult['facets'] = {};
 	for (const facet of facets) {
@@ -772,6 +792,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// lookup (whose probe would only say "too many" again). A hint for the plan, never a result: both
 	// ways give the same page (tested), so a stale hint costs time, not correctness.
 	const manyMatches = new Map<string, number>();
+	// The facet values of the codes this engine has met (the dictionary only grows, and a code's value
+	// never changes): one entry per distinct facet value in the index.
+	const facetValueOf = new Map<number, string>();
 	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
 		? { entries: opts.glossary, expires: Infinity }
 		: undefined;
@@ -864,27 +887,38 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		return [];
 	}
 
+	/** The values of facet codes, from the dictionary (read once per code: codes are never reused). */
+	async function facetNames(codes: Iterable<number>): Promise<ReadonlyMap<number, string>> {
+		const missing = [...codes].filter((code) => !facetValueOf.has(code));
+		if (missing.length) {
+			const rows = await sql<{ code: number; value: string }[]>`
+				select code, value from public.search_facet_codes where code = any(${missing}::int[])`;
+			for (const { code, value } of rows) facetValueOf.set(code, value);
+		}
+		return facetValueOf;
+	}
+
 	async function counts(query: SearchQuery, planned: PlannedQuery | null): Promise<Counts> {
 		const key = countsKey(query, planned);
 		const cached = estimates.get(key);
 		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
-		const rows = await run<{ value: string; n: number; k: number }>(
+		const [row] = await run<{ k: number; n: number; codes: string | null }>(
 			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned)),
 			p
 		);
-		// No rows: nothing matched (then k does not matter, the counts are exact zeros).
-		const k = rows[0]?.k ?? SAMPLE_BUCKETS;
-		if (k >= SAMPLE_BUCKETS) {
-			const exact = facetCounts(rows, query.facets, (n) => n);
+		const tally = tallyCodes(row.codes);
+		const names = await facetNames(tally.keys());
+		if (row.k >= SAMPLE_BUCKETS || row.n === 0) {
+			const exact = facetCounts(row.n, tally, names, query.facets, (n) => n);
 			if (exact.total > smallResult) {
 				if (manyMatches.size >= ESTIMATES_CACHED) manyMatches.delete(manyMatches.keys().next().value!);
 				manyMatches.set(key, Date.now() + ESTIMATES_TTL_MS);
 			} else manyMatches.delete(key);
 			return exact;
 		}
-		const estimate = facetCounts(rows, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / k));
+		const estimate = facetCounts(row.n, tally, names, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / row.k));
 		if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
 		estimates.set(key, { counts: estimate, until: Date.now() + ESTIMATES_TTL_MS });
 		return estimate;
@@ -972,22 +1006,45 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// One order for every writer, so concurrent workers never deadlock on the same rows.
 			const rows = [...new Map(docs.map((d) => [d.id, indexRow(d)])).values()].sort((a, b) => (a.workshop_id < b.workshop_id ? -1 : 1));
 			const terms = [...new Set(docs.flatMap(vocabulary))].sort();
+			// Codes for the facet values, new ones added first in their own statement: a code that ends up
+			// unused (the write below failed) costs a dictionary row, never a wrong count.
+			const values = [...new Set(rows.flatMap((r) => r.facet_values))].sort();
+			const coded = await sql<{ code: number; value: string }[]>`
+				with added as (
+					insert into public.search_facet_codes (value) select unnest(${values}::text[])
+					on conflict (value) do nothing returning code, value)
+				select code, value from added
+				union all
+				select code, value from public.search_facet_codes where value = any(${values}::text[])`;
+			// A value another writer added while this statement waited on it is in neither half (the
+			// statement's snapshot is older): read again.
+			const codeOf = new Map(coded.map(({ code, value }) => [value, code]));
+			const late = values.filter((value) => !codeOf.has(value));
+			if (late.length) {
+				for (const { code, value } of await sql<{ code: number; value: string }[]>`
+					select code, value from public.search_facet_codes where value = any(${late}::text[])`) codeOf.set(value, code);
+			}
+			for (const [value, code] of codeOf) facetValueOf.set(code, value);
+			const written = rows.map(({ facet_values, ...row }) => ({
+				...row,
+				facet_codes: packCodes(facet_values.map((value) => codeOf.get(value)!))
+			}));
 			await sql.begin(async (tx) => {
 				await tx`
 					insert into public.search_documents as d (workshop_id, doc, name_norm, name_en_norm, tsv, key_tsv, name_tsv,
-						facet_values, verified, master, featured, accepting_orders,
+						facet_codes, verified, master, featured, accepting_orders,
 						min_order_units, lead_time_days, lat, lng, boost, indexed_at)
 					select r.workshop_id, r.doc, r.name_norm, r.name_en_norm,
 					       array_to_tsvector(r.a || r.b || r.c), array_to_tsvector(r.a || r.b), array_to_tsvector(r.a),
-					       r.facet_values, r.verified, r.master, r.featured,
+					       r.facet_codes, r.verified, r.master, r.featured,
 					       r.accepting_orders, r.min_order_units, r.lead_time_days, r.lat, r.lng, r.boost, now()
-					from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as r(workshop_id uuid, doc jsonb, name_norm text,
-						name_en_norm text, a text[], b text[], c text[], facet_values text[], verified boolean, master boolean, featured boolean,
+					from jsonb_to_recordset(${tx.json(written as never)}::jsonb) as r(workshop_id uuid, doc jsonb, name_norm text,
+						name_en_norm text, a text[], b text[], c text[], facet_codes text, verified boolean, master boolean, featured boolean,
 						accepting_orders boolean, min_order_units int, lead_time_days int, lat float8, lng float8, boost smallint)
 					on conflict (workshop_id) do update set
 						doc = excluded.doc, name_norm = excluded.name_norm, name_en_norm = excluded.name_en_norm,
 						tsv = excluded.tsv, key_tsv = excluded.key_tsv, name_tsv = excluded.name_tsv,
-						facet_values = excluded.facet_values, verified = excluded.verified,
+						facet_codes = excluded.facet_codes, verified = excluded.verified,
 						master = excluded.master, featured = excluded.featured, accepting_orders = excluded.accepting_orders,
 						min_order_units = excluded.min_order_units, lead_time_days = excluded.lead_time_days,
 						lat = excluded.lat, lng = excluded.lng, boost = excluded.boost, indexed_at = excluded.indexed_at`;
@@ -1009,6 +1066,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		},
 
 		async clear() {
+			// Not the facet codes: an engine elsewhere may hold them, and they never change meaning.
 			await sql`truncate public.search_documents, public.search_terms`;
 			estimates.clear();
 			manyMatches.clear();
