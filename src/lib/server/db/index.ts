@@ -20,15 +20,36 @@ export interface Claims {
 export type Tx = TransactionSql;
 
 let pool: Sql | undefined;
+/** How each pool connect() made was made, for pools with other settings on the same database. */
+const origins = new WeakMap<Sql, { url: string; prepare: boolean }>();
+const variants = new WeakMap<Sql, Map<string, Sql>>();
 
 export async function connect(cfg: AppConfig['database']): Promise<Sql> {
 	const url = cfg.kind === 'url' ? cfg.url : await startEmbedded(cfg.dir, cfg.port);
-	return postgres(url, {
-		max: 10,
-		onnotice: () => {},
-		// Supabase's transaction pooler does not support prepared statements.
-		prepare: cfg.kind === 'embedded'
-	});
+	// Supabase's transaction pooler does not support prepared statements.
+	const prepare = cfg.kind === 'embedded';
+	const sql = postgres(url, { max: 10, onnotice: () => {}, prepare });
+	origins.set(sql, { url, prepare });
+	return sql;
+}
+
+/**
+ * A second pool on the pool's database whose connections start with these settings (as startup
+ * parameters: no statement spends a round trip on them), made once per set of settings and connected
+ * as used. Undefined for a pool connect() did not make (tests hand in their own).
+ */
+export function poolWith(base: Sql, settings: Readonly<Record<string, string>>): Sql | undefined {
+	const origin = origins.get(base);
+	if (!origin) return undefined;
+	const key = JSON.stringify(Object.entries(settings).sort());
+	let made = variants.get(base);
+	if (!made) variants.set(base, (made = new Map()));
+	let sql = made.get(key);
+	if (!sql) {
+		sql = postgres(origin.url, { max: 10, onnotice: () => {}, prepare: origin.prepare, connection: { ...settings } });
+		made.set(key, sql);
+	}
+	return sql;
 }
 
 /** Starts the database of this process: connect, migrate, seed an empty marketplace. */

@@ -2,12 +2,12 @@
 // whenever Meilisearch fails. Both are kept up to date from the outbox; the PostgreSQL engine always.
 import { toMeiliSynonyms } from '../../domain/glossary';
 import { config } from '../config';
-import { asService, sql } from '../db';
+import { asService, poolWith, sql } from '../db';
 import { allSearchableIds, loadDocs, loadGlossary } from './documents';
 import { meilisearchEngine, type MeilisearchConfig } from './meilisearch';
 import { drainOnce, startWorker, type WorkerOptions } from './outbox';
 import type { SearchEngine, SearchQuery, SearchResult } from './port';
-import { postgresEngine } from './postgres';
+import { postgresEngine, SEARCH_SETTINGS } from './postgres';
 
 export interface SearchEngines {
 	/** Answers searches: Meilisearch when configured, else the PostgreSQL engine. */
@@ -45,7 +45,7 @@ function meilisearchWithGlossary(cfg: MeilisearchConfig): SearchEngine {
 
 export function searchEngines(): SearchEngines {
 	if (!engines) {
-		const fallback = postgresEngine(sql());
+		const fallback = postgresEngine(sql(), { reader: poolWith(sql(), SEARCH_SETTINGS) });
 		const cfg = config().search;
 		const primary = cfg.kind === 'meilisearch' ? meilisearchWithGlossary(cfg) : fallback;
 		engines = { primary, fallback };

@@ -1,14 +1,14 @@
 // The PostgreSQL engine: the shared contract on this run's database, plus what only it does.
 // The contract replaces the seeded documents with its own corpus; afterwards the seeded workshops are
 // indexed again, so later test files find search as the seed left it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { testSql } from '../../../../tests/integration/db';
-import { asService } from '../db';
+import { asService, connect, poolWith } from '../db';
 import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
 import { drainOnce } from './outbox';
 import { FACETS } from './port';
-import { correctionsFor, highlight, packCodes, postgresEngine, sampleBucket, tallyCodes } from './postgres';
+import { correctionsFor, highlight, packCodes, postgresEngine, sampleBucket, SEARCH_SETTINGS, tallyCodes } from './postgres';
 
 const corpus = Object.values(CORPUS);
 
@@ -205,6 +205,39 @@ describe('postgres engine', () => {
 		expect(got.hits).toEqual(want.hits);
 		const verifiedCounts = got.facets.verified!.map((f) => f.count);
 		expect(Math.abs(verifiedCounts.reduce((a, b) => a + b, 0) - got.total)).toBeLessThanOrEqual(1);
+	});
+
+	it('searches on a pool whose connections carry the planner settings, with the results of one that sets them per transaction', async () => {
+		const base = await connect({ kind: 'url', url: inject('databaseUrl') });
+		try {
+			const reader = poolWith(base, SEARCH_SETTINGS)!;
+			expect(poolWith(base, { ...SEARCH_SETTINGS })).toBe(reader); // one pool per set of settings
+			expect(poolWith(testSql(), SEARCH_SETTINGS)).toBeUndefined(); // a pool handed in from outside: no variant
+			const [settings] = await reader`select current_setting('enable_seqscan') as seqscan, current_setting('jit') as jit,
+				current_setting('max_parallel_workers_per_gather') as workers`;
+			expect(settings).toEqual({ seqscan: 'off', jit: 'off', workers: '0' });
+			const [plain] = await base`select current_setting('enable_seqscan') as seqscan`;
+			expect(plain.seqscan).toBe('on'); // the app's own pool plans as usual
+			let transactions = 0;
+			const counting = new Proxy(base, {
+				get: (target, prop, receiver) => (prop === 'begin' ? (...a: never[]) => (transactions++, (target.begin as (...x: never[]) => unknown)(...a)) : Reflect.get(target, prop, receiver))
+			});
+			const perTransaction = postgresEngine(base, { glossary: CONTRACT_GLOSSARY });
+			const onReader = postgresEngine(counting as typeof base, { glossary: CONTRACT_GLOSSARY, reader });
+			for (const [q, filters] of [['주얼리', {}], ['jewelry', {}], ['주얼라', {}], ['', { verified: true }], ['수제화', { within: { lat: 37.5446, lng: 127.0557, radius_km: 5 } }]] as const) {
+				const query = { q, filters, sort: 'relevance' as const, page: 1, per_page: 20, facets: ['clusters', 'district_ko'] as const };
+				const a = await perTransaction.search(query);
+				const b = await onReader.search(query);
+				expect(b.hits.map((h) => h.doc.slug), q).toEqual(a.hits.map((h) => h.doc.slug));
+				expect(b.total, q).toBe(a.total);
+				expect(b.facets, q).toEqual(a.facets);
+			}
+			// Only the typo correction's similarity threshold needs a transaction of its own.
+			expect(transactions).toBe(1);
+		} finally {
+			await poolWith(base, SEARCH_SETTINGS)!.end();
+			await base.end();
+		}
 	});
 
 	it('counts a facet value another engine added after this one last counted, and a value two write at once as one', async () => {

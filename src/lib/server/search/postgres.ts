@@ -26,7 +26,24 @@ export interface PostgresEngineOptions {
 	sampleTarget?: number;
 	/** Matches up to which a relevance page is ranked from one lookup (tests set 0: always the slices). */
 	smallResult?: number;
+	/**
+	 * A pool whose connections already carry SEARCH_SETTINGS (as startup parameters, see poolWith() in
+	 * the db module): searches then send each statement alone. Without it, each group of statements
+	 * sets them in a transaction of its own: three more round trips (begin, set, commit), which cost a
+	 * search of one or two statements about as much as the statements themselves.
+	 */
+	reader?: Sql;
 }
+
+/**
+ * Planner settings every search statement runs with. Every condition a search has is indexed: a
+ * sequential scan only ever wins in the planner's estimate, where under a LIMIT a misjudged selectivity
+ * makes it read (and decompress the vectors of) the whole table, seconds at 300,000 documents; with no
+ * plan left but that, the disabled scan's cost must not set off JIT compilation either. Nor parallel
+ * workers: starting them costs more than these statements, even for a branch a one-time condition
+ * then skips.
+ */
+export const SEARCH_SETTINGS = { enable_seqscan: 'off', jit: 'off', max_parallel_workers_per_gather: '0' } as const;
 
 const GLOSSARY_TTL_MS = 30_000;
 /** Each document falls in one of this many buckets (by a hash of its id), the unit of sampling. */
@@ -727,10 +744,10 @@ function distancePageSql(
  * scaled by SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the
  * same numbers. Of the two branches, the one-time condition lets only one run; the matched rows are
  * read once, and each adds its codes to one string.
- * `probe` is the match with a radius's coarse cells, for the count of bucket 0 (see cellsQuery()).
+ * A radius is in `where` as a box and the exact distance, not in `match` as cells (see counts()).
  */
-function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null): string {
-	const firstBucket = p.add(both(probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
+function countsSql(match: string | null, where: string, target: number, p: Params): string {
+	const firstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : '';
 	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from buckets)` : '(select q from buckets)';
 	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
@@ -806,18 +823,14 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		return glossary.entries;
 	}
 
-	/** Statements in one transaction with the settings every search statement needs. */
+	/** Statements with SEARCH_SETTINGS: on the reader's connections as they are, else in a transaction that sets them. */
 	function session<T>(fn: (query: <R>(text: string, p: Params) => Promise<R[]>) => Promise<T>): Promise<T> {
+		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
+		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
+		const { reader } = opts;
+		if (reader) return fn(<R>(text: string, p: Params) => reader.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<R[]>);
 		return sql.begin(async (tx) => {
-			// Every condition here has an index. A sequential scan only ever wins in the planner's
-			// estimate: under a LIMIT, a misjudged selectivity makes it read (and decompress the vectors
-			// of) the whole table, seconds at 300,000 documents. With no plan left but that, the
-			// disabled scan's cost must not set off JIT compilation either.
-			// Nor parallel workers: starting them costs more than these statements, even for a branch
-			// a one-time condition then skips.
-			await tx.unsafe('set local enable_seqscan = off; set local jit = off; set local max_parallel_workers_per_gather = 0');
-			// Unnamed statements: planned with the actual tsquery and filters every time. A cached
-			// generic plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
+			await tx.unsafe(Object.entries(SEARCH_SETTINGS).map(([name, value]) => `set local ${name} = ${value}`).join('; '));
 			return fn(<R>(text: string, p: Params) => tx.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<R[]>);
 		}) as Promise<T>;
 	}
@@ -903,11 +916,15 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const cached = estimates.get(key);
 		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
-		const match = both(planned?.full ?? null, filterQuery(query.filters));
-		const [row] = await run<{ k: number; n: number; codes: string | null }>(
-			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned)),
-			p
-		);
+		// A radius as a box in the geo index, which PostgreSQL intersects with the text index's matches
+		// (a BitmapAnd), rather than as the cells around it in the text index: ANDed with a broad word,
+		// GIN reads every posting of every cell and checks the whole query for each (jewelry within 5 km
+		// of Teheran-ro: 26 ms for the text index alone, 12 ms for both bitmaps and the rows).
+		const { within } = query.filters;
+		const match = both(planned?.full ?? null, filterQuery({ ...query.filters, within: undefined }));
+		let where = rangeSql(query.filters, p, keyWords(query, planned));
+		if (within) where += ` and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(within.lat, within.lng, within.radius_km, p)}`;
+		const [row] = await run<{ k: number; n: number; codes: string | null }>(countsSql(match, where, sampleTarget, p), p);
 		const tally = tallyCodes(row.codes);
 		const names = await facetNames(tally.keys());
 		if (row.k >= SAMPLE_BUCKETS || row.n === 0) {
