@@ -1,6 +1,7 @@
 // The PostgreSQL engine: the shared contract on this run's database, plus what only it does.
 // The contract replaces the seeded documents with its own corpus; afterwards the seeded workshops are
 // indexed again, so later test files find search as the seed left it.
+import type { Sql } from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import { testSql } from '../../../../tests/integration/db';
 import { asService, connect, poolWith } from '../db';
@@ -8,7 +9,8 @@ import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
 import { drainOnce } from './outbox';
 import { FACETS } from './port';
-import { correctionsFor, highlight, packCodes, postgresEngine, sampleBucket, SEARCH_SETTINGS, tallyCodes } from './postgres';
+import { correctionsFor, highlight, packCodes, plan, postgresEngine, sampleBucket, SEARCH_SETTINGS, segment, tallyCodes } from './postgres';
+import { tokenize } from '../../domain/korean';
 
 const corpus = Object.values(CORPUS);
 
@@ -30,6 +32,24 @@ searchContract('postgres', async (glossary) => {
 		}
 	};
 });
+
+/** The pool, recording the text of every statement the engine sends in its transactions. */
+function recording(sql: Sql, statements: string[]): Sql {
+	return new Proxy(sql, {
+		get(target, prop, receiver) {
+			if (prop !== 'begin') return Reflect.get(target, prop, receiver);
+			return (fn: (tx: Sql) => unknown) =>
+				target.begin((tx) =>
+					fn(new Proxy(tx, {
+						get(t, p, r) {
+							if (p !== 'unsafe') return Reflect.get(t, p, r);
+							return (text: string, ...rest: unknown[]) => (statements.push(text), (t.unsafe as (...a: unknown[]) => unknown)(text, ...rest));
+						}
+					}) as never)
+				);
+		}
+	});
+}
 
 describe('postgres engine', () => {
 	it('takes any text as a query without breaking the SQL', async () => {
@@ -137,33 +157,18 @@ describe('postgres engine', () => {
 
 	it('skips the few-matches lookup for a query it has just counted as too many, with the same page', async () => {
 		const sql = testSql();
-		const probes: string[] = [];
-		// Records the statements the engine sends in its transactions.
-		const spy = new Proxy(sql, {
-			get(target, prop, receiver) {
-				if (prop !== 'begin') return Reflect.get(target, prop, receiver);
-				return (fn: (tx: typeof sql) => unknown) =>
-					target.begin((tx) =>
-						fn(new Proxy(tx, {
-							get(t, p, r) {
-								if (p !== 'unsafe') return Reflect.get(t, p, r);
-								return (text: string, ...rest: unknown[]) => {
-									if (text.includes('with probe as')) probes.push(text);
-									return (t.unsafe as (...a: unknown[]) => unknown)(text, ...rest);
-								};
-							}
-						}) as never)
-					);
-			}
-		});
+		const statements: string[] = [];
+		const spy = recording(sql, statements);
+		const probes = () => statements.filter((t) => t.includes('with probe as')).length;
 		// Few means at most 2 here: 주얼리 matches more in the contract corpus.
-		const engine = postgresEngine(spy as typeof sql, { glossary: CONTRACT_GLOSSARY, smallResult: 2 });
+		const engine = postgresEngine(spy, { glossary: CONTRACT_GLOSSARY, smallResult: 2 });
 		const query = { q: '주얼리', filters: {}, sort: 'relevance' as const, page: 1, per_page: 50, facets: ['verified'] as const };
 		const first = await engine.search(query);
 		expect(first.total).toBeGreaterThan(2);
-		expect(probes).toHaveLength(1);
+		// The lookup of all matches, and the one of the own words' (주얼리 has glossary alternatives).
+		expect(probes()).toBe(2);
 		const second = await engine.search(query);
-		expect(probes).toHaveLength(1);
+		expect(probes()).toBe(2);
 		expect(second.hits.map((h) => h.doc.slug).sort()).toEqual(first.hits.map((h) => h.doc.slug).sort());
 		expect(second.total).toBe(first.total);
 	});
@@ -184,6 +189,34 @@ describe('postgres engine', () => {
 			if (all.length > 3) spanning++;
 		}
 		expect(spanning).toBeGreaterThanOrEqual(3);
+	});
+
+	it('ranks a query’s own words from one lookup when they match few, and pages on into the alternatives', async () => {
+		const sql = testSql();
+		const statements: string[] = [];
+		const spy = recording(sql, statements);
+		const sliced = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
+		const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
+		let shortCut = 0;
+		for (const q of ['주얼리', 'jewelry', 'shoes', 'handmade shoes', 'lathe', 'printing', '인쇄', '반지']) {
+			const query = { q, filters: {}, sort: 'relevance' as const, page: 1, per_page: 100, facets: [] };
+			const all = slugs(await sliced.search(query));
+			const { strict } = plan(segment(tokenize(q), CONTRACT_GLOSSARY), q);
+			const [{ own }] = await sql<{ own: number }[]>`select count(*)::int as own from public.search_documents where tsv @@ ${strict}::tsquery`;
+			if (own >= all.length) continue; // the alternatives add nothing here
+			// "Few" is one less than all the matches: the lookup of all of them finds too many, the own
+			// words' (fewer) are ranked from one lookup, and only the alternatives tier runs after it.
+			const engine = postgresEngine(spy, { glossary: CONTRACT_GLOSSARY, smallResult: all.length - 1 });
+			const paged: string[] = [];
+			for (let page = 1; page <= Math.ceil(all.length / 3); page++) {
+				statements.length = 0;
+				paged.push(...slugs(await engine.search({ ...query, page, per_page: 3 })));
+				expect(statements.filter((t) => t.includes('case when f.i >')).length, `${q} page ${page}`).toBeLessThanOrEqual(1);
+			}
+			expect(paged, q).toEqual(all);
+			shortCut++;
+		}
+		expect(shortCut).toBeGreaterThanOrEqual(2);
 	});
 
 	it('estimates counts of large result sets from a fixed sample of the index, never the page itself', async () => {
@@ -214,8 +247,8 @@ describe('postgres engine', () => {
 			expect(poolWith(base, { ...SEARCH_SETTINGS })).toBe(reader); // one pool per set of settings
 			expect(poolWith(testSql(), SEARCH_SETTINGS)).toBeUndefined(); // a pool handed in from outside: no variant
 			const [settings] = await reader`select current_setting('enable_seqscan') as seqscan, current_setting('jit') as jit,
-				current_setting('max_parallel_workers_per_gather') as workers`;
-			expect(settings).toEqual({ seqscan: 'off', jit: 'off', workers: '0' });
+				current_setting('max_parallel_workers_per_gather') as workers, current_setting('pg_trgm.similarity_threshold') as trgm`;
+			expect(settings).toEqual({ seqscan: 'off', jit: 'off', workers: '0', trgm: '0.4' });
 			const [plain] = await base`select current_setting('enable_seqscan') as seqscan`;
 			expect(plain.seqscan).toBe('on'); // the app's own pool plans as usual
 			let transactions = 0;
@@ -232,8 +265,8 @@ describe('postgres engine', () => {
 				expect(b.total, q).toBe(a.total);
 				expect(b.facets, q).toEqual(a.facets);
 			}
-			// Only the typo correction's similarity threshold needs a transaction of its own.
-			expect(transactions).toBe(1);
+			// Not even the typo correction (주얼라) opens a transaction: its threshold is a setting too.
+			expect(transactions).toBe(0);
 		} finally {
 			await poolWith(base, SEARCH_SETTINGS)!.end();
 			await base.end();

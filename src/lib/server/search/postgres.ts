@@ -36,14 +36,22 @@ export interface PostgresEngineOptions {
 }
 
 /**
- * Planner settings every search statement runs with. Every condition a search has is indexed: a
+ * Settings every search statement runs with. Every condition a search has is indexed: a
  * sequential scan only ever wins in the planner's estimate, where under a LIMIT a misjudged selectivity
  * makes it read (and decompress the vectors of) the whole table, seconds at 300,000 documents; with no
  * plan left but that, the disabled scan's cost must not set off JIT compilation either. Nor parallel
  * workers: starting them costs more than these statements, even for a branch a one-time condition
  * then skips.
  */
-export const SEARCH_SETTINGS = { enable_seqscan: 'off', jit: 'off', max_parallel_workers_per_gather: '0' } as const;
+export const SEARCH_SETTINGS = {
+	enable_seqscan: 'off',
+	jit: 'off',
+	max_parallel_workers_per_gather: '0',
+	// Typo correction (pg_trgm's % on jamo): recall here, precision in correctionsFor(). One jamo wrong
+	// in a 3-syllable word keeps 0.6 of the trigrams; 0.4 lets a wrong first syllable through
+	// (조얼리 → 주얼리) and few unrelated words.
+	'pg_trgm.similarity_threshold': '0.4'
+} as const;
 
 const GLOSSARY_TTL_MS = 30_000;
 /** Each document falls in one of this many buckets (by a hash of its id), the unit of sampling. */
@@ -659,7 +667,7 @@ function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip
  * them in the order the stages would, instead of up to 17 slices that each find little. The matches
  * in sampling bucket 0 (1/64 of the index, one rare lexeme: a cheap lookup) tell a broad query from a
  * narrow one before any lookup reads all the matches of a broad one. Returns whether the matches were
- * few (at most `small`), and if so the documents of the page.
+ * few (at most `small`), and if so how many and the documents of the page.
  */
 function fewSql(look: RelevanceLookup, match: string, p: Params, offset: number, limit: number, small: number): string {
 	const { planned } = look;
@@ -677,7 +685,7 @@ function fewSql(look: RelevanceLookup, match: string, p: Params, offset: number,
 		counted as materialized (select (select n from probe) <= ${FEW_IN_FIRST_BUCKET} and count(*) <= ${small} as few from few),
 		ranked as (select f.workshop_id, row_number() over (order by ${tier}, f.boost desc, case when ${tier} = 0 then f.workshop_id end, f.at) as ord
 			from few f join ${DOCS} d using (workshop_id) where (select few from counted))
-		select (select few from counted) as few,
+		select (select few from counted) as few, (select count(*)::int from few) as n,
 		       coalesce((select json_agg(d.doc order by r.ord) from ranked r join ${DOCS} d using (workshop_id)
 		                 where r.ord > ${offset} and r.ord <= ${offset + limit}), '[]'::json) as docs`;
 }
@@ -744,10 +752,10 @@ function distancePageSql(
  * scaled by SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the
  * same numbers. Of the two branches, the one-time condition lets only one run; the matched rows are
  * read once, and each adds its codes to one string.
- * A radius is in `where` as a box and the exact distance, not in `match` as cells (see counts()).
+ * `probe` is the match with a radius's coarse cells, for the count of bucket 0 (see cellsQuery()).
  */
-function countsSql(match: string | null, where: string, target: number, p: Params): string {
-	const firstBucket = p.add(both(match, lexeme(sampleLexeme(1)))!, 'tsquery');
+function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null): string {
+	const firstBucket = p.add(both(probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : '';
 	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from buckets)` : '(select q from buckets)';
 	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
@@ -809,6 +817,13 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// lookup (whose probe would only say "too many" again). A hint for the plan, never a result: both
 	// ways give the same page (tested), so a stale hint costs time, not correctness.
 	const manyMatches = new Map<string, number>();
+	// Queries whose own words (without their alternatives) lately matched more than `smallResult`: their
+	// pages go straight to the tiers. A plan hint like the one above: either way gives the same page.
+	const strictMany = new Map<string, number>();
+	function remember(hints: Map<string, number>, key: string): void {
+		if (hints.size >= ESTIMATES_CACHED) hints.delete(hints.keys().next().value!);
+		hints.set(key, Date.now() + ESTIMATES_TTL_MS);
+	}
 	// The facet values of the codes this engine has met (the dictionary only grows, and a code's value
 	// never changes): one entry per distinct facet value in the index.
 	const facetValueOf = new Map<number, string>();
@@ -873,12 +888,29 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 				const wanted = offset + limit;
 				const docs: WorkshopDoc[] = [];
 				let found = 0;
-				for (const stage of relevanceStages(look)) {
+				let stages = relevanceStages(look);
+				// Many matches with the alternatives, but maybe few (or none: an English word in a Korean
+				// index, a variant spelling) with the query's own words: those are ranked from one lookup,
+				// which stands for every tier but the alternatives (each empty tier costs a statement).
+				const alternativesOnly = planned && !look.keyScope && !planned.strictEmpty && planned.full !== planned.strict;
+				if (alternativesOnly && smallResult > 0 && (strictMany.get(key) ?? 0) < Date.now()) {
+					const p = new Params();
+					const [few] = await run<{ few: boolean; n: number; docs: WorkshopDoc[] }>(
+						fewSql(look, both(planned.strict, filters)!, p, offset, limit, smallResult),
+						p
+					);
+					if (few.few) {
+						docs.push(...few.docs);
+						found = few.n;
+						stages = stages.slice(-1);
+					} else remember(strictMany, key);
+				}
+				for (const stage of stages) {
+					if (found >= wanted) break;
 					const p = new Params();
 					const rows = await run<{ workshop_id: string; doc: WorkshopDoc | null }>(stage(p, wanted - found, Math.max(0, offset - found)), p);
 					found += rows.length;
 					for (const row of rows) if (row.doc) docs.push(row.doc);
-					if (found >= wanted) break;
 				}
 				return docs;
 			});
@@ -916,22 +948,17 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const cached = estimates.get(key);
 		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
-		// A radius as a box in the geo index, which PostgreSQL intersects with the text index's matches
-		// (a BitmapAnd), rather than as the cells around it in the text index: ANDed with a broad word,
-		// GIN reads every posting of every cell and checks the whole query for each (jewelry within 5 km
-		// of Teheran-ro: 26 ms for the text index alone, 12 ms for both bitmaps and the rows).
-		const { within } = query.filters;
-		const match = both(planned?.full ?? null, filterQuery({ ...query.filters, within: undefined }));
-		let where = rangeSql(query.filters, p, keyWords(query, planned));
-		if (within) where += ` and point(lng * ${LNG_SCALE}, lat) <@ ${boxSql(within.lat, within.lng, within.radius_km, p)}`;
-		const [row] = await run<{ k: number; n: number; codes: string | null }>(countsSql(match, where, sampleTarget, p), p);
+		const match = both(planned?.full ?? null, filterQuery(query.filters));
+		const [row] = await run<{ k: number; n: number; codes: string | null }>(
+			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned)),
+			p
+		);
 		const tally = tallyCodes(row.codes);
 		const names = await facetNames(tally.keys());
 		if (row.k >= SAMPLE_BUCKETS || row.n === 0) {
 			const exact = facetCounts(row.n, tally, names, query.facets, (n) => n);
 			if (exact.total > smallResult) {
-				if (manyMatches.size >= ESTIMATES_CACHED) manyMatches.delete(manyMatches.keys().next().value!);
-				manyMatches.set(key, Date.now() + ESTIMATES_TTL_MS);
+				remember(manyMatches, key);
 			} else manyMatches.delete(key);
 			return exact;
 		}
@@ -958,16 +985,16 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		);
 		const unknown = words.filter((_, i) => !found[i]);
 		if (unknown.length === 0) return null;
-		const rows = await sql.begin(async (tx) => {
-			// Recall here, precision in correctionsFor(). One jamo wrong in a 3-syllable word keeps 0.6 of
-			// the trigrams; 0.4 lets a wrong first syllable through (조얼리 → 주얼리) and few unrelated words.
-			await tx`select set_config('pg_trgm.similarity_threshold', '0.4', true)`;
-			return tx<{ word: string; terms: string[] }[]>`
-				select q.word,
-				       array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
-				             order by extensions.similarity(t.jamo, q.jamo) desc limit 30) as terms
-				from unnest(${unknown}::text[], ${unknown.map(toJamo)}::text[]) as q(word, jamo)`;
-		});
+		// Similar vocabulary words by the trigrams of their jamo (threshold in SEARCH_SETTINGS).
+		const p = new Params();
+		const asked = `${p.add(JSON.stringify(unknown.map((word) => ({ word, jamo: toJamo(word) }))), 'text')}::json`;
+		const rows = await run<{ word: string; terms: string[] }>(
+			`select q.word,
+			        array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
+			              order by extensions.similarity(t.jamo, q.jamo) desc limit 30) as terms
+			 from json_to_recordset(${asked}) as q(word text, jamo text)`,
+			p
+		);
 		const glossaryWords = synonymGroups(terms).flat().filter((t) => !t.includes(' '));
 		let changed = false;
 		const corrected = segments.map((s) => {
@@ -1087,6 +1114,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			await sql`truncate public.search_documents, public.search_terms`;
 			estimates.clear();
 			manyMatches.clear();
+			strictMany.clear();
 		},
 
 		async search(query): Promise<SearchResult> {
