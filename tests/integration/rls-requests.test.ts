@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { quoteStates, quoteTransitions } from '../../src/lib/domain/quote-states';
 import { requestStates, requestTransitions } from '../../src/lib/domain/request-states';
 import { rollback, testSql } from './db';
+import { matrixTools, runMatrix, runOutsideRls, type Outcome, type TableMatrix as Matrix } from './rls-runner';
 import {
 	actAs,
 	actAsSuperuser,
@@ -19,27 +20,8 @@ import {
 } from './rls-requests-fixtures';
 
 type Tx = postgres.TransactionSql;
-type Outcome = 'allowed' | 'denied';
 type Grid = Record<Actor, Outcome>;
-interface Ctx {
-	tx: Tx;
-	f: Fixtures;
-	/** The acting user's id (null for anon), for statements about "my own" rows. */
-	me: string | null;
-}
-type Statement = (c: Ctx) => postgres.PendingQuery<postgres.Row[]>;
-interface Attempt {
-	expect: Grid;
-	sql: Statement;
-}
-interface TableMatrix {
-	/** Lists the fixture rows the current user can see, as `id` (names come from the fixtures). */
-	visible: Statement;
-	sees: Partial<Record<Actor, string[]>>;
-	insert: Record<string, Attempt>;
-	update: Record<string, Attempt>;
-	delete: Record<string, Attempt>;
-}
+type TableMatrix = Matrix<Fixtures, Actor>;
 
 const only = (...who: Actor[]): Grid =>
 	Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
@@ -495,98 +477,12 @@ const matrix: Record<string, TableMatrix> = {
 	}
 };
 
-/** Privileges RLS does not cover (see rls.test.ts): nobody acting through the app's roles has them. */
-const outsideRls: Record<string, (tx: Tx, table: string) => postgres.PendingQuery<postgres.Row[]>> = {
-	truncate: (tx, table) => tx`truncate table ${tx('public.' + table)} cascade`,
-	'create a trigger': (tx, table) => tx`
-		create trigger rls_probe before update on ${tx('public.' + table)}
-		for each row execute function private.guard_workshop_curation()`
-};
-
 // ---------------------------------------------------------------- runner
 
-/** Runs one statement as the actor in a savepoint; only a permission error (42501) counts as denied. */
-async function attempt(tx: Tx, f: Fixtures, actor: Actor, sql: Statement): Promise<Outcome> {
-	const me = actor === 'anon' ? null : f.users[actor];
-	try {
-		const result = await tx.savepoint(async (sp) => {
-			await actAs(sp, actor, f);
-			return sql({ tx: sp, f, me });
-		});
-		const changesRows = ['INSERT', 'UPDATE', 'DELETE'].includes(result.command);
-		return !changesRows || result.count > 0 ? 'allowed' : 'denied';
-	} catch (e) {
-		if (e instanceof postgres.PostgresError && e.code === '42501') return 'denied';
-		throw e;
-	} finally {
-		await actAsSuperuser(tx);
-	}
-}
-
-/** Runs fn as the actor in a savepoint and gives back its result, or the SQLSTATE it failed with. */
-async function as<T>(tx: Tx, f: Fixtures, actor: Actor, fn: (sp: Tx) => Promise<T>): Promise<T | { error: string; message: string }> {
-	try {
-		return (await tx.savepoint(async (sp) => {
-			await actAs(sp, actor, f);
-			return fn(sp);
-		})) as T;
-	} catch (e) {
-		if (e instanceof postgres.PostgresError) return { error: e.code, message: e.message };
-		throw e;
-	} finally {
-		await actAsSuperuser(tx);
-	}
-}
-
-/** The fixture rows the actor sees; a role without the privilege to look (anon, dev_mailbox) sees nothing. */
-async function visibleTo(tx: Tx, f: Fixtures, actor: Actor, list: Statement): Promise<string[]> {
-	const rows = await as(tx, f, actor, (sp) => list({ tx: sp, f, me: null }));
-	if (!Array.isArray(rows)) {
-		if (rows.error === '42501') return [];
-		throw new Error(rows.message);
-	}
-	return rows.map((r) => f.names.get(r.id as string) ?? `unknown ${r.id}`).sort();
-}
-
-const sees = (rows: string[]) => (rows.length ? `sees ${rows.join(', ')}` : 'sees nothing');
-
-for (const [table, spec] of Object.entries(matrix)) {
-	describe(table, () => {
-		for (const actor of actors) {
-			const expected = [...(spec.sees[actor] ?? [])].sort();
-			it(`${table} · ${actorNames[actor]} · select → ${sees(expected)}`, () =>
-				rollback(async (tx) => {
-					const f = await createFixtures(tx);
-					expect(await visibleTo(tx, f, actor, spec.visible)).toEqual(expected);
-				}));
-		}
-		for (const op of ['insert', 'update', 'delete'] as const) {
-			for (const [target, { expect: grid, sql }] of Object.entries(spec[op])) {
-				for (const actor of actors) {
-					it(`${table} · ${actorNames[actor]} · ${op} ${target} → ${grid[actor]}`, () =>
-						rollback(async (tx) => {
-							const f = await createFixtures(tx);
-							expect(await attempt(tx, f, actor, sql)).toBe(grid[actor]);
-						}));
-				}
-			}
-		}
-	});
-}
-
-describe('privileges outside row-level security', () => {
-	for (const table of Object.keys(matrix)) {
-		for (const [what, statement] of Object.entries(outsideRls)) {
-			for (const actor of ['anon', 'A'] as const) {
-				it(`${table} · ${actorNames[actor]} · ${what} → denied`, () =>
-					rollback(async (tx) => {
-						const f = await createFixtures(tx);
-						expect(await attempt(tx, f, actor, ({ tx: sp }) => statement(sp, table))).toBe('denied');
-					}));
-			}
-		}
-	}
-});
+const runner = { actors, actorNames, anonymous: 'anon' as const, createFixtures, actAs, actAsSuperuser };
+const { as, attempt } = matrixTools(runner);
+runMatrix(runner, matrix);
+runOutsideRls(runner, Object.keys(matrix), ['anon', 'A']);
 
 // ---------------------------------------------------------------- rules a grid cannot show
 

@@ -5,29 +5,12 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { rollback } from './db';
 import { actAs, actAsSuperuser, actorNames, actors, createFixtures, type Actor, type Fixtures } from './rls-fixtures';
+import { matrixTools, runMatrix, runOutsideRls, type Outcome, type Statement as MatrixStatement, type TableMatrix as Matrix } from './rls-runner';
 
 type Tx = postgres.TransactionSql;
-type Outcome = 'allowed' | 'denied';
 type Grid = Record<Actor, Outcome>;
-/** `me` is the acting user's id (null for anon), for statements about "my own" rows. */
-interface Ctx {
-	tx: Tx;
-	f: Fixtures;
-	me: string | null;
-}
-type Statement = (c: Ctx) => postgres.PendingQuery<postgres.Row[]>;
-interface Attempt {
-	expect: Grid;
-	sql: Statement;
-}
-interface TableMatrix {
-	/** Lists the fixture rows the current user can see, as `id` (names come from the fixtures). */
-	visible: Statement;
-	sees: Record<Actor, string[]>;
-	insert: Record<string, Attempt>;
-	update: Record<string, Attempt>;
-	delete: Record<string, Attempt>;
-}
+type Statement = MatrixStatement<Fixtures>;
+type TableMatrix = Matrix<Fixtures, Actor>;
 
 /** The actors allowed to; everyone else is denied. */
 const only = (...who: Actor[]): Grid =>
@@ -282,80 +265,13 @@ const newcomer: { name: string; expect: Outcome; sql: Statement }[] = [
 	}
 ];
 
-/**
- * Table privileges that RLS does not cover. TRUNCATE empties a table whatever the policies say, and
- * TRIGGER lets a user plant code that later runs as whoever writes the table (a service-role job).
- * Nobody acting through the app's roles may do either, whatever SQL reaches the database.
- * These fail until a migration revokes truncate, trigger (and references, maintain) on public
- * tables from anon and authenticated: Supabase's default grants, mirrored by the shim, include them.
- */
-const outsideRls: Record<string, (tx: Tx, table: string) => postgres.PendingQuery<postgres.Row[]>> = {
-	truncate: (tx, table) => tx`truncate table ${tx('public.' + table)} cascade`,
-	'create a trigger': (tx, table) => tx`
-		create trigger rls_probe before update on ${tx('public.' + table)}
-		for each row execute function private.guard_workshop_curation()`
-};
-/** One actor per database role: every signed-in user is `authenticated`, like A. */
-const outsideRlsActors: Actor[] = ['anon', 'A'];
-
 // ---------------------------------------------------------------- runner
 
-/** Runs one statement as the actor in a savepoint; only a permission error (42501) counts as denied. */
-async function attempt(tx: Tx, f: Fixtures, actor: Actor | 'N', sql: Statement): Promise<Outcome> {
-	const me = actor === 'anon' ? null : f.users[actor];
-	try {
-		const result = await tx.savepoint(async (sp) => {
-			await actAs(sp, actor, f);
-			return sql({ tx: sp, f, me });
-		});
-		// Under RLS an update or delete of a row the user may not touch just affects nothing;
-		// a statement that changes no rows by design (truncate, create trigger) succeeded.
-		const changesRows = ['INSERT', 'UPDATE', 'DELETE'].includes(result.command);
-		return !changesRows || result.count > 0 ? 'allowed' : 'denied';
-	} catch (e) {
-		if (e instanceof postgres.PostgresError && e.code === '42501') return 'denied';
-		throw e;
-	} finally {
-		await actAsSuperuser(tx);
-	}
-}
-
-async function visibleTo(tx: Tx, f: Fixtures, actor: Actor, list: Statement): Promise<string[]> {
-	const rows = await tx.savepoint(async (sp) => {
-		await actAs(sp, actor, f);
-		return list({ tx: sp, f, me: null });
-	});
-	await actAsSuperuser(tx);
-	return rows.map((r) => f.names.get(r.id as string) ?? `unknown ${r.id}`).sort();
-}
-
-const sees = (rows: string[]) => (rows.length ? `sees ${rows.join(', ')}` : 'sees nothing');
-
-for (const [table, spec] of Object.entries(matrix)) {
-	describe(table, () => {
-		for (const actor of actors) {
-			const expected = [...spec.sees[actor]].sort();
-			it(`${table} · ${actorNames[actor]} · select → ${sees(expected)}`, () =>
-				rollback(async (tx) => {
-					const f = await createFixtures(tx);
-					expect(await visibleTo(tx, f, actor, spec.visible)).toEqual(expected);
-				}));
-		}
-		for (const op of ['insert', 'update', 'delete'] as const) {
-			for (const [target, { expect: grid, sql }] of Object.entries(spec[op])) {
-				for (const actor of actors) {
-					it(`${table} · ${actorNames[actor]} · ${op} ${target} → ${grid[actor]}`, () =>
-						rollback(async (tx) => {
-							const f = await createFixtures(tx);
-							expect(await attempt(tx, f, actor, sql)).toBe(grid[actor]);
-						}));
-				}
-			}
-		}
-	});
-}
+const runner = { actors, actorNames, anonymous: 'anon' as const, createFixtures, actAs, actAsSuperuser };
+runMatrix<Fixtures, Actor, Actor | 'N'>(runner, matrix);
 
 describe('profiles of a newcomer', () => {
+	const { attempt } = matrixTools<Fixtures, Actor, Actor | 'N'>(runner);
 	for (const { name, expect: outcome, sql } of newcomer) {
 		it(`${name} → ${outcome}`, () =>
 			rollback(async (tx) => {
@@ -365,16 +281,7 @@ describe('profiles of a newcomer', () => {
 	}
 });
 
-describe('privileges outside row-level security', () => {
-	for (const table of Object.keys(matrix)) {
-		for (const [what, statement] of Object.entries(outsideRls)) {
-			for (const actor of outsideRlsActors) {
-				it(`${table} · ${actorNames[actor]} · ${what} → denied`, () =>
-					rollback(async (tx) => {
-						const f = await createFixtures(tx);
-						expect(await attempt(tx, f, actor, ({ tx: sp }) => statement(sp, table))).toBe('denied');
-					}));
-			}
-		}
-	}
-});
+// These fail until a migration revokes truncate, trigger (and references, maintain) on public tables
+// from anon and authenticated: Supabase's default grants, mirrored by the shim, include them. One
+// actor per database role: every signed-in user is `authenticated`, like A.
+runOutsideRls(runner, Object.keys(matrix), ['anon', 'A']);
