@@ -504,20 +504,27 @@ function highlightTerms(segments: Segment[]): HighlightTerms {
 
 // ─── SQL ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Numbered parameters for a statement built as text (search shapes vary with filters and tiers). */
+/**
+ * The values of a statement built as text (search shapes vary with filters and tiers), written into
+ * it as typed literals rather than bound as parameters. A tsquery bound as a parameter made PostgreSQL
+ * re-check every row a bitmap scan yielded against it (reading each document's vector out of TOAST),
+ * 5 to 10 times slower. And a statement with parameters costs postgres.js two round trips when it is
+ * not prepared (it asks for the parameter types first), while these are never prepared: each is
+ * planned for its own words (see session()).
+ */
 class Params {
-	readonly values: unknown[] = [];
-	add(value: unknown, type: string): string {
-		// A tsquery goes in as a literal: bound as a parameter, PostgreSQL re-checks every row a bitmap
-		// scan yields against it (reading each document's vector out of TOAST), 5 to 10 times slower.
+	add(value: unknown, type: 'tsquery' | 'text' | 'float8'): string {
 		if (type === 'tsquery') return tsqueryLiteral(String(value));
-		this.values.push(value);
-		return `$${this.values.length}::${type}`;
+		if (type === 'text') return `${stringLiteral(String(value))}::text`;
+		return `'${finite(Number(value), 'value')}'::float8`;
 	}
 }
 
-/** A tsquery as an escape-string literal: safe whatever standard_conforming_strings says. */
-export const tsqueryLiteral = (text: string) => `E'${text.replace(/\u0000/g, '').replace(/\\/g, '\\\\').replace(/'/g, "''")}'::tsquery`;
+/** A string as an escape-string literal: safe whatever standard_conforming_strings says. */
+const stringLiteral = (text: string) => `E'${text.replace(/\u0000/g, '').replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A tsquery as a literal. */
+export const tsqueryLiteral = (text: string) => `${stringLiteral(text)}::tsquery`;
 
 function finite(value: number, name: string): number {
 	if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite number, got ${value}`);
@@ -839,26 +846,25 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	}
 
 	/** Statements with SEARCH_SETTINGS: on the reader's connections as they are, else in a transaction that sets them. */
-	function session<T>(fn: (query: <R>(text: string, p: Params) => Promise<R[]>) => Promise<T>): Promise<T> {
+	function session<T>(fn: (query: <R>(text: string) => Promise<R[]>) => Promise<T>): Promise<T> {
 		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
 		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
 		const { reader } = opts;
-		if (reader) return fn(<R>(text: string, p: Params) => reader.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<R[]>);
+		if (reader) return fn(<R>(text: string) => reader.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
 		return sql.begin(async (tx) => {
 			await tx.unsafe(Object.entries(SEARCH_SETTINGS).map(([name, value]) => `set local ${name} = ${value}`).join('; '));
-			return fn(<R>(text: string, p: Params) => tx.unsafe(text, p.values as never[], { prepare: false }) as unknown as Promise<R[]>);
+			return fn(<R>(text: string) => tx.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
 		}) as Promise<T>;
 	}
 
-	function run<T>(text: string, p: Params): Promise<T[]> {
-		return session((query) => query<T>(text, p));
+	function run<T>(text: string): Promise<T[]> {
+		return session((query) => query<T>(text));
 	}
 
-	async function fetchDocs(pageSql: string, p: Params): Promise<WorkshopDoc[]> {
+	async function fetchDocs(pageSql: string): Promise<WorkshopDoc[]> {
 		const [row] = await run<{ docs: WorkshopDoc[] }>(
 			`with page as (${pageSql})
-			select coalesce(json_agg(d.doc order by page.ord), '[]'::json) as docs from page join ${DOCS} d using (workshop_id)`,
-			p
+			select coalesce(json_agg(d.doc order by page.ord), '[]'::json) as docs from page join ${DOCS} d using (workshop_id)`
 		);
 		return row.docs;
 	}
@@ -882,7 +888,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			return session(async (run) => {
 				if (small > 0 && match) {
 					const p = new Params();
-					const [few] = await run<{ few: boolean; docs: WorkshopDoc[] }>(fewSql(look, match, p, offset, limit, small), p);
+					const [few] = await run<{ few: boolean; docs: WorkshopDoc[] }>(fewSql(look, match, p, offset, limit, small));
 					if (few.few) return few.docs;
 				}
 				const wanted = offset + limit;
@@ -896,8 +902,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 				if (alternativesOnly && smallResult > 0 && (strictMany.get(key) ?? 0) < Date.now()) {
 					const p = new Params();
 					const [few] = await run<{ few: boolean; n: number; docs: WorkshopDoc[] }>(
-						fewSql(look, both(planned.strict, filters)!, p, offset, limit, smallResult),
-						p
+						fewSql(look, both(planned.strict, filters)!, p, offset, limit, smallResult)
 					);
 					if (few.few) {
 						docs.push(...few.docs);
@@ -908,7 +913,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 				for (const stage of stages) {
 					if (found >= wanted) break;
 					const p = new Params();
-					const rows = await run<{ workshop_id: string; doc: WorkshopDoc | null }>(stage(p, wanted - found, Math.max(0, offset - found)), p);
+					const rows = await run<{ workshop_id: string; doc: WorkshopDoc | null }>(stage(p, wanted - found, Math.max(0, offset - found)));
 					found += rows.length;
 					for (const row of rows) if (row.doc) docs.push(row.doc);
 				}
@@ -926,7 +931,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		for (const level of levels) {
 			const p = new Params();
 			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
-			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit), p);
+			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit));
 			if (level === null || docs.length === offset + limit) return docs.slice(offset);
 		}
 		return [];
@@ -950,8 +955,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
 		const [row] = await run<{ k: number; n: number; codes: string | null }>(
-			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned)),
-			p
+			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned))
 		);
 		const tally = tallyCodes(row.codes);
 		const names = await facetNames(tally.keys());
@@ -979,7 +983,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const found = await Promise.all(
 			queries.map(async (query) => {
 				const p = new Params();
-				const [row] = await run<{ found: boolean }>(`select exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}) as found`, p);
+				const [row] = await run<{ found: boolean }>(`select exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}) as found`);
 				return row.found;
 			})
 		);
@@ -992,8 +996,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			`select q.word,
 			        array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
 			              order by extensions.similarity(t.jamo, q.jamo) desc limit 30) as terms
-			 from json_to_recordset(${asked}) as q(word text, jamo text)`,
-			p
+			 from json_to_recordset(${asked}) as q(word text, jamo text)`
 		);
 		const glossaryWords = synonymGroups(terms).flat().filter((t) => !t.includes(' '));
 		let changed = false;
