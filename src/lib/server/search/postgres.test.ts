@@ -300,6 +300,40 @@ describe('postgres engine', () => {
 		expect(await countOf()).toBeUndefined();
 	});
 
+	it('counts a query lately known to be few without the sample probe, and probes again once it is not', async () => {
+		const sql = testSql();
+		const statements: string[] = [];
+		const engine = postgresEngine(recording(sql, statements), { glossary: CONTRACT_GLOSSARY, sampleTarget: 8 });
+		const writer = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
+		expect(docs.length).toBeGreaterThan(16);
+		const material = `표본소재 ${Date.now()}`;
+		const query = { q: '', filters: { materials: [material] }, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		const probes = () => statements.filter((t) => t.includes('first_bucket')).length;
+		try {
+			// First in the list: a document keeps at most 20 materials. Not in sampling bucket 0, so the
+			// probe finds none there and the count is exact.
+			const one = docs.find((d) => sampleBucket(d.id) !== 0)!;
+			await writer.upsert([{ ...one, materials: [material, ...one.materials] }]);
+			expect((await engine.search(query)).total).toBe(1);
+			expect(probes()).toBe(1);
+			// Known to be few: counted without the probe, exactly the same.
+			const again = await engine.search(query);
+			expect(probes()).toBe(1);
+			expect(again.total).toBe(1);
+			expect(again.facets.verified!.reduce((n, f) => n + f.count, 0)).toBe(1);
+			// Now many more than the sample target: the stale hint counts them all once (exact), then
+			// the probe decides again.
+			await writer.upsert(docs.map((d) => ({ ...d, materials: [material, ...d.materials] })));
+			expect((await engine.search(query)).total).toBe(docs.length);
+			expect(probes()).toBe(1);
+			await engine.search(query);
+			expect(probes()).toBe(2);
+		} finally {
+			await writer.upsert(docs);
+		}
+	});
+
 	it('packs facet codes a character each, past the surrogates, and tallies them back', () => {
 		const codes = [1, 127, 2047, 0xd7ff, 0xd800, 0xdfff, 65_535, 1_112_063, 127];
 		const packed = packCodes(codes);

@@ -756,18 +756,24 @@ function distancePageSql(
  * facet_codes migration): the engine tallies the codes. Exact for up to about SAMPLE_TARGET matches;
  * beyond, counted over the first k sampling buckets (the largest power of two for which the matches
  * in bucket 0 times k stay within the target, so a sample holds half the target to all of it) and
- * scaled by SAMPLE_BUCKETS / k. The sample is fixed per document, so the same query always shows the
- * same numbers. Of the two branches, the one-time condition lets only one run; the matched rows are
- * read once, and each adds its codes to one string.
+ * scaled by SAMPLE_BUCKETS / k; none in bucket 0 counts all. The sample is fixed per document, so
+ * the same query always shows the same numbers. Of the two branches, the one-time condition lets only
+ * one run; the matched rows are read once, and each adds its codes to one string.
  * `probe` is the match with a radius's coarse cells, for the count of bucket 0 (see cellsQuery()).
  */
-function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null): string {
+function countsSql(match: string | null, where: string, target: number, p: Params, probe: string | null = null, exact = false): string {
+	// Known to be few lately (see counts()): every match, without the probe.
+	if (exact) {
+		return `select ${SAMPLE_BUCKETS} as k, count(*)::int as n, string_agg(facet_codes, '') as codes
+			from ${DOCS} where ${match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : ''}${where}`;
+	}
 	const firstBucket = p.add(both(probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	const matches = match ? `tsv @@ ${p.add(match, 'tsquery')} and ` : '';
 	const sampled = match ? `${p.add(match, 'tsquery')} && (select q from buckets)` : '(select q from buckets)';
 	return `with first_bucket as (select count(*)::int as n from ${DOCS} where tsv @@ ${firstBucket} and ${where}),
 		buckets as materialized (select k, quote_literal('#s' || k)::tsquery as q from (
-			select least(${SAMPLE_BUCKETS}, power(2, floor(log(2, greatest(1, ${target}::numeric / greatest(n, 1))))))::int as k
+			select case when n = 0 then ${SAMPLE_BUCKETS}
+			            else least(${SAMPLE_BUCKETS}, power(2, floor(log(2, greatest(1, ${target}::numeric / n))))) end::int as k
 			from first_bucket) b)
 		select (select k from buckets) as k, count(*)::int as n, string_agg(facet_codes, '') as codes
 		from (select facet_codes from ${DOCS} where (select k from buckets) = ${SAMPLE_BUCKETS} and ${matches}${where}
@@ -824,6 +830,10 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// lookup (whose probe would only say "too many" again). A hint for the plan, never a result: both
 	// ways give the same page (tested), so a stale hint costs time, not correctness.
 	const manyMatches = new Map<string, number>();
+	// Queries whose matches were lately few enough to count them all (at most `sampleTarget`): their
+	// counts skip the sample probe that decides between counting and estimating. A plan hint too: a
+	// stale one makes an exact count of what would have been estimated, and is dropped after it.
+	const fewToCount = new Map<string, number>();
 	// Queries whose own words (without their alternatives) lately matched more than `smallResult`: their
 	// pages go straight to the tiers. A plan hint like the one above: either way gives the same page.
 	const strictMany = new Map<string, number>();
@@ -954,8 +964,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		if (cached && cached.until > Date.now()) return cached.counts;
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
+		const fewLately = (fewToCount.get(key) ?? 0) > Date.now();
 		const [row] = await run<{ k: number; n: number; codes: string | null }>(
-			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned))
+			countsSql(match, rangeSql(query.filters, p, keyWords(query, planned)), sampleTarget, p, coarseMatch(query, planned), fewLately)
 		);
 		const tally = tallyCodes(row.codes);
 		const names = await facetNames(tally.keys());
@@ -964,6 +975,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			if (exact.total > smallResult) {
 				remember(manyMatches, key);
 			} else manyMatches.delete(key);
+			if (exact.total <= sampleTarget) remember(fewToCount, key);
+			else fewToCount.delete(key);
 			return exact;
 		}
 		const estimate = facetCounts(row.n, tally, names, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / row.k));
@@ -978,31 +991,27 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			.filter((s) => s.words.length === 1 && !INITIALS_WORD.test(s.words[0]) && typoBudget(s.words[0]) > 0)
 			.map((s) => s.words[0]);
 		if (words.length === 0) return null;
-		const queries = words.map((w) => plan(segments.filter((s) => s.words.length === 1 && s.words[0] === w), w).full);
-		// One statement per word, so that each is planned with its own tsquery (a GIN lookup, not a scan).
-		const found = await Promise.all(
-			queries.map(async (query) => {
-				const p = new Params();
-				const [row] = await run<{ found: boolean }>(`select exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}) as found`);
-				return row.found;
-			})
-		);
-		const unknown = words.filter((_, i) => !found[i]);
-		if (unknown.length === 0) return null;
-		// Similar vocabulary words by the trigrams of their jamo (threshold in SEARCH_SETTINGS).
+		// One statement: per word, whether the index holds it at all (each with its own tsquery, so each
+		// is a GIN lookup), and for a word it does not, similar vocabulary words by the trigrams of their
+		// jamo (threshold in SEARCH_SETTINGS).
 		const p = new Params();
-		const asked = `${p.add(JSON.stringify(unknown.map((word) => ({ word, jamo: toJamo(word) }))), 'text')}::json`;
-		const rows = await run<{ word: string; terms: string[] }>(
+		const asked = words.map((word) => {
+			const query = plan(segments.filter((s) => s.words.length === 1 && s.words[0] === word), word).full;
+			return `(${p.add(word, 'text')}, ${p.add(toJamo(word), 'text')}, exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}))`;
+		});
+		const rows = await run<{ word: string; terms: string[] | null }>(
 			`select q.word,
-			        array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
-			              order by extensions.similarity(t.jamo, q.jamo) desc limit 30) as terms
-			 from json_to_recordset(${asked}) as q(word text, jamo text)`
+			        case when not q.found then
+			          array(select t.term from public.search_terms t where t.jamo operator(extensions.%) q.jamo
+			                order by extensions.similarity(t.jamo, q.jamo) desc limit 30) end as terms
+			 from (values ${asked.join(', ')}) as q(word, jamo, found)`
 		);
+		if (rows.every((row) => row.terms === null)) return null;
 		const glossaryWords = synonymGroups(terms).flat().filter((t) => !t.includes(' '));
 		let changed = false;
 		const corrected = segments.map((s) => {
 			const row = rows.find((r) => s.words.length === 1 && r.word === s.words[0]);
-			if (!row) return s;
+			if (!row?.terms) return s;
 			const fixes = correctionsFor(row.word, [...row.terms, ...glossaryWords]);
 			if (fixes.length === 0) return s;
 			changed = true;
@@ -1118,6 +1127,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			estimates.clear();
 			manyMatches.clear();
 			strictMany.clear();
+			fewToCount.clear();
 		},
 
 		async search(query): Promise<SearchResult> {
