@@ -267,6 +267,12 @@ describe('postgres engine', () => {
 			}
 			// Not even the typo correction (주얼라) opens a transaction: its threshold is a setting too.
 			expect(transactions).toBe(0);
+			// A pool that does not keep the settings (a pooler dropped them) is noticed, and each search
+			// sets them itself again.
+			const dropped = postgresEngine(counting as typeof base, { glossary: CONTRACT_GLOSSARY, reader: base });
+			await dropped.prepare();
+			await dropped.search({ q: '주얼리', filters: {}, sort: 'relevance', page: 1, per_page: 5, facets: [] });
+			expect(transactions).toBeGreaterThan(0);
 		} finally {
 			await poolWith(base, SEARCH_SETTINGS)!.end();
 			await base.end();

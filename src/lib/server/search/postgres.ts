@@ -364,10 +364,16 @@ export interface PlannedQuery {
 /** Above this many, a query's alternatives are looked up together (see relevanceStages()). */
 const MAX_ALTERNATIVES = 8;
 
+/** The glossary's phrases, per glossary (the engine keeps one for 30 s: worked out once, not per search). */
+const phrasesOf = new WeakMap<readonly GlossaryEntry[], { phrases: Set<string>; longest: number }>();
 function glossaryPhrases(glossary: readonly GlossaryEntry[]): { phrases: Set<string>; longest: number } {
-	const phrases = new Set(synonymGroups(glossary).flat());
-	const longest = Math.max(1, ...[...phrases].map((p) => p.split(' ').length));
-	return { phrases, longest };
+	let known = phrasesOf.get(glossary);
+	if (!known) {
+		const phrases = new Set(synonymGroups(glossary).flat());
+		known = { phrases, longest: Math.max(1, ...[...phrases].map((p) => p.split(' ').length)) };
+		phrasesOf.set(glossary, known);
+	}
+	return known;
 }
 
 /** Splits the query into glossary phrases (longest first) and single words, with their synonyms. */
@@ -844,6 +850,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// The facet values of the codes this engine has met (the dictionary only grows, and a code's value
 	// never changes): one entry per distinct facet value in the index.
 	const facetValueOf = new Map<number, string>();
+	// Dropped by prepare() when its connections turn out not to carry SEARCH_SETTINGS.
+	let reader = opts.reader;
 	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
 		? { entries: opts.glossary, expires: Infinity }
 		: undefined;
@@ -859,8 +867,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	function session<T>(fn: (query: <R>(text: string) => Promise<R[]>) => Promise<T>): Promise<T> {
 		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
 		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
-		const { reader } = opts;
-		if (reader) return fn(<R>(text: string) => reader.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
+		const pool = reader;
+		if (pool) return fn(<R>(text: string) => pool.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
 		return sql.begin(async (tx) => {
 			await tx.unsafe(Object.entries(SEARCH_SETTINGS).map(([name, value]) => `set local ${name} = ${value}`).join('; '));
 			return fn(<R>(text: string) => tx.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
@@ -1041,6 +1049,17 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// (the outbox worker calls it when managers change the glossary).
 			if (!opts.glossary) glossary = undefined;
 			await currentGlossary();
+			// A connection pooler may drop startup parameters, or refuse them: then each search sets them.
+			if (reader) {
+				const why = await reader
+					.unsafe<{ seqscan: string }[]>(`select current_setting('enable_seqscan') as seqscan`)
+					.then(([row]) => (row.seqscan === 'off' ? null : `enable_seqscan is ${row.seqscan}`))
+					.catch((e: Error) => e.message);
+				if (why) {
+					console.warn('[search] the search pool does not keep its settings (%s): setting them per search', why);
+					reader = undefined;
+				}
+			}
 			// Documents an older version of this engine wrote are queued for the outbox worker, which
 			// rewrites them from the tables while search keeps answering (two counts when all is current).
 			const format = lexeme(FORMAT_LEXEME);
