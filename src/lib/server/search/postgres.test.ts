@@ -340,6 +340,31 @@ describe('postgres engine', () => {
 		}
 	});
 
+	it('starts a nearest-first page at the ring of cells that held it last time, with the same page', async () => {
+		const sql = testSql();
+		const statements: string[] = [];
+		const engine = postgresEngine(recording(sql, statements), { glossary: CONTRACT_GLOSSARY });
+		const fresh = () => postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const located = () => statements.filter((t) => t.includes('with located as')).length;
+		let grown = 0;
+		for (const [q, from] of [['주얼리', { lat: 37.5446, lng: 127.0557 }], ['수제화', { lat: 37.5704, lng: 126.9921 }], ['인쇄', { lat: 37.5665, lng: 126.978 }]] as const) {
+			const query = { q, filters: {}, from, sort: 'distance' as const, page: 1, per_page: 5, facets: [] };
+			const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
+			statements.length = 0;
+			const first = await engine.search(query);
+			const levels = located();
+			statements.length = 0;
+			const second = await engine.search(query);
+			expect(slugs(second), q).toEqual(slugs(first));
+			expect(slugs(second), q).toEqual(slugs(await fresh().search(query)));
+			if (levels > 1) {
+				expect(located(), q).toBe(1);
+				grown++;
+			}
+		}
+		expect(grown).toBeGreaterThanOrEqual(2);
+	});
+
 	it('packs facet codes a character each, past the surrogates, and tallies them back', () => {
 		const codes = [1, 127, 2047, 0xd7ff, 0xd800, 0xdfff, 65_535, 1_112_063, 127];
 		const packed = packCodes(codes);

@@ -850,6 +850,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// The facet values of the codes this engine has met (the dictionary only grows, and a code's value
 	// never changes): one entry per distinct facet value in the index.
 	const facetValueOf = new Map<number, string>();
+	// Nearest-first pages: the first level of cells around the point that held the whole page lately
+	// (a plan hint: a higher level that holds the page gives the same page, only reads more).
+	const fullLevel = new Map<string, { level: number; until: number }>();
 	// Dropped by prepare() when its connections turn out not to carry SEARCH_SETTINGS.
 	let reader = opts.reader;
 	let glossary: { entries: readonly GlossaryEntry[]; expires: number } | undefined = opts.glossary
@@ -946,11 +949,22 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const levels: (number | null)[] = match
 			? [...[...GEO_CELL_DEGREES.keys()].filter((l) => !within || cellKm(l) < within.radius_km), null]
 			: [null];
-		for (const level of levels) {
+		// Any level whose area holds the whole page gives the same page (what lies outside it is farther),
+		// so a query starts at the level that was full last time: the levels below held too few.
+		const key = JSON.stringify([countsKey(query, planned), from.lat, from.lng, offset + limit]);
+		const start = (fullLevel.get(key)?.until ?? 0) > Date.now() ? fullLevel.get(key)!.level : 0;
+		for (const [i, level] of levels.entries()) {
+			if (i < start && level !== null) continue;
 			const p = new Params();
 			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
 			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit));
-			if (level === null || docs.length === offset + limit) return docs.slice(offset);
+			if (level === null || docs.length === offset + limit) {
+				if (i > 0) {
+					if (fullLevel.size >= ESTIMATES_CACHED) fullLevel.delete(fullLevel.keys().next().value!);
+					fullLevel.set(key, { level: i, until: Date.now() + ESTIMATES_TTL_MS });
+				}
+				return docs.slice(offset);
+			}
 		}
 		return [];
 	}
@@ -1147,6 +1161,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			manyMatches.clear();
 			strictMany.clear();
 			fewToCount.clear();
+			fullLevel.clear();
 		},
 
 		async search(query): Promise<SearchResult> {
