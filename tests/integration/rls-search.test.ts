@@ -4,9 +4,9 @@
 // Then: no table in the public schema is without row-level security.
 import type postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { testSql } from './db';
+import { rollback, testSql } from './db';
 import { actAs, actAsSuperuser, actorNames, actors, createFixtures, type Actor, type Fixtures } from './rls-fixtures';
-import { runMatrix, runOutsideRls, type Outcome, type Statement, type TableMatrix } from './rls-runner';
+import { matrixTools, runMatrix, runOutsideRls, type Outcome, type Statement, type TableMatrix } from './rls-runner';
 
 type Tx = postgres.TransactionSql;
 
@@ -120,6 +120,19 @@ const runner = {
 };
 runMatrix<SearchFixtures, Actor>(runner, matrix);
 runOutsideRls<SearchFixtures, Actor>(runner, Object.keys(matrix), ['anon', 'A']);
+
+describe('the engine’s slice runner', () => {
+	// It executes the statements it is given: only the engine's own role may call it.
+	const { as } = matrixTools(runner);
+	for (const actor of ['anon', 'A', 'OP'] as const) {
+		it(`private.search_slices · ${actorNames[actor]} → denied`, () =>
+			rollback(async (tx) => {
+				const f = await createSearchFixtures(tx);
+				const result = await as(tx, f, actor, (sp) => sp`select * from private.search_slices(array['select null::uuid'], 5)`);
+				expect(result).toMatchObject({ error: '42501' });
+			}));
+	}
+});
 
 describe('row-level security everywhere', () => {
 	it('is enabled on every table of the public schema', async () => {

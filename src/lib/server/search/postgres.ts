@@ -627,7 +627,8 @@ interface RelevanceLookup {
  * needs, so the rows it skips as belonging to an earlier tier are fewer than that.
  *
  * One statement per tier rather than one for all: planning a union of 17 slices took 2 to 5 ms, more
- * than running the few a broad query needs.
+ * than running the few a broad query needs. Within a tier, private.search_slices() runs the slices
+ * one by one, so that only those that run are planned.
  * A stage statement gets `need` (rows still wanted) and `skip` (of those, how many come before the
  * page: their documents are not read), and returns (workshop_id, doc) in rank order.
  */
@@ -666,11 +667,10 @@ function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip
 				slices.push(`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}`);
 			}
 		}
-		const union = slices
-			.map((slice, j) => `(select workshop_id, ${j} as slice, row_number() over () as r from (${slice} limit ${need}) s)`)
-			.join(' union all ');
+		// Run one by one, each planned only when its turn comes (see the search_slices migration).
+		const list = `array[${slices.map((slice) => stringLiteral(slice.replace(/\s+/g, ' '))).join(', ')}]::text[]`;
 		return `select f.workshop_id, case when f.i > ${skip} then d.doc end as doc
-			from (select workshop_id, row_number() over (order by slice, r) as i from (select * from (${union}) u limit ${need}) x) f
+			from private.search_slices(${list}, ${need}) with ordinality as f(workshop_id, i)
 			join ${DOCS} d using (workshop_id) order by f.i`;
 	});
 }
