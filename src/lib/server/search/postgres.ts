@@ -612,6 +612,8 @@ interface RelevanceLookup {
 	keyScope: boolean;
 	/** The match with a radius's coarse cells, for counting sampling bucket 0 (see cellsQuery()). */
 	probe: string | null;
+	/** The boosts a match can have: a verified filter rules out half of them (see boostOf()). */
+	boosts: readonly number[];
 }
 
 /**
@@ -660,7 +662,7 @@ function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip
 			notNamed = ` and name_norm <> ${name} and name_en_norm is distinct from ${name}`;
 		}
 		const before = i > 0 ? ` and not (${tiers[i - 1][0]} @@ ${p.add(tiers[i - 1][1]!, 'tsquery')})` : '';
-		for (const boost of BOOSTS) {
+		for (const boost of look.boosts) {
 			for (const [j, part] of parts.entries()) {
 				const query = both(part, filters, lexeme(boostLexeme(boost)))!;
 				const earlier = j > 0 ? ` and not (${column} @@ ${p.add(parts.slice(0, j).map((q) => `(${q})`).join(' | '), 'tsquery')})` : '';
@@ -903,7 +905,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 				filters,
 				where: (p) => rangeSql(query.filters, p, keyWords(query, planned)),
 				keyScope: query.scope === 'key',
-				probe: coarseMatch(query, planned)
+				probe: coarseMatch(query, planned),
+				// A slice of a boost the filter rules out finds nothing, but still walks the index.
+				boosts: BOOSTS.filter((b) => query.filters.verified === undefined || b % 2 === (query.filters.verified ? 1 : 0))
 			};
 			const match = both(planned?.full ?? null, filters);
 			return session(async (run) => {
