@@ -230,6 +230,8 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(await filtered({ verified: true })).toEqual(matching((d) => d.verified));
 			expect(await filtered({ verified: false })).toEqual(matching((d) => !d.verified));
 			expect(await filtered({ master: true })).toEqual(['daon', 'myungga']);
+			expect(await filtered({ master: false })).toEqual(matching((d) => !d.master));
+			expect(await filtered({ accepting_orders: true })).toEqual(matching((d) => d.accepting_orders));
 			expect(await filtered({ accepting_orders: false })).toEqual(['daon', 'shoemaker']);
 			expect(await filtered({ clusters: ['jongno-jewelry'], verified: true, accepting_orders: true })).toEqual(['myungga', 'studio']);
 			const withQuery = await search('반지', { filters: { verified: true } });

@@ -127,7 +127,7 @@ describe('postgres engine', () => {
 		const sliced = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
 		const queries = [
 			{ q: '주얼리' }, { q: 'ㅈㅇㄹ' }, { q: '명가주얼리' }, { q: 'jewelry' }, { q: '수제화' }, { q: '반지 세팅' }, { q: '인쇄' },
-			{ q: '', filters: { verified: true } }, { q: '주얼리', filters: { verified: false } }, { q: '주얼리', filters: { district_ko: ['종로구'] } }
+			{ q: '', filters: { verified: true } }, { q: '주얼리', filters: { verified: false } }, { q: '', filters: { accepting_orders: true, master: false } }, { q: '주얼리', filters: { district_ko: ['종로구'] } }
 		];
 		// Within one tier and boost the order is the index's (any is as good as another): compare the
 		// workshops found, the best one, and that a better tier never follows a worse one.

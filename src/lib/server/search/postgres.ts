@@ -553,7 +553,7 @@ export function filterQuery(filters: SearchFilters, span = 4): string | null {
 	}
 	for (const field of ['verified', 'master', 'accepting_orders'] as const) {
 		const value = filters[field];
-		if (value !== undefined) parts.push(lexeme(filterLexeme(field, String(value))));
+		if (value !== undefined && value !== COMMON_FLAG[field]) parts.push(lexeme(filterLexeme(field, String(value))));
 	}
 	if (filters.within) {
 		const { lat, lng, radius_km } = filters.within;
@@ -563,10 +563,19 @@ export function filterQuery(filters: SearchFilters, span = 4): string | null {
 	return parts.length ? parts.join(' & ') : null;
 }
 
-/** The other filters as SQL conditions on the row: bounds (an unknown value never passes one) and distance. */
-/** The range filters (and the key-fields scope) as SQL conditions on the row. */
+/**
+ * The value of each flag most workshops have. A filter on it selects most of the index: as a lexeme,
+ * GIN walks its huge posting list for every slice (accepting orders: 80% of the index, 2.8 → 1.3 ms
+ * for a slice); as a condition on the rows GIN found by the other terms, it costs next to nothing.
+ */
+const COMMON_FLAG = { verified: false, master: false, accepting_orders: true } as const;
+
+/** The range filters, the common flag values (see COMMON_FLAG) and the key-fields scope as SQL conditions on the row. */
 function rangeSql(filters: SearchFilters, p: Params, keyWords: string | null = null): string {
 	const where: string[] = [];
+	for (const field of ['verified', 'master', 'accepting_orders'] as const) {
+		if (filters[field] !== undefined && filters[field] === COMMON_FLAG[field]) where.push(COMMON_FLAG[field] ? field : `not ${field}`);
+	}
 	// Scope 'key': the words must be in the key fields too (key_tsv ⊂ tsv, so every path stays right).
 	if (keyWords) where.push(`key_tsv @@ ${p.add(keyWords, 'tsquery')}`);
 	if (filters.max_min_order !== undefined) where.push(`min_order_units <= ${p.add(finite(filters.max_min_order, 'max_min_order'), 'float8')}`);
