@@ -33,6 +33,17 @@ searchContract('postgres', async (glossary) => {
 	};
 });
 
+/**
+ * The engine's rule for an estimated count of `ids` (all matching): k buckets, the largest power of
+ * two for which bucket 0's matches times k stay within the target, then scaled up.
+ */
+function estimateOf(ids: string[], target: number): { k: number; total: number } {
+	const inFirst = ids.filter((id) => sampleBucket(id) === 0).length;
+	const k = Math.min(64, 2 ** Math.floor(Math.log2(Math.max(1, target / Math.max(1, inFirst)))));
+	const sampled = ids.filter((id) => sampleBucket(id) < k).length;
+	return { k, total: Math.round((sampled * 64) / k) };
+}
+
 /** The pool, recording the text of every statement the engine sends in its transactions. */
 function recording(sql: Sql, statements: string[]): Sql {
 	return new Proxy(sql, {
@@ -227,17 +238,48 @@ describe('postgres engine', () => {
 		const query = { q: '', filters: {}, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
 		const want = await exact.search(query);
 		const got = await estimating.search(query);
-		// The engine's rule: k buckets, the largest power of two for which bucket 0's matches times k
-		// stay within the target, then scale up.
-		const inFirst = ids.filter((id) => sampleBucket(id) === 0).length;
-		const k = Math.min(64, 2 ** Math.floor(Math.log2(Math.max(1, 32 / Math.max(1, inFirst)))));
-		const sampled = ids.filter((id) => sampleBucket(id) < k).length;
 		expect(want.total).toBe(ids.length);
-		expect(k).toBeLessThan(64);
-		expect(got.total).toBe(Math.round((sampled * 64) / k));
+		expect(estimateOf(ids, 32).k).toBeLessThan(64);
+		expect(got.total).toBe(estimateOf(ids, 32).total);
 		expect(got.hits).toEqual(want.hits);
 		const verifiedCounts = got.facets.verified!.map((f) => f.count);
 		expect(Math.abs(verifiedCounts.reduce((a, b) => a + b, 0) - got.total)).toBeLessThanOrEqual(1);
+	});
+
+	it('answers a stale estimate at once and counts it again in the background, but never one past its staleness', async () => {
+		const sql = testSql();
+		const writer = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		const exact = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		// Never fresh: every search past the first is answered from the last estimate and starts a recount.
+		const lazy = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, sampleTarget: 32, estimates: { freshMs: 0, staleMs: 60_000 } });
+		const strict = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, sampleTarget: 32, estimates: { freshMs: 0, staleMs: 0 } });
+		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
+		const ids = docs.map((d) => d.id);
+		const query = { q: '', filters: {}, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		// Leaving out a document of sampling bucket 0 (always in the sample) changes the estimate.
+		const gone = docs.find((d) => sampleBucket(d.id) === 0)!;
+		const before = estimateOf(ids, 32).total;
+		const after = estimateOf(ids.filter((id) => id !== gone.id), 32).total;
+		expect(after).not.toBe(before);
+		try {
+			expect((await lazy.search(query)).total).toBe(before);
+			expect((await strict.search(query)).total).toBe(before);
+			await writer.remove([gone.id]);
+			// The hits are read fresh; the total is the last estimate, while it is counted again.
+			const stale = await lazy.search(query);
+			expect(stale.total).toBe(before);
+			expect(stale.hits.map((h) => h.doc.slug)).toEqual((await exact.search(query)).hits.map((h) => h.doc.slug));
+			let recounted = stale.total;
+			for (let i = 0; i < 100 && recounted === before; i++) {
+				await new Promise((r) => setTimeout(r, 20));
+				recounted = (await lazy.search(query)).total;
+			}
+			expect(recounted).toBe(after);
+			// Past its staleness an estimate is counted before the answer.
+			expect((await strict.search(query)).total).toBe(after);
+		} finally {
+			await writer.upsert([gone]);
+		}
 	});
 
 	it('searches on a pool whose connections carry the planner settings, with the results of one that sets them per transaction', async () => {
@@ -337,6 +379,52 @@ describe('postgres engine', () => {
 			expect(probes()).toBe(2);
 		} finally {
 			await writer.upsert(docs);
+		}
+	});
+
+	it('keeps exact counts until the index changes, when it hears of every change; otherwise counts every time', async () => {
+		const sql = testSql();
+		const statements: string[] = [];
+		const engine = postgresEngine(recording(sql, statements), { glossary: CONTRACT_GLOSSARY });
+		// Another process's engine: its writes reach this one only as notifications.
+		const other = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
+		// LISTEN refused (a pooler), or accepted but deaf (a transaction-mode pooler): nothing is kept.
+		const refusing = new Proxy(sql, { get: (t, p, r) => (p === 'listen' ? () => Promise.reject(new Error('LISTEN is not supported')) : Reflect.get(t, p, r)) });
+		const deaf = new Proxy(sql, { get: (t, p, r) => (p === 'listen' ? async () => ({ state: {}, unlisten: async () => {} }) : Reflect.get(t, p, r)) });
+		const uncached = [refusing, deaf].map((pool) => postgresEngine(recording(pool as Sql, statements), { glossary: CONTRACT_GLOSSARY }));
+		await Promise.all([engine, ...uncached].map((e) => e.prepare()));
+		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
+		const [a, b] = ['myungga-jewelry', 'hangyeol-jewelry'].map((slug) => docs.find((d) => d.slug === slug)!);
+		const material = `보관소재 ${Date.now()}`;
+		const query = { q: '', filters: { materials: [material] }, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		const counted = () => statements.filter((t) => t.includes('string_agg')).length;
+		try {
+			await other.upsert([{ ...a, materials: [material, ...a.materials] }]);
+			await new Promise((r) => setTimeout(r, 100)); // its notification, before this engine counts
+			expect((await engine.search(query)).total).toBe(1);
+			let before = counted();
+			expect((await engine.search(query)).total).toBe(1);
+			expect(counted()).toBe(before); // kept
+			for (const e of uncached) {
+				expect((await e.search(query)).total).toBe(1);
+				expect((await e.search(query)).total).toBe(1);
+			}
+			expect(counted()).toBe(before + 4); // counted each time
+			// A change elsewhere: heard on its commit, and the count is made again.
+			before = counted();
+			await other.upsert([{ ...b, materials: [material, ...b.materials] }]);
+			let total = 0;
+			for (let i = 0; i < 100 && total !== 2; i++) {
+				total = (await engine.search(query)).total;
+				if (total !== 2) await new Promise((r) => setTimeout(r, 20));
+			}
+			expect(total).toBe(2);
+			expect(counted()).toBeGreaterThan(before);
+			// Its own writes: known at once.
+			await engine.upsert([a]);
+			expect((await engine.search(query)).total).toBe(1);
+		} finally {
+			await other.upsert([a, b]);
 		}
 	});
 

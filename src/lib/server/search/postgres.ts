@@ -33,6 +33,11 @@ export interface PostgresEngineOptions {
 	 * search of one or two statements about as much as the statements themselves.
 	 */
 	reader?: Sql;
+	/**
+	 * How long estimated counts are fresh, and how long past that a stale one is still answered while
+	 * one search recounts it in the background (tests shorten both).
+	 */
+	estimates?: { freshMs: number; staleMs: number };
 }
 
 /**
@@ -58,9 +63,31 @@ const GLOSSARY_TTL_MS = 30_000;
 const SAMPLE_BUCKETS = 64;
 /** Counts are exact up to about this many matches, and estimated from a sample of this size beyond. */
 const SAMPLE_TARGET = 3_000;
-/** How long, and for how many searches, an engine keeps estimated counts. */
-const ESTIMATES_TTL_MS = 30_000;
+/**
+ * How long, and for how many searches, an engine keeps estimated counts: fresh for about 5 minutes
+ * (each ±10%, so that estimates made together are not all counted again together); for an hour
+ * after that, a search gets the last estimate while it is counted again in the background. A count
+ * of a large result set takes ~7 ms alone and 20–60 ms among other searches (its sample is ~3,000 rows).
+ */
+const ESTIMATES_FRESH_MS = 5 * 60_000;
+const ESTIMATES_STALE_MS = 60 * 60_000;
 const ESTIMATES_CACHED = 500;
+/** Estimates counted again in the background at once, at most: they take turns with searches, not cores. */
+const RECOUNTS_AT_ONCE = 1;
+/**
+ * Exact counts are kept until the index changes (the search_index_changes migration notifies every
+ * listening engine on commit), and at most this long, in case a notification is ever lost.
+ */
+const EXACT_COUNTS_MAX_MS = 5 * 60_000;
+const INDEX_CHANNEL = 'search_index';
+/** How long prepare() waits for its own test notification before it keeps no exact counts. */
+const LISTEN_CHECK_MS = 2_000;
+/**
+ * How long an engine keeps a plan hint. Each is checked or renewed by the searches that use it and
+ * never changes a result (tested), so a stale one costs a little time at most; a short life would
+ * make every query asked again after a pause pay for what the engine had learned about it.
+ */
+const HINTS_TTL_MS = 10 * 60_000;
 const MAX_VALUES_PER_FACET = 100;
 /** Up to this many matches, a relevance page is ranked from one lookup of them all. */
 const SMALL_RESULT = 300;
@@ -839,10 +866,27 @@ const keyWords = (query: SearchQuery, planned: PlannedQuery | null) => (query.sc
 export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): SearchEngine {
 	const sampleTarget = opts.sampleTarget ?? SAMPLE_TARGET;
 	const smallResult = opts.smallResult ?? SMALL_RESULT;
+	const { freshMs, staleMs } = opts.estimates ?? { freshMs: ESTIMATES_FRESH_MS, staleMs: ESTIMATES_STALE_MS };
 	// Estimated counts (only ever of large result sets, ±2% anyway) for a short while: the page of
 	// hits is always read fresh, and exact counts are never cached. Per engine, i.e. per process, and
-	// public data only, the same for every user.
-	const estimates = new Map<string, { counts: Counts; until: number }>();
+	// public data only, the same for every user. Past `fresh`, the last estimate is answered while
+	// one search counts it again in the background (stale-while-revalidate), so a query asked again
+	// after a pause does not wait for the sample.
+	const estimates = new Map<string, { counts: Counts; fresh: number; stale: number }>();
+	const recounting = new Set<string>();
+	// Bumped by clear(): a recount that started before must not bring back what it cleared.
+	let generation = 0;
+	// Exact counts, kept only while this engine hears of every change to the index (see prepare()):
+	// a count is dropped by the next change, so it is what counting again would give.
+	const exactCounts = new Map<string, { counts: Counts; until: number }>();
+	let listening: Promise<boolean> | undefined;
+	let hearsChanges = false;
+	// Bumped by every change heard (and by clear()): a count that started before must not be kept.
+	let changes = 0;
+	function changed(): void {
+		changes++;
+		exactCounts.clear();
+	}
 	// Queries whose exact count lately came out above `smallResult`: their pages skip the few-matches
 	// lookup (whose probe would only say "too many" again). A hint for the plan, never a result: both
 	// ways give the same page (tested), so a stale hint costs time, not correctness.
@@ -855,8 +899,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	// pages go straight to the tiers. A plan hint like the one above: either way gives the same page.
 	const strictMany = new Map<string, number>();
 	function remember(hints: Map<string, number>, key: string): void {
+		hints.delete(key); // renewed entries move to the end: the oldest go first
 		if (hints.size >= ESTIMATES_CACHED) hints.delete(hints.keys().next().value!);
-		hints.set(key, Date.now() + ESTIMATES_TTL_MS);
+		hints.set(key, Date.now() + HINTS_TTL_MS);
 	}
 	// The facet values of the codes this engine has met (the dictionary only grows, and a code's value
 	// never changes): one entry per distinct facet value in the index.
@@ -907,7 +952,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		if (query.sort !== 'distance' || !from) {
 			// A query whose counts were estimated lately matches too many for the one-lookup path.
 			const key = countsKey(query, planned);
-			const large = (estimates.get(key)?.until ?? 0) > Date.now() || (manyMatches.get(key) ?? 0) > Date.now();
+			const large = (estimates.get(key)?.stale ?? 0) > Date.now() || (manyMatches.get(key) ?? 0) > Date.now();
 			const small = large || query.scope === 'key' ? 0 : smallResult;
 			const look: RelevanceLookup = {
 				planned,
@@ -974,12 +1019,43 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			if (level === null || docs.length === offset + limit) {
 				if (i > 0) {
 					if (fullLevel.size >= ESTIMATES_CACHED) fullLevel.delete(fullLevel.keys().next().value!);
-					fullLevel.set(key, { level: i, until: Date.now() + ESTIMATES_TTL_MS });
+					fullLevel.set(key, { level: i, until: Date.now() + HINTS_TTL_MS });
 				}
 				return docs.slice(offset);
 			}
 		}
 		return [];
+	}
+
+	/**
+	 * Listens for changes to the index, and checks that a notification of its own comes back: through
+	 * a transaction-mode pooler LISTEN seems to work but hears nothing, and counts kept then would
+	 * never be dropped. On every (re)connection, all kept counts go (changes may have been missed).
+	 */
+	async function listenForChanges(): Promise<boolean> {
+		const probe = `probe:${Math.random().toString(36).slice(2)}`;
+		let heard: () => void = () => {};
+		const back = new Promise<boolean>((resolve) => {
+			heard = () => resolve(true);
+			setTimeout(() => resolve(false), LISTEN_CHECK_MS).unref?.();
+		});
+		try {
+			const listener = await sql.listen(
+				INDEX_CHANNEL,
+				(payload) => {
+					changed();
+					if (payload === probe) heard();
+				},
+				changed
+			);
+			await sql`select pg_notify(${INDEX_CHANNEL}, ${probe})`;
+			if (await back) return true;
+			await listener.unlisten();
+			console.warn('[search] no notification came back on %s: exact counts are counted every time', INDEX_CHANNEL);
+		} catch (e) {
+			console.warn('[search] cannot listen on %s (%s): exact counts are counted every time', INDEX_CHANNEL, (e as Error).message);
+		}
+		return false;
 	}
 
 	/** The values of facet codes, from the dictionary (read once per code: codes are never reused). */
@@ -996,7 +1072,28 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 	async function counts(query: SearchQuery, planned: PlannedQuery | null): Promise<Counts> {
 		const key = countsKey(query, planned);
 		const cached = estimates.get(key);
-		if (cached && cached.until > Date.now()) return cached.counts;
+		const now = Date.now();
+		if (cached && cached.fresh > now) return cached.counts;
+		const exact = hearsChanges ? exactCounts.get(key) : undefined;
+		if (exact && exact.until > now) return exact.counts;
+		if (cached && cached.stale > now) {
+			if (!recounting.has(key) && recounting.size < RECOUNTS_AT_ONCE) {
+				recounting.add(key);
+				// A failed recount leaves the estimate as it was: the next search past `fresh` tries again,
+				// and past `stale` a search counts (and fails) in its own time.
+				void count(query, planned, key).then(
+					() => recounting.delete(key),
+					() => recounting.delete(key)
+				);
+			}
+			return cached.counts;
+		}
+		return count(query, planned, key);
+	}
+
+	async function count(query: SearchQuery, planned: PlannedQuery | null, key: string): Promise<Counts> {
+		const started = generation;
+		const seen = changes;
 		const p = new Params();
 		const match = both(planned?.full ?? null, filterQuery(query.filters));
 		const fewLately = (fewToCount.get(key) ?? 0) > Date.now();
@@ -1012,11 +1109,22 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			} else manyMatches.delete(key);
 			if (exact.total <= sampleTarget) remember(fewToCount, key);
 			else fewToCount.delete(key);
+			estimates.delete(key); // fewer now than an estimate is for
+			if (hearsChanges && seen === changes) {
+				exactCounts.delete(key);
+				if (exactCounts.size >= ESTIMATES_CACHED) exactCounts.delete(exactCounts.keys().next().value!);
+				exactCounts.set(key, { counts: exact, until: Date.now() + EXACT_COUNTS_MAX_MS });
+			}
 			return exact;
 		}
 		const estimate = facetCounts(row.n, tally, names, query.facets, (n) => Math.round((n * SAMPLE_BUCKETS) / row.k));
-		if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
-		estimates.set(key, { counts: estimate, until: Date.now() + ESTIMATES_TTL_MS });
+		if (started === generation) {
+			estimates.delete(key); // renewed entries move to the end: the oldest go first
+			if (estimates.size >= ESTIMATES_CACHED) estimates.delete(estimates.keys().next().value!);
+			const now = Date.now();
+			const fresh = now + Math.round(freshMs * (0.9 + Math.random() * 0.2));
+			estimates.set(key, { counts: estimate, fresh, stale: fresh + staleMs });
+		}
 		return estimate;
 	}
 
@@ -1076,6 +1184,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// (the outbox worker calls it when managers change the glossary).
 			if (!opts.glossary) glossary = undefined;
 			await currentGlossary();
+			listening ??= listenForChanges();
+			hearsChanges = await listening;
 			// A connection pooler may drop startup parameters, or refuse them: then each search sets them.
 			if (reader) {
 				const why = await reader
@@ -1160,16 +1270,20 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// New index entries wait in the text indexes' pending lists, which every search reads whole:
 			// merged now, in bulk (see the settle_search_index migration).
 			await sql`select private.settle_search_index()`;
+			changed(); // its own writes: known before their notification comes
 		},
 
 		async remove(ids) {
 			if (ids.length === 0) return;
 			await sql`delete from public.search_documents where workshop_id = any(${[...ids]}::uuid[])`;
+			changed();
 		},
 
 		async clear() {
 			// Not the facet codes: an engine elsewhere may hold them, and they never change meaning.
 			await sql`truncate public.search_documents, public.search_terms`;
+			generation++;
+			changed();
 			estimates.clear();
 			manyMatches.clear();
 			strictMany.clear();
