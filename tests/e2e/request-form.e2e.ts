@@ -270,3 +270,56 @@ test('an irreversible move asks first: with JavaScript a dialog, without it a bo
 	await expect(scripted.getByText('Cancelled', { exact: true }).first()).toBeVisible();
 	await context.close();
 });
+
+test('removing a file of a draft asks first: without JavaScript a second step, with it a dialog', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+	const page = await noScript(browser);
+	await startWith(page, '주얼리·귀금속');
+	await page.getByLabel('제목').fill(`반지 도안 초안 ${suffix()}`);
+	await page.getByLabel('파일 추가').setInputFiles([
+		{ name: 'ring-a.pdf', mimeType: 'application/pdf', buffer: pdf },
+		{ name: 'ring-b.pdf', mimeType: 'application/pdf', buffer: pdf }
+	]);
+	await page.getByRole('button', { name: '임시 저장' }).click();
+	await expect(page).toHaveURL(/\/edit\?saved=1$/);
+	const file = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+	await file('ring-a.pdf').getByRole('button', { name: '삭제' }).click();
+	// The first press only asks; the file is still there, and keeping it changes nothing.
+	const question = page.getByRole('alert').filter({ hasText: '「ring-a.pdf」 파일을 삭제할까요?' });
+	await expect(question).toBeVisible();
+	await expect(file('ring-a.pdf')).toBeVisible();
+	await question.getByRole('link', { name: '그대로 두기' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(file('ring-a.pdf')).toBeVisible();
+	await file('ring-a.pdf').getByRole('button', { name: '삭제' }).click();
+	await page.getByRole('alert').getByRole('button', { name: '삭제하기' }).click();
+	await expect(page.getByRole('status').getByText('파일을 삭제했습니다.')).toBeVisible();
+	await expect(file('ring-a.pdf')).toHaveCount(0);
+	await expect(file('ring-b.pdf')).toBeVisible();
+	const edit = page.url().replace(/\?.*$/, '');
+	await page.context().close();
+
+	// With JavaScript: the dialog asks; declining keeps the file, accepting removes it at once.
+	const context = await browser.newContext({ locale: 'ko-KR' });
+	const scripted = await context.newPage();
+	await scripted.goto('/login');
+	await scripted.getByLabel('이메일').fill('startup3@sogong.link');
+	await scripted.getByLabel('비밀번호').fill('sogong-demo-1234');
+	await scripted.getByRole('button', { name: '로그인' }).click();
+	await expect(scripted).toHaveURL(/\/dashboard$/);
+	await scripted.goto(edit);
+	const remove = scripted.getByRole('listitem').filter({ hasText: 'ring-b.pdf' }).getByRole('button', { name: '삭제' });
+	scripted.once('dialog', (d) => void d.dismiss());
+	await remove.click();
+	await expect(scripted.getByRole('listitem').filter({ hasText: 'ring-b.pdf' })).toBeVisible();
+	await expect(scripted.getByRole('alert')).toHaveCount(0);
+	scripted.once('dialog', (d) => {
+		expect(d.message()).toBe('이 파일을 삭제할까요?');
+		void d.accept();
+	});
+	await remove.click();
+	await expect(scripted.getByRole('status').getByText('파일을 삭제했습니다.')).toBeVisible();
+	await expect(scripted.getByRole('listitem').filter({ hasText: 'ring-b.pdf' })).toHaveCount(0);
+	await context.close();
+});

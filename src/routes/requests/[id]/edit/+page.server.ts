@@ -71,8 +71,12 @@ export const actions = {
 	},
 	removeFile: async ({ request, locals, url, params }) => {
 		const { claims } = await ownRequest(locals, url, params.id);
-		const attachmentId = z.uuid().safeParse((await request.formData()).get('attachmentId'));
+		const data = await request.formData();
+		const attachmentId = z.uuid().safeParse(data.get('attachmentId'));
 		if (!attachmentId.success) return fail(400, { fileError: 'err_not_found' });
+		// Removing deletes the file from storage: asked first. With JavaScript a dialog sets `confirmed`;
+		// without it, this answer shows the question with a button that sends it.
+		if (data.get('confirmed') !== '1') return fail(400, { confirmRemove: attachmentId.data });
 		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, attachmentId.data));
 		if (!removed) return fail(403, { fileError: 'request_err_not_allowed' });
 		return { fileRemoved: true };
