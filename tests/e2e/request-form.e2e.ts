@@ -303,11 +303,7 @@ test('removing a file of a draft asks first: without JavaScript a second step, w
 	// With JavaScript: the dialog asks; declining keeps the file, accepting removes it at once.
 	const context = await browser.newContext({ locale: 'ko-KR' });
 	const scripted = await context.newPage();
-	await scripted.goto('/login');
-	await scripted.getByLabel('이메일').fill('startup3@sogong.link');
-	await scripted.getByLabel('비밀번호').fill('sogong-demo-1234');
-	await scripted.getByRole('button', { name: '로그인' }).click();
-	await expect(scripted).toHaveURL(/\/dashboard$/);
+	await signIn(scripted, 'startup3@sogong.link');
 	await scripted.goto(edit);
 	const remove = scripted.getByRole('listitem').filter({ hasText: 'ring-b.pdf' }).getByRole('button', { name: '삭제' });
 	scripted.once('dialog', (d) => void d.dismiss());
