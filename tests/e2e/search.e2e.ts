@@ -77,6 +77,21 @@ test('an English trade word finds Korean listings', async ({ page }) => {
 	await expect(page.getByRole('link', { name: '가죽장인 슈즈' })).toBeVisible();
 });
 
+test('in English, districts read in Latin letters wherever a workshop is shown', async ({ page, baseURL }) => {
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
+	await page.goto('/search?q=%EC%A7%81%EC%A7%80%EC%9D%B8%EC%87%84'); // 직지인쇄, in 청주시 상당구
+	// Not a cluster's district (the clusters table says Cheongju-si): romanised as road signs write it.
+	await expect(page.getByRole('group', { name: 'District' }).getByText('Cheongju-si Sangdang-gu')).toBeVisible();
+	const hit = page.getByRole('article').filter({ has: page.getByRole('link', { name: 'Jikji Printing' }) });
+	await expect(hit.getByText(/Cheongju-si Sangdang-gu/)).toBeVisible();
+	await expect(page.getByText('청주시 상당구')).toHaveCount(0);
+	await page.goto('/workshops/jikji-printing');
+	await expect(page.getByText(/· Cheongju-si Sangdang-gu/)).toBeVisible();
+	await page.context().clearCookies();
+	await page.goto('/workshops/jikji-printing');
+	await expect(page.getByText(/· 청주시 상당구/)).toBeVisible();
+});
+
 test('a search with no results offers a respelling, filters to remove and nearby clusters', async ({ page }) => {
 	await page.goto('/search?q=%EB%A0%88%EC%9D%B4%EC%A0%B8%EC%BB%B7%ED%8C%85'); // 레이져컷팅
 	await expect(page.getByRole('heading', { name: '‘레이져컷팅’에 맞는 공방이 없습니다' })).toBeVisible();

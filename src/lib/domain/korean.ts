@@ -2,8 +2,8 @@
 // so that indexed text and queries are folded the same way. It runs over every indexed document:
 // loops work on char codes and lookup tables, and whole-string regexes run natively.
 
-const SYLLABLE_FIRST = 0xac00;
-const SYLLABLE_LAST = 0xd7a3;
+export const SYLLABLE_FIRST = 0xac00;
+export const SYLLABLE_LAST = 0xd7a3;
 const COMPAT_FIRST = 0x3131; // ㄱ
 const COMPAT_LAST_CONSONANT = 0x314e; // ㅎ
 const COMPAT_LAST = 0x318e;
