@@ -6,11 +6,20 @@ const debianChromium = '/usr/bin/chromium';
 const launchOptions = existsSync(debianChromium)
 	? {
 			executablePath: debianChromium,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
 		}
 	: {};
 
-const port = 4173;
+// Several checkouts (or worktrees) on one machine run their journeys side by side on other ports.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const pgPort = Number(process.env.E2E_PG_PORT ?? 54341);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -34,6 +43,6 @@ export default defineConfig({
 		port,
 		timeout: 120_000,
 		reuseExistingServer: false,
-		env: { PORT: String(port), DATA_DIR: '.data/e2e', EMBEDDED_PG_PORT: '54341', ORIGIN: `http://localhost:${port}` }
+		env: { PORT: String(port), DATA_DIR: '.data/e2e', EMBEDDED_PG_PORT: String(pgPort), ORIGIN: `http://localhost:${port}` }
 	}
 });

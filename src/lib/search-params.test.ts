@@ -38,14 +38,26 @@ describe('parseSearchParams', () => {
 	it.each<[string, string, Partial<SearchParams>]>([
 		['a Korean query, trimmed', 'q=%20%EC%A3%BC%EC%96%BC%EB%A6%AC%20', { q: '주얼리' }],
 		['initial consonants', 'q=ㅈㅇㄹ', { q: 'ㅈㅇㄹ' }],
-		['repeated clusters, duplicates dropped', 'cluster=jongno-jewelry&cluster=mullae-machine-metal&cluster=jongno-jewelry', { cluster: ['jongno-jewelry', 'mullae-machine-metal'] }],
+		[
+			'repeated clusters, duplicates dropped',
+			'cluster=jongno-jewelry&cluster=mullae-machine-metal&cluster=jongno-jewelry',
+			{ cluster: ['jongno-jewelry', 'mullae-machine-metal'] }
+		],
 		['a cluster that is not a slug is dropped', 'cluster=Jongno%20Jewelry&cluster=ok-slug', { cluster: ['ok-slug'] }],
-		['trade, process, material, district', 'trade=3311&process=주조&material=18K&district=종로구', { trade: ['3311'], process: ['주조'], material: ['18K'], district: ['종로구'] }],
+		[
+			'trade, process, material, district',
+			'trade=3311&process=주조&material=18K&district=종로구',
+			{ trade: ['3311'], process: ['주조'], material: ['18K'], district: ['종로구'] }
+		],
 		['empty list values are dropped', 'process=&process=%20&district=종로구', { process: [], district: ['종로구'] }],
 		['flags set by 1', 'verified=1&master=1&accepting=1', { verified: true, master: true, accepting: true }],
 		['flags with other values are off', 'verified=true&master=0&accepting=yes', { verified: false, master: false, accepting: false }],
 		['numeric filters', 'max_min_order=100&max_lead_time=14', { max_min_order: 100, max_lead_time: 14 }],
-		['numeric filters: negative, zero, fractional, text dropped', 'max_min_order=-5&max_lead_time=1.5', { max_min_order: null, max_lead_time: null }],
+		[
+			'numeric filters: negative, zero, fractional, text dropped',
+			'max_min_order=-5&max_lead_time=1.5',
+			{ max_min_order: null, max_lead_time: null }
+		],
 		['numeric filters: text and zero dropped', 'max_min_order=many&max_lead_time=0', { max_min_order: null, max_lead_time: null }],
 		['near a cluster', 'near=seongsu-social-venture-valley', { near: { kind: 'cluster', slug: 'seongsu-social-venture-valley' } }],
 		['near a point', 'near=37.5714,126.9918', { near: { kind: 'point', lat: 37.5714, lng: 126.9918 } }],
@@ -130,7 +142,9 @@ describe('toSearchQuery', () => {
 
 	it('maps the URL names to the engine filters', () => {
 		const query = toSearchQuery(
-			parse('q=주얼리&cluster=jongno-jewelry&trade=3311&process=주조&material=18K&district=종로구&verified=1&master=1&accepting=1&max_min_order=10&max_lead_time=14&page=2'),
+			parse(
+				'q=주얼리&cluster=jongno-jewelry&trade=3311&process=주조&material=18K&district=종로구&verified=1&master=1&accepting=1&max_min_order=10&max_lead_time=14&page=2'
+			),
 			null
 		);
 		expect(query).toMatchObject({
@@ -156,9 +170,19 @@ describe('toSearchQuery', () => {
 	});
 
 	it.each<[string, string, { lat: number; lng: number } | null, Partial<ReturnType<typeof toSearchQuery>>]>([
-		['distance sort and radius with a place', 'sort=distance&radius=5&near=seoul-startup-hub', seoulStartupHub, { sort: 'distance', from: seoulStartupHub, filters: { within: { ...seoulStartupHub, radius_km: 5 } } }],
+		[
+			'distance sort and radius with a place',
+			'sort=distance&radius=5&near=seoul-startup-hub',
+			seoulStartupHub,
+			{ sort: 'distance', from: seoulStartupHub, filters: { within: { ...seoulStartupHub, radius_km: 5 } } }
+		],
 		['distance sort without a place falls back to relevance', 'sort=distance&radius=5', null, { sort: 'relevance', filters: {} }],
-		['a place without distance sort still measures distance', 'near=37.5,127', { lat: 37.5, lng: 127 }, { sort: 'relevance', from: { lat: 37.5, lng: 127 }, filters: {} }]
+		[
+			'a place without distance sort still measures distance',
+			'near=37.5,127',
+			{ lat: 37.5, lng: 127 },
+			{ sort: 'relevance', from: { lat: 37.5, lng: 127 }, filters: {} }
+		]
 	])('%s', (_label, query, from, expected) => {
 		expect(toSearchQuery(parse(query), from)).toMatchObject(expected);
 	});

@@ -14,7 +14,14 @@ const MAX_VALUES = 20;
 const MAX_VALUE_LENGTH = 100;
 /** Every facet the page shows counts for (the port's FACETS, repeated here as the browser needs it). */
 export const SEARCH_FACETS: readonly Facet[] = [
-	'clusters', 'trade_code', 'processes', 'materials', 'district_ko', 'verified', 'master', 'accepting_orders'
+	'clusters',
+	'trade_code',
+	'processes',
+	'materials',
+	'district_ko',
+	'verified',
+	'master',
+	'accepting_orders'
 ];
 
 /** A place to measure distance from: a cluster (resolved to coordinates on the server) or a point. */
@@ -49,7 +56,10 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const POINT = /^(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/;
 
 // A pasted essay is cut, not refused: the first 200 characters are still a useful query.
-const text = z.string().trim().transform((s) => s.slice(0, 200).trim());
+const text = z
+	.string()
+	.trim()
+	.transform((s) => s.slice(0, 200).trim());
 const listValue = z.string().trim().min(1).max(MAX_VALUE_LENGTH);
 const flag = z.literal('1');
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);

@@ -3,7 +3,14 @@ import { isValidBrn } from '$lib/domain/brn';
 
 /** Lists are typed one per line or comma-separated. */
 export function splitList(text: string): string[] {
-	return [...new Set(text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			text
+				.split(/[\n,]/)
+				.map((s) => s.trim())
+				.filter(Boolean)
+		)
+	];
 }
 
 const list = z
@@ -12,7 +19,8 @@ const list = z
 	.refine((v) => splitList(v).length <= 30, 'err_list_too_many')
 	.refine((v) => splitList(v).every((s) => s.length <= 60), 'err_list_item_too_long');
 
-const count = (max: number) => z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(max, 'err_too_large').nullable();
+const count = (max: number) =>
+	z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(max, 'err_too_large').nullable();
 
 export const workshopSchema = z.object({
 	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),

@@ -14,4 +14,8 @@ export const log = (line: string) => console.log(line);
 export const note = (line: string) => console.error(`# ${line}`);
 export const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'NaN');
 export const seconds = (ms: number) => (ms / 1000).toFixed(1);
-export const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(',');
+export const loadavg = () =>
+	os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(',');

@@ -25,7 +25,10 @@ export function prng(seed: number): () => number {
 	let c = 0xb7e15162;
 	let d = seed >>> 0;
 	const next = () => {
-		a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+		a >>>= 0;
+		b >>>= 0;
+		c >>>= 0;
+		d >>>= 0;
 		let t = (a + b) | 0;
 		a = b ^ (b >>> 9);
 		b = (c + (c << 3)) | 0;
@@ -84,7 +87,18 @@ const pickTrade = weighted(TRADES);
 const pickDistrict = weighted(DISTRICTS);
 // Cluster districts are where their trade concentrates: a workshop of a cluster trade lands in the
 // cluster's district this often, whatever the national spread says.
-const CLUSTER_DISTRICT_SHARE: Record<string, number> = { '3311': 0.45, '3312': 0.35, '152': 0.4, '151': 0.2, '25': 0.12, '259': 0.12, '2511': 0.1, '29': 0.1, '181': 0.15, '172': 0.12 };
+const CLUSTER_DISTRICT_SHARE: Record<string, number> = {
+	'3311': 0.45,
+	'3312': 0.35,
+	'152': 0.4,
+	'151': 0.2,
+	'25': 0.12,
+	'259': 0.12,
+	'2511': 0.1,
+	'29': 0.1,
+	'181': 0.15,
+	'172': 0.12
+};
 const CLUSTER_OF_TRADE = new Map<string, (typeof CRAFT_CLUSTERS)[number]>();
 for (const c of CRAFT_CLUSTERS) for (const t of c.trades) CLUSTER_OF_TRADE.set(t, c);
 const DISTRICT_BY_NAME = new Map(DISTRICTS.map((d) => [d.ko, d]));
@@ -107,7 +121,18 @@ function sentence(parts: (string | false | undefined)[]): string {
 	return parts.filter(Boolean).join(' ');
 }
 
-function describeKo(dice: Dice, t: TradeVocabulary, d: District, processes: string[], materials: string[], equipment: string[], year: number, employees: number, leadTime: number | null, minOrder: number | null): string {
+function describeKo(
+	dice: Dice,
+	t: TradeVocabulary,
+	d: District,
+	processes: string[],
+	materials: string[],
+	equipment: string[],
+	year: number,
+	employees: number,
+	leadTime: number | null,
+	minOrder: number | null
+): string {
 	const where = d.dongs ? dice.pick(d.dongs) : d.ko;
 	const p = processes;
 	const lines: string[] = [];
@@ -119,12 +144,14 @@ function describeKo(dice: Dice, t: TradeVocabulary, d: District, processes: stri
 			`${year}년부터 ${t.short_ko} 일을 해 온 ${employees}인 작업장입니다.`
 		])
 	);
+	lines.push(p.length >= 3 ? `${p[0]}부터 ${p[1]}, ${p[p.length - 1]}까지 한 곳에서 책임집니다.` : `${p.join(', ')} 작업을 주로 합니다.`);
 	lines.push(
-		p.length >= 3
-			? `${p[0]}부터 ${p[1]}, ${p[p.length - 1]}까지 한 곳에서 책임집니다.`
-			: `${p.join(', ')} 작업을 주로 합니다.`
+		dice.pick([
+			`${materials.join('·')} 작업에 강합니다.`,
+			`주로 쓰는 소재는 ${materials.join(', ')}입니다.`,
+			`${materials[0]} 가공 경험이 많습니다.`
+		])
 	);
-	lines.push(dice.pick([`${materials.join('·')} 작업에 강합니다.`, `주로 쓰는 소재는 ${materials.join(', ')}입니다.`, `${materials[0]} 가공 경험이 많습니다.`]));
 	if (dice.chance(0.6)) lines.push(`${dice.some(t.products, 1, 2).join(', ')} 주문을 받습니다.`);
 	if (dice.chance(0.5)) lines.push(`${equipment.slice(0, 2).join('와 ')}를 갖추고 있습니다.`);
 	const extras = [
@@ -152,7 +179,11 @@ function describeKo(dice: Dice, t: TradeVocabulary, d: District, processes: stri
 
 function describeEn(dice: Dice, t: TradeVocabulary, d: District, year: number, employees: number): string {
 	return sentence([
-		dice.pick([`A ${t.short_en} workshop founded in ${year}.`, `${employees} craftspeople working in ${t.short_en} since ${year}.`, `Small ${t.short_en} shop with ${employees} staff.`]),
+		dice.pick([
+			`A ${t.short_en} workshop founded in ${year}.`,
+			`${employees} craftspeople working in ${t.short_en} since ${year}.`,
+			`Small ${t.short_en} shop with ${employees} staff.`
+		]),
 		`We make ${dice.some(t.products_en, 1, 2).join(' and ')} to order`,
 		dice.pick(['in small runs.', 'from drawings or samples.', 'for brands and startups.', 'with short lead times.']),
 		dice.chance(0.3) && 'English-speaking contact available.'

@@ -10,11 +10,26 @@ import { CRAFT_CLUSTERS, TRADES } from './vocabulary';
 
 async function insertWorkshops(sql: Sql, docs: WorkshopDoc[]): Promise<void> {
 	const rows = docs.map((d) => ({
-		id: d.id, slug: d.slug, name_ko: d.name_ko, name_en: d.name_en, trade_code: d.trade_code, employees: d.employees,
-		district_ko: d.district_ko, lat: d.lat, lng: d.lng, description_ko: d.description_ko, description_en: d.description_en,
-		processes: d.processes, equipment: d.equipment, materials: d.materials, certifications: d.certifications,
-		min_order_units: d.min_order_units, lead_time_days: d.lead_time_days, accepting_orders: d.accepting_orders,
-		verified: d.verified, featured: d.featured
+		id: d.id,
+		slug: d.slug,
+		name_ko: d.name_ko,
+		name_en: d.name_en,
+		trade_code: d.trade_code,
+		employees: d.employees,
+		district_ko: d.district_ko,
+		lat: d.lat,
+		lng: d.lng,
+		description_ko: d.description_ko,
+		description_en: d.description_en,
+		processes: d.processes,
+		equipment: d.equipment,
+		materials: d.materials,
+		certifications: d.certifications,
+		min_order_units: d.min_order_units,
+		lead_time_days: d.lead_time_days,
+		accepting_orders: d.accepting_orders,
+		verified: d.verified,
+		featured: d.featured
 	}));
 	await sql.begin(async (tx) => {
 		// Replica mode skips the outbox triggers: the benchmark feeds the engine itself, as the worker would.
@@ -92,8 +107,18 @@ const CLUSTER_NAMES: Record<(typeof CRAFT_CLUSTERS)[number]['slug'], [string, st
  */
 export async function insertCraftClusters(sql: Sql): Promise<void> {
 	const rows = CRAFT_CLUSTERS.map((c) => ({
-		slug: c.slug, kind: 'craft', name_ko: CLUSTER_NAMES[c.slug][0], name_en: CLUSTER_NAMES[c.slug][1], trade_code: c.trades[0],
-		region_ko: c.district, region_en: c.district, district_ko: c.district, district_en: c.district, district_kind: 'district', lat: c.lat, lng: c.lng
+		slug: c.slug,
+		kind: 'craft',
+		name_ko: CLUSTER_NAMES[c.slug][0],
+		name_en: CLUSTER_NAMES[c.slug][1],
+		trade_code: c.trades[0],
+		region_ko: c.district,
+		region_en: c.district,
+		district_ko: c.district,
+		district_en: c.district,
+		district_kind: 'district',
+		lat: c.lat,
+		lng: c.lng
 	}));
 	await sql`
 		insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)

@@ -62,7 +62,8 @@ export async function runLoad(opts: {
 	async function loop() {
 		while (next < limit) {
 			// Time is up: end with the pass under way.
-			if (performance.now() >= deadline && limit === Number.POSITIVE_INFINITY) limit = first + Math.max(1, Math.ceil((next - first) / n)) * n;
+			if (performance.now() >= deadline && limit === Number.POSITIVE_INFINITY)
+				limit = first + Math.max(1, Math.ceil((next - first) / n)) * n;
 			if (next >= limit) break;
 			const query = next++ % n;
 			const t0 = performance.now();

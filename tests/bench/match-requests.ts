@@ -40,7 +40,15 @@ function request(
 export function benchRequests(today: Date): BenchRequest[] {
 	return [
 		request('machine_metal', { process: ['cnc_turning', 'milling'] }, ['탭·드릴', '열처리', '3차원 측정'], 200, 21, 'g-valley', today),
-		request('jewelry', { metal: 'gold', karat: '14k', setting: 'prong' }, ['주얼리 CAD 모델링', '주조', '연마', '각인'], 50, 30, 'dongdaemun-design', today),
+		request(
+			'jewelry',
+			{ metal: 'gold', karat: '14k', setting: 'prong' },
+			['주얼리 CAD 모델링', '주조', '연마', '각인'],
+			50,
+			30,
+			'dongdaemun-design',
+			today
+		),
 		request('printing', { finish: ['foil', 'coating'] }, ['오프셋 인쇄', '무선 제본'], 1000, 14, 'ochang', today),
 		request('shoes', { last: 'custom' }, ['패턴', '굿이어 웰트'], 30, 45, 'seongsu-social-venture-valley', today)
 	];
@@ -52,14 +60,16 @@ export function problemsOf(label: TemplateId, ranked: readonly WorkshopMatch[], 
 	if (ranked.length === 0) return [`${label}: no match`];
 	if (ranked.length > limit) problems.push(`${label}: ${ranked.length} matches, more than the limit ${limit}`);
 	for (let i = 1; i < ranked.length; i++) {
-		if (ranked[i].score > ranked[i - 1].score) problems.push(`${label}: score ${ranked[i].score} at ${i + 1} above ${ranked[i - 1].score} at ${i}`);
+		if (ranked[i].score > ranked[i - 1].score)
+			problems.push(`${label}: score ${ranked[i].score} at ${i + 1} above ${ranked[i - 1].score} at ${i}`);
 	}
 	const top = ranked[0];
 	if (!(top.score > 0 && top.score <= 100)) problems.push(`${label}: top score ${top.score}`);
 	if (top.reasons.length === 0) problems.push(`${label}: top match without reasons`);
 	const processes = top.reasons.find((r) => r.key === 'match_reason_processes');
 	if (!processes || !(Number(processes.params.covered) > 0)) problems.push(`${label}: top match covers none of the required processes`);
-	if (!top.reasons.some((r) => r.key === 'match_reason_trade')) problems.push(`${label}: top match is not of the trades ${TEMPLATES[label].tradeCodes.join(',')}`);
+	if (!top.reasons.some((r) => r.key === 'match_reason_trade'))
+		problems.push(`${label}: top match is not of the trades ${TEMPLATES[label].tradeCodes.join(',')}`);
 	return problems;
 }
 

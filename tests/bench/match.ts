@@ -75,7 +75,6 @@ const WARMUP_MS = Number(args.warmup) * 1000;
 const SEED = Math.floor(Number(args.seed));
 const BATCH = Math.floor(positive('batch', args.batch));
 
-
 // ─── The two measured paths ──────────────────────────────────────────────────────────────────────
 
 interface Prepared extends BenchRequest {
@@ -137,7 +136,13 @@ async function timeCandidates(r: Prepared, i: number, run: Run): Promise<void> {
  * match first on even passes and candidate_query first on odd ones (the second profits from the
  * caches the first warmed, so each path is second half of the time).
  */
-async function measure(today: Date, requests: Prepared[], durationMs: number, run: Run, passes = Number.POSITIVE_INFINITY): Promise<number> {
+async function measure(
+	today: Date,
+	requests: Prepared[],
+	durationMs: number,
+	run: Run,
+	passes = Number.POSITIVE_INFINITY
+): Promise<number> {
 	const started = performance.now();
 	let pass = 0;
 	while (pass < passes && (pass === 0 || performance.now() - started < durationMs)) {
@@ -163,19 +168,29 @@ async function prepareDatabase(reuse: boolean): Promise<Sql> {
 	let t = performance.now();
 	const sql = await db.connect({ kind: 'embedded', dir: PG_DIR, port: pgPort });
 	await migrate(sql);
-	note(`embedded PostgreSQL on port ${pgPort}, migrated in ${seconds(performance.now() - t)} s; ${reuse ? 'reusing' : 'loading'} ${DOCS} documents…`);
+	note(
+		`embedded PostgreSQL on port ${pgPort}, migrated in ${seconds(performance.now() - t)} s; ${reuse ? 'reusing' : 'loading'} ${DOCS} documents…`
+	);
 	if (reuse && !(await indexIsCurrent(sql, SEED, Math.min(50, DOCS)))) {
 		throw new Error('the kept index was written by another version of the engine (or corpus): run without --reuse to load again');
 	}
 	t = performance.now();
 	const loaded = reuse
 		? undefined
-		: await loadCorpus(sql, { docs: DOCS, batch: BATCH, seed: SEED, progress: (done, ms) => note(`loaded ${done}/${DOCS} (upsert ${seconds(ms)} s so far)`) });
+		: await loadCorpus(sql, {
+				docs: DOCS,
+				batch: BATCH,
+				seed: SEED,
+				progress: (done, ms) => note(`loaded ${done}/${DOCS} (upsert ${seconds(ms)} s so far)`)
+			});
 	await insertCraftClusters(sql);
 	const size = await indexSize(sql);
 	if (size.n !== DOCS) throw new Error(`expected ${DOCS} search documents, found ${size.n}`);
 	if (!loaded) log(`load engine=postgres docs=${DOCS} reused=1`);
-	else log(`load engine=postgres docs=${DOCS} load_s=${seconds(loaded.upsertMs)} docs_per_s=${Math.round(DOCS / (loaded.upsertMs / 1000))} total_s=${seconds(performance.now() - t)}`);
+	else
+		log(
+			`load engine=postgres docs=${DOCS} load_s=${seconds(loaded.upsertMs)} docs_per_s=${Math.round(DOCS / (loaded.upsertMs / 1000))} total_s=${seconds(performance.now() - t)}`
+		);
 	log(`memory engine=postgres index_size=${size.docs} terms_size=${size.terms} database_size=${size.total}`);
 	return sql;
 }
@@ -204,7 +219,12 @@ async function prepareRequests(today: Date): Promise<Prepared[]> {
 // ─── Report ──────────────────────────────────────────────────────────────────────────────────────
 
 const ms = (samples: Sample[]) => samples.map((s) => s.ms);
-const figures = (samples: Sample[]) => ({ p50: percentile(ms(samples), 50), p95: percentile(ms(samples), 95), p99: percentile(ms(samples), 99), max: Math.max(...ms(samples)) });
+const figures = (samples: Sample[]) => ({
+	p50: percentile(ms(samples), 50),
+	p95: percentile(ms(samples), 95),
+	p99: percentile(ms(samples), 99),
+	max: Math.max(...ms(samples))
+});
 
 function report(requests: Prepared[], run: Run, first: Run, elapsedMs: number): void {
 	const match = figures(run.match);
@@ -213,20 +233,28 @@ function report(requests: Prepared[], run: Run, first: Run, elapsedMs: number): 
 	log(`match docs=${DOCS} p50_ms=${fixed(match.p50)} p95_ms=${fixed(match.p95)}`);
 	log(`candidate_query docs=${DOCS} p50_ms=${fixed(candidate.p50)} p95_ms=${fixed(candidate.p95)}`);
 	log(`ratio=${(match.p95 / candidate.p95).toFixed(2)}`);
-	log(`detail ratio_p50=${(match.p50 / candidate.p50).toFixed(2)} concurrency=1 measured_s=${seconds(elapsedMs)} requests=${run.match.length}+${run.candidate.length}`);
+	log(
+		`detail ratio_p50=${(match.p50 / candidate.p50).toFixed(2)} concurrency=1 measured_s=${seconds(elapsedMs)} requests=${run.match.length}+${run.candidate.length}`
+	);
 	for (const [name, f, samples, firstSamples] of [
 		['match', match, run.match, first.match],
 		['candidate_query', candidate, run.candidate, first.candidate]
 	] as const) {
-		log(`detail ${name} p99_ms=${fixed(f.p99)} max_ms=${fixed(f.max)} n=${samples.length} first_pass_p50_ms=${fixed(percentile(ms(firstSamples), 50))} first_pass_max_ms=${fixed(Math.max(...ms(firstSamples)))}`);
+		log(
+			`detail ${name} p99_ms=${fixed(f.p99)} max_ms=${fixed(f.max)} n=${samples.length} first_pass_p50_ms=${fixed(percentile(ms(firstSamples), 50))} first_pass_max_ms=${fixed(Math.max(...ms(firstSamples)))}`
+		);
 	}
 	const counts = run.candidates;
-	log(`detail rank p50_ms=${fixed(rankFigures.p50, 2)} p95_ms=${fixed(rankFigures.p95, 2)} candidates_p50=${percentile(counts, 50)} candidates_max=${Math.max(...counts)} limit=${LIMIT}`);
+	log(
+		`detail rank p50_ms=${fixed(rankFigures.p50, 2)} p95_ms=${fixed(rankFigures.p95, 2)} candidates_p50=${percentile(counts, 50)} candidates_max=${Math.max(...counts)} limit=${LIMIT}`
+	);
 	for (const [i, r] of requests.entries()) {
 		const m = figures(run.match.filter((s) => s.request === i));
 		const c = figures(run.candidate.filter((s) => s.request === i));
 		const n = run.candidates.filter((_, k) => run.rank[k].request === i);
-		log(`request ${r.label} match_p50_ms=${fixed(m.p50)} match_p95_ms=${fixed(m.p95)} candidate_p50_ms=${fixed(c.p50)} candidate_p95_ms=${fixed(c.p95)} searches=${r.queries.length} candidates=${n[0] ?? 0} processes=${r.request.required_processes.length}`);
+		log(
+			`request ${r.label} match_p50_ms=${fixed(m.p50)} match_p95_ms=${fixed(m.p95)} candidate_p50_ms=${fixed(c.p50)} candidate_p95_ms=${fixed(c.p95)} searches=${r.queries.length} candidates=${n[0] ?? 0} processes=${r.request.required_processes.length}`
+		);
 	}
 	log(`target_p95_100ms=${match.p95 <= TARGET_P95_MS ? 'met' : 'missed'}`);
 }
@@ -234,13 +262,20 @@ function report(requests: Prepared[], run: Run, first: Run, elapsedMs: number): 
 // ─── Main ────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<number> {
-	const reuse = args.reuse && (await fs.stat(path.join(PG_DIR, 'PG_VERSION')).then(() => true, () => false));
+	const reuse =
+		args.reuse &&
+		(await fs.stat(path.join(PG_DIR, 'PG_VERSION')).then(
+			() => true,
+			() => false
+		));
 	if (args.reuse && !reuse) note('nothing to reuse in .data/bench: loading');
 	if (!reuse) await fs.rm(BENCH_DIR, { recursive: true, force: true });
 	await fs.mkdir(BENCH_DIR, { recursive: true });
 	const today = new Date();
 	let sql: Sql | undefined;
-	log(`bench docs=${DOCS} requests=${benchRequests(today).length} concurrency=1 duration_s=${DURATION_MS / 1000} cpus=${os.cpus().length} loadavg=${loadavg()}`);
+	log(
+		`bench docs=${DOCS} requests=${benchRequests(today).length} concurrency=1 duration_s=${DURATION_MS / 1000} cpus=${os.cpus().length} loadavg=${loadavg()}`
+	);
 	try {
 		sql = await prepareDatabase(reuse);
 		await useAppSearch(sql);
@@ -249,7 +284,8 @@ async function main(): Promise<number> {
 		// Each request once, right after loading: caches cold, as for the first visitor of a request page.
 		const first = emptyRun();
 		await measure(today, requests, 0, first, 1);
-		for (const r of requests) log(`top ${r.label} ${describeTop(await db.withUser(FOUNDER, (tx) => matches.forRequest(tx, r.request, { limit: LIMIT, today })))}`);
+		for (const r of requests)
+			log(`top ${r.label} ${describeTop(await db.withUser(FOUNDER, (tx) => matches.forRequest(tx, r.request, { limit: LIMIT, today })))}`);
 		note(`warming up ${WARMUP_MS / 1000} s…`);
 		if (WARMUP_MS > 0) await measure(today, requests, WARMUP_MS, emptyRun());
 		note(`measuring ${DURATION_MS / 1000} s…`);

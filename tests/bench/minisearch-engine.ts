@@ -8,7 +8,15 @@ import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisea
 import { distanceKm } from '../../src/lib/domain/geo';
 import { DEFAULT_GLOSSARY, expandQuery, synonymGroups } from '../../src/lib/domain/glossary';
 import { initials, isInitialsQuery, normalize, toJamo, tokenize, typoBudget } from '../../src/lib/domain/korean';
-import { FACETS, type Facet, type Hit, type SearchFilters, type SearchQuery, type SearchResult, type WorkshopDoc } from '../../src/lib/server/search/port';
+import {
+	FACETS,
+	type Facet,
+	type Hit,
+	type SearchFilters,
+	type SearchQuery,
+	type SearchResult,
+	type WorkshopDoc
+} from '../../src/lib/server/search/port';
 
 /** SearchEngine with a kind of its own: the port's kinds name the two real engines only. */
 export interface BenchEngine {
@@ -43,8 +51,17 @@ interface Indexed {
 
 // By importance, as the Meilisearch engine orders its searchable attributes.
 const BOOST: Record<string, number> = {
-	name_ko: 6, name_en: 5, initials: 3, processes: 4, trade_name_ko: 3, trade_name_en: 2.5, materials: 2.5,
-	equipment: 2, certifications: 1.5, description_ko: 1, description_en: 0.8
+	name_ko: 6,
+	name_en: 5,
+	initials: 3,
+	processes: 4,
+	trade_name_ko: 3,
+	trade_name_en: 2.5,
+	materials: 2.5,
+	equipment: 2,
+	certifications: 1.5,
+	description_ko: 1,
+	description_en: 0.8
 };
 const TEXT_FIELDS = Object.keys(BOOST).filter((f) => f !== 'initials');
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -119,7 +136,10 @@ function compileFilter(f: SearchFilters): (doc: WorkshopDoc) => boolean {
 		const dLng = w.radius_km / (111.2 * Math.max(0.01, Math.cos((w.lat * Math.PI) / 180)));
 		tests.push(
 			(d) =>
-				d.lat !== null && d.lng !== null && Math.abs(d.lat - w.lat) <= dLat && Math.abs(d.lng - w.lng) <= dLng &&
+				d.lat !== null &&
+				d.lng !== null &&
+				Math.abs(d.lat - w.lat) <= dLat &&
+				Math.abs(d.lng - w.lng) <= dLng &&
 				distanceKm(w, { lat: d.lat, lng: d.lng }) <= w.radius_km
 		);
 	}
@@ -183,7 +203,7 @@ export function minisearchEngine(): BenchEngine {
 		}
 		const words = tokenize(q);
 		const segments: string[][] = [];
-		for (let i = 0; i < words.length; ) {
+		for (let i = 0; i < words.length;) {
 			let length = Math.min(PHRASES.longest, words.length - i);
 			while (length > 1 && !PHRASES.all.has(words.slice(i, i + length).join(' '))) length--;
 			segments.push(words.slice(i, i + length));

@@ -82,8 +82,6 @@ if (!Number.isFinite(CHURN) || CHURN < 0) throw new Error(`--churn must be a num
 const ENGINES = args.engines.split(',').map((e) => e.trim()) as ('postgres' | 'minisearch')[];
 for (const e of ENGINES) if (e !== 'postgres' && e !== 'minisearch') throw new Error(`unknown engine ${e}`);
 
-
-
 // ─── Phases ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Starts the scratch database, loads (or reuses) the corpus, and starts the Postgres server. */
@@ -92,19 +90,28 @@ async function preparePostgres(reuse: boolean, servers: Map<string, Server>): Pr
 	let t = performance.now();
 	const sql = await connect({ kind: 'embedded', dir: PG_DIR, port: pgPort });
 	await migrate(sql);
-	note(`embedded PostgreSQL on port ${pgPort}, migrated in ${seconds(performance.now() - t)} s; ${reuse ? 'reusing' : 'loading'} ${DOCS} documents…`);
+	note(
+		`embedded PostgreSQL on port ${pgPort}, migrated in ${seconds(performance.now() - t)} s; ${reuse ? 'reusing' : 'loading'} ${DOCS} documents…`
+	);
 	if (reuse && !(await indexIsCurrent(sql, SEED, Math.min(50, DOCS)))) {
 		throw new Error('the kept index was written by another version of the engine (or corpus): run without --reuse to load again');
 	}
 	t = performance.now();
 	const loaded = reuse
 		? undefined
-		: await loadCorpus(sql, { docs: DOCS, batch: BATCH, seed: SEED, progress: (done, ms) => note(`loaded ${done}/${DOCS} (upsert ${seconds(ms)} s so far)`) });
+		: await loadCorpus(sql, {
+				docs: DOCS,
+				batch: BATCH,
+				seed: SEED,
+				progress: (done, ms) => note(`loaded ${done}/${DOCS} (upsert ${seconds(ms)} s so far)`)
+			});
 	const size = await indexSize(sql);
 	if (size.n !== DOCS) throw new Error(`expected ${DOCS} search documents, found ${size.n}`);
 	if (!loaded) log(`load engine=postgres docs=${DOCS} reused=1`);
 	else {
-		log(`load engine=postgres docs=${DOCS} load_s=${seconds(loaded.upsertMs)} docs_per_s=${Math.round(DOCS / (loaded.upsertMs / 1000))} workshops_s=${seconds(loaded.workshopsMs)} generate_s=${seconds(loaded.generateMs)} analyze_s=${seconds(loaded.analyzeMs)} total_s=${seconds(performance.now() - t)}`);
+		log(
+			`load engine=postgres docs=${DOCS} load_s=${seconds(loaded.upsertMs)} docs_per_s=${Math.round(DOCS / (loaded.upsertMs / 1000))} workshops_s=${seconds(loaded.workshopsMs)} generate_s=${seconds(loaded.generateMs)} analyze_s=${seconds(loaded.analyzeMs)} total_s=${seconds(performance.now() - t)}`
+		);
 	}
 	log(`memory engine=postgres index_size=${size.docs} terms_size=${size.terms} database_size=${size.total}`);
 	const server = await startServer(ROOT, { engine: 'postgres', pgDir: PG_DIR, pgPort, docs: DOCS, seed: SEED });
@@ -119,25 +126,33 @@ async function prepareBaseline(servers: Map<string, Server>): Promise<void> {
 	const server = await startServer(ROOT, { engine: 'minisearch', docs: DOCS, seed: SEED });
 	servers.set('minisearch', server);
 	const i = server.info;
-	log(`load engine=minisearch docs=${DOCS} load_s=${seconds(Number(i.index_ms))} docs_per_s=${Math.round(DOCS / (Number(i.index_ms) / 1000))} generate_s=${seconds(Number(i.generate_ms))}`);
-	log(`memory engine=minisearch rss_mb=${i.rss_after_mb} index_rss_mb=${Number(i.rss_after_mb) - Number(i.rss_before_mb)} heap_mb=${i.heap_after_mb} (rss/heap after indexing; index_rss_mb = growth while indexing)`);
+	log(
+		`load engine=minisearch docs=${DOCS} load_s=${seconds(Number(i.index_ms))} docs_per_s=${Math.round(DOCS / (Number(i.index_ms) / 1000))} generate_s=${seconds(Number(i.generate_ms))}`
+	);
+	log(
+		`memory engine=minisearch rss_mb=${i.rss_after_mb} index_rss_mb=${Number(i.rss_after_mb) - Number(i.rss_before_mb)} heap_mb=${i.heap_after_mb} (rss/heap after indexing; index_rss_mb = growth while indexing)`
+	);
 }
 
 async function report(servers: Map<string, Server>, measured: Map<string, Measured>, firstPass: Map<string, Sample[]>): Promise<void> {
 	const results = new Map<string, Summary>([...measured].map(([engine, m]) => [engine, summary(m)]));
-	for (const [engine, s] of results) log(`engine=${engine} docs=${DOCS} p50_ms=${fixed(s.p50)} p95_ms=${fixed(s.p95)} qps=${fixed(s.qps, 0)}`);
+	for (const [engine, s] of results)
+		log(`engine=${engine} docs=${DOCS} p50_ms=${fixed(s.p50)} p95_ms=${fixed(s.p95)} qps=${fixed(s.qps, 0)}`);
 	for (const [engine, s] of results) {
 		const m = measured.get(engine)!;
 		const mem = await serverStats(servers.get(engine)!);
 		const first = firstPass.get(engine)!.map((x) => x.serverMs);
-		log(`detail engine=${engine} requests=${m.samples.length} errors=${m.errors.length} server_p99_ms=${fixed(s.p99)} server_max_ms=${fixed(s.max)} client_p50_ms=${fixed(s.clientP50)} client_p95_ms=${fixed(s.clientP95)} first_pass_c1_p50_ms=${fixed(percentile(first, 50))} first_pass_c1_p95_ms=${fixed(percentile(first, 95))} server_rss_mb=${mem.rss_mb}`);
+		log(
+			`detail engine=${engine} requests=${m.samples.length} errors=${m.errors.length} server_p99_ms=${fixed(s.p99)} server_max_ms=${fixed(s.max)} client_p50_ms=${fixed(s.clientP50)} client_p95_ms=${fixed(s.clientP95)} first_pass_c1_p50_ms=${fixed(percentile(first, 50))} first_pass_c1_p95_ms=${fixed(percentile(first, 95))} server_rss_mb=${mem.rss_mb}`
+		);
 	}
 	const ours = results.get('postgres');
 	const base = results.get('minisearch');
 	if (ours && base) log(`ratio_p95=${(ours.p95 / base.p95).toFixed(2)}`);
 	// Client-side includes queueing: a single-threaded in-process engine serves one request at a
 	// time, so the wait of the others happens before its server-side clock starts.
-	if (ours && base) log(`detail ratio_p95_client=${(ours.clientP95 / base.clientP95).toFixed(2)} ratio_qps=${(ours.qps / base.qps).toFixed(2)}`);
+	if (ours && base)
+		log(`detail ratio_p95_client=${(ours.clientP95 / base.clientP95).toFixed(2)} ratio_qps=${(ours.qps / base.qps).toFixed(2)}`);
 	if (ours) log(`target_p95_50ms=${ours.p95 <= TARGET_P95_MS ? 'met' : 'missed'}`);
 	if (ours && base) log(`target_ratio=${ours.p95 / base.p95 <= TARGET_RATIO ? 'met' : 'missed'}`);
 }
@@ -149,7 +164,9 @@ async function reportChurn(servers: Map<string, Server>, run: RunOptions): Promi
 	const figures = new Map([...churned].map(([engine, m]) => [engine, summary(m)]));
 	for (const [engine, s] of figures) {
 		const mem = await serverStats(servers.get(engine)!);
-		log(`churn engine=${engine} docs=${DOCS} churn_per_s=${CHURN} p50_ms=${fixed(s.p50)} p95_ms=${fixed(s.p95)} qps=${fixed(s.qps, 0)} client_p95_ms=${fixed(s.clientP95)} reindexed=${mem.churned}`);
+		log(
+			`churn engine=${engine} docs=${DOCS} churn_per_s=${CHURN} p50_ms=${fixed(s.p50)} p95_ms=${fixed(s.p95)} qps=${fixed(s.qps, 0)} client_p95_ms=${fixed(s.clientP95)} reindexed=${mem.churned}`
+		);
 	}
 	const a = figures.get('postgres');
 	const b = figures.get('minisearch');
@@ -180,7 +197,12 @@ async function reportVerbose(servers: Map<string, Server>, measured: Map<string,
 // ─── Main ────────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<number> {
-	const reuse = args.reuse && (await fs.stat(path.join(PG_DIR, 'PG_VERSION')).then(() => true, () => false));
+	const reuse =
+		args.reuse &&
+		(await fs.stat(path.join(PG_DIR, 'PG_VERSION')).then(
+			() => true,
+			() => false
+		));
 	if (args.reuse && !reuse) note('nothing to reuse in .data/bench: loading');
 	if (!reuse) await fs.rm(BENCH_DIR, { recursive: true, force: true });
 	await fs.mkdir(BENCH_DIR, { recursive: true });
@@ -188,7 +210,9 @@ async function main(): Promise<number> {
 	const run: RunOptions = { paths, concurrency: CONCURRENCY, durationMs: DURATION_MS, rounds: ROUNDS, docs: DOCS };
 	const servers = new Map<string, Server>();
 	let sql: Sql | undefined;
-	log(`bench docs=${DOCS} queries=${QUERIES.length} concurrency=${CONCURRENCY} duration_s=${DURATION_MS / 1000} rounds=${ROUNDS} churn_per_s=${CHURN} cpus=${os.cpus().length} loadavg=${loadavg()}`);
+	log(
+		`bench docs=${DOCS} queries=${QUERIES.length} concurrency=${CONCURRENCY} duration_s=${DURATION_MS / 1000} rounds=${ROUNDS} churn_per_s=${CHURN} cpus=${os.cpus().length} loadavg=${loadavg()}`
+	);
 	try {
 		if (ENGINES.includes('postgres')) sql = await preparePostgres(reuse, servers);
 		if (ENGINES.includes('minisearch')) await prepareBaseline(servers);
@@ -209,10 +233,13 @@ async function main(): Promise<number> {
 		if (args.verbose) await reportVerbose(servers, measured, paths);
 		const explain = Math.floor(Number(args.explain));
 		if (explain > 0 && sql && measured.has('postgres')) {
-			const slowest = perQuery(measured.get('postgres')!).sort((a, b) => b.p95 - a.p95).slice(0, explain);
+			const slowest = perQuery(measured.get('postgres')!)
+				.sort((a, b) => b.p95 - a.p95)
+				.slice(0, explain);
 			for (const row of slowest) await explainQuery(sql, row.label, QUERIES[row.index].params, log);
 		}
-		for (const e of errors.slice(0, 10)) console.error(`error engine=${e.engine} query="${QUERIES[e.query].label}" status=${e.status} ${e.body}`);
+		for (const e of errors.slice(0, 10))
+			console.error(`error engine=${e.engine} query="${QUERIES[e.query].label}" status=${e.status} ${e.body}`);
 		return errors.length ? 1 : 0;
 	} finally {
 		for (const server of servers.values()) await stopServer(server);

@@ -19,8 +19,7 @@ import { SERVER_TIME_HEADER } from './load';
 import { minisearchEngine, type BenchEngine } from './minisearch-engine';
 
 export type ServerOptions =
-	| { engine: 'postgres'; pgDir: string; pgPort: number; docs: number; seed: number }
-	| { engine: 'minisearch'; docs: number; seed: number };
+	{ engine: 'postgres'; pgDir: string; pgPort: number; docs: number; seed: number } | { engine: 'minisearch'; docs: number; seed: number };
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
@@ -108,7 +107,10 @@ async function main() {
 			busy = true;
 			docAt(Math.floor(Math.random() * docs))
 				.then((doc) => (doc ? engine.upsert([doc]) : undefined))
-				.then(() => churned++, (e) => console.error('churn failed', e))
+				.then(
+					() => churned++,
+					(e) => console.error('churn failed', e)
+				)
 				.finally(() => (busy = false));
 		}, 1000 / perSecond);
 	};

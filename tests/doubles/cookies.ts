@@ -17,8 +17,7 @@ export class FakeCookies implements Cookies {
 
 	get = (name: string): string | undefined => this.jar.get(name);
 
-	getAll = (): Array<{ name: string; value: string }> =>
-		[...this.jar].map(([name, value]) => ({ name, value }));
+	getAll = (): Array<{ name: string; value: string }> => [...this.jar].map(([name, value]) => ({ name, value }));
 
 	set = (name: string, value: string, options: SetOptions): void => {
 		this.log.push({ name, value, options });

@@ -38,7 +38,12 @@ const ACCESS_TOKEN_SECONDS = 3600;
 const appMetadata = { provider: 'email', providers: ['email'] };
 
 class HttpError extends Error {
-	constructor(readonly status: number, readonly code: string, message: string, readonly extra: object = {}) {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		readonly extra: object = {}
+	) {
 		super(message);
 	}
 }
@@ -54,8 +59,7 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 	let failure: HttpError | undefined;
 	let issuer = '';
 
-	const sign = (payload: JWTPayload) =>
-		new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey);
+	const sign = (payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey);
 
 	const userJson = (u: User) => ({
 		id: u.id,
@@ -178,7 +182,8 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			const { user, sessionId } = await authenticate(req);
 			const scope = url.searchParams.get('scope') ?? 'global';
 			for (const [id, userId] of sessions) {
-				const ends = scope === 'local' ? id === sessionId : scope === 'others' ? id !== sessionId && userId === user.id : userId === user.id;
+				const ends =
+					scope === 'local' ? id === sessionId : scope === 'others' ? id !== sessionId && userId === user.id : userId === user.id;
 				if (ends) sessions.delete(id);
 			}
 			return [204, undefined];

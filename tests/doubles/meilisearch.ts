@@ -156,7 +156,10 @@ function mergeSettings(current: Settings, patch: Record<string, unknown>): Setti
 		else if (NESTED_SETTINGS.has(key)) {
 			const merged = { ...(next[key] as object), ...(value as object) } as Record<string, unknown>;
 			if (key === 'typoTolerance' && (value as Record<string, unknown>).minWordSizeForTypos)
-				merged.minWordSizeForTypos = { ...(current.typoTolerance.minWordSizeForTypos), ...((value as Record<string, object>).minWordSizeForTypos) };
+				merged.minWordSizeForTypos = {
+					...current.typoTolerance.minWordSizeForTypos,
+					...(value as Record<string, object>).minWordSizeForTypos
+				};
 			next[key] = merged;
 		} else if (key === 'synonyms') {
 			// Stored normalised, as Meilisearch does.
@@ -185,7 +188,15 @@ interface Token {
 }
 
 const scriptOf = (c: string) =>
-	/\p{Script=Hangul}/u.test(c) ? 'hangul' : /\p{Script=Latin}/u.test(c) ? 'latin' : /\p{Script=Han}/u.test(c) ? 'han' : /\p{L}/u.test(c) ? 'other' : null;
+	/\p{Script=Hangul}/u.test(c)
+		? 'hangul'
+		: /\p{Script=Latin}/u.test(c)
+			? 'latin'
+			: /\p{Script=Han}/u.test(c)
+				? 'han'
+				: /\p{L}/u.test(c)
+					? 'other'
+					: null;
 
 /** Words are runs of letters and digits; a change of script (CNC가공) also separates words. */
 function tokenize(text: string, firstPos = 0): Token[] {
@@ -284,7 +295,9 @@ function compileQuery(q: string, settings: Settings, adjacentPairs: Map<string, 
 	const prefixLast = settings.prefixSearch !== 'disabled' && !/[^\p{L}\p{N}\p{M}]$/u.test(q);
 	const stop = new Set(settings.stopWords.map(fold));
 	// Meilisearch reads at most ten words of a query.
-	let words = tokenize(q).map((t) => t.norm).slice(0, 10);
+	let words = tokenize(q)
+		.map((t) => t.norm)
+		.slice(0, 10);
 	if (words.some((w) => !stop.has(w))) words = words.filter((w) => !stop.has(w));
 	const { typoTolerance: typo, synonyms } = settings;
 	const noTypoWords = new Set(typo.disableOnWords.map(fold));
@@ -457,7 +470,8 @@ function parseFilter(source: string): FilterNode {
 		if (quote === '"' || quote === "'") {
 			let j = i + 1;
 			while (j < source.length && source[j] !== quote) j += source[j] === '\\' ? 2 : 1;
-			if (j >= source.length) throw filterError(`Expression \`${source.slice(i)}\` is missing the following closing delimiter: \`${quote}\`.`);
+			if (j >= source.length)
+				throw filterError(`Expression \`${source.slice(i)}\` is missing the following closing delimiter: \`${quote}\`.`);
 			const raw = source.slice(i + 1, j);
 			i = j + 1;
 			return unescapeValue(raw);
@@ -510,7 +524,13 @@ function parseFilter(source: string): FilterNode {
 		if (keyword('EXISTS')) return { op: 'exists', field };
 		if (keyword('IS')) {
 			const negate = keyword('NOT');
-			const node: FilterNode = keyword('NULL') ? { op: 'null', field } : keyword('EMPTY') ? { op: 'empty', field } : (() => { throw filterError('Expected NULL or EMPTY after IS.'); })();
+			const node: FilterNode = keyword('NULL')
+				? { op: 'null', field }
+				: keyword('EMPTY')
+					? { op: 'empty', field }
+					: (() => {
+							throw filterError('Expected NULL or EMPTY after IS.');
+						})();
 			return negate ? { op: 'not', node } : node;
 		}
 		if (keyword('NOT')) {
@@ -520,7 +540,9 @@ function parseFilter(source: string): FilterNode {
 		}
 		const low = value();
 		if (keyword('TO')) return { op: 'to', field, low, high: value() };
-		throw filterError(`Was expecting an operation \`=\`, \`!=\`, \`>=\`, \`>\`, \`<=\`, \`<\`, \`IN\`, \`NOT IN\`, \`TO\`, \`EXISTS\`, \`NOT EXISTS\`, \`IS NULL\`, \`IS NOT NULL\`, \`IS EMPTY\`, \`IS NOT EMPTY\`, \`_geoRadius\`, or \`_geoBoundingBox\` at \`${source}\`.`);
+		throw filterError(
+			`Was expecting an operation \`=\`, \`!=\`, \`>=\`, \`>\`, \`<=\`, \`<\`, \`IN\`, \`NOT IN\`, \`TO\`, \`EXISTS\`, \`NOT EXISTS\`, \`IS NULL\`, \`IS NOT NULL\`, \`IS EMPTY\`, \`IS NOT EMPTY\`, \`_geoRadius\`, or \`_geoBoundingBox\` at \`${source}\`.`
+		);
 	};
 	const list = (): string[] => {
 		expect('[');
@@ -662,9 +684,7 @@ function evaluate(node: FilterNode, doc: Doc): boolean {
 /** String equality is case-insensitive in Meilisearch filters; numbers compare as numbers. */
 function equals(doc: Doc, field: string, value: string): boolean {
 	const asNumber = Number(value);
-	return facetValues(doc, field).some((v) =>
-		typeof v === 'number' ? value.trim() !== '' && v === asNumber : fold(v) === fold(value)
-	);
+	return facetValues(doc, field).some((v) => (typeof v === 'number' ? value.trim() !== '' && v === asNumber : fold(v) === fold(value)));
 }
 
 // ─── Search ────────────────────────────────────────────────────────────────────────────────────
@@ -679,8 +699,7 @@ interface IndexState {
 	docs: Map<string, Doc>;
 }
 
-const filterablePatterns = (s: Settings) =>
-	s.filterableAttributes.flatMap((a) => (typeof a === 'string' ? [a] : a.attributePatterns));
+const filterablePatterns = (s: Settings) => s.filterableAttributes.flatMap((a) => (typeof a === 'string' ? [a] : a.attributePatterns));
 const matchesPattern = (field: string, patterns: string[]) =>
 	patterns.some((p) => p === field || p === '*' || (p.endsWith('*') && field.startsWith(p.slice(0, -1))) || field.startsWith(`${p}.`));
 
@@ -720,14 +739,27 @@ function parseSort(sort: unknown, settings: Settings): SortCriterion[] {
 		const geo = /^_geoPoint\(\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*\):(asc|desc)$/.exec(s);
 		if (geo) return { field: '_geo', desc: geo[3] === 'desc', point: { lat: Number(geo[1]), lng: Number(geo[2]) } };
 		const plain = /^([\w.]+):(asc|desc)$/.exec(s);
-		if (!plain) throw new ApiError(400, 'invalid_search_sort', `Invalid syntax for the sort parameter: expected expression ending by \`:asc\` or \`:desc\`, found \`${s}\`.`);
+		if (!plain)
+			throw new ApiError(
+				400,
+				'invalid_search_sort',
+				`Invalid syntax for the sort parameter: expected expression ending by \`:asc\` or \`:desc\`, found \`${s}\`.`
+			);
 		return { field: plain[1], desc: plain[2] === 'desc' };
 	});
 	for (const c of criteria)
 		if (!settings.sortableAttributes.includes(c.field))
-			throw new ApiError(400, 'invalid_search_sort', `Attribute \`${c.field}\` is not sortable. Available sortable attributes are: \`${settings.sortableAttributes.join(', ')}\`.`);
+			throw new ApiError(
+				400,
+				'invalid_search_sort',
+				`Attribute \`${c.field}\` is not sortable. Available sortable attributes are: \`${settings.sortableAttributes.join(', ')}\`.`
+			);
 	if (criteria.length && !settings.rankingRules.includes('sort'))
-		throw new ApiError(400, 'invalid_search_sort', 'You must specify where `sort` is listed in the rankingRules setting to use the sort parameter at search time.');
+		throw new ApiError(
+			400,
+			'invalid_search_sort',
+			'You must specify where `sort` is listed in the rankingRules setting to use the sort parameter at search time.'
+		);
 	return criteria;
 }
 
@@ -787,7 +819,11 @@ function formatted(doc: Doc, attributes: string[], query: CompiledQuery | null, 
 const int = (v: unknown, name: string, min: number): number | undefined => {
 	if (v === undefined || v === null) return undefined;
 	if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-		throw new ApiError(400, `invalid_search_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, `Invalid value at \`.${name}\`: expected a positive integer.`);
+		throw new ApiError(
+			400,
+			`invalid_search_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+			`Invalid value at \`.${name}\`: expected a positive integer.`
+		);
 	return v;
 };
 
@@ -800,25 +836,39 @@ function search(index: IndexState, body: Record<string, unknown>) {
 	const filter = parseFilterParam(body.filter);
 	for (const field of filter ? filterFields(filter) : [])
 		if (!matchesPattern(field, filterable))
-			throw filterError(`Attribute \`${field}\` is not filterable. Available filterable attribute patterns are: \`${filterable.join(', ')}\`.`);
+			throw filterError(
+				`Attribute \`${field}\` is not filterable. Available filterable attribute patterns are: \`${filterable.join(', ')}\`.`
+			);
 	const sort = parseSort(body.sort, settings);
 	const facets = (body.facets ?? []) as string[];
 	if (!Array.isArray(facets)) throw new ApiError(400, 'invalid_search_facets', 'Invalid value type at `.facets`: expected an array.');
 	for (const f of facets)
 		if (f !== '*' && !matchesPattern(f, filterable))
-			throw new ApiError(400, 'invalid_search_facets', `Invalid facet distribution: Attribute \`${f}\` is not filterable. Available filterable attributes patterns are: \`${filterable.join(', ')}\`.`);
+			throw new ApiError(
+				400,
+				'invalid_search_facets',
+				`Invalid facet distribution: Attribute \`${f}\` is not filterable. Available filterable attributes patterns are: \`${filterable.join(', ')}\`.`
+			);
 
 	const allFields = searchableFields(index);
 	let fields = allFields;
 	if (Array.isArray(body.attributesToSearchOn)) {
 		for (const a of body.attributesToSearchOn as string[])
 			if (!allFields.includes(a))
-				throw new ApiError(400, 'invalid_search_attributes_to_search_on', `Attribute \`${a}\` is not searchable. Available searchable attributes are: \`${allFields.join(', ')}\`.`);
+				throw new ApiError(
+					400,
+					'invalid_search_attributes_to_search_on',
+					`Attribute \`${a}\` is not searchable. Available searchable attributes are: \`${allFields.join(', ')}\`.`
+				);
 		fields = body.attributesToSearchOn as string[];
 	}
 	const strategy = (body.matchingStrategy as string | undefined) ?? 'last';
 	if (!['all', 'last', 'frequency'].includes(strategy))
-		throw new ApiError(400, 'invalid_search_matching_strategy', 'Unknown value for `.matchingStrategy`: expected one of `last`, `all`, `frequency`.');
+		throw new ApiError(
+			400,
+			'invalid_search_matching_strategy',
+			'Unknown value for `.matchingStrategy`: expected one of `last`, `all`, `frequency`.'
+		);
 
 	// Adjacent word pairs across the index, to choose how to split a query word.
 	const pairs = new Map<string, number>();
@@ -851,8 +901,10 @@ function search(index: IndexState, body: Record<string, unknown>) {
 	};
 	type C = (typeof candidates)[number];
 	const rules: ((a: C, b: C) => number)[] = settings.rankingRules.map((rule) => {
-		const rel = (key: keyof Relevance, higherFirst = false) => (a: C, b: C) =>
-			!a.rel || !b.rel ? 0 : higherFirst ? b.rel[key] - a.rel[key] : a.rel[key] - b.rel[key];
+		const rel =
+			(key: keyof Relevance, higherFirst = false) =>
+			(a: C, b: C) =>
+				!a.rel || !b.rel ? 0 : higherFirst ? b.rel[key] - a.rel[key] : a.rel[key] - b.rel[key];
 		switch (rule) {
 			case 'words':
 				return rel('words', true);
@@ -870,7 +922,9 @@ function search(index: IndexState, body: Record<string, unknown>) {
 			case 'sort':
 				return (a: C, b: C) => {
 					for (const c of sort) {
-						const [va, vb] = c.point ? [distance(a.doc, c.point), distance(b.doc, c.point)] : [sortValue(a.doc, c.field), sortValue(b.doc, c.field)];
+						const [va, vb] = c.point
+							? [distance(a.doc, c.point), distance(b.doc, c.point)]
+							: [sortValue(a.doc, c.field), sortValue(b.doc, c.field)];
 						const order = compareValues(va, vb, c.desc);
 						if (order) return order;
 					}
@@ -901,14 +955,18 @@ function search(index: IndexState, body: Record<string, unknown>) {
 	const window = candidates.slice(0, limitTotal).slice(offset, offset + limit);
 
 	const displayed = settings.displayedAttributes.includes('*') ? null : settings.displayedAttributes;
-	const retrieve = Array.isArray(body.attributesToRetrieve) && !(body.attributesToRetrieve as string[]).includes('*') ? (body.attributesToRetrieve as string[]) : null;
+	const retrieve =
+		Array.isArray(body.attributesToRetrieve) && !(body.attributesToRetrieve as string[]).includes('*')
+			? (body.attributesToRetrieve as string[])
+			: null;
 	const toHighlight = Array.isArray(body.attributesToHighlight) ? (body.attributesToHighlight as string[]) : null;
 	const pre = typeof body.highlightPreTag === 'string' ? body.highlightPreTag : '<em>';
 	const post = typeof body.highlightPostTag === 'string' ? body.highlightPostTag : '</em>';
 	const geoSort = sort.find((c) => c.point);
 	const hits = window.map(({ doc }) => {
 		const visible: Doc = {};
-		for (const [k, v] of Object.entries(doc)) if ((!displayed || displayed.includes(k)) && (!retrieve || retrieve.includes(k))) visible[k] = v;
+		for (const [k, v] of Object.entries(doc))
+			if ((!displayed || displayed.includes(k)) && (!retrieve || retrieve.includes(k))) visible[k] = v;
 		const hit: Record<string, unknown> = { ...visible };
 		if (geoSort) {
 			const d = distance(doc, geoSort.point!);
@@ -934,7 +992,9 @@ function search(index: IndexState, body: Record<string, unknown>) {
 					if (typeof v === 'number') stats[name] = { min: Math.min(stats[name]?.min ?? v, v), max: Math.max(stats[name]?.max ?? v, v) };
 				}
 			const byCount = (settings.faceting.sortFacetValuesBy[name] ?? settings.faceting.sortFacetValuesBy['*']) === 'count';
-			const entries = [...counts.values()].sort((a, b) => (byCount ? b.count - a.count : 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+			const entries = [...counts.values()].sort(
+				(a, b) => (byCount ? b.count - a.count : 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+			);
 			distribution[name] = Object.fromEntries(entries.slice(0, settings.faceting.maxValuesPerFacet).map((e) => [e.label, e.count]));
 		}
 		response.facetDistribution = distribution;
@@ -956,21 +1016,40 @@ function search(index: IndexState, body: Record<string, unknown>) {
 function primaryKeyFor(index: IndexState, docs: Doc[], requested: string | undefined): string {
 	if (requested) {
 		if (index.primaryKey && index.primaryKey !== requested && index.docs.size > 0)
-			throw new ApiError(400, 'index_primary_key_already_exists', `Index \`${index.uid}\` already has a primary key: \`${index.primaryKey}\`.`);
+			throw new ApiError(
+				400,
+				'index_primary_key_already_exists',
+				`Index \`${index.uid}\` already has a primary key: \`${index.primaryKey}\`.`
+			);
 		return requested;
 	}
 	if (index.primaryKey) return index.primaryKey;
 	const candidates = [...new Set(docs.flatMap((d) => Object.keys(d)))].filter((k) => /id$/i.test(k));
-	if (candidates.length === 0) throw new ApiError(400, 'index_primary_key_no_candidate_found', 'The primary key inference failed as the engine did not find any field ending with `id` in its name. Please specify the primary key manually using the `primaryKey` query parameter.');
-	if (candidates.length > 1) throw new ApiError(400, 'index_primary_key_multiple_candidates_found', `The primary key inference failed as the engine found ${candidates.length} fields ending with \`id\` in their names: ${candidates.join(', ')}. Please specify the primary key manually using the \`primaryKey\` query parameter.`);
+	if (candidates.length === 0)
+		throw new ApiError(
+			400,
+			'index_primary_key_no_candidate_found',
+			'The primary key inference failed as the engine did not find any field ending with `id` in its name. Please specify the primary key manually using the `primaryKey` query parameter.'
+		);
+	if (candidates.length > 1)
+		throw new ApiError(
+			400,
+			'index_primary_key_multiple_candidates_found',
+			`The primary key inference failed as the engine found ${candidates.length} fields ending with \`id\` in their names: ${candidates.join(', ')}. Please specify the primary key manually using the \`primaryKey\` query parameter.`
+		);
 	return candidates[0];
 }
 
 function documentId(doc: Doc, primaryKey: string): string {
 	const id = doc[primaryKey];
-	if (id === undefined) throw new ApiError(400, 'missing_document_id', `Document doesn't have a \`${primaryKey}\` attribute: \`${JSON.stringify(doc)}\`.`);
+	if (id === undefined)
+		throw new ApiError(400, 'missing_document_id', `Document doesn't have a \`${primaryKey}\` attribute: \`${JSON.stringify(doc)}\`.`);
 	if ((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && /^[A-Za-z0-9_-]{1,511}$/.test(id))) return String(id);
-	throw new ApiError(400, 'invalid_document_id', `Document identifier \`${JSON.stringify(id)}\` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.`);
+	throw new ApiError(
+		400,
+		'invalid_document_id',
+		`Document identifier \`${JSON.stringify(id)}\` is invalid. A document identifier can be of type integer or string, only composed of alphanumeric characters (a-z A-Z 0-9), hyphens (-) and underscores (_), and can not be more than 511 bytes.`
+	);
 }
 
 function checkGeo(doc: Doc) {
@@ -1034,8 +1113,22 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 		updatedAt: now()
 	});
 	keys.push(
-		makeKey({ uid: randomUUID(), name: 'Default Search API Key', description: 'Use it to search from the frontend', actions: ['search'], indexes: ['*'], expiresAt: null }),
-		makeKey({ uid: randomUUID(), name: 'Default Admin API Key', description: 'Use it for anything that is not a search operation. Caution! Do not expose it on a public frontend', actions: ['*'], indexes: ['*'], expiresAt: null })
+		makeKey({
+			uid: randomUUID(),
+			name: 'Default Search API Key',
+			description: 'Use it to search from the frontend',
+			actions: ['search'],
+			indexes: ['*'],
+			expiresAt: null
+		}),
+		makeKey({
+			uid: randomUUID(),
+			name: 'Default Admin API Key',
+			description: 'Use it for anything that is not a search operation. Caution! Do not expose it on a public frontend',
+			actions: ['*'],
+			indexes: ['*'],
+			expiresAt: null
+		})
 	);
 
 	const enqueue = (indexUid: string | null, type: string, details: Record<string, unknown>, run: () => Record<string, unknown> | void) => {
@@ -1096,7 +1189,11 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 	const writeDocuments = (uid: string, body: unknown, requestedKey: string | undefined, merge: boolean) => {
 		const docs = (Array.isArray(body) ? body : [body]) as Doc[];
 		if (!docs.every((d) => d && typeof d === 'object' && !Array.isArray(d)))
-			throw new ApiError(400, 'malformed_payload', 'The `json` payload provided is malformed. `Couldn\'t serialize document value: data are neither an object nor a list of objects`.');
+			throw new ApiError(
+				400,
+				'malformed_payload',
+				"The `json` payload provided is malformed. `Couldn't serialize document value: data are neither an object nor a list of objects`."
+			);
 		return enqueue(uid, 'documentAdditionOrUpdate', { receivedDocuments: docs.length, indexedDocuments: null }, () => {
 			const index = ensureIndex(uid);
 			const primaryKey = primaryKeyFor(index, docs, requestedKey);
@@ -1105,7 +1202,8 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 				return [documentId(doc, primaryKey), doc] as const;
 			});
 			index.primaryKey = primaryKey;
-			for (const [id, doc] of prepared) index.docs.set(id, merge ? { ...(index.docs.get(id) ?? {}), ...structuredClone(doc) } : structuredClone(doc));
+			for (const [id, doc] of prepared)
+				index.docs.set(id, merge ? { ...(index.docs.get(id) ?? {}), ...structuredClone(doc) } : structuredClone(doc));
 			index.updatedAt = now();
 			return { indexedDocuments: docs.length };
 		});
@@ -1115,11 +1213,18 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 		if (key.expiresAt && Date.parse(key.expiresAt) < Date.now()) return false;
 		const family = `${action.split('.')[0]}.*`;
 		const actionOk = key.actions.some((a) => a === '*' || a === action || a === family);
-		const indexOk = indexUid === null || key.indexes.some((p) => p === '*' || p === indexUid || (p.endsWith('*') && indexUid.startsWith(p.slice(0, -1))));
+		const indexOk =
+			indexUid === null || key.indexes.some((p) => p === '*' || p === indexUid || (p.endsWith('*') && indexUid.startsWith(p.slice(0, -1))));
 		return actionOk && indexOk;
 	};
 	const authorize = (header: string | undefined, action: string, indexUid: string | null) => {
-		if (!header) throw new ApiError(401, 'missing_authorization_header', 'The Authorization header is missing. It must use the bearer authorization method.', 'auth');
+		if (!header)
+			throw new ApiError(
+				401,
+				'missing_authorization_header',
+				'The Authorization header is missing. It must use the bearer authorization method.',
+				'auth'
+			);
 		const token = /^Bearer (.+)$/.exec(header)?.[1];
 		if (token === masterKey) return;
 		const key = keys.find((k) => k.key === token);
@@ -1142,7 +1247,10 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 			need('tasks.get');
 			if (uid === undefined) {
 				const results = [...tasks].reverse().slice(0, Number(q.limit ?? 20));
-				return { status: 200, body: { results, total: tasks.length, limit: Number(q.limit ?? 20), from: results[0]?.uid ?? null, next: null } };
+				return {
+					status: 200,
+					body: { results, total: tasks.length, limit: Number(q.limit ?? 20), from: results[0]?.uid ?? null, next: null }
+				};
 			}
 			const taskUid = Number(uid);
 			processUpTo(taskUid);
@@ -1166,12 +1274,27 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 			if (method === 'POST' && uid === undefined) {
 				need('keys.create');
 				const b = body as Partial<ApiKey> | null;
-				if (!b || !Array.isArray(b.actions) || b.actions.length === 0) throw new ApiError(400, 'missing_api_key_actions', '`actions` field is mandatory.');
-				if (!Array.isArray(b.indexes) || b.indexes.length === 0) throw new ApiError(400, 'missing_api_key_indexes', '`indexes` field is mandatory.');
+				if (!b || !Array.isArray(b.actions) || b.actions.length === 0)
+					throw new ApiError(400, 'missing_api_key_actions', '`actions` field is mandatory.');
+				if (!Array.isArray(b.indexes) || b.indexes.length === 0)
+					throw new ApiError(400, 'missing_api_key_indexes', '`indexes` field is mandatory.');
 				if (!('expiresAt' in b)) throw new ApiError(400, 'missing_api_key_expires_at', '`expiresAt` field is mandatory.');
-				if (b.uid !== undefined && !UUID.test(b.uid)) throw new ApiError(400, 'invalid_api_key_uid', '`uid` field value `' + b.uid + '` is invalid. It should be a valid UUID v4 string or omitted.');
-				if (b.uid && keys.some((k) => k.uid === b.uid)) throw new ApiError(409, 'api_key_already_exists', `\`uid\` field value \`${b.uid}\` is already an existing API key.`);
-				const key = makeKey({ uid: b.uid ?? randomUUID(), name: b.name ?? null, description: b.description ?? null, actions: b.actions, indexes: b.indexes, expiresAt: b.expiresAt ?? null });
+				if (b.uid !== undefined && !UUID.test(b.uid))
+					throw new ApiError(
+						400,
+						'invalid_api_key_uid',
+						'`uid` field value `' + b.uid + '` is invalid. It should be a valid UUID v4 string or omitted.'
+					);
+				if (b.uid && keys.some((k) => k.uid === b.uid))
+					throw new ApiError(409, 'api_key_already_exists', `\`uid\` field value \`${b.uid}\` is already an existing API key.`);
+				const key = makeKey({
+					uid: b.uid ?? randomUUID(),
+					name: b.name ?? null,
+					description: b.description ?? null,
+					actions: b.actions,
+					indexes: b.indexes,
+					expiresAt: b.expiresAt ?? null
+				});
 				keys.push(key);
 				return { status: 201, body: key };
 			}
@@ -1187,7 +1310,8 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 			if (uid === undefined && method === 'POST') {
 				need('indexes.create');
 				const b = body as { uid?: string; primaryKey?: string } | null;
-				if (!b?.uid || !/^[A-Za-z0-9_-]{1,400}$/.test(b.uid)) throw new ApiError(400, 'invalid_index_uid', '`uid` is not a valid index uid.');
+				if (!b?.uid || !/^[A-Za-z0-9_-]{1,400}$/.test(b.uid))
+					throw new ApiError(400, 'invalid_index_uid', '`uid` is not a valid index uid.');
 				const newUid = b.uid;
 				return enqueue(newUid, 'indexCreation', { primaryKey: b.primaryKey ?? null }, () => {
 					if (indexes.has(newUid)) throw new ApiError(409, 'index_already_exists', `Index \`${newUid}\` already exists.`);
@@ -1238,7 +1362,14 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 			if (sub === 'stats' && method === 'GET') {
 				need('stats.get', uid);
 				const index = existingIndex(uid);
-				return { status: 200, body: { numberOfDocuments: index.docs.size, isIndexing: tasks.some((t) => t.indexUid === uid && t.status === 'enqueued'), fieldDistribution: {} } };
+				return {
+					status: 200,
+					body: {
+						numberOfDocuments: index.docs.size,
+						isIndexing: tasks.some((t) => t.indexUid === uid && t.status === 'enqueued'),
+						fieldDistribution: {}
+					}
+				};
 			}
 			if (sub === 'documents') {
 				if (sub2 === undefined && (method === 'POST' || method === 'PUT')) {
@@ -1267,12 +1398,17 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 					need('documents.delete', uid);
 					const filter = parseFilterParam((body as { filter?: unknown } | null)?.filter);
 					if (!filter) throw new ApiError(400, 'missing_document_filter', 'Missing field `filter`.');
-					return enqueue(uid, 'documentDeletion', { providedIds: 0, deletedDocuments: null, originalFilter: JSON.stringify((body as { filter: unknown }).filter) }, () => {
-						const index = existingIndex(uid);
-						let deletedDocuments = 0;
-						for (const [id, doc] of index.docs) if (evaluate(filter, doc) && index.docs.delete(id)) deletedDocuments++;
-						return { deletedDocuments };
-					});
+					return enqueue(
+						uid,
+						'documentDeletion',
+						{ providedIds: 0, deletedDocuments: null, originalFilter: JSON.stringify((body as { filter: unknown }).filter) },
+						() => {
+							const index = existingIndex(uid);
+							let deletedDocuments = 0;
+							for (const [id, doc] of index.docs) if (evaluate(filter, doc) && index.docs.delete(id)) deletedDocuments++;
+							return { deletedDocuments };
+						}
+					);
 				}
 				if (sub2 === undefined && method === 'GET') {
 					need('documents.get', uid);
@@ -1289,7 +1425,9 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 				}
 				if (sub2 !== undefined && method === 'DELETE') {
 					need('documents.delete', uid);
-					return enqueue(uid, 'documentDeletion', { providedIds: 1, deletedDocuments: null, originalFilter: null }, () => ({ deletedDocuments: existingIndex(uid).docs.delete(sub2) ? 1 : 0 }));
+					return enqueue(uid, 'documentDeletion', { providedIds: 1, deletedDocuments: null, originalFilter: null }, () => ({
+						deletedDocuments: existingIndex(uid).docs.delete(sub2) ? 1 : 0
+					}));
 				}
 			}
 		}
@@ -1322,7 +1460,15 @@ export async function startMeilisearchDouble(): Promise<MeilisearchDouble> {
 				reply = { status: error.status, body: error.body() };
 			}
 			const taskUid = (reply.body as { taskUid?: number } | undefined)?.taskUid;
-			requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: reply.status, taskUid, taskStatus: reply.taskStatus });
+			requests.push({
+				method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				body,
+				status: reply.status,
+				taskUid,
+				taskStatus: reply.taskStatus
+			});
 			if (reply.body === undefined) {
 				res.writeHead(reply.status);
 				res.end();

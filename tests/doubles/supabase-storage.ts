@@ -40,7 +40,8 @@ export async function startStorageDouble(bucket = 'portfolio'): Promise<StorageD
 		if (headers.authorization !== `Bearer ${serviceKey}`) return { status: 400, body: errors.accessDenied };
 
 		const match = /^\/storage\/v1\/object\/(?:authenticated\/)?([^/]+)(?:\/(.+))?$/.exec(url.pathname);
-		if (!match) return { status: 404, body: { statusCode: '404', error: 'Not Found', message: `Route ${method}:${url.pathname} not found` } };
+		if (!match)
+			return { status: 404, body: { statusCode: '404', error: 'Not Found', message: `Route ${method}:${url.pathname} not found` } };
 		const [, bucketName, rawKey] = match;
 		if (decodeURIComponent(bucketName) !== bucket) return { status: 400, body: errors.noSuchBucket };
 		const key = rawKey?.split('/').map(decodeURIComponent).join('/');
@@ -48,7 +49,10 @@ export async function startStorageDouble(bucket = 'portfolio'): Promise<StorageD
 		if (method === 'DELETE' && !key) {
 			const prefixes: unknown = JSON.parse(body.toString('utf8') || '{}').prefixes;
 			if (!Array.isArray(prefixes) || prefixes.length === 0) {
-				return { status: 400, body: { statusCode: '400', error: 'Bad Request', message: 'body/prefixes must NOT have fewer than 1 items' } };
+				return {
+					status: 400,
+					body: { statusCode: '400', error: 'Bad Request', message: 'body/prefixes must NOT have fewer than 1 items' }
+				};
 			}
 			const removed = prefixes.filter((p) => objects.delete(p));
 			return { status: 200, body: removed.map((name) => ({ name, bucket_id: bucket })) };

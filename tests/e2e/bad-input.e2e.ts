@@ -39,7 +39,9 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 
 	test('a text file disguised as a photo', async ({ page }) => {
 		await fillWorkshop(page, '가짜사진공방');
-		await page.getByLabel('포트폴리오 사진 추가').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg') });
+		await page
+			.getByLabel('포트폴리오 사진 추가')
+			.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg') });
 		await page.getByRole('button', { name: '저장' }).click();
 		await expect(page.locator('#photos-error')).toContainText('사진 파일이 아닙니다');
 		await expect(page.getByLabel('공방 이름 (한국어)')).toHaveValue('가짜사진공방');

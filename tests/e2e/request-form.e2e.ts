@@ -22,7 +22,10 @@ async function noScript(browser: Browser, locale: 'ko-KR' | 'en-US' = 'ko-KR'): 
 
 /** The answer the request page shows for a fact. */
 const fact = (page: Page, label: string) =>
-	page.locator('dl > div').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('dd');
+	page
+		.locator('dl > div')
+		.filter({ has: page.locator('dt').getByText(label, { exact: true }) })
+		.locator('dd');
 
 async function startWith(page: Page, template: string) {
 	await page.goto('/requests/new');
@@ -88,7 +91,9 @@ test.describe('the request form without JavaScript', () => {
 		await page.getByRole('checkbox', { name: '용접' }).check();
 		await page.getByLabel('도면', { exact: true }).selectOption({ label: '3D 모델' });
 		await page.getByLabel('수량(개)').fill('300');
-		await page.getByLabel('파일 추가').setInputFiles({ name: 'shaft.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+		await page
+			.getByLabel('파일 추가')
+			.setInputFiles({ name: 'shaft.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 		await publishInvitedOnly(page);
 		await expect(page.getByRole('link', { name: /shaft\.pdf/ })).toBeVisible();
 		await expect(fact(page, '재질')).toHaveText('SUS304');
@@ -245,7 +250,7 @@ test('an irreversible move asks first: with JavaScript a dialog, without it a bo
 
 	// With JavaScript the box is gone; the dialog asks, and declining it changes nothing.
 	const context = await browser.newContext({ locale: 'en-US' });
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: 'http://localhost:4173' }]);
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: `http://localhost:${process.env.E2E_PORT ?? 4173}` }]);
 	const scripted = await context.newPage();
 	await scripted.goto('/login');
 	await scripted.getByLabel('Email').fill('startup3@sogong.link');

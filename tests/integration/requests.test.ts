@@ -147,21 +147,35 @@ describe('a machine-metal request with a drawing and an NDA', () => {
 		expect(candidates.map((c) => c.workshop_id)).not.toContain(DAESUNG); // already taking part
 		const offline = candidates.find((c) => c.offline);
 		expect(offline).toBeDefined();
-		await withUser(MULLAE_MANAGER, (tx) => requests.forward(tx, requestId, offline!.workshop_id, MULLAE_MANAGER.sub, '용접 장비가 좋습니다'));
+		await withUser(MULLAE_MANAGER, (tx) =>
+			requests.forward(tx, requestId, offline!.workshop_id, MULLAE_MANAGER.sub, '용접 장비가 좋습니다')
+		);
 		const list = await withUser(STARTUP1, (tx) => requests.participants(tx, requestId));
-		expect(list.find((p) => p.workshop_id === offline!.workshop_id)).toMatchObject({ source: 'forwarded', note: '용접 장비가 좋습니다', offline: true });
+		expect(list.find((p) => p.workshop_id === offline!.workshop_id)).toMatchObject({
+			source: 'forwarded',
+			note: '용접 장비가 좋습니다',
+			offline: true
+		});
 	});
 
 	it('a workshop not taking part in this invited-only request cannot decline it', async () => {
-		const jongno = await withUser(CRAFTSMAN1, async (tx) => (await tx<{ id: string }[]>`select id from public.workshops where owner_id = ${CRAFTSMAN1.sub}`)[0].id);
-		expect(await withUser(CRAFTSMAN1, (tx) => requests.decline(tx, requestId, jongno, ''))).toEqual({ ok: false, error: 'request_err_not_allowed' });
+		const jongno = await withUser(
+			CRAFTSMAN1,
+			async (tx) => (await tx<{ id: string }[]>`select id from public.workshops where owner_id = ${CRAFTSMAN1.sub}`)[0].id
+		);
+		expect(await withUser(CRAFTSMAN1, (tx) => requests.decline(tx, requestId, jongno, ''))).toEqual({
+			ok: false,
+			error: 'request_err_not_allowed'
+		});
 	});
 
 	it('the Mullae workshop declines with a reason: the owner reads it, and it is no longer recommended or listed', async () => {
 		const listed = () => withUser(CRAFTSMAN3, (tx) => requests.listOpenForWorkshops(tx, CRAFTSMAN3.sub));
 		expect((await listed()).map((r) => r.id)).toContain(requestId);
 
-		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, '  이번 달은 설비가 꽉 찼습니다 '))).toEqual({ ok: true });
+		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, '  이번 달은 설비가 꽉 찼습니다 '))).toEqual({
+			ok: true
+		});
 		const seen = await withUser(STARTUP1, (tx) => requests.participant(tx, requestId, DAESUNG));
 		expect(seen).toMatchObject({ decline_reason: '이번 달은 설비가 꽉 찼습니다' });
 		expect(seen?.declined_at).toBeInstanceOf(Date);
@@ -170,7 +184,10 @@ describe('a machine-metal request with a drawing and an NDA', () => {
 		expect((await listed()).map((r) => r.id)).not.toContain(requestId);
 		// Its access to the drawing ends with it, and declining again says it already did.
 		expect(await withUser(CRAFTSMAN3, (tx) => files.open(tx, requestId, drawingId))).toBeNull();
-		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, ''))).toEqual({ ok: false, error: 'request_err_already_declined' });
+		expect(await withUser(CRAFTSMAN3, (tx) => requests.decline(tx, requestId, DAESUNG, ''))).toEqual({
+			ok: false,
+			error: 'request_err_already_declined'
+		});
 	});
 });
 
@@ -180,7 +197,10 @@ describe('checking uploads', () => {
 		expect(files.checkFile('a.pdf', new TextEncoder().encode('<html>'))).toEqual({ ok: false, error: 'request_err_file_content' });
 		expect(files.checkFile('part.STEP', new TextEncoder().encode('ISO-10303-21;'))).toEqual({ ok: true, contentType: 'model/step' });
 		expect(files.checkFile('run.exe', PDF)).toEqual({ ok: false, error: 'request_err_file_type' });
-		expect(files.checkFile('big.dxf', new Uint8Array(files.MAX_FILE_BYTES + 1))).toEqual({ ok: false, error: 'request_err_file_too_large' });
+		expect(files.checkFile('big.dxf', new Uint8Array(files.MAX_FILE_BYTES + 1))).toEqual({
+			ok: false,
+			error: 'request_err_file_too_large'
+		});
 		expect(files.safeFilename('모터 마운트 (최종).PDF')).toBe('file.pdf');
 		expect(files.safeFilename('bracket v2 final.dwg')).toBe('bracket_v2_final.dwg');
 	});

@@ -54,8 +54,7 @@ const userRoles: Record<Account, string> = {
 };
 
 export async function createFixtures(tx: Tx): Promise<Fixtures> {
-	const ids = <K extends string>(...keys: K[]) =>
-		Object.fromEntries(keys.map((k) => [k, randomUUID()])) as Record<K, string>;
+	const ids = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, randomUUID()])) as Record<K, string>;
 	const users = ids('A', 'B', 'S', 'MX', 'MY', 'OP', 'N');
 	const trades = { T: '99901', T2: '99902' };
 	const clusters = ids('X', 'Y', 'Z');

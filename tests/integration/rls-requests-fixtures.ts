@@ -72,8 +72,7 @@ export interface Fixtures {
 const pair = (a: string, b: string) => `${a}:${b}`;
 
 export async function createFixtures(tx: Tx, trade = '99921'): Promise<Fixtures> {
-	const ids = <K extends string>(...keys: K[]) =>
-		Object.fromEntries(keys.map((k) => [k, randomUUID()])) as Record<K, string>;
+	const ids = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, randomUUID()])) as Record<K, string>;
 	const users = ids('S', 'S2', 'A', 'B', 'C', 'MX', 'MY', 'OP');
 	const clusters = ids('X', 'Y', 'Z');
 	const companies = ids('CS', 'CS2');
@@ -208,8 +207,10 @@ export async function deleteFixtures(sql: postgres.Sql, f: Fixtures): Promise<vo
 	await sql.begin(async (tx) => {
 		const userIds = Object.values(f.users);
 		const workshopIds = Object.values(f.workshops);
-		const notificationIds = (await tx<{ id: string }[]>`
-			select id::text from public.notifications where user_id in ${tx(userIds)}`).map((r) => r.id);
+		const notificationIds = (
+			await tx<{ id: string }[]>`
+			select id::text from public.notifications where user_id in ${tx(userIds)}`
+		).map((r) => r.id);
 		await tx`delete from public.requests where owner_id in ${tx(userIds)}`;
 		await tx`delete from public.companies where id in ${tx(Object.values(f.companies))}`;
 		await tx`delete from public.workshops where id in ${tx(workshopIds)}`;

@@ -23,8 +23,7 @@ type Tx = postgres.TransactionSql;
 type Grid = Record<Actor, Outcome>;
 type TableMatrix = Matrix<Fixtures, Actor>;
 
-const only = (...who: Actor[]): Grid =>
-	Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
+const only = (...who: Actor[]): Grid => Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
 const nobody = only();
 const users = actors.filter((a) => a !== 'anon');
 
@@ -43,8 +42,7 @@ const newQuote = (tx: Tx, request: string, workshop: string, by: string | null) 
 	values (${request}, ${workshop}, 500000, 7, current_date + 14, ${by})`;
 const logOpening = (tx: Tx, attachment: string, user: string | null) => tx`
 	insert into public.attachment_access_log (attachment_id, user_id) values (${attachment}, ${user})`;
-const setQuote = (tx: Tx, quote: string, set: Record<string, unknown>) =>
-	tx`update public.quotes set ${tx(set)} where id = ${quote}`;
+const setQuote = (tx: Tx, quote: string, set: Record<string, unknown>) => tx`update public.quotes set ${tx(set)} where id = ${quote}`;
 
 const matrix: Record<string, TableMatrix> = {
 	requests: {
@@ -76,14 +74,23 @@ const matrix: Record<string, TableMatrix> = {
 				expect: only('S'),
 				sql: ({ tx, f }) => tx`update public.requests set title = '완성', status = 'open' where id = ${f.requests.RD}`
 			},
-			'RP cancelled': { expect: only('S'), sql: ({ tx, f }) => tx`update public.requests set status = 'cancelled' where id = ${f.requests.RP}` },
+			'RP cancelled': {
+				expect: only('S'),
+				sql: ({ tx, f }) => tx`update public.requests set status = 'cancelled' where id = ${f.requests.RP}`
+			},
 			// Awarding is accepting a quote; nobody sets the status or the quote by hand.
 			'RP awarded by hand': {
 				expect: nobody,
 				sql: ({ tx, f }) => tx`update public.requests set status = 'awarded' where id = ${f.requests.RP}`
 			},
-			'RP owner to S2': { expect: nobody, sql: ({ tx, f }) => tx`update public.requests set owner_id = ${f.users.S2} where id = ${f.requests.RP}` },
-			'RP published_at': { expect: nobody, sql: ({ tx, f }) => tx`update public.requests set published_at = now() where id = ${f.requests.RP}` }
+			'RP owner to S2': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.requests set owner_id = ${f.users.S2} where id = ${f.requests.RP}`
+			},
+			'RP published_at': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.requests set published_at = now() where id = ${f.requests.RP}`
+			}
 		},
 		delete: {
 			'draft RD': { expect: only('S'), sql: ({ tx, f }) => tx`delete from public.requests where id = ${f.requests.RD}` },
@@ -239,7 +246,10 @@ const matrix: Record<string, TableMatrix> = {
 			}
 		},
 		update: {
-			'DP filename': { expect: nobody, sql: ({ tx, f }) => tx`update public.attachments set filename = 'x.pdf' where id = ${f.attachments.DP}` }
+			'DP filename': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.attachments set filename = 'x.pdf' where id = ${f.attachments.DP}`
+			}
 		},
 		delete: {
 			'DD of a draft': { expect: only('S'), sql: ({ tx, f }) => tx`delete from public.attachments where id = ${f.attachments.DD}` },
@@ -248,7 +258,8 @@ const matrix: Record<string, TableMatrix> = {
 	},
 
 	attachment_access_log: {
-		visible: ({ tx, f }) => tx`select id::text as id from public.attachment_access_log where request_id in ${tx(Object.values(f.requests))}`,
+		visible: ({ tx, f }) =>
+			tx`select id::text as id from public.attachment_access_log where request_id in ${tx(Object.values(f.requests))}`,
 		sees: { S: ['LA', 'LMX'], A: ['LA'], MX: ['LMX'] },
 		insert: {
 			'own opening of DP': { expect: only('S', 'A', 'MX'), sql: ({ tx, f, me }) => logOpening(tx, f.attachments.DP, me) },
@@ -354,15 +365,18 @@ const matrix: Record<string, TableMatrix> = {
 		insert: {
 			'own message in CA': {
 				expect: only('S', 'A'),
-				sql: ({ tx, f, me }) => tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${me}, '안녕하세요')`
+				sql: ({ tx, f, me }) =>
+					tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${me}, '안녕하세요')`
 			},
 			'own message in CD (WD has no account)': {
 				expect: only('S', 'MX'),
-				sql: ({ tx, f, me }) => tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CD}, ${me}, '안녕하세요')`
+				sql: ({ tx, f, me }) =>
+					tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CD}, ${me}, '안녕하세요')`
 			},
 			'a message in CA as S': {
 				expect: only('S'),
-				sql: ({ tx, f }) => tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${f.users.S}, '안녕하세요')`
+				sql: ({ tx, f }) =>
+					tx`insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${f.users.S}, '안녕하세요')`
 			}
 		},
 		update: {
@@ -385,7 +399,8 @@ const matrix: Record<string, TableMatrix> = {
 			},
 			"B's marker on CB": {
 				expect: only('B'),
-				sql: ({ tx, f }) => tx`insert into public.conversation_reads (conversation_id, user_id) values (${f.conversations.CB}, ${f.users.B})`
+				sql: ({ tx, f }) =>
+					tx`insert into public.conversation_reads (conversation_id, user_id) values (${f.conversations.CB}, ${f.users.B})`
 			}
 		},
 		update: {
@@ -418,9 +433,18 @@ const matrix: Record<string, TableMatrix> = {
 			}
 		},
 		update: {
-			'NA read': { expect: only('A'), sql: ({ tx, f }) => tx`update public.notifications set read_at = now() where id = ${f.notifications.NA}` },
-			'NA kind': { expect: nobody, sql: ({ tx, f }) => tx`update public.notifications set kind = 'message' where id = ${f.notifications.NA}` },
-			'NA emailed': { expect: nobody, sql: ({ tx, f }) => tx`update public.notifications set emailed_at = now() where id = ${f.notifications.NA}` }
+			'NA read': {
+				expect: only('A'),
+				sql: ({ tx, f }) => tx`update public.notifications set read_at = now() where id = ${f.notifications.NA}`
+			},
+			'NA kind': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.notifications set kind = 'message' where id = ${f.notifications.NA}`
+			},
+			'NA emailed': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.notifications set emailed_at = now() where id = ${f.notifications.NA}`
+			}
 		},
 		delete: {
 			NA: { expect: nobody, sql: ({ tx, f }) => tx`delete from public.notifications where id = ${f.notifications.NA}` }
@@ -500,7 +524,8 @@ describe('who may open a request’s files', () => {
 				rollback(async (tx) => {
 					const f = await createFixtures(tx);
 					const result = await as(tx, f, actor, (sp) =>
-						sp`select private.can_open_attachments(${f.requests[request]}) as ok`.then((r) => r[0].ok));
+						sp`select private.can_open_attachments(${f.requests[request]}) as ok`.then((r) => r[0].ok)
+					);
 					expect(result).toBe(outcome);
 				}));
 		}
@@ -526,15 +551,25 @@ describe('who may open a request’s files', () => {
 			const f = await createFixtures(tx);
 			const open = () => as(tx, f, 'B', async (sp) => [...(await sp`select * from private.open_attachment(${f.attachments.DP})`)]);
 			expect(await open()).toMatchObject({ error: '42501' });
-			await as(tx, f, 'B', (sp) => sp`
+			await as(
+				tx,
+				f,
+				'B',
+				(sp) => sp`
 				update public.request_participants set nda_accepted_at = '2001-01-01'
-				where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WB}`);
+				where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WB}`
+			);
 			const [row] = (await tx`
 				select nda_accepted_at > now() - interval '1 minute' as now_ish, nda_accepted_by
 				from public.request_participants where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WB}`) as postgres.Row[];
 			expect(row).toEqual({ now_ish: true, nda_accepted_by: f.users.B }); // the database's clock, not the client's
 			expect(await open()).toEqual([
-				{ path: `requests/${f.requests.RP}/${f.attachments.DP}.pdf`, filename: 'drawing.pdf', content_type: 'application/pdf', size_bytes: 1024 }
+				{
+					path: `requests/${f.requests.RP}/${f.attachments.DP}.pdf`,
+					filename: 'drawing.pdf',
+					content_type: 'application/pdf',
+					size_bytes: 1024
+				}
 			]);
 			const log = await as(tx, f, 'S', async (sp) => [
 				...(await sp`
@@ -546,9 +581,14 @@ describe('who may open a request’s files', () => {
 				{ user_id: f.users.MX, workshop_id: null, request_id: f.requests.RP },
 				{ user_id: f.users.B, workshop_id: f.workshops.WB, request_id: f.requests.RP }
 			]);
-			const again = await as(tx, f, 'B', (sp) => sp`
+			const again = await as(
+				tx,
+				f,
+				'B',
+				(sp) => sp`
 				update public.request_participants set nda_accepted_at = '2030-01-01'
-				where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WB}`);
+				where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WB}`
+			);
 			expect(again).toMatchObject({ error: '23514', message: expect.stringMatching(/already accepted/) });
 		}));
 });
@@ -606,9 +646,7 @@ describe('request and quote state machines', () => {
 				from unnest(${stored}::text[]) f cross join unnest(${stored}::text[]) t`;
 			const inDb = rows.filter((r) => r.actor).map((r) => `${r.f} → ${r.t} by ${r.actor}`);
 			const inApp = Object.values(quoteTransitions).flatMap((m) =>
-				m.from
-					.filter((from) => from !== 'expired')
-					.map((from) => `${from} → ${m.to} by ${m.by === 'startup' ? 'owner' : m.by}`)
+				m.from.filter((from) => from !== 'expired').map((from) => `${from} → ${m.to} by ${m.by === 'startup' ? 'owner' : m.by}`)
 			);
 			expect(inDb.sort()).toEqual(inApp.sort());
 		}));
@@ -703,7 +741,8 @@ describe('request and quote state machines', () => {
 			const f = await createFixtures(tx);
 			await as(tx, f, 'S', (sp) => setQuote(sp, f.quotes.QA, { status: 'revision_requested', revision_note: '200만원 가능할까요?' }));
 			const revised = await as(tx, f, 'A', (sp) =>
-				setQuote(sp, f.quotes.QA, { status: 'submitted', price_krw: 2000000, lead_time_days: 16 }));
+				setQuote(sp, f.quotes.QA, { status: 'submitted', price_krw: 2000000, lead_time_days: 16 })
+			);
 			expect(revised).toHaveProperty('count', 1);
 			const [quote] = await tx`select status, revision, price_krw from public.quotes where id = ${f.quotes.QA}`;
 			expect(quote).toEqual({ status: 'submitted', revision: 2, price_krw: 2000000 });
@@ -753,8 +792,7 @@ describe('request and quote state machines', () => {
 });
 
 describe('notifications and their mail', () => {
-	const outboxFor = (tx: Tx, ids: string[]) =>
-		tx`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
+	const outboxFor = (tx: Tx, ids: string[]) => tx`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
 
 	it('an invitation notifies the workshop and queues its email in the same transaction', () =>
 		rollback(async (tx) => {
@@ -784,8 +822,14 @@ describe('notifications and their mail', () => {
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
 			await tx`update public.notifications set read_at = now() where user_id = ${f.users.A}`;
-			const send = (body: string) => as(tx, f, 'S', (sp) => sp`
-				insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${f.users.S}, ${body})`);
+			const send = (body: string) =>
+				as(
+					tx,
+					f,
+					'S',
+					(sp) => sp`
+				insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CA}, ${f.users.S}, ${body})`
+				);
 			await send('첫 번째');
 			await send('두 번째');
 			const unread = await tx`
@@ -794,12 +838,18 @@ describe('notifications and their mail', () => {
 			expect(unread[0].payload).toMatchObject({ conversation_id: f.conversations.CA, excerpt: '두 번째', count: 2 });
 			expect(await outboxFor(tx, [unread[0].id])).toEqual([]); // A turned message emails off
 			// B did not: B's message notification is mailed.
-			await as(tx, f, 'S', (sp) => sp`
-				insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CB}, ${f.users.S}, '답변입니다')`);
+			await as(
+				tx,
+				f,
+				'S',
+				(sp) => sp`
+				insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CB}, ${f.users.S}, '답변입니다')`
+			);
 			const [b] = await tx`select id from public.notifications where user_id = ${f.users.B} and kind = 'message'`;
 			expect((await outboxFor(tx, [b.id])).length).toBe(1);
 			// The sender is never notified of their own message, and the conversation knows its latest.
-			const [s] = await tx`select count(*)::int as n from public.notifications where user_id = ${f.users.S} and kind = 'message' and payload ->> 'excerpt' = '두 번째'`;
+			const [s] =
+				await tx`select count(*)::int as n from public.notifications where user_id = ${f.users.S} and kind = 'message' and payload ->> 'excerpt' = '두 번째'`;
 			expect(s.n).toBe(0);
 			const [conv] = await tx`select last_message_at is not null as set from public.conversations where id = ${f.conversations.CB}`;
 			expect(conv.set).toBe(true);
@@ -835,18 +885,33 @@ describe('a workshop declines a request', () => {
 	it('the owner sees when and why, and is notified with the reason (and its email is queued)', () =>
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
-			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '  이번 달은 일정이 꽉 찼습니다 '))).toHaveProperty('count', 1);
-			const seen = await as(tx, f, 'S', (sp) => sp`
+			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '  이번 달은 일정이 꽉 찼습니다 '))).toHaveProperty(
+				'count',
+				1
+			);
+			const seen = await as(
+				tx,
+				f,
+				'S',
+				(sp) => sp`
 				select declined_at is not null as declined, decline_reason from public.request_participants
-				where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+				where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
+			);
 			expect(seen).toEqual([{ declined: true, decline_reason: '이번 달은 일정이 꽉 찼습니다' }]);
-			const told = await tx`select id, kind, payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
+			const told =
+				await tx`select id, kind, payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
 			expect(told).toHaveLength(1);
-			expect(told[0].payload).toMatchObject({ request_id: f.requests.RO, workshop_id: f.workshops.WA, workshop_name: 'WA', reason: '이번 달은 일정이 꽉 찼습니다' });
+			expect(told[0].payload).toMatchObject({
+				request_id: f.requests.RO,
+				workshop_id: f.workshops.WA,
+				workshop_name: 'WA',
+				reason: '이번 달은 일정이 꽉 찼습니다'
+			});
 			const [mail] = await tx`select count(*)::int as n from public.outbox where topic = 'mail.notification' and key = ${told[0].id}`;
 			expect(mail.n).toBe(1);
 			// The workshop that declined is not notified of its own decline.
-			const [own] = await tx`select count(*)::int as n from public.notifications where user_id = ${f.users.A} and kind = 'participation_declined'`;
+			const [own] =
+				await tx`select count(*)::int as n from public.notifications where user_id = ${f.users.A} and kind = 'participation_declined'`;
 			expect(own.n).toBe(0);
 		}));
 
@@ -856,7 +921,8 @@ describe('a workshop declines a request', () => {
 			await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '   '));
 			const [n] = await tx`select payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
 			expect(n.payload).not.toHaveProperty('reason');
-			const [p] = await tx`select decline_reason from public.request_participants where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`;
+			const [p] =
+				await tx`select decline_reason from public.request_participants where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`;
 			expect(p.decline_reason).toBeNull();
 		}));
 
@@ -870,24 +936,44 @@ describe('a workshop declines a request', () => {
 			await as(tx, f, 'A', (sp) => setQuote(sp, f.quotes.QA, { status: 'withdrawn', reason: '재료 수급 문제' }));
 			expect(await as(tx, f, 'A', (sp) => decline(sp, f.requests.RP, f.workshops.WA))).toHaveProperty('count', 1);
 			// Declined, it may not quote again.
-			const again = await as(tx, f, 'A', (sp) => sp`
+			const again = await as(
+				tx,
+				f,
+				'A',
+				(sp) => sp`
 				insert into public.quotes (request_id, workshop_id, price_krw, lead_time_days, valid_until, submitted_by)
-				values (${f.requests.RP}, ${f.workshops.WA}, 100000, 5, current_date + 7, ${f.users.A})`);
+				values (${f.requests.RP}, ${f.workshops.WA}, 100000, 5, current_date + 7, ${f.users.A})`
+			);
 			expect(again).toMatchObject({ error: '42501' });
 		}));
 
 	it('declining is final, and a reason goes only with declining', () =>
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
-			const reasonAlone = await as(tx, f, 'A', (sp) => sp`
-				update public.request_participants set decline_reason = '사유만' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			const reasonAlone = await as(
+				tx,
+				f,
+				'A',
+				(sp) => sp`
+				update public.request_participants set decline_reason = '사유만' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
+			);
 			expect(reasonAlone).toMatchObject({ error: '23514', message: 'a reason goes with declining' });
 			await as(tx, f, 'A', (sp) => decline(sp, f.requests.RO, f.workshops.WA, '처음 사유'));
-			const undo = await as(tx, f, 'A', (sp) => sp`
-				update public.request_participants set declined_at = null where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			const undo = await as(
+				tx,
+				f,
+				'A',
+				(sp) => sp`
+				update public.request_participants set declined_at = null where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
+			);
 			expect(undo).toMatchObject({ error: '23514', message: 'this workshop already declined the request' });
-			const newReason = await as(tx, f, 'A', (sp) => sp`
-				update public.request_participants set decline_reason = '바꾼 사유' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`);
+			const newReason = await as(
+				tx,
+				f,
+				'A',
+				(sp) => sp`
+				update public.request_participants set decline_reason = '바꾼 사유' where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
+			);
 			expect(newReason).toMatchObject({ error: '23514' });
 		}));
 

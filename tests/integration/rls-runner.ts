@@ -30,7 +30,11 @@ export interface TableMatrix<F, A extends string> {
 }
 
 /** How to set up and act in one matrix's world; X: actors beyond the grid's (rls.test.ts: a newcomer). */
-export interface MatrixRunner<F extends { users: Record<string, string>; names: Map<string, string> }, A extends string, X extends string = A> {
+export interface MatrixRunner<
+	F extends { users: Record<string, string>; names: Map<string, string> },
+	A extends string,
+	X extends string = A
+> {
 	actors: readonly A[];
 	actorNames: Record<A, string>;
 	anonymous: A;

@@ -5,7 +5,14 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { rollback } from './db';
 import { actAs, actAsSuperuser, actorNames, actors, createFixtures, type Actor, type Fixtures } from './rls-fixtures';
-import { matrixTools, runMatrix, runOutsideRls, type Outcome, type Statement as MatrixStatement, type TableMatrix as Matrix } from './rls-runner';
+import {
+	matrixTools,
+	runMatrix,
+	runOutsideRls,
+	type Outcome,
+	type Statement as MatrixStatement,
+	type TableMatrix as Matrix
+} from './rls-runner';
 
 type Tx = postgres.TransactionSql;
 type Grid = Record<Actor, Outcome>;
@@ -13,11 +20,9 @@ type Statement = MatrixStatement<Fixtures>;
 type TableMatrix = Matrix<Fixtures, Actor>;
 
 /** The actors allowed to; everyone else is denied. */
-const only = (...who: Actor[]): Grid =>
-	Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
+const only = (...who: Actor[]): Grid => Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
 const nobody = only();
-const everyone = (rows: string[]): Record<Actor, string[]> =>
-	Object.fromEntries(actors.map((a) => [a, rows])) as Record<Actor, string[]>;
+const everyone = (rows: string[]): Record<Actor, string[]> => Object.fromEntries(actors.map((a) => [a, rows])) as Record<Actor, string[]>;
 const users = ['A', 'B', 'S', 'MX', 'MY', 'OP'] as const;
 
 const newCluster = (tx: Tx, f: Fixtures) => tx`
@@ -142,15 +147,36 @@ const matrix: Record<string, TableMatrix> = {
 		},
 		update: {
 			// MX edits WA because WA is an approved member of X.
-			'WA name': { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WA}` },
+			'WA name': {
+				expect: only('A', 'MX'),
+				sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WA}`
+			},
 			// WB is only pending at X: MX may look, not edit.
-			'WB name': { expect: only('B'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WB}` },
-			'WS name': { expect: only('B'), sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WS}` },
-			'WA verified': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set verified = true where id = ${f.workshops.WA}` },
-			'WA featured': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set featured = true where id = ${f.workshops.WA}` },
-			'WA suspended': { expect: only('MX'), sql: ({ tx, f }) => tx`update public.workshops set status = 'suspended' where id = ${f.workshops.WA}` },
+			'WB name': {
+				expect: only('B'),
+				sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WB}`
+			},
+			'WS name': {
+				expect: only('B'),
+				sql: ({ tx, f }) => tx`update public.workshops set name_ko = '새 이름' where id = ${f.workshops.WS}`
+			},
+			'WA verified': {
+				expect: only('MX'),
+				sql: ({ tx, f }) => tx`update public.workshops set verified = true where id = ${f.workshops.WA}`
+			},
+			'WA featured': {
+				expect: only('MX'),
+				sql: ({ tx, f }) => tx`update public.workshops set featured = true where id = ${f.workshops.WA}`
+			},
+			'WA suspended': {
+				expect: only('MX'),
+				sql: ({ tx, f }) => tx`update public.workshops set status = 'suspended' where id = ${f.workshops.WA}`
+			},
 			'WB verified': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshops set verified = true where id = ${f.workshops.WB}` },
-			'WA owner to B': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshops set owner_id = ${f.users.B} where id = ${f.workshops.WA}` }
+			'WA owner to B': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.workshops set owner_id = ${f.users.B} where id = ${f.workshops.WA}`
+			}
 		},
 		delete: {
 			WA: { expect: only('A'), sql: ({ tx, f }) => tx`delete from public.workshops where id = ${f.workshops.WA}` },
@@ -174,8 +200,14 @@ const matrix: Record<string, TableMatrix> = {
 			'a photo of WB': { expect: only('B'), sql: ({ tx, f }) => newPhoto(tx, f.workshops.WB) }
 		},
 		update: {
-			'PA position': { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`update public.workshop_photos set position = 5 where id = ${f.photos.PA}` },
-			'PA onto WB': { expect: nobody, sql: ({ tx, f }) => tx`update public.workshop_photos set workshop_id = ${f.workshops.WB} where id = ${f.photos.PA}` }
+			'PA position': {
+				expect: only('A', 'MX'),
+				sql: ({ tx, f }) => tx`update public.workshop_photos set position = 5 where id = ${f.photos.PA}`
+			},
+			'PA onto WB': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.workshop_photos set workshop_id = ${f.workshops.WB} where id = ${f.photos.PA}`
+			}
 		},
 		delete: {
 			PA: { expect: only('A', 'MX'), sql: ({ tx, f }) => tx`delete from public.workshop_photos where id = ${f.photos.PA}` },
@@ -238,7 +270,10 @@ const matrix: Record<string, TableMatrix> = {
 		},
 		update: {
 			CS: { expect: only('S'), sql: ({ tx, f }) => tx`update public.companies set name_ko = '새 이름' where id = ${f.companies.CS}` },
-			'CS owner to A': { expect: nobody, sql: ({ tx, f }) => tx`update public.companies set owner_id = ${f.users.A} where id = ${f.companies.CS}` }
+			'CS owner to A': {
+				expect: nobody,
+				sql: ({ tx, f }) => tx`update public.companies set owner_id = ${f.users.A} where id = ${f.companies.CS}`
+			}
 		},
 		delete: {
 			CS: { expect: only('S'), sql: ({ tx, f }) => tx`delete from public.companies where id = ${f.companies.CS}` }

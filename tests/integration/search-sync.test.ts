@@ -134,8 +134,11 @@ describe('search sync through the outbox', () => {
 
 	it('applies a glossary change a manager makes', async () => {
 		expect(await ids(engine, 'cloud ring')).not.toContain(MYUNGGA);
-		await withUser(jongnoManager, (tx) => tx`insert into public.search_synonyms (term, synonyms, created_by)
-			values ('cloud ring', ${['뭉게구름']}, ${jongnoManager.sub})`);
+		await withUser(
+			jongnoManager,
+			(tx) => tx`insert into public.search_synonyms (term, synonyms, created_by)
+			values ('cloud ring', ${['뭉게구름']}, ${jongnoManager.sub})`
+		);
 		expect(await pending('all')).toHaveLength(1);
 		await drainOnce([engine]);
 		expect(await ids(engine, 'cloud ring')).toContain(MYUNGGA);

@@ -138,7 +138,12 @@ describe('seed', () => {
 			expect(r.kind, r.slug).toBe('startup');
 			expect(r.website, r.slug).toMatch(/^https:\/\//);
 		}
-		expect(rows.map((r) => r.owner).filter(Boolean).sort()).toEqual(STARTUPS);
+		expect(
+			rows
+				.map((r) => r.owner)
+				.filter(Boolean)
+				.sort()
+		).toEqual(STARTUPS);
 	});
 
 	it('creates the demo accounts with the demo password and the right roles', async () => {

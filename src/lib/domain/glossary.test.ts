@@ -148,6 +148,11 @@ describe('migration 20261127000310_search_glossary.sql', () => {
 		}));
 		expect(rows).toEqual(DEFAULT_GLOSSARY);
 		// every line between the header and the end is one of those rows
-		expect(sql.trim().split('\n').filter((line) => line.startsWith('  ('))).toHaveLength(rows.length);
+		expect(
+			sql
+				.trim()
+				.split('\n')
+				.filter((line) => line.startsWith('  ('))
+		).toHaveLength(rows.length);
 	});
 });

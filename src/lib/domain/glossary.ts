@@ -181,7 +181,7 @@ const isHangulWord = (token: string) => /^[\uac00-\ud7a3]+$/.test(token);
 /** Glossary words of two or more syllables inside a Korean compound: 종로주얼리공방 → 주얼리, 공방. */
 function compoundParts(token: string, index: GlossaryIndex): string[] {
 	const parts: string[] = [];
-	for (let start = 0; start < token.length - 1; ) {
+	for (let start = 0; start < token.length - 1;) {
 		let length = token.length - start;
 		while (length >= 2 && !index.phrases.has(token.slice(start, start + length))) length--;
 		if (length < 2) start++;
@@ -212,7 +212,7 @@ export function expandQuery(tokens: readonly string[], glossary: readonly Glossa
 			for (const term of index.groups[group]) if (!ownPhrases.has(term)) extra.add(term);
 		}
 	};
-	for (let i = 0; i < words.length; ) {
+	for (let i = 0; i < words.length;) {
 		let length = Math.min(index.longestPhrase, words.length - i);
 		while (length > 0 && !index.phrases.has(words.slice(i, i + length).join(' '))) length--;
 		if (length > 0) {

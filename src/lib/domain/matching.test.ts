@@ -145,7 +145,11 @@ describe('processes', () => {
 		const r = { ...request, required_processes: required };
 		const { fraction: f, reason } = judge('processes', candidate({ processes }), r);
 		expect(f).toBeCloseTo(fraction, 10);
-		expect(reason).toEqual({ key: 'match_reason_processes', params: { covered, required: new Set(required.map((s) => s.trim())).size }, fit: covered > 0 });
+		expect(reason).toEqual({
+			key: 'match_reason_processes',
+			params: { covered, required: new Set(required.map((s) => s.trim())).size },
+			fit: covered > 0
+		});
 	});
 
 	it('does not count when the request names no process', () => {
@@ -187,8 +191,18 @@ describe('trade', () => {
 
 describe('cluster specialty', () => {
 	it.each<[string[], string[] | undefined, number | null, MatchReason | null]>([
-		[['mullae-machine-metal'], ['mullae-machine-metal'], 1, { key: 'match_reason_cluster_specialty', params: { cluster: 'mullae-machine-metal' }, fit: true }],
-		[['jongno-jewelry', 'mullae-machine-metal'], ['mullae-machine-metal'], 1, { key: 'match_reason_cluster_specialty', params: { cluster: 'mullae-machine-metal' }, fit: true }],
+		[
+			['mullae-machine-metal'],
+			['mullae-machine-metal'],
+			1,
+			{ key: 'match_reason_cluster_specialty', params: { cluster: 'mullae-machine-metal' }, fit: true }
+		],
+		[
+			['jongno-jewelry', 'mullae-machine-metal'],
+			['mullae-machine-metal'],
+			1,
+			{ key: 'match_reason_cluster_specialty', params: { cluster: 'mullae-machine-metal' }, fit: true }
+		],
 		[['jongno-jewelry'], ['mullae-machine-metal'], 0, null],
 		[['mullae-machine-metal'], [], null, null],
 		[['mullae-machine-metal'], undefined, null, null]
@@ -297,13 +311,28 @@ describe('score', () => {
 		['not taking orders: lower, still listed', 83, { accepting_orders: false }],
 		['lead time of 28 days for 14 days left', 80, { lead_time_days: 28 }],
 		['minimum order of 400 for 200 wanted', 81, { min_order_units: 400 }],
-		['a jewelry workshop in Jongno', 42, { trade_code: '3311', clusters: ['jongno-jewelry'], processes: ['주조', '세팅'], lat: 37.5714, lng: 126.9918 }]
+		[
+			'a jewelry workshop in Jongno',
+			42,
+			{ trade_code: '3311', clusters: ['jongno-jewelry'], processes: ['주조', '세팅'], lat: 37.5714, lng: 126.9918 }
+		]
 	])('%s: %i', (_label, expected, change) => {
 		expect(score(request, candidate(change)).score).toBe(expected);
 	});
 
 	it('stays within 0–100 at the extremes', () => {
-		const worst = candidate({ trade_code: '181', clusters: [], processes: [], verified: false, accepting_orders: false, min_order_units: 100_000, lead_time_days: 365, lat: 33.5, lng: 126.5, responseHours: 1000 });
+		const worst = candidate({
+			trade_code: '181',
+			clusters: [],
+			processes: [],
+			verified: false,
+			accepting_orders: false,
+			min_order_units: 100_000,
+			lead_time_days: 365,
+			lat: 33.5,
+			lng: 126.5,
+			responseHours: 1000
+		});
 		const best = candidate({ processes: request.required_processes.slice(), master: true, ...gValley });
 		expect(score(request, worst).score).toBeGreaterThanOrEqual(0);
 		expect(score(request, worst).score).toBeLessThan(10);
@@ -311,7 +340,15 @@ describe('score', () => {
 	});
 
 	it('scores a request that says little on what it says', () => {
-		const vague: MatchRequest = { template: 'general', trade_codes: [], required_processes: [], quantity: null, deadline: null, location: null, today };
+		const vague: MatchRequest = {
+			template: 'general',
+			trade_codes: [],
+			required_processes: [],
+			quantity: null,
+			deadline: null,
+			location: null,
+			today
+		};
 		// only accepting (6), verified (5), master (3) and responsiveness (4) count: (6 + 5 + 4) / 18
 		expect(score(vague, workshop)).toEqual({
 			score: 83,
@@ -406,14 +443,25 @@ describe('rank', () => {
 
 describe('rankRequestsForWorkshop', () => {
 	const machine = { ...request, id: 'r-machine' };
-	const printing = { ...request, id: 'r-print', template: 'printing' as const, trade_codes: ['181'], required_processes: ['오프셋 인쇄', '박'], location: cheongju, specialty_clusters: ['cheongju-printing'] };
+	const printing = {
+		...request,
+		id: 'r-print',
+		template: 'printing' as const,
+		trade_codes: ['181'],
+		required_processes: ['오프셋 인쇄', '박'],
+		location: cheongju,
+		specialty_clusters: ['cheongju-printing']
+	};
 	const tooSmall = { ...request, id: 'r-small', quantity: 10, deadline: '2026-12-01' };
 
 	it('recommends requests to a workshop best first, with the same scores as the other direction', () => {
 		const ranked = rankRequestsForWorkshop(workshop, [printing, tooSmall, machine]);
 		expect(ranked.map((r) => r.request.id)).toEqual(['r-machine', 'r-small', 'r-print']);
 		for (const r of ranked) expect(r).toEqual({ request: r.request, ...score(r.request, workshop) });
-		expect(ranked[1].reasons.filter((reason) => !reason.fit).map((reason) => reason.key)).toEqual(['match_reason_lead_time_too_long', 'match_reason_min_order_above']);
+		expect(ranked[1].reasons.filter((reason) => !reason.fit).map((reason) => reason.key)).toEqual([
+			'match_reason_lead_time_too_long',
+			'match_reason_min_order_above'
+		]);
 	});
 
 	it('keeps the input order on equal scores and honours the limit', () => {

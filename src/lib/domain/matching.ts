@@ -159,7 +159,8 @@ function coveredCount(p: PreparedRequest, c: MatchCandidate): number {
 
 function specialtyCluster(p: PreparedRequest, c: MatchCandidate): string | null {
 	const clusters = c.clusters;
-	for (let i = 0; i < clusters.length; i++) for (let j = 0; j < p.specialty.length; j++) if (clusters[i] === p.specialty[j]) return clusters[i];
+	for (let i = 0; i < clusters.length; i++)
+		for (let j = 0; j < p.specialty.length; j++) if (clusters[i] === p.specialty[j]) return clusters[i];
 	return null;
 }
 
@@ -327,7 +328,10 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 // ---------------------------------------------------------------- scoring
 
 /** Craft clusters whose specialty trade is wanted (clusters are data: the server passes its table). */
-export function specialtyClusters(clusters: ReadonlyArray<{ slug: string; trade_code: string | null }>, tradeCodes: readonly string[]): string[] {
+export function specialtyClusters(
+	clusters: ReadonlyArray<{ slug: string; trade_code: string | null }>,
+	tradeCodes: readonly string[]
+): string[] {
 	return clusters.filter((c) => c.trade_code !== null && relatedTrade(c.trade_code, tradeCodes)).map((c) => c.slug);
 }
 
@@ -441,7 +445,11 @@ export interface RankOptions {
  * Workshops for a request, best first. Equal scores: featured, then verified, then Korean name,
  * then input order, so the same input always gives the same order.
  */
-export function rank<C extends MatchCandidate>(request: MatchRequest, candidates: readonly C[], options: RankOptions = {}): Array<Match & { candidate: C }> {
+export function rank<C extends MatchCandidate>(
+	request: MatchRequest,
+	candidates: readonly C[],
+	options: RankOptions = {}
+): Array<Match & { candidate: C }> {
 	const p = prepare(request);
 	const scores = new Uint8Array(candidates.length);
 	for (let i = 0; i < candidates.length; i++) scores[i] = scorePrepared(p, candidates[i]);

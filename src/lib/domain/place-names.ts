@@ -11,7 +11,36 @@ const INITIAL_R = 5;
 const INITIAL_M = 6;
 const INITIAL_NONE = 11;
 // A final carried over to a following vowel (initial ㅇ), read as an initial: 금옥 → geumok.
-const FINAL_CARRIED = ['', 'g', 'kk', 'gs', 'n', 'nj', 'nh', 'd', 'r', 'lg', 'lm', 'lb', 'ls', 'lt', 'lp', 'lh', 'm', 'b', 'bs', 's', 'ss', 'ng', 'j', 'ch', 'k', 't', 'p', 'h'];
+const FINAL_CARRIED = [
+	'',
+	'g',
+	'kk',
+	'gs',
+	'n',
+	'nj',
+	'nh',
+	'd',
+	'r',
+	'lg',
+	'lm',
+	'lb',
+	'ls',
+	'lt',
+	'lp',
+	'lh',
+	'm',
+	'b',
+	'bs',
+	's',
+	'ss',
+	'ng',
+	'j',
+	'ch',
+	'k',
+	't',
+	'p',
+	'h'
+];
 
 const nasal = (sound: string) => (sound === 'k' ? 'ng' : sound === 't' ? 'n' : sound === 'p' ? 'm' : sound);
 
@@ -33,7 +62,9 @@ function meet(final: number, initial: number): [string, string | null] {
 
 const syllable = (ch: string | undefined) => {
 	const code = ch === undefined ? -1 : ch.codePointAt(0)! - SYLLABLE_FIRST;
-	return code >= 0 && code <= SYLLABLE_LAST - SYLLABLE_FIRST ? { initial: Math.floor(code / 588), medial: Math.floor((code % 588) / 28), final: code % 28 } : null;
+	return code >= 0 && code <= SYLLABLE_LAST - SYLLABLE_FIRST
+		? { initial: Math.floor(code / 588), medial: Math.floor((code % 588) / 28), final: code % 28 }
+		: null;
 };
 
 /** A word as heard, lower case; characters other than Hangul syllables pass through. */

@@ -24,7 +24,9 @@ describe('quote messages', () => {
 
 	it.each(['ko', 'en'] as const)('names every quote state and error in %s', (locale) => {
 		const messages = allMessages(locale);
-		const missing = [...QUOTE_STATE_MESSAGE_KEYS, ...QUOTE_ERROR_KEYS].filter((k) => !(typeof messages[k] === 'string' && messages[k].trim()));
+		const missing = [...QUOTE_STATE_MESSAGE_KEYS, ...QUOTE_ERROR_KEYS].filter(
+			(k) => !(typeof messages[k] === 'string' && messages[k].trim())
+		);
 		expect(missing).toEqual([]);
 	});
 
@@ -47,12 +49,18 @@ describe('quote messages', () => {
 	it('defines no key another message file defines too', () => {
 		for (const locale of ['ko', 'en'] as const) {
 			const mine = Object.keys(read(path.join(root, 'quotes', `${locale}.json`))).filter((k) => k !== '$schema');
-			const others = [path.join(root, `${locale}.json`), ...readdirSync(root)
-				.filter((d) => d !== 'quotes' && statSync(path.join(root, d)).isDirectory())
-				.map((d) => path.join(root, d, `${locale}.json`))];
+			const others = [
+				path.join(root, `${locale}.json`),
+				...readdirSync(root)
+					.filter((d) => d !== 'quotes' && statSync(path.join(root, d)).isDirectory())
+					.map((d) => path.join(root, d, `${locale}.json`))
+			];
 			for (const file of others) {
 				const theirs = read(file);
-				expect(mine.filter((k) => k in theirs), file).toEqual([]);
+				expect(
+					mine.filter((k) => k in theirs),
+					file
+				).toEqual([]);
 			}
 		}
 	});

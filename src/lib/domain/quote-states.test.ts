@@ -29,8 +29,22 @@ const owner: Record<QuoteTransition, { by: Actor; reason: boolean }> = {
 
 // Every (state × move) for the move's own actor: the state reached, or null where it is refused.
 const reached: Record<QuoteState, Record<QuoteTransition, QuoteState | null>> = {
-	submitted: { request_revision: 'revision_requested', revise: 'submitted', accept: 'accepted', decline: 'declined', withdraw: 'withdrawn', not_select: 'not_selected' },
-	revision_requested: { request_revision: null, revise: 'submitted', accept: null, decline: 'declined', withdraw: 'withdrawn', not_select: 'not_selected' },
+	submitted: {
+		request_revision: 'revision_requested',
+		revise: 'submitted',
+		accept: 'accepted',
+		decline: 'declined',
+		withdraw: 'withdrawn',
+		not_select: 'not_selected'
+	},
+	revision_requested: {
+		request_revision: null,
+		revise: 'submitted',
+		accept: null,
+		decline: 'declined',
+		withdraw: 'withdrawn',
+		not_select: 'not_selected'
+	},
 	accepted: { request_revision: null, revise: null, accept: null, decline: null, withdraw: null, not_select: null },
 	declined: { request_revision: null, revise: null, accept: null, decline: null, withdraw: null, not_select: null },
 	withdrawn: { request_revision: null, revise: null, accept: null, decline: null, withdraw: null, not_select: null },

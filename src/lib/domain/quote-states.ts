@@ -109,8 +109,7 @@ export interface QuoteRef {
 }
 
 export type AcceptPlan =
-	| { ok: true; accept: string; notSelected: string[]; request: RequestState }
-	| { ok: false; error: QuoteError | 'err_not_found' };
+	{ ok: true; accept: string; notSelected: string[]; request: RequestState } | { ok: false; error: QuoteError | 'err_not_found' };
 
 /**
  * Everything accepting one quote changes, decided in one place: the quote is accepted, the request
@@ -134,4 +133,9 @@ export function planAccept(requestState: RequestState, quotes: readonly QuoteRef
 /** Message key of each state's name, `quote_state_<state>`. */
 export const QUOTE_STATE_MESSAGE_KEYS = Object.freeze(quoteStates.map((s) => `quote_state_${s}`));
 
-export const QUOTE_ERROR_KEYS = Object.freeze(['err_illegal_transition', 'err_not_your_move', 'err_reason_required', 'err_not_found'] as const);
+export const QUOTE_ERROR_KEYS = Object.freeze([
+	'err_illegal_transition',
+	'err_not_your_move',
+	'err_reason_required',
+	'err_not_found'
+] as const);

@@ -6,7 +6,8 @@ import { MATCH_REASON_KEYS } from './matching';
 import { COMPLETENESS_MESSAGE_KEYS, REQUEST_ERROR_KEYS, TEMPLATE_MESSAGE_KEYS } from './request-templates';
 import { REQUEST_STATE_MESSAGE_KEYS } from './request-states';
 
-const load = (file: string): Record<string, string> => JSON.parse(readFileSync(new URL(`../../../messages/${file}`, import.meta.url), 'utf8'));
+const load = (file: string): Record<string, string> =>
+	JSON.parse(readFileSync(new URL(`../../../messages/${file}`, import.meta.url), 'utf8'));
 
 /** The shared files plus the request module's own: err_* keys may already live in messages/<locale>.json. */
 const locales = {

@@ -76,6 +76,12 @@ describe('isRequestState', () => {
 	});
 
 	it('names each state by a message key', () => {
-		expect(REQUEST_STATE_MESSAGE_KEYS).toEqual(['request_state_draft', 'request_state_open', 'request_state_awarded', 'request_state_closed', 'request_state_cancelled']);
+		expect(REQUEST_STATE_MESSAGE_KEYS).toEqual([
+			'request_state_draft',
+			'request_state_open',
+			'request_state_awarded',
+			'request_state_closed',
+			'request_state_cancelled'
+		]);
 	});
 });

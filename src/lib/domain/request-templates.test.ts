@@ -58,7 +58,9 @@ describe('templates', () => {
 
 	it('lists each message key once, quantity labels and template names included', () => {
 		expect(new Set(TEMPLATE_MESSAGE_KEYS).size).toBe(TEMPLATE_MESSAGE_KEYS.length);
-		expect(TEMPLATE_MESSAGE_KEYS).toEqual(expect.arrayContaining(['request_template_shoes', 'request_field_shoes_pairs', 'request_hint_printing_copies']));
+		expect(TEMPLATE_MESSAGE_KEYS).toEqual(
+			expect.arrayContaining(['request_template_shoes', 'request_field_shoes_pairs', 'request_hint_printing_copies'])
+		);
 		for (const key of [...TEMPLATE_MESSAGE_KEYS, ...COMPLETENESS_MESSAGE_KEYS]) expect(key).toMatch(/^[a-z0-9_]+$/);
 	});
 });
@@ -135,7 +137,11 @@ describe('dates in Korea', () => {
 describe('detailsSchema', () => {
 	it.each<[TemplateId, Record<string, unknown>, Record<string, unknown>]>([
 		// form strings become numbers and booleans; empty answers disappear
-		['printing', { pages: '48', proof: 'on', paper: ' 아트지 150g ', size: '' }, { pages: 48, proof: true, paper: '아트지 150g', finish: [] }],
+		[
+			'printing',
+			{ pages: '48', proof: 'on', paper: ' 아트지 150g ', size: '' },
+			{ pages: 48, proof: true, paper: '아트지 150g', finish: [] }
+		],
 		['printing', { pages: '1,200' }, { pages: 1200, finish: [] }],
 		['printing', { proof: 'false' }, { proof: false, finish: [] }],
 		// one checkbox sends a string, several send an array; repeats are dropped
@@ -230,10 +236,18 @@ describe('requestSchema', () => {
 		['an unknown visibility', { visibility: 'secret' }, { visibility: 'err_option' }],
 		['an NDA without its text', { nda_text: '' }, { nda_text: 'err_nda_text' }],
 		['an NDA text of 19 characters', { nda_text: '가'.repeat(19) }, { nda_text: 'err_nda_text' }],
-		['11 required processes', { required_processes: Array.from({ length: 11 }, (_, i) => `공정${i}`) }, { required_processes: 'err_list_too_many' }],
+		[
+			'11 required processes',
+			{ required_processes: Array.from({ length: 11 }, (_, i) => `공정${i}`) },
+			{ required_processes: 'err_list_too_many' }
+		],
 		['a machine-metal detail from printing', { details: { process: ['foil'] } }, { 'details.process.0': 'err_option' }],
 		// every problem is reported at once, the cross-field ones too
-		['several problems', { title: 'ab', budget_min_krw: 5, budget_max_krw: 1 }, { title: 'err_too_short', budget_max_krw: 'err_budget_order' }]
+		[
+			'several problems',
+			{ title: 'ab', budget_min_krw: 5, budget_max_krw: 1 },
+			{ title: 'err_too_short', budget_max_krw: 'err_budget_order' }
+		]
 	])('refuses %s', (_label, change, expected) => {
 		expect(errors(requestSchema(today).safeParse({ ...valid, ...change }))).toEqual(expected);
 	});
@@ -289,14 +303,37 @@ describe('completeness', () => {
 			'machine_metal',
 			{},
 			0,
-			['details.material', 'details.tolerance', 'details.process', 'details.drawing', 'quantity', 'description', 'budget_max_krw', 'deadline', 'delivery_place', 'attachments']
+			[
+				'details.material',
+				'details.tolerance',
+				'details.process',
+				'details.drawing',
+				'quantity',
+				'description',
+				'budget_max_krw',
+				'deadline',
+				'delivery_place',
+				'attachments'
+			]
 		],
 		// printing needs no drawing: the weights of the remaining facts are scaled to 100
-		['printing without finish', 'printing', { ...machine, details: { paper: '아트지', size: 'A4', colours: '4_4', finish: [] } }, 88, ['details.finish']],
+		[
+			'printing without finish',
+			'printing',
+			{ ...machine, details: { paper: '아트지', size: 'A4', colours: '4_4', finish: [] } },
+			88,
+			['details.finish']
+		],
 		// karat is asked only for gold
 		['silver jewelry', 'jewelry', { ...machine, details: { metal: 'silver', stones: '없음' } }, 100, []],
 		['gold without karat', 'jewelry', { ...machine, details: { metal: 'gold', stones: '없음' } }, 85, ['details.karat']],
-		['general with only what', 'general', { details: { what: '가죽 키링' } }, 44, ['quantity', 'description', 'budget_max_krw', 'deadline', 'delivery_place']]
+		[
+			'general with only what',
+			'general',
+			{ details: { what: '가죽 키링' } },
+			44,
+			['quantity', 'description', 'budget_max_krw', 'deadline', 'delivery_place']
+		]
 	])('%s', (_label, id, draft, percent, missingKeys) => {
 		const result = completeness(id, draft);
 		expect(result.percent).toBe(percent);

@@ -70,7 +70,13 @@ function field(template: TemplateId, key: string, kind: FieldKind, required: boo
 const opts = (...list: Array<[value: string, process?: string]>): FieldOption[] =>
 	list.map(([value, process]) => ({ value, label: '', ...(process ? { process } : {}) }));
 
-function template(id: TemplateId, quantityKey: string, tradeCodes: string[], processes: string[], fields: TemplateField[]): RequestTemplate {
+function template(
+	id: TemplateId,
+	quantityKey: string,
+	tradeCodes: string[],
+	processes: string[],
+	fields: TemplateField[]
+): RequestTemplate {
 	return {
 		id,
 		label: `request_template_${id}`,
@@ -82,47 +88,90 @@ function template(id: TemplateId, quantityKey: string, tradeCodes: string[], pro
 }
 
 export const TEMPLATES: Readonly<Record<TemplateId, RequestTemplate>> = Object.freeze({
-	jewelry: template('jewelry', 'quantity', ['3311', '3312'], [], [
-		field('jewelry', 'metal', 'select', true, { options: opts(['gold'], ['silver'], ['platinum'], ['other']) }),
-		field('jewelry', 'karat', 'select', true, {
-			options: opts(['10k'], ['14k'], ['18k'], ['24k'], ['other']),
-			when: { key: 'metal', values: ['gold'] }
-		}),
-		field('jewelry', 'stones', 'text', true),
-		field('jewelry', 'setting', 'select', false, {
-			options: opts(['prong', '세팅'], ['bezel', '세팅'], ['pave', '세팅'], ['channel', '세팅'], ['none'], ['other', '세팅'])
-		})
-	]),
-	shoes: template('shoes', 'pairs', ['152', '151'], ['제갑', '저부'], [
-		field('shoes', 'last', 'select', true, { options: opts(['workshop'], ['supplied'], ['custom', '라스트']) }),
-		field('shoes', 'leather', 'multiselect', true, {
-			options: opts(['cowhide'], ['calf'], ['suede'], ['sheepskin'], ['synthetic'], ['other'])
-		}),
-		field('shoes', 'sizes', 'text', true),
-		field('shoes', 'sample_first', 'boolean', false)
-	]),
-	machine_metal: template('machine_metal', 'quantity', ['25', '29'], [], [
-		field('machine_metal', 'material', 'text', true),
-		field('machine_metal', 'tolerance', 'text', true, { max: 100 }),
-		field('machine_metal', 'process', 'multiselect', true, {
-			options: opts(['cnc_turning', 'CNC 선반'], ['milling', '밀링'], ['welding', '용접'], ['sheet_metal', '판금'], ['laser', '레이저'], ['other'])
-		}),
-		field('machine_metal', 'drawing', 'select', true, { options: opts(['2d'], ['3d'], ['sketch'], ['none']) })
-	]),
-	printing: template('printing', 'copies', ['181'], ['인쇄'], [
-		field('printing', 'paper', 'text', true),
-		field('printing', 'size', 'text', true, { max: 100 }),
-		field('printing', 'colours', 'select', true, { options: opts(['4_4'], ['4_0'], ['1_1'], ['1_0'], ['spot']) }),
-		field('printing', 'finish', 'multiselect', true, {
-			options: opts(['coating', '코팅'], ['foil', '박'], ['emboss', '형압'], ['thomson', '톰슨'], ['matte', '코팅'], ['gloss', '코팅'], ['spot_uv', 'UV'], ['none'])
-		}),
-		field('printing', 'pages', 'number', false, { max: 2000 }),
-		field('printing', 'proof', 'boolean', false)
-	]),
-	general: template('general', 'quantity', [], [], [
-		field('general', 'what', 'text', true, { max: 500 }),
-		field('general', 'material', 'text', false)
-	])
+	jewelry: template(
+		'jewelry',
+		'quantity',
+		['3311', '3312'],
+		[],
+		[
+			field('jewelry', 'metal', 'select', true, { options: opts(['gold'], ['silver'], ['platinum'], ['other']) }),
+			field('jewelry', 'karat', 'select', true, {
+				options: opts(['10k'], ['14k'], ['18k'], ['24k'], ['other']),
+				when: { key: 'metal', values: ['gold'] }
+			}),
+			field('jewelry', 'stones', 'text', true),
+			field('jewelry', 'setting', 'select', false, {
+				options: opts(['prong', '세팅'], ['bezel', '세팅'], ['pave', '세팅'], ['channel', '세팅'], ['none'], ['other', '세팅'])
+			})
+		]
+	),
+	shoes: template(
+		'shoes',
+		'pairs',
+		['152', '151'],
+		['제갑', '저부'],
+		[
+			field('shoes', 'last', 'select', true, { options: opts(['workshop'], ['supplied'], ['custom', '라스트']) }),
+			field('shoes', 'leather', 'multiselect', true, {
+				options: opts(['cowhide'], ['calf'], ['suede'], ['sheepskin'], ['synthetic'], ['other'])
+			}),
+			field('shoes', 'sizes', 'text', true),
+			field('shoes', 'sample_first', 'boolean', false)
+		]
+	),
+	machine_metal: template(
+		'machine_metal',
+		'quantity',
+		['25', '29'],
+		[],
+		[
+			field('machine_metal', 'material', 'text', true),
+			field('machine_metal', 'tolerance', 'text', true, { max: 100 }),
+			field('machine_metal', 'process', 'multiselect', true, {
+				options: opts(
+					['cnc_turning', 'CNC 선반'],
+					['milling', '밀링'],
+					['welding', '용접'],
+					['sheet_metal', '판금'],
+					['laser', '레이저'],
+					['other']
+				)
+			}),
+			field('machine_metal', 'drawing', 'select', true, { options: opts(['2d'], ['3d'], ['sketch'], ['none']) })
+		]
+	),
+	printing: template(
+		'printing',
+		'copies',
+		['181'],
+		['인쇄'],
+		[
+			field('printing', 'paper', 'text', true),
+			field('printing', 'size', 'text', true, { max: 100 }),
+			field('printing', 'colours', 'select', true, { options: opts(['4_4'], ['4_0'], ['1_1'], ['1_0'], ['spot']) }),
+			field('printing', 'finish', 'multiselect', true, {
+				options: opts(
+					['coating', '코팅'],
+					['foil', '박'],
+					['emboss', '형압'],
+					['thomson', '톰슨'],
+					['matte', '코팅'],
+					['gloss', '코팅'],
+					['spot_uv', 'UV'],
+					['none']
+				)
+			}),
+			field('printing', 'pages', 'number', false, { max: 2000 }),
+			field('printing', 'proof', 'boolean', false)
+		]
+	),
+	general: template(
+		'general',
+		'quantity',
+		[],
+		[],
+		[field('general', 'what', 'text', true, { max: 500 }), field('general', 'material', 'text', false)]
+	)
 });
 
 export function isTemplateId(value: unknown): value is TemplateId {
@@ -365,14 +414,29 @@ export function completeness(id: TemplateId, request: RequestDraft): Completenes
 	const items: Array<{ key: string; label: string; weight: number; ok: boolean }> = [];
 	const required = t.fields.filter((f) => f.required && fieldApplies(f, details));
 	for (const f of required) {
-		items.push({ key: `details.${f.key}`, label: f.label, weight: COMPLETENESS_WEIGHTS.template_fields / required.length, ok: answered(f, details[f.key]) });
+		items.push({
+			key: `details.${f.key}`,
+			label: f.label,
+			weight: COMPLETENESS_WEIGHTS.template_fields / required.length,
+			ok: answered(f, details[f.key])
+		});
 	}
 	const w = COMPLETENESS_WEIGHTS;
 	const quantity = request.quantity;
 	items.push(
 		{ key: 'quantity', label: t.quantity.label, weight: w.quantity, ok: typeof quantity === 'number' && quantity >= 1 },
-		{ key: 'description', label: 'request_missing_description', weight: w.description, ok: (request.description ?? '').trim().length >= MIN_USEFUL_DESCRIPTION },
-		{ key: 'budget_max_krw', label: 'request_field_budget', weight: w.budget, ok: request.budget_max_krw != null || request.budget_min_krw != null },
+		{
+			key: 'description',
+			label: 'request_missing_description',
+			weight: w.description,
+			ok: (request.description ?? '').trim().length >= MIN_USEFUL_DESCRIPTION
+		},
+		{
+			key: 'budget_max_krw',
+			label: 'request_field_budget',
+			weight: w.budget,
+			ok: request.budget_max_krw != null || request.budget_min_krw != null
+		},
 		{ key: 'deadline', label: 'request_field_deadline', weight: w.deadline, ok: filled(request.deadline) },
 		{ key: 'delivery_place', label: 'request_field_delivery_place', weight: w.delivery_place, ok: filled(request.delivery_place) }
 	);

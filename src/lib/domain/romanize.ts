@@ -2,8 +2,59 @@
 // Korean-only workshop name into a readable URL (명가주얼리 → myeonggajueolri). Place names, written
 // as heard, are place-names.ts's (with these tables).
 export const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
-export const MEDIALS = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i'];
-export const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
+export const MEDIALS = [
+	'a',
+	'ae',
+	'ya',
+	'yae',
+	'eo',
+	'e',
+	'yeo',
+	'ye',
+	'o',
+	'wa',
+	'wae',
+	'oe',
+	'yo',
+	'u',
+	'wo',
+	'we',
+	'wi',
+	'yu',
+	'eu',
+	'ui',
+	'i'
+];
+export const FINALS = [
+	'',
+	'k',
+	'k',
+	'k',
+	'n',
+	'n',
+	'n',
+	't',
+	'l',
+	'k',
+	'm',
+	'l',
+	'l',
+	'l',
+	'p',
+	'l',
+	'm',
+	'p',
+	'p',
+	't',
+	't',
+	'ng',
+	't',
+	't',
+	'k',
+	't',
+	'p',
+	't'
+];
 
 export function romanize(text: string): string {
 	let out = '';

@@ -12,12 +12,7 @@ export function slugify(name: string): string {
 }
 
 /** A slug for a new listing: from the English name, else the romanized Korean one, plus a short random suffix. */
-export function newSlug(
-	nameEn: string | null | undefined,
-	nameKo: string,
-	fallback: string,
-	random: string = crypto.randomUUID()
-): string {
+export function newSlug(nameEn: string | null | undefined, nameKo: string, fallback: string, random: string = crypto.randomUUID()): string {
 	const base = slugify(nameEn ?? '') || slugify(nameKo) || fallback;
 	return `${base}-${random.replace(/-/g, '').slice(0, 6)}`;
 }

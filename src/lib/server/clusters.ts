@@ -98,9 +98,7 @@ export function featured(tx: Tx, limit = 8): Promise<FeaturedWorkshop[]> {
 /** Clusters of the other kind, nearest first: the teams the plan wants craft clusters to form. */
 export async function partners(tx: Tx, cluster: Cluster, limit?: number): Promise<PartnerCluster[]> {
 	const others = await summaries(tx, tx`where c.kind <> ${cluster.kind}`);
-	const byDistance = others
-		.map((other) => ({ ...other, km: distanceKm(cluster, other) }))
-		.sort((a, b) => a.km - b.km);
+	const byDistance = others.map((other) => ({ ...other, km: distanceKm(cluster, other) })).sort((a, b) => a.km - b.km);
 	return limit === undefined ? byDistance : byDistance.slice(0, limit);
 }
 

@@ -18,7 +18,10 @@ const envSchema = z
 		SUPABASE_STORAGE_BUCKET: z.string().default('portfolio'),
 		MEILI_URL: optionalUrl,
 		MEILI_MASTER_KEY: optionalString,
-		MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('workshops'),
+		MEILI_INDEX: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]+$/)
+			.default('workshops'),
 		SEED: z.enum(['auto', 'never']).default('auto'),
 		SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
 		MAIL_FROM: z.string().min(3).default('Sogong Link <no-reply@sogong.link>'),
@@ -35,11 +38,8 @@ export interface AppConfig {
 	dataDir: string;
 	database: { kind: 'embedded'; dir: string; port: number } | { kind: 'url'; url: string };
 	auth:
-		| { kind: 'embedded'; sessionSecret: string | undefined; secureCookies: boolean }
-		| { kind: 'supabase'; url: string; anonKey: string };
-	storage:
-		| { kind: 'disk'; dir: string }
-		| { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
+		{ kind: 'embedded'; sessionSecret: string | undefined; secureCookies: boolean } | { kind: 'supabase'; url: string; anonKey: string };
+	storage: { kind: 'disk'; dir: string } | { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
 	/** Postgres is always kept up to date; Meilisearch, when configured, serves searches first. */
 	search: { kind: 'postgres' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
 	/** SMTP when configured; otherwise mail lands in the dev_mailbox table (the dev mailbox page). */

@@ -115,7 +115,13 @@ export async function send(
 		values (${id}, ${conversationId}, ${input.userId}, ${input.body})
 		returning id, conversation_id, sender_id, body, created_at`;
 	const files = input.files?.length
-		? await storeFiles(tx, store, { requestId: ctx.request.id, messageId: id, userId: input.userId, folder: 'messages', files: input.files })
+		? await storeFiles(tx, store, {
+				requestId: ctx.request.id,
+				messageId: id,
+				userId: input.userId,
+				folder: 'messages',
+				files: input.files
+			})
 		: [];
 	await markRead(tx, conversationId, input.userId);
 	return { ...m, sender_side: ctx.side, files };

@@ -3,8 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MAX_PHOTO_BYTES, processPhoto, THUMB_MAX_SIDE } from './images';
 
-const canvas = (width: number, height: number) =>
-	sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } });
+const canvas = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } });
 
 /** A landscape 3000x1500 JPEG whose EXIF says "rotate 90° clockwise" and carries a GPS position. */
 async function phoneJpeg(): Promise<Buffer> {

@@ -38,10 +38,7 @@ export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto> {
 		if (width * height > MAX_PHOTO_PIXELS) return { ok: false, error: 'too_large' };
 		// rotate() with no angle applies the EXIF orientation; sharp writes no metadata by default.
 		const upright = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
-		const [full, thumb] = await Promise.all([
-			encode(upright.clone(), FULL_MAX_SIDE),
-			encode(upright.clone(), THUMB_MAX_SIDE)
-		]);
+		const [full, thumb] = await Promise.all([encode(upright.clone(), FULL_MAX_SIDE), encode(upright.clone(), THUMB_MAX_SIDE)]);
 		return { ok: true, full, thumb };
 	} catch {
 		return { ok: false, error: maybeDecodable.has(type.mime) ? 'unsupported' : 'not_an_image' };

@@ -62,7 +62,11 @@ const query = (q: string, filters: SearchFilters): SearchQuery => ({
 });
 
 /** The candidate searches for a request: specialty clusters, trade codes, then each required process. */
-export function candidateQueries(request: MatchRequest, designatedTrades: readonly string[], wantedTrades: readonly string[]): SearchQuery[] {
+export function candidateQueries(
+	request: MatchRequest,
+	designatedTrades: readonly string[],
+	wantedTrades: readonly string[]
+): SearchQuery[] {
 	const queries: SearchQuery[] = [];
 	if (request.specialty_clusters?.length) queries.push(query('', { clusters: [...request.specialty_clusters] }));
 	const codes = designatedTrades.filter((code) => tradeMatches(code, wantedTrades) || wantedTrades.some((w) => w.startsWith(code)));
@@ -73,7 +77,10 @@ export function candidateQueries(request: MatchRequest, designatedTrades: readon
 }
 
 export interface WorkshopMatch {
-	workshop: Pick<WorkshopDoc, 'id' | 'slug' | 'name_ko' | 'name_en' | 'district_ko' | 'trade_name_ko' | 'trade_name_en' | 'verified' | 'accepting_orders'>;
+	workshop: Pick<
+		WorkshopDoc,
+		'id' | 'slug' | 'name_ko' | 'name_en' | 'district_ko' | 'trade_name_ko' | 'trade_name_en' | 'verified' | 'accepting_orders'
+	>;
 	score: number;
 	reasons: MatchReason[];
 }
@@ -142,7 +149,11 @@ type OpenRequestRow = MatchableRequest & Pick<RecommendedRequest, 'id' | 'title'
  * Open requests recommended for the workshop, best first: the public ones and those it takes part in
  * (RLS decides which the user sees), except those it declined and those of its own owner.
  */
-export async function recommendedFor(tx: Tx, workshopId: string, { limit = 10, today = new Date(), pool = 500 } = {}): Promise<RecommendedRequest[]> {
+export async function recommendedFor(
+	tx: Tx,
+	workshopId: string,
+	{ limit = 10, today = new Date(), pool = 500 } = {}
+): Promise<RecommendedRequest[]> {
 	const workshop = await candidateOf(tx, workshopId);
 	if (!workshop) return [];
 	const clusters = await craftClusters(tx);

@@ -49,9 +49,11 @@ export type ApplyResult = { ok: true } | { ok: false; error: 'already_applied' |
 
 export async function apply(tx: Tx, workshopId: string, clusterId: string, message: string): Promise<ApplyResult> {
 	try {
-		await tx.savepoint((sp) => sp`
+		await tx.savepoint(
+			(sp) => sp`
 			insert into public.cluster_memberships (workshop_id, cluster_id, message)
-			values (${workshopId}, ${clusterId}, ${message})`);
+			values (${workshopId}, ${clusterId}, ${message})`
+		);
 		return { ok: true };
 	} catch (e) {
 		const code = (e as { code?: string }).code;

@@ -6,14 +6,7 @@
 // awards the request, closes the other quotes and notifies everyone).
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import {
-	effectiveState,
-	transition,
-	type Actor,
-	type QuoteError,
-	type QuoteState,
-	type QuoteTransition
-} from '$lib/domain/quote-states';
+import { effectiveState, transition, type Actor, type QuoteError, type QuoteState, type QuoteTransition } from '$lib/domain/quote-states';
 import type { RequestState } from '$lib/domain/request-states';
 import type { Tx } from './db';
 import type { StoragePort } from './storage/port';
@@ -171,7 +164,9 @@ export function liveQuote(quotes: readonly Quote[]): Quote | undefined {
 	return quotes.find(isLiveRow);
 }
 
-export type WriteResult = { ok: true; id: string } | { ok: false; error: QuoteError | 'err_not_found' | 'err_quote_not_allowed' | 'err_quote_request_closed' | 'err_quote_exists' };
+export type WriteResult =
+	| { ok: true; id: string }
+	| { ok: false; error: QuoteError | 'err_not_found' | 'err_quote_not_allowed' | 'err_quote_request_closed' | 'err_quote_exists' };
 
 /** Maps the database's refusals to the messages a user understands. */
 function refusal(e: unknown): WriteResult | null {
@@ -188,7 +183,8 @@ async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<Wr
 	} catch (e) {
 		const mapped = refusal(e);
 		if (mapped) return mapped;
-		if ((e as postgres.PostgresError)?.code === '42501' || /row-level security/.test(String(e))) return { ok: false, error: 'err_quote_not_allowed' };
+		if ((e as postgres.PostgresError)?.code === '42501' || /row-level security/.test(String(e)))
+			return { ok: false, error: 'err_quote_not_allowed' };
 		throw e;
 	}
 }
@@ -277,7 +273,13 @@ export const MAX_QUOTE_FILE_BYTES = 10 * 1024 * 1024;
 /** A storage-safe version of a file name (the original is kept in attachments.filename). */
 export function storageName(filename: string): string {
 	const dot = filename.lastIndexOf('.');
-	const ext = dot > 0 ? filename.slice(dot + 1).replace(/[^A-Za-z0-9]/g, '').slice(0, 10) : '';
+	const ext =
+		dot > 0
+			? filename
+					.slice(dot + 1)
+					.replace(/[^A-Za-z0-9]/g, '')
+					.slice(0, 10)
+			: '';
 	const base = (dot > 0 ? filename.slice(0, dot) : filename)
 		.normalize('NFKD')
 		.replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -330,7 +332,11 @@ export interface OpenedFile {
  * Opens a file of a quote or a message for download: the database checks the caller may, logs the
  * opening (the owner sees it) and gives back its place; null when not allowed or not found.
  */
-export async function openFile(tx: Tx, attachmentId: string, belongsTo: { requestId: string; quoteOrMessage: 'quote' | 'message' }): Promise<OpenedFile | null> {
+export async function openFile(
+	tx: Tx,
+	attachmentId: string,
+	belongsTo: { requestId: string; quoteOrMessage: 'quote' | 'message' }
+): Promise<OpenedFile | null> {
 	if (!isUuid(attachmentId) || !isUuid(belongsTo.requestId)) return null;
 	const [meta] = await tx<{ quote_id: string | null; message_id: string | null }[]>`
 		select quote_id, message_id from public.attachments where id = ${attachmentId} and request_id = ${belongsTo.requestId}`;

@@ -34,7 +34,9 @@ const MAGIC: Record<string, number[][]> = {
 	]
 };
 
-export const ACCEPT = Object.keys(TYPES).map((ext) => `.${ext}`).join(',');
+export const ACCEPT = Object.keys(TYPES)
+	.map((ext) => `.${ext}`)
+	.join(',');
 
 export type FileCheck =
 	| { ok: true; contentType: string }

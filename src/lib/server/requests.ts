@@ -268,8 +268,7 @@ export async function acceptNda(tx: Tx, requestId: string, workshopId: string): 
 export const MAX_DECLINE_REASON = 1000;
 
 export type DeclineResult =
-	| { ok: true }
-	| { ok: false; error: 'request_err_decline_quote' | 'request_err_already_declined' | 'request_err_not_allowed' };
+	{ ok: true } | { ok: false; error: 'request_err_decline_quote' | 'request_err_already_declined' | 'request_err_not_allowed' };
 
 /** A live quote of the workshop on the request: it withdraws that rather than declining. */
 export async function hasLiveQuote(tx: Tx, requestId: string, workshopId: string): Promise<boolean> {
@@ -290,7 +289,8 @@ export async function decline(tx: Tx, requestId: string, workshopId: string, rea
 	if (await hasLiveQuote(tx, requestId, workshopId)) return { ok: false, error: 'request_err_decline_quote' };
 	try {
 		return await tx.savepoint(async (sp): Promise<DeclineResult> => {
-			if (!before) await sp`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')`;
+			if (!before)
+				await sp`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')`;
 			const rows = await sp`
 				update public.request_participants set declined_at = now(), decline_reason = ${reason.trim() || null}
 				where request_id = ${requestId} and workshop_id = ${workshopId} and declined_at is null

@@ -55,9 +55,7 @@ export function listenStream(request: Request, options: ListenOptions): Response
 			};
 			let queue = Promise.resolve();
 			const refresh = () => {
-				queue = queue
-					.then(() => (closed ? undefined : options.refresh(stream)))
-					.catch(() => stream.write(': retrying\n\n'));
+				queue = queue.then(() => (closed ? undefined : options.refresh(stream))).catch(() => stream.write(': retrying\n\n'));
 			};
 			const listener = await sql()
 				.listen(options.channel, (payload) => {

@@ -17,7 +17,11 @@ import * as trades from './trades';
 import * as workshops from './workshops';
 
 const MAX_PHOTOS = 12;
-const PHOTO_ERRORS = { too_large: 'err_photo_too_large', not_an_image: 'err_photo_not_image', unsupported: 'err_photo_unsupported' } as const;
+const PHOTO_ERRORS = {
+	too_large: 'err_photo_too_large',
+	not_an_image: 'err_photo_not_image',
+	unsupported: 'err_photo_unsupported'
+} as const;
 
 /** Whose workshop the form edits: the signed-in craftsman's own (created on first save), or a given one. */
 export type Target = { kind: 'own'; userId: string } | { kind: 'member'; workshopId: string };
@@ -70,7 +74,13 @@ export async function loadEditor(claims: Claims, target: Target) {
 		const defaults = workshop ? { ...toForm(workshop), photos: [] } : { accepting_orders: true, photos: [] };
 		return {
 			form: await superValidate(defaults, zod4(workshopSchema), { errors: false }),
-			workshop: workshop && { id: workshop.id, slug: workshop.slug, name_ko: workshop.name_ko, name_en: workshop.name_en, verified: workshop.verified },
+			workshop: workshop && {
+				id: workshop.id,
+				slug: workshop.slug,
+				name_ko: workshop.name_ko,
+				name_en: workshop.name_en,
+				verified: workshop.verified
+			},
 			photos: workshop ? await photos.listPhotos(tx, workshop.id) : [],
 			trades: await trades.designated(tx)
 		};

@@ -39,9 +39,24 @@ export interface PublicWorkshop extends Workshop {
 }
 
 const FIELDS = [
-	'name_ko', 'name_en', 'trade_code', 'employees', 'business_registration_number', 'address_ko',
-	'district_ko', 'lat', 'lng', 'description_ko', 'description_en', 'processes', 'equipment',
-	'materials', 'certifications', 'min_order_units', 'lead_time_days', 'monthly_capacity_units',
+	'name_ko',
+	'name_en',
+	'trade_code',
+	'employees',
+	'business_registration_number',
+	'address_ko',
+	'district_ko',
+	'lat',
+	'lng',
+	'description_ko',
+	'description_en',
+	'processes',
+	'equipment',
+	'materials',
+	'certifications',
+	'min_order_units',
+	'lead_time_days',
+	'monthly_capacity_units',
 	'accepting_orders'
 ] as const satisfies readonly (keyof WorkshopInput)[];
 
@@ -79,11 +94,7 @@ export async function update(tx: Tx, id: string, input: WorkshopInput): Promise<
 	return row ?? null;
 }
 
-export async function setCuration(
-	tx: Tx,
-	id: string,
-	flags: { verified: boolean; featured: boolean }
-): Promise<boolean> {
+export async function setCuration(tx: Tx, id: string, flags: { verified: boolean; featured: boolean }): Promise<boolean> {
 	const rows = await tx`update public.workshops set ${tx(flags, 'verified', 'featured')} where id = ${id}`;
 	return rows.count === 1;
 }

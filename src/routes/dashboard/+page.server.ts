@@ -40,7 +40,11 @@ export const load = (async ({ locals, url }) => {
 				requests: (await requests.listOwned(tx, user.id)).slice(0, 6)
 			};
 		}
-		return { kind: 'manager' as const, managed: await memberships.managedBy(tx, user.id), inboxOpen: await requests.openInInbox(tx, user.id) };
+		return {
+			kind: 'manager' as const,
+			managed: await memberships.managedBy(tx, user.id),
+			inboxOpen: await requests.openInInbox(tx, user.id)
+		};
 	});
 }) satisfies PageServerLoad;
 

@@ -35,7 +35,8 @@ export const actions = {
 		const { user, claims } = manager(locals);
 		const values = Object.fromEntries(await request.formData());
 		const parsed = forwardSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { forward: { requestId: String(values.requestId ?? ''), values, error: parsed.error.issues[0].message } });
+		if (!parsed.success)
+			return fail(400, { forward: { requestId: String(values.requestId ?? ''), values, error: parsed.error.issues[0].message } });
 		const { requestId, workshopId, note } = parsed.data;
 		try {
 			await withUser(claims, (tx) => requests.forward(tx, requestId, workshopId, user.id, note));

@@ -5,7 +5,11 @@ import { cookieName, cookieMaxAge, locales } from '$lib/paraglide/runtime';
 
 const input = z.object({
 	locale: z.enum(locales),
-	redirectTo: z.string().startsWith('/').refine((p) => !p.startsWith('//')).catch('/')
+	redirectTo: z
+		.string()
+		.startsWith('/')
+		.refine((p) => !p.startsWith('//'))
+		.catch('/')
 });
 
 export const POST: RequestHandler = async ({ request, cookies }) => {

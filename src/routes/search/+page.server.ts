@@ -13,8 +13,7 @@ export const load = (async ({ locals, url }) => {
 
 	// A startup measures distances from its own cluster unless it chose another place (or none).
 	const user = locals.user;
-	const defaultNear =
-		user?.role === 'startup' ? await withUser(locals.claims, (tx) => startupClusterOf(tx, user.id)) : null;
+	const defaultNear = user?.role === 'startup' ? await withUser(locals.claims, (tx) => startupClusterOf(tx, user.id)) : null;
 	if (params.near === undefined && defaultNear) params.near = { kind: 'cluster', slug: defaultNear };
 	// "No place" (the form's empty choice) only needs to stay in the URL when it overrides that default.
 	if (params.near === null && !defaultNear) params.near = undefined;

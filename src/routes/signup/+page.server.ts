@@ -7,7 +7,9 @@ import { signUpSchema } from './schema';
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, '/dashboard');
 	const role = url.searchParams.get('role');
-	const form = await superValidate(zod4(signUpSchema), { defaults: { email: '', password: '', display_name: '', role: role === 'startup' ? 'startup' : 'craftsman' } });
+	const form = await superValidate(zod4(signUpSchema), {
+		defaults: { email: '', password: '', display_name: '', role: role === 'startup' ? 'startup' : 'craftsman' }
+	});
 	return { form };
 }) satisfies PageServerLoad;
 

@@ -28,8 +28,7 @@ const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }
 	testSql();
 	return createAuth(parseConfig({ DATA_DIR: await tempDir(), ...env }));
 };
-const supabase = (url: string, anonKey: string) =>
-	createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
+const supabase = (url: string, anonKey: string) => createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
 
 authContract('embedded', async () => ({ port: await embedded(), cleanup: async () => {}, sign: (p) => signHs256(p) }));
 
@@ -93,7 +92,11 @@ describe('embedded auth', () => {
 			values (${email}, extensions.crypt('secret-pass', extensions.gen_salt('bf')), '{"role":"craftsman"}')
 			returning id, encrypted_password`;
 		expect(made.encrypted_password).toMatch(/^\$2a\$/);
-		const result = await (await embedded()).forRequest({ cookies: new FakeCookies(), url: HTTP }).signIn({ email, password: 'secret-pass' });
+		const result = await (
+			await embedded()
+		)
+			.forRequest({ cookies: new FakeCookies(), url: HTTP })
+			.signIn({ email, password: 'secret-pass' });
 		expect(result).toMatchObject({ ok: true, claims: { sub: made.id, user_metadata: { role: 'craftsman' } } });
 		const [user] = await testSql()`select last_sign_in_at from auth.users where id = ${made.id}`;
 		expect(user.last_sign_in_at).toBeInstanceOf(Date);
@@ -173,8 +176,7 @@ describe('supabase adapter ↔ GoTrue double', () => {
 	it('with email confirmation on, signs up without a session and reveals no existing account', async () => {
 		const confirming = await startGoTrueDouble({ autoconfirm: false });
 		try {
-			const session = (cookies = new FakeCookies()) =>
-				supabase(confirming.url, confirming.anonKey).forRequest({ cookies, url: HTTP });
+			const session = (cookies = new FakeCookies()) => supabase(confirming.url, confirming.anonKey).forRequest({ cookies, url: HTTP });
 			const input = account();
 			const cookies = new FakeCookies();
 			expect(await session(cookies).signUp(input)).toEqual({ ok: true, claims: null, confirmationSent: true });

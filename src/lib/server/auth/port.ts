@@ -17,12 +17,7 @@ export interface SignInInput {
 	password: string;
 }
 
-export type AuthError =
-	| 'email_taken'
-	| 'invalid_credentials'
-	| 'weak_password'
-	| 'rate_limited'
-	| 'unavailable';
+export type AuthError = 'email_taken' | 'invalid_credentials' | 'weak_password' | 'rate_limited' | 'unavailable';
 
 export type AuthResult =
 	| { ok: true; claims: Claims }

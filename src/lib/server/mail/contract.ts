@@ -82,7 +82,9 @@ export function mailContract(
 		});
 
 		it('accepts a message for delivery', async () => {
-			await expect(subject.mail.send({ to: address('accepted'), subject: 'Sogong Link contract test', text: '테스트' })).resolves.toBeUndefined();
+			await expect(
+				subject.mail.send({ to: address('accepted'), subject: 'Sogong Link contract test', text: '테스트' })
+			).resolves.toBeUndefined();
 		});
 
 		it('refuses header injection and malformed recipients before sending anything', async () => {

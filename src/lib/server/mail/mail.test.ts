@@ -18,8 +18,10 @@ mailContract(
 		return {
 			mail: embeddedMail(() => sql),
 			inbox: async (to) =>
-				(await sql<{ subject: string; text: string; html: string | null }[]>`
-					select subject, text, html from public.dev_mailbox where to_email = ${to} order by id`).map((r) => ({ ...r })),
+				(
+					await sql<{ subject: string; text: string; html: string | null }[]>`
+					select subject, text, html from public.dev_mailbox where to_email = ${to} order by id`
+				).map((r) => ({ ...r })),
 			dispose: async (sentTo) => {
 				await sql`delete from public.dev_mailbox where to_email = any(${sentTo})`;
 			}
@@ -162,7 +164,8 @@ function recordingMail(fail = false): MailPort & { sent: MailMessage[] } {
 type Tx = Parameters<Parameters<typeof rollback>[0]>[0];
 
 /** The outbox worker drains as service_role (asService); so do these tests. */
-const asService = (tx: Tx) => tx`select set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('role', 'service_role', true)`;
+const asService = (tx: Tx) =>
+	tx`select set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('role', 'service_role', true)`;
 
 async function notification(tx: Tx, opts: { kind?: string; email?: string | null; payload?: object } = {}) {
 	const user = randomUUID();
@@ -266,7 +269,13 @@ describe('drainMail', () => {
 		await rollback(async (tx) => {
 			const n = await notification(tx, { kind: 'message', payload: { request_title: '브로슈어', excerpt: '내일 통화 가능하신가요?' } });
 			await asService(tx);
-			expect(await drainMail(tx, embeddedMail(() => sql), n.id)).toBe('sent');
+			expect(
+				await drainMail(
+					tx,
+					embeddedMail(() => sql),
+					n.id
+				)
+			).toBe('sent');
 			const rows = await sql`select subject, text from public.dev_mailbox where to_email = ${n.email}`;
 			await sql`delete from public.dev_mailbox where to_email = ${n.email}`;
 			expect(rows).toHaveLength(1);

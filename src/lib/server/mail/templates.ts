@@ -119,12 +119,7 @@ export function renderNotificationMail(
 	const title = n.payload.request_title ? oneLine(n.payload.request_title, 120) : undefined;
 	const link = opts.origin ? `${opts.origin.replace(/\/$/, '')}/notifications` : undefined;
 	const block = (headline: string, requestLabel: string, details: string[] = [], open: string) =>
-		[
-			headline,
-			...(title ? [`${requestLabel}: ${title}`] : []),
-			...details,
-			...(link ? [`${open}: ${link}`] : [])
-		].join('\n');
+		[headline, ...(title ? [`${requestLabel}: ${title}`] : []), ...details, ...(link ? [`${open}: ${link}`] : [])].join('\n');
 	const text = [
 		block(l.ko, '의뢰', l.detailKo, '확인하기'),
 		block(l.en, 'Request', l.detailEn, 'Open'),

@@ -69,70 +69,169 @@ const cheongju = { clusters: ['cheongju-printing'], district_ko: '청주시 흥�
 /** The corpus, by slug. Coordinates lie within a few hundred metres of each cluster's centre. */
 export const CORPUS = {
 	myungga: listing('myungga', {
-		...jongno, name_ko: '명가주얼리',
+		...jongno,
+		name_ko: '명가주얼리',
 		description_ko: '봉익동에서 2대째 이어 온 금세공 공방입니다. 웨딩 밴드와 주문 제작 반지를 원형부터 주조, 세팅, 연마까지 책임집니다.',
-		processes: ['왁스 조각', '주조', '세팅', '연마'], equipment: ['진공 주조기', '레이저 용접기'], materials: ['18K 금', '백금'],
-		certifications: ['귀금속가공기능장'], verified: true, master: true, min_order_units: 1, lead_time_days: 14, employees: 6,
-		lat: 37.5757, lng: 126.9892
+		processes: ['왁스 조각', '주조', '세팅', '연마'],
+		equipment: ['진공 주조기', '레이저 용접기'],
+		materials: ['18K 금', '백금'],
+		certifications: ['귀금속가공기능장'],
+		verified: true,
+		master: true,
+		min_order_units: 1,
+		lead_time_days: 14,
+		employees: 6,
+		lat: 37.5757,
+		lng: 126.9892
 	}),
 	eunha: listing('eunha', {
-		...jongno, name_ko: '은하세공', name_en: 'Eunha Silver',
-		description_ko: '925 은을 두드려 반지와 팔찌를 만드는 실버 공방입니다.', description_en: 'Hand-forged silver rings and bracelets.',
-		processes: ['단조', '납땜', '연마'], equipment: ['토치', '롤링 밀'], materials: ['925 은'], lead_time_days: 7,
-		lat: 37.5716, lng: 126.9871
+		...jongno,
+		name_ko: '은하세공',
+		name_en: 'Eunha Silver',
+		description_ko: '925 은을 두드려 반지와 팔찌를 만드는 실버 공방입니다.',
+		description_en: 'Hand-forged silver rings and bracelets.',
+		processes: ['단조', '납땜', '연마'],
+		equipment: ['토치', '롤링 밀'],
+		materials: ['925 은'],
+		lead_time_days: 7,
+		lat: 37.5716,
+		lng: 126.9871
 	}),
 	studio: listing('studio', {
-		...jongno, name_ko: 'A&B <주얼리> 스튜디오', name_en: 'A&B Jewelry Studio',
+		...jongno,
+		name_ko: 'A&B <주얼리> 스튜디오',
+		name_en: 'A&B Jewelry Studio',
 		description_ko: '반지와 귀걸이 디자인 <샘플> 제작.',
-		processes: ['CAD 디자인', '3D 프린팅'], equipment: ['3D 프린터'], materials: ['레진', '925 은'],
-		verified: true, featured: true, min_order_units: 5, lead_time_days: 10, employees: 2, lat: 37.5702, lng: 126.9935
+		processes: ['CAD 디자인', '3D 프린팅'],
+		equipment: ['3D 프린터'],
+		materials: ['레진', '925 은'],
+		verified: true,
+		featured: true,
+		min_order_units: 5,
+		lead_time_days: 10,
+		employees: 2,
+		lat: 37.5702,
+		lng: 126.9935
 	}),
 	daon: listing('daon', {
-		...jongno, name_ko: '다온세팅', description_ko: '다이아몬드와 유색석 세팅을 전문으로 합니다.',
-		processes: ['세팅', '물림'], materials: ['다이아몬드'], certifications: ['우수숙련기술자'],
-		verified: true, master: true, accepting_orders: false, min_order_units: 10, lead_time_days: 5, lat: 37.5729, lng: 126.9902
+		...jongno,
+		name_ko: '다온세팅',
+		description_ko: '다이아몬드와 유색석 세팅을 전문으로 합니다.',
+		processes: ['세팅', '물림'],
+		materials: ['다이아몬드'],
+		certifications: ['우수숙련기술자'],
+		verified: true,
+		master: true,
+		accepting_orders: false,
+		min_order_units: 10,
+		lead_time_days: 5,
+		lat: 37.5729,
+		lng: 126.9902
 	}),
 	leather: listing('leather', {
-		...seongsu, name_ko: '가죽장인 슈즈', name_en: 'Leather Master Shoes',
-		description_ko: '소가죽 수제화를 패턴부터 저부까지 만드는 공방입니다.', description_en: 'Handmade leather shoes from pattern to sole.',
-		processes: ['패턴', '재단', '제갑', '저부'], equipment: ['재봉기'], materials: ['소가죽', '스웨이드'],
-		verified: true, featured: true, min_order_units: 20, lead_time_days: 21, lat: 37.5449, lng: 127.0561
+		...seongsu,
+		name_ko: '가죽장인 슈즈',
+		name_en: 'Leather Master Shoes',
+		description_ko: '소가죽 수제화를 패턴부터 저부까지 만드는 공방입니다.',
+		description_en: 'Handmade leather shoes from pattern to sole.',
+		processes: ['패턴', '재단', '제갑', '저부'],
+		equipment: ['재봉기'],
+		materials: ['소가죽', '스웨이드'],
+		verified: true,
+		featured: true,
+		min_order_units: 20,
+		lead_time_days: 21,
+		lat: 37.5449,
+		lng: 127.0561
 	}),
 	shoemaker: listing('shoemaker', {
-		...seongsu, name_ko: '성수 구두 공방', description_ko: '맞춤 구두 제작과 수선을 합니다.',
-		processes: ['맞춤 제작', '수선'], materials: ['소가죽'], accepting_orders: false, min_order_units: 1, lead_time_days: 30,
-		lat: 37.5431, lng: 127.053
+		...seongsu,
+		name_ko: '성수 구두 공방',
+		description_ko: '맞춤 구두 제작과 수선을 합니다.',
+		processes: ['맞춤 제작', '수선'],
+		materials: ['소가죽'],
+		accepting_orders: false,
+		min_order_units: 1,
+		lead_time_days: 30,
+		lat: 37.5431,
+		lng: 127.053
 	}),
 	daesung: listing('daesung', {
-		...mullae, trade_code: '259', name_ko: '대성정밀', name_en: 'Daesung Precision',
-		description_ko: '알루미늄과 스테인리스 부품을 소량 가공합니다.', description_en: 'Small batches of aluminium and stainless parts.',
-		processes: ['CNC 선반', '밀링', '연삭'], equipment: ['CNC 선반', '머시닝센터'], materials: ['알루미늄', '스테인리스'],
-		verified: true, min_order_units: 10, lead_time_days: 14, lat: 37.517, lng: 126.896
+		...mullae,
+		trade_code: '259',
+		name_ko: '대성정밀',
+		name_en: 'Daesung Precision',
+		description_ko: '알루미늄과 스테인리스 부품을 소량 가공합니다.',
+		description_en: 'Small batches of aluminium and stainless parts.',
+		processes: ['CNC 선반', '밀링', '연삭'],
+		equipment: ['CNC 선반', '머시닝센터'],
+		materials: ['알루미늄', '스테인리스'],
+		verified: true,
+		min_order_units: 10,
+		lead_time_days: 14,
+		lat: 37.517,
+		lng: 126.896
 	}),
 	turning: listing('turning', {
-		...mullae, trade_code: '29', name_ko: '문래터닝', name_en: 'Mullae Turning Works',
-		description_en: 'Lathe work for prototypes and spare parts.', materials: ['steel'], lead_time_days: 3,
-		lat: 37.5183, lng: 126.8931
+		...mullae,
+		trade_code: '29',
+		name_ko: '문래터닝',
+		name_en: 'Mullae Turning Works',
+		description_en: 'Lathe work for prototypes and spare parts.',
+		materials: ['steel'],
+		lead_time_days: 3,
+		lat: 37.5183,
+		lng: 126.8931
 	}),
 	welding: listing('welding', {
-		...mullae, trade_code: '2511', name_ko: '문래용접', name_en: 'Mullae Welding',
-		description_ko: '철과 스테인리스 용접, 판금, 절곡.', processes: ['용접', '판금', '절곡'], materials: ['철', '스테인리스'],
-		min_order_units: null, lead_time_days: null, lat: 37.516, lng: 126.8975
+		...mullae,
+		trade_code: '2511',
+		name_ko: '문래용접',
+		name_en: 'Mullae Welding',
+		description_ko: '철과 스테인리스 용접, 판금, 절곡.',
+		processes: ['용접', '판금', '절곡'],
+		materials: ['철', '스테인리스'],
+		min_order_units: null,
+		lead_time_days: null,
+		lat: 37.516,
+		lng: 126.8975
 	}),
 	jikji: listing('jikji', {
-		...cheongju, trade_code: '181', name_ko: '직지인쇄', name_en: 'Jikji Printing',
-		description_ko: '카탈로그와 브로슈어를 오프셋 인쇄하고 제본합니다.', description_en: 'Offset printing and binding.',
-		processes: ['오프셋 인쇄', '제본', '코팅'], materials: ['아트지'], verified: true, min_order_units: 500, lead_time_days: 7,
-		lat: 36.64, lng: 127.487
+		...cheongju,
+		trade_code: '181',
+		name_ko: '직지인쇄',
+		name_en: 'Jikji Printing',
+		description_ko: '카탈로그와 브로슈어를 오프셋 인쇄하고 제본합니다.',
+		description_en: 'Offset printing and binding.',
+		processes: ['오프셋 인쇄', '제본', '코팅'],
+		materials: ['아트지'],
+		verified: true,
+		min_order_units: 500,
+		lead_time_days: 7,
+		lat: 36.64,
+		lng: 127.487
 	}),
 	boxes: listing('boxes', {
-		...cheongju, trade_code: '172', name_ko: '청주패키지', description_ko: '골판지 박스와 쇼핑백을 만듭니다.',
-		processes: ['톰슨', '박 가공'], materials: ['골판지'], min_order_units: 1000, lead_time_days: 20
+		...cheongju,
+		trade_code: '172',
+		name_ko: '청주패키지',
+		description_ko: '골판지 박스와 쇼핑백을 만듭니다.',
+		processes: ['톰슨', '박 가공'],
+		materials: ['골판지'],
+		min_order_units: 1000,
+		lead_time_days: 20
 	}),
 	hanbit: listing('hanbit', {
-		...cheongju, trade_code: '181', name_ko: '한빛디지털인쇄', name_en: 'Hanbit Digital Print',
-		description_ko: '소량 디지털 인쇄와 명함.', processes: ['디지털 인쇄'], materials: ['스노우지'], lead_time_days: 2,
-		lat: 36.644, lng: 127.492
+		...cheongju,
+		trade_code: '181',
+		name_ko: '한빛디지털인쇄',
+		name_en: 'Hanbit Digital Print',
+		description_ko: '소량 디지털 인쇄와 명함.',
+		processes: ['디지털 인쇄'],
+		materials: ['스노우지'],
+		lead_time_days: 2,
+		lat: 36.644,
+		lng: 127.492
 	})
 };
 type Key = keyof typeof CORPUS;
@@ -144,7 +243,13 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 		let subject: ContractEngine;
 		const engine = () => subject.engine;
 		const query = (q: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
-			q, filters: {}, sort: 'relevance', page: 1, per_page: 20, facets: [], ...more
+			q,
+			filters: {},
+			sort: 'relevance',
+			page: 1,
+			per_page: 20,
+			facets: [],
+			...more
 		});
 		const search = async (q: string, more: Partial<SearchQuery> = {}) => {
 			const result = await engine().search(query(q, more));
@@ -153,7 +258,10 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 		};
 		const keys = (r: SearchResult) => r.hits.map((h) => keyOf.get(h.doc.id) ?? h.doc.id);
 		const matching = (predicate: (d: WorkshopDoc) => boolean) =>
-			Object.entries(CORPUS).filter(([, d]) => predicate(d)).map(([k]) => k).sort();
+			Object.entries(CORPUS)
+				.filter(([, d]) => predicate(d))
+				.map(([k]) => k)
+				.sort();
 		const filtered = async (filters: SearchFilters) => keys(await search('', { filters, per_page: 50 })).sort();
 
 		beforeAll(async () => {
@@ -267,7 +375,10 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 
 			const printing = await search('인쇄', { facets: ['trade_code', 'verified'] });
 			expect(printing.facets.trade_code).toEqual([{ value: '181', count: 2 }]);
-			expect(printing.facets.verified).toEqual([{ value: 'false', count: 1 }, { value: 'true', count: 1 }]);
+			expect(printing.facets.verified).toEqual([
+				{ value: 'false', count: 1 },
+				{ value: 'true', count: 1 }
+			]);
 		});
 
 		it('sorts by distance, nearest first, with the distance in km; workshops without coordinates last', async () => {
@@ -301,7 +412,8 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(keys(near).sort()).toEqual(['eunha', 'myungga', 'studio']);
 
 			const mullae = { lat: 37.5176, lng: 126.8947 };
-			const byDistance = (ks: string[]) => [...ks].sort((a, b) => distanceKm(mullae, CORPUS[a as Key] as never) - distanceKm(mullae, CORPUS[b as Key] as never));
+			const byDistance = (ks: string[]) =>
+				[...ks].sort((a, b) => distanceKm(mullae, CORPUS[a as Key] as never) - distanceKm(mullae, CORPUS[b as Key] as never));
 			const around = await search('', { sort: 'distance', from: mullae, filters: { within: { ...mullae, radius_km: 2 } } });
 			expect(keys(around)).toEqual(byDistance(['daesung', 'turning', 'welding']));
 			const steelAround = await search('스테인리스', { sort: 'distance', from: mullae, filters: { within: { ...mullae, radius_km: 2 } } });
@@ -316,7 +428,11 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(rings.total).toBe(0);
 			const lathe = await search('선반', { scope: 'key', documentsOnly: true });
 			expect(keys(lathe)).toContain('daesung');
-			expect(keys(lathe).every((k) => CORPUS[k as Key].processes.some((p) => p.includes('선반')) || CORPUS[k as Key].equipment.some((e) => e.includes('선반')))).toBe(true);
+			expect(
+				keys(lathe).every(
+					(k) => CORPUS[k as Key].processes.some((p) => p.includes('선반')) || CORPUS[k as Key].equipment.some((e) => e.includes('선반'))
+				)
+			).toBe(true);
 			// A process name of one syllable is a whole word there: 박 (foil stamping) in 박 가공.
 			expect(keys(await search('박', { scope: 'key', documentsOnly: true }))).toEqual(['boxes']);
 		});

@@ -103,10 +103,9 @@ export async function reindex({ batch = 1000, log = (_: string) => {} } = {}): P
  * Starts keeping search up to date: prepares the engines, drains what the outbox holds, then listens
  * for changes. Meilisearch being down does not stop the app: its rows wait in the outbox.
  */
-export async function startSearchSync({
-	intervalMs = 2_000,
-	mail
-}: { intervalMs?: number; mail?: WorkerOptions['mail'] } = {}): Promise<() => Promise<void>> {
+export async function startSearchSync({ intervalMs = 2_000, mail }: { intervalMs?: number; mail?: WorkerOptions['mail'] } = {}): Promise<
+	() => Promise<void>
+> {
 	const list = allEngines();
 	for (const engine of list) {
 		await engine.prepare().catch((e: Error) => console.warn('[search] %s could not prepare: %s', engine.kind, e.message));

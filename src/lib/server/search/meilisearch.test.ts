@@ -108,11 +108,36 @@ describe('meilisearch engine against the double', () => {
 
 		const sent = log[settingsAt].body as Record<string, unknown>;
 		expect(sent.searchableAttributes).toEqual([
-			'name_ko', 'name_en', 'initials', 'processes', 'trade_name_ko', 'trade_name_en', 'materials', 'equipment',
-			'certifications', 'description_ko', 'description_en', 'text_norm', 'parts', 'name_jamo', 'key_jamo'
+			'name_ko',
+			'name_en',
+			'initials',
+			'processes',
+			'trade_name_ko',
+			'trade_name_en',
+			'materials',
+			'equipment',
+			'certifications',
+			'description_ko',
+			'description_en',
+			'text_norm',
+			'parts',
+			'name_jamo',
+			'key_jamo'
 		]);
 		expect([...(sent.filterableAttributes as string[])].sort()).toEqual(
-			['_geo', 'accepting_orders', 'clusters', 'district_ko', 'lead_time_days', 'master', 'materials', 'min_order_units', 'processes', 'trade_code', 'verified'].sort()
+			[
+				'_geo',
+				'accepting_orders',
+				'clusters',
+				'district_ko',
+				'lead_time_days',
+				'master',
+				'materials',
+				'min_order_units',
+				'processes',
+				'trade_code',
+				'verified'
+			].sort()
 		);
 		expect(sent.sortableAttributes).toEqual(expect.arrayContaining(['_geo']));
 		// Filter- and sort-only fields are never searched as text.
@@ -144,8 +169,12 @@ describe('meilisearch engine against the double', () => {
 			expect(result.total).toBe(0);
 		}
 		// Legitimate values with a quote or a backslash still match exactly.
-		expect((await engine.search(query('', { filters: { district_ko: [quoted.district_ko] } }))).hits.map((h) => h.doc.id)).toEqual([quoted.id]);
-		expect((await engine.search(query('', { filters: { district_ko: [slashed.district_ko] } }))).hits.map((h) => h.doc.id)).toEqual([slashed.id]);
+		expect((await engine.search(query('', { filters: { district_ko: [quoted.district_ko] } }))).hits.map((h) => h.doc.id)).toEqual([
+			quoted.id
+		]);
+		expect((await engine.search(query('', { filters: { district_ko: [slashed.district_ko] } }))).hits.map((h) => h.doc.id)).toEqual([
+			slashed.id
+		]);
 		expect(filterExpression({ district_ko: ['x"y'] })).toBe('district_ko IN ["x\\"y"]');
 		expect(() => filterExpression({ max_lead_time: Number.NaN })).toThrow(/finite/);
 	});

@@ -23,9 +23,32 @@ export interface MeilisearchOptions {
 
 /** The fields of WorkshopDoc, retrieved and displayed; derived fields stay inside the index. */
 const DOC_FIELDS = [
-	'id', 'slug', 'name_ko', 'name_en', 'trade_code', 'trade_name_ko', 'trade_name_en', 'clusters', 'district_ko',
-	'description_ko', 'description_en', 'processes', 'equipment', 'materials', 'certifications', 'verified', 'master',
-	'featured', 'accepting_orders', 'min_order_units', 'lead_time_days', 'employees', 'lat', 'lng', 'thumb_path', 'updated_at'
+	'id',
+	'slug',
+	'name_ko',
+	'name_en',
+	'trade_code',
+	'trade_name_ko',
+	'trade_name_en',
+	'clusters',
+	'district_ko',
+	'description_ko',
+	'description_en',
+	'processes',
+	'equipment',
+	'materials',
+	'certifications',
+	'verified',
+	'master',
+	'featured',
+	'accepting_orders',
+	'min_order_units',
+	'lead_time_days',
+	'employees',
+	'lat',
+	'lng',
+	'thumb_path',
+	'updated_at'
 ] as const satisfies readonly (keyof WorkshopDoc)[];
 // Fails to compile when WorkshopDoc gains a field that DOC_FIELDS does not list.
 const allFieldsListed: Exclude<keyof WorkshopDoc, (typeof DOC_FIELDS)[number]> extends never ? true : never = true;
@@ -56,14 +79,36 @@ function settingsFor(synonyms: MeilisearchOptions['synonyms']): Settings {
 		// By importance: a match in the name beats one in the trade, which beats one in the description.
 		// Derived fields come last, so an exact spelling outranks a folded variant or a jamo near-miss.
 		searchableAttributes: [
-			'name_ko', 'name_en', 'initials', 'processes', 'trade_name_ko', 'trade_name_en', 'materials', 'equipment',
-			'certifications', 'description_ko', 'description_en', 'text_norm', 'parts', 'name_jamo', 'key_jamo'
+			'name_ko',
+			'name_en',
+			'initials',
+			'processes',
+			'trade_name_ko',
+			'trade_name_en',
+			'materials',
+			'equipment',
+			'certifications',
+			'description_ko',
+			'description_en',
+			'text_norm',
+			'parts',
+			'name_jamo',
+			'key_jamo'
 		],
 		// Facets, numbers and _geo. Fields only filtered on (clusters, trade code, district, flags, numbers)
 		// are not searchable; ids and slugs are neither.
 		filterableAttributes: [
-			'clusters', 'trade_code', 'processes', 'materials', 'district_ko', 'verified', 'master', 'accepting_orders',
-			'min_order_units', 'lead_time_days', '_geo'
+			'clusters',
+			'trade_code',
+			'processes',
+			'materials',
+			'district_ko',
+			'verified',
+			'master',
+			'accepting_orders',
+			'min_order_units',
+			'lead_time_days',
+			'_geo'
 		],
 		sortableAttributes: ['_geo', 'boost'],
 		displayedAttributes: [...DOC_FIELDS],
@@ -130,7 +175,9 @@ function initialsSuffixes(text: string): string[] {
 
 function toIndexed(doc: WorkshopDoc): IndexedWorkshop {
 	const names = [doc.name_ko, doc.name_en ?? ''].map((text) => tokenize(text));
-	const keys = [doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications].map((text) => tokenize(text));
+	const keys = [doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications].map(
+		(text) => tokenize(text)
+	);
 	const described = [doc.description_ko, doc.description_en].map((text) => tokenize(text).slice(0, MAX_DESCRIPTION_WORDS));
 	const jamo = (words: string[]) => [...new Set([...words, ...words.flatMap(suffixes)])].map(toJamo).join(' ');
 	const indexed: IndexedWorkshop = {
@@ -224,11 +271,13 @@ function termRanges(text: string, terms: HighlightTerms): Range[] {
 		if (HANGUL_WORD.test(word)) {
 			for (const term of terms.words) {
 				if (!HANGUL_WORD.test(term) || term.length < 2) continue;
-				for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) ranges.push([match.index + i, match.index + i + term.length]);
+				for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1))
+					ranges.push([match.index + i, match.index + i + term.length]);
 			}
 			const consonants = initials(word).replace(/ /g, '');
 			for (const term of terms.initials) {
-				for (let i = consonants.indexOf(term); i >= 0; i = consonants.indexOf(term, i + 1)) ranges.push([match.index + i, match.index + i + term.length]);
+				for (let i = consonants.indexOf(term); i >= 0; i = consonants.indexOf(term, i + 1))
+					ranges.push([match.index + i, match.index + i + term.length]);
 			}
 		}
 	}
@@ -277,7 +326,11 @@ const setLike = (v: unknown) => JSON.stringify([...((v as string[]) ?? [])].sort
 /** Whether the index already holds these settings (Meilisearch returns set-like lists sorted). */
 function sameSettings(current: Settings, wanted: Settings): boolean {
 	const synonyms = (s: Settings['synonyms']) =>
-		JSON.stringify(Object.entries(s ?? {}).map(([k, v]) => [k, [...v].sort()]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+		JSON.stringify(
+			Object.entries(s ?? {})
+				.map(([k, v]) => [k, [...v].sort()])
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		);
 	const subset = (have: unknown, want: unknown): boolean =>
 		want !== null && typeof want === 'object' && !Array.isArray(want)
 			? Object.entries(want).every(([k, v]) => subset((have as Record<string, unknown> | undefined)?.[k], v))
@@ -383,7 +436,9 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 		async search(query): Promise<SearchResult> {
 			const q = normalize(query.q.slice(0, MAX_QUERY_LENGTH));
 			const key = query.scope === 'key';
-			let response = isInitialsQuery(q) ? await request(query, q, ['initials']) : await request(query, q, key ? [...KEY_ATTRIBUTES] : undefined);
+			let response = isInitialsQuery(q)
+				? await request(query, q, ['initials'])
+				: await request(query, q, key ? [...KEY_ATTRIBUTES] : undefined);
 			// Nothing found for Hangul: try the query as jamo against names and key words, which forgives a
 			// typo in a two-syllable word (선밤 → 선반) or in a first syllable (조얼리), and finds a
 			// half-typed last syllable (주얼ㄹ, 주어 → 주얼리).

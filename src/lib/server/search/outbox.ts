@@ -46,11 +46,7 @@ async function apply(tx: Tx, rows: OutboxRow[], engines: readonly SearchEngine[]
 }
 
 /** Claims due rows of the given topics, hands them to handle in the same transaction, marks them done. */
-async function drainTopics(
-	topics: string[],
-	handle: (tx: Tx, rows: OutboxRow[]) => Promise<void>,
-	batch: number
-): Promise<DrainResult> {
+async function drainTopics(topics: string[], handle: (tx: Tx, rows: OutboxRow[]) => Promise<void>, batch: number): Promise<DrainResult> {
 	let claimed: OutboxRow[] = [];
 	try {
 		// Service role: the worker must see suspended workshops and pending memberships to remove
@@ -128,7 +124,11 @@ export async function startWorker(engines: readonly SearchEngine[], opts: Worker
 			lastError = result.error?.message;
 			if (result.processed === batch) again = true;
 			if (opts.mail) {
-				const sent = await drainMailOnce(opts.mail.port, { origin: opts.mail.origin }).catch((e: Error) => ({ claimed: 0, processed: 0, error: e }));
+				const sent = await drainMailOnce(opts.mail.port, { origin: opts.mail.origin }).catch((e: Error) => ({
+					claimed: 0,
+					processed: 0,
+					error: e
+				}));
 				if (sent.error) onError(sent.error);
 				if (sent.processed === 20) again = true;
 			}

@@ -35,7 +35,16 @@ export interface WorkshopDoc {
 	updated_at: string;
 }
 
-export const FACETS = ['clusters', 'trade_code', 'processes', 'materials', 'district_ko', 'verified', 'master', 'accepting_orders'] as const;
+export const FACETS = [
+	'clusters',
+	'trade_code',
+	'processes',
+	'materials',
+	'district_ko',
+	'verified',
+	'master',
+	'accepting_orders'
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 export interface SearchFilters {

@@ -51,12 +51,17 @@ function recording(sql: Sql, statements: string[]): Sql {
 			if (prop !== 'begin') return Reflect.get(target, prop, receiver);
 			return (fn: (tx: Sql) => unknown) =>
 				target.begin((tx) =>
-					fn(new Proxy(tx, {
-						get(t, p, r) {
-							if (p !== 'unsafe') return Reflect.get(t, p, r);
-							return (text: string, ...rest: unknown[]) => (statements.push(text), (t.unsafe as (...a: unknown[]) => unknown)(text, ...rest));
-						}
-					}) as never)
+					fn(
+						new Proxy(tx, {
+							get(t, p, r) {
+								if (p !== 'unsafe') return Reflect.get(t, p, r);
+								return (text: string, ...rest: unknown[]) => (
+									statements.push(text),
+									(t.unsafe as (...a: unknown[]) => unknown)(text, ...rest)
+								);
+							}
+						}) as never
+					)
 				);
 		}
 	});
@@ -108,7 +113,8 @@ describe('postgres engine', () => {
 		expect(queued).toHaveLength(1);
 		await engine.prepare(); // already queued: not twice
 		expect(await sql`select 1 from public.outbox where key = ${myungga} and processed_at is null`).toHaveLength(1);
-		for (let result = await drainOnce([engine]); result.claimed > 0; result = await drainOnce([engine])) expect(result.error).toBeUndefined();
+		for (let result = await drainOnce([engine]); result.claimed > 0; result = await drainOnce([engine]))
+			expect(result.error).toBeUndefined();
 		const [{ current }] = await sql`select exists (select 1 from unnest(name_tsv) where lexeme like '#f:%') as current
 			from public.search_documents where workshop_id = ${myungga}`;
 		expect(current).toBe(true);
@@ -118,13 +124,18 @@ describe('postgres engine', () => {
 		const sql = testSql();
 		const glossary = [...CONTRACT_GLOSSARY, { term: 'stainless', synonyms: ['스테인리스', 'sus'] }];
 		const engine = postgresEngine(sql, { glossary });
-		const [doc] = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs.filter((d) => d.slug === 'myungga-jewelry');
+		const [doc] = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs.filter(
+			(d) => d.slug === 'myungga-jewelry'
+		);
 		const only = { ...doc, materials: ['SUS304'], processes: [], equipment: [], description_ko: '', description_en: '' };
 		const query = (q: string) => engine.search({ q, filters: {}, sort: 'relevance', page: 1, per_page: 50, facets: [] });
 		try {
 			await engine.upsert([only]);
 			for (const q of ['스텐레스', '스테인리스', 'sus', 'sus304']) {
-				expect((await query(q)).hits.map((h) => h.doc.slug), q).toContain('myungga-jewelry');
+				expect(
+					(await query(q)).hits.map((h) => h.doc.slug),
+					q
+				).toContain('myungga-jewelry');
 			}
 			expect((await query('skd')).hits.map((h) => h.doc.slug)).not.toContain('myungga-jewelry');
 		} finally {
@@ -137,8 +148,17 @@ describe('postgres engine', () => {
 		const few = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
 		const sliced = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY, smallResult: 0 });
 		const queries = [
-			{ q: '주얼리' }, { q: 'ㅈㅇㄹ' }, { q: '명가주얼리' }, { q: 'jewelry' }, { q: '수제화' }, { q: '반지 세팅' }, { q: '인쇄' },
-			{ q: '', filters: { verified: true } }, { q: '주얼리', filters: { verified: false } }, { q: '', filters: { accepting_orders: true, master: false } }, { q: '주얼리', filters: { district_ko: ['종로구'] } }
+			{ q: '주얼리' },
+			{ q: 'ㅈㅇㄹ' },
+			{ q: '명가주얼리' },
+			{ q: 'jewelry' },
+			{ q: '수제화' },
+			{ q: '반지 세팅' },
+			{ q: '인쇄' },
+			{ q: '', filters: { verified: true } },
+			{ q: '주얼리', filters: { verified: false } },
+			{ q: '', filters: { accepting_orders: true, master: false } },
+			{ q: '주얼리', filters: { district_ko: ['종로구'] } }
 		];
 		// Within one tier and boost the order is the index's (any is as good as another): compare the
 		// workshops found, the best one, and that a better tier never follows a worse one.
@@ -195,7 +215,8 @@ describe('postgres engine', () => {
 			const all = slugs(await sliced.search(query));
 			expect(new Set(all).size, q).toBe(all.length);
 			const paged: string[] = [];
-			for (let page = 1; page <= Math.ceil(all.length / 3) + 1; page++) paged.push(...slugs(await sliced.search({ ...query, page, per_page: 3 })));
+			for (let page = 1; page <= Math.ceil(all.length / 3) + 1; page++)
+				paged.push(...slugs(await sliced.search({ ...query, page, per_page: 3 })));
 			expect(paged, q).toEqual(all);
 			if (all.length > 3) spanning++;
 		}
@@ -213,7 +234,9 @@ describe('postgres engine', () => {
 			const query = { q, filters: {}, sort: 'relevance' as const, page: 1, per_page: 100, facets: [] };
 			const all = slugs(await sliced.search(query));
 			const { strict } = plan(segment(tokenize(q), CONTRACT_GLOSSARY), q);
-			const [{ own }] = await sql<{ own: number }[]>`select count(*)::int as own from public.search_documents where tsv @@ ${strict}::tsquery`;
+			const [{ own }] = await sql<
+				{ own: number }[]
+			>`select count(*)::int as own from public.search_documents where tsv @@ ${strict}::tsquery`;
 			if (own >= all.length) continue; // the alternatives add nothing here
 			// "Few" is one less than all the matches: the lookup of all of them finds too many, the own
 			// words' (fewer) are ranked from one lookup, and only the alternatives tier runs after it.
@@ -259,7 +282,10 @@ describe('postgres engine', () => {
 		// Leaving out a document of sampling bucket 0 (always in the sample) changes the estimate.
 		const gone = docs.find((d) => sampleBucket(d.id) === 0)!;
 		const before = estimateOf(ids, 32).total;
-		const after = estimateOf(ids.filter((id) => id !== gone.id), 32).total;
+		const after = estimateOf(
+			ids.filter((id) => id !== gone.id),
+			32
+		).total;
 		expect(after).not.toBe(before);
 		try {
 			expect((await lazy.search(query)).total).toBe(before);
@@ -295,15 +321,27 @@ describe('postgres engine', () => {
 			expect(plain.seqscan).toBe('on'); // the app's own pool plans as usual
 			let transactions = 0;
 			const counting = new Proxy(base, {
-				get: (target, prop, receiver) => (prop === 'begin' ? (...a: never[]) => (transactions++, (target.begin as (...x: never[]) => unknown)(...a)) : Reflect.get(target, prop, receiver))
+				get: (target, prop, receiver) =>
+					prop === 'begin'
+						? (...a: never[]) => (transactions++, (target.begin as (...x: never[]) => unknown)(...a))
+						: Reflect.get(target, prop, receiver)
 			});
 			const perTransaction = postgresEngine(base, { glossary: CONTRACT_GLOSSARY });
 			const onReader = postgresEngine(counting as typeof base, { glossary: CONTRACT_GLOSSARY, reader });
-			for (const [q, filters] of [['주얼리', {}], ['jewelry', {}], ['주얼라', {}], ['', { verified: true }], ['수제화', { within: { lat: 37.5446, lng: 127.0557, radius_km: 5 } }]] as const) {
+			for (const [q, filters] of [
+				['주얼리', {}],
+				['jewelry', {}],
+				['주얼라', {}],
+				['', { verified: true }],
+				['수제화', { within: { lat: 37.5446, lng: 127.0557, radius_km: 5 } }]
+			] as const) {
 				const query = { q, filters, sort: 'relevance' as const, page: 1, per_page: 20, facets: ['clusters', 'district_ko'] as const };
 				const a = await perTransaction.search(query);
 				const b = await onReader.search(query);
-				expect(b.hits.map((h) => h.doc.slug), q).toEqual(a.hits.map((h) => h.doc.slug));
+				expect(
+					b.hits.map((h) => h.doc.slug),
+					q
+				).toEqual(a.hits.map((h) => h.doc.slug));
 				expect(b.total, q).toBe(a.total);
 				expect(b.facets, q).toEqual(a.facets);
 			}
@@ -337,7 +375,9 @@ describe('postgres engine', () => {
 				writers[0].upsert([{ ...a, materials: [...a.materials, material] }]),
 				writers[1].upsert([{ ...b, materials: [...b.materials, material] }])
 			]);
-			const [{ codes }] = await sql<{ codes: number }[]>`select count(*)::int as codes from public.search_facet_codes where value = ${'m:' + material}`;
+			const [{ codes }] = await sql<
+				{ codes: number }[]
+			>`select count(*)::int as codes from public.search_facet_codes where value = ${'m:' + material}`;
 			expect(codes).toBe(1);
 			expect(await countOf()).toBe(2);
 			const filtered = await reader.search({ ...query, filters: { materials: [material] } });
@@ -356,7 +396,14 @@ describe('postgres engine', () => {
 		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
 		expect(docs.length).toBeGreaterThan(16);
 		const material = `표본소재 ${Date.now()}`;
-		const query = { q: '', filters: { materials: [material] }, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		const query = {
+			q: '',
+			filters: { materials: [material] },
+			sort: 'relevance' as const,
+			page: 1,
+			per_page: 5,
+			facets: ['verified'] as const
+		};
 		const probes = () => statements.filter((t) => t.includes('first_bucket')).length;
 		try {
 			// First in the list: a document keeps at most 20 materials. Not in sampling bucket 0, so the
@@ -389,14 +436,25 @@ describe('postgres engine', () => {
 		// Another process's engine: its writes reach this one only as notifications.
 		const other = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
 		// LISTEN refused (a pooler), or accepted but deaf (a transaction-mode pooler): nothing is kept.
-		const refusing = new Proxy(sql, { get: (t, p, r) => (p === 'listen' ? () => Promise.reject(new Error('LISTEN is not supported')) : Reflect.get(t, p, r)) });
-		const deaf = new Proxy(sql, { get: (t, p, r) => (p === 'listen' ? async () => ({ state: {}, unlisten: async () => {} }) : Reflect.get(t, p, r)) });
+		const refusing = new Proxy(sql, {
+			get: (t, p, r) => (p === 'listen' ? () => Promise.reject(new Error('LISTEN is not supported')) : Reflect.get(t, p, r))
+		});
+		const deaf = new Proxy(sql, {
+			get: (t, p, r) => (p === 'listen' ? async () => ({ state: {}, unlisten: async () => {} }) : Reflect.get(t, p, r))
+		});
 		const uncached = [refusing, deaf].map((pool) => postgresEngine(recording(pool as Sql, statements), { glossary: CONTRACT_GLOSSARY }));
 		await Promise.all([engine, ...uncached].map((e) => e.prepare()));
 		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
 		const [a, b] = ['myungga-jewelry', 'hangyeol-jewelry'].map((slug) => docs.find((d) => d.slug === slug)!);
 		const material = `보관소재 ${Date.now()}`;
-		const query = { q: '', filters: { materials: [material] }, sort: 'relevance' as const, page: 1, per_page: 5, facets: ['verified'] as const };
+		const query = {
+			q: '',
+			filters: { materials: [material] },
+			sort: 'relevance' as const,
+			page: 1,
+			per_page: 5,
+			facets: ['verified'] as const
+		};
 		const counted = () => statements.filter((t) => t.includes('string_agg')).length;
 		try {
 			await other.upsert([{ ...a, materials: [material, ...a.materials] }]);
@@ -435,7 +493,11 @@ describe('postgres engine', () => {
 		const fresh = () => postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
 		const located = () => statements.filter((t) => t.includes('with located as')).length;
 		let grown = 0;
-		for (const [q, from] of [['주얼리', { lat: 37.5446, lng: 127.0557 }], ['수제화', { lat: 37.5704, lng: 126.9921 }], ['인쇄', { lat: 37.5665, lng: 126.978 }]] as const) {
+		for (const [q, from] of [
+			['주얼리', { lat: 37.5446, lng: 127.0557 }],
+			['수제화', { lat: 37.5704, lng: 126.9921 }],
+			['인쇄', { lat: 37.5665, lng: 126.978 }]
+		] as const) {
 			const query = { q, filters: {}, from, sort: 'distance' as const, page: 1, per_page: 5, facets: [] };
 			const slugs = (r: { hits: { doc: { slug: string } }[] }) => r.hits.map((h) => h.doc.slug);
 			statements.length = 0;
@@ -461,7 +523,14 @@ describe('postgres engine', () => {
 		expect(packed.isWellFormed()).toBe(true);
 		expect([...packed].map((c) => c.codePointAt(0))).toEqual([1, 127, 2047, 0xd7ff, 0xe000, 0xe7ff, 0x107ff, 0x10ffff, 127]);
 		expect([...tallyCodes(packed)].sort(([x], [y]) => x - y)).toEqual([
-			[1, 1], [127, 2], [2047, 1], [0xd7ff, 1], [0xd800, 1], [0xdfff, 1], [65_535, 1], [1_112_063, 1]
+			[1, 1],
+			[127, 2],
+			[2047, 1],
+			[0xd7ff, 1],
+			[0xd800, 1],
+			[0xdfff, 1],
+			[65_535, 1],
+			[1_112_063, 1]
 		]);
 		expect(tallyCodes(null).size).toBe(0);
 	});

@@ -162,7 +162,16 @@ function addInitials(text: string, out: Set<string>): void {
  * Korean words (주얼리 out of 명가주얼리), and their Latin words long enough to carry a typo.
  */
 function vocabulary(doc: WorkshopDoc): string[] {
-	const fields = [doc.name_ko, doc.name_en ?? '', doc.trade_name_ko, doc.trade_name_en, ...doc.processes, ...doc.materials, ...doc.equipment, ...doc.certifications];
+	const fields = [
+		doc.name_ko,
+		doc.name_en ?? '',
+		doc.trade_name_ko,
+		doc.trade_name_en,
+		...doc.processes,
+		...doc.materials,
+		...doc.equipment,
+		...doc.certifications
+	];
 	const terms: string[] = [];
 	for (const word of fields.flatMap((f) => tokenize(f))) {
 		if (word.length > MAX_WORD_LENGTH) continue;
@@ -225,7 +234,16 @@ const bounded = (field: ListFilter, values: readonly string[]) =>
  * Filter values as lexemes too ('#c:jongno-jewelry', '#v:true'): a filtered search is then one lookup
  * in one text index, which intersects postings far more cheaply than combining a second index.
  */
-const FILTER_CODES = { clusters: 'c', trade_code: 't', processes: 'p', materials: 'm', district_ko: 'd', verified: 'v', master: 'r', accepting_orders: 'a' } as const;
+const FILTER_CODES = {
+	clusters: 'c',
+	trade_code: 't',
+	processes: 'p',
+	materials: 'm',
+	district_ko: 'd',
+	verified: 'v',
+	master: 'r',
+	accepting_orders: 'a'
+} as const;
 const filterLexeme = (field: keyof typeof FILTER_CODES, value: string) => `#${FILTER_CODES[field]}:${value.replace(/ /g, '_')}`;
 
 function addFilterLexemes(doc: WorkshopDoc, out: Set<string>): void {
@@ -407,7 +425,7 @@ function glossaryPhrases(glossary: readonly GlossaryEntry[]): { phrases: Set<str
 export function segment(words: readonly string[], glossary: readonly GlossaryEntry[]): Segment[] {
 	const { phrases, longest } = glossaryPhrases(glossary);
 	const segments: Segment[] = [];
-	for (let i = 0; i < words.length; ) {
+	for (let i = 0; i < words.length;) {
 		let length = Math.min(longest, words.length - i);
 		while (length > 1 && !phrases.has(words.slice(i, i + length).join(' '))) length--;
 		const own = words.slice(i, i + length);
@@ -430,7 +448,9 @@ export function plan(segments: Segment[], name: string, complete = false): Plann
 	// The last word may still be being typed (unless the words are complete): it also matches as a prefix.
 	const typing = (i: number) => !complete && i === segments.length - 1;
 	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i), complete)).join(' & ');
-	const perSegment = segments.map((s, i) => distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words, complete)));
+	const perSegment = segments.map((s, i) =>
+		distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words, complete))
+	);
 	const full = perSegment.map((alternatives) => (alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0])).join(' & ');
 	let alternatives: string[] | null = null;
 	if (perSegment.reduce((n, a) => n * a.length, 1) <= MAX_ALTERNATIVES) {
@@ -469,7 +489,11 @@ export function correctionsFor(word: string, candidates: Iterable<string>): stri
 		if (part && part.text !== word) found.set(part.text, Math.min(part.distance, found.get(part.text) ?? Infinity));
 	}
 	const min = Math.min(...found.values());
-	return [...found].filter(([, d]) => d === min).map(([t]) => t).sort().slice(0, 3);
+	return [...found]
+		.filter(([, d]) => d === min)
+		.map(([t]) => t)
+		.sort()
+		.slice(0, 3);
 }
 
 // ─── Highlighting ───────────────────────────────────────────────────────────────────────────────
@@ -554,7 +578,11 @@ class Params {
 }
 
 /** A string as an escape-string literal: safe whatever standard_conforming_strings says. */
-const stringLiteral = (text: string) => `E'${text.replace(/\u0000/g, '').replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const stringLiteral = (text: string) =>
+	`E'${text
+		.replace(/\u0000/g, '')
+		.replace(/\\/g, '\\\\')
+		.replace(/'/g, "''")}'`;
 
 /** A tsquery as a literal. */
 export const tsqueryLiteral = (text: string) => `${stringLiteral(text)}::tsquery`;
@@ -605,8 +633,10 @@ function rangeSql(filters: SearchFilters, p: Params, keyWords: string | null = n
 	}
 	// Scope 'key': the words must be in the key fields too (key_tsv ⊂ tsv, so every path stays right).
 	if (keyWords) where.push(`key_tsv @@ ${p.add(keyWords, 'tsquery')}`);
-	if (filters.max_min_order !== undefined) where.push(`min_order_units <= ${p.add(finite(filters.max_min_order, 'max_min_order'), 'float8')}`);
-	if (filters.max_lead_time !== undefined) where.push(`lead_time_days <= ${p.add(finite(filters.max_lead_time, 'max_lead_time'), 'float8')}`);
+	if (filters.max_min_order !== undefined)
+		where.push(`min_order_units <= ${p.add(finite(filters.max_min_order, 'max_min_order'), 'float8')}`);
+	if (filters.max_lead_time !== undefined)
+		where.push(`lead_time_days <= ${p.add(finite(filters.max_lead_time, 'max_lead_time'), 'float8')}`);
 	if (filters.within) {
 		const lat = finite(filters.within.lat, 'lat');
 		const lng = finite(filters.within.lng, 'lng');
@@ -676,7 +706,11 @@ function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip
 		? [['tsv', null]]
 		: keyScope
 			? [['key_tsv', planned.strict]]
-			: [['name_tsv', planned.strict], ['key_tsv', planned.strict], ['tsv', planned.strict]];
+			: [
+					['name_tsv', planned.strict],
+					['key_tsv', planned.strict],
+					['tsv', planned.strict]
+				];
 	// A corrected query's own words are found nowhere: its alternatives are all there is to look up.
 	if (planned?.strictEmpty && planned.full !== planned.strict) tiers.length = 0;
 	if (planned && planned.full !== planned.strict) tiers.push([keyScope ? 'key_tsv' : 'tsv', planned.full]);
@@ -701,8 +735,19 @@ function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip
 		for (const boost of look.boosts) {
 			for (const [j, part] of parts.entries()) {
 				const query = both(part, filters, lexeme(boostLexeme(boost)))!;
-				const earlier = j > 0 ? ` and not (${column} @@ ${p.add(parts.slice(0, j).map((q) => `(${q})`).join(' | '), 'tsquery')})` : '';
-				slices.push(`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}`);
+				const earlier =
+					j > 0
+						? ` and not (${column} @@ ${p.add(
+								parts
+									.slice(0, j)
+									.map((q) => `(${q})`)
+									.join(' | '),
+								'tsquery'
+							)})`
+						: '';
+				slices.push(
+					`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}`
+				);
 			}
 		}
 		// Run one by one, each planned only when its turn comes (see the search_slices migration).
@@ -929,7 +974,11 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		const pool = reader;
 		if (pool) return fn(<R>(text: string) => pool.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
 		return sql.begin(async (tx) => {
-			await tx.unsafe(Object.entries(SEARCH_SETTINGS).map(([name, value]) => `set local ${name} = ${value}`).join('; '));
+			await tx.unsafe(
+				Object.entries(SEARCH_SETTINGS)
+					.map(([name, value]) => `set local ${name} = ${value}`)
+					.join('; ')
+			);
 			return fn(<R>(text: string) => tx.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
 		}) as Promise<T>;
 	}
@@ -1015,7 +1064,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			if (i < start && level !== null) continue;
 			const p = new Params();
 			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
-			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit));
+			const docs = await fetchDocs(
+				distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit)
+			);
 			if (level === null || docs.length === offset + limit) {
 				if (i > 0) {
 					if (fullLevel.size >= ESTIMATES_CACHED) fullLevel.delete(fullLevel.keys().next().value!);
@@ -1139,7 +1190,10 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		// jamo (threshold in SEARCH_SETTINGS).
 		const p = new Params();
 		const asked = words.map((word) => {
-			const query = plan(segments.filter((s) => s.words.length === 1 && s.words[0] === word), word).full;
+			const query = plan(
+				segments.filter((s) => s.words.length === 1 && s.words[0] === word),
+				word
+			).full;
 			return `(${p.add(word, 'text')}, ${p.add(toJamo(word), 'text')}, exists (select 1 from ${DOCS} where tsv @@ ${p.add(query, 'tsquery')}))`;
 		});
 		const rows = await run<{ word: string; terms: string[] | null }>(
@@ -1150,7 +1204,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			 from (values ${asked.join(', ')}) as q(word, jamo, found)`
 		);
 		if (rows.every((row) => row.terms === null)) return null;
-		const glossaryWords = synonymGroups(terms).flat().filter((t) => !t.includes(' '));
+		const glossaryWords = synonymGroups(terms)
+			.flat()
+			.filter((t) => !t.includes(' '));
 		let changed = false;
 		const corrected = segments.map((s) => {
 			const row = rows.find((r) => s.words.length === 1 && r.word === s.words[0]);
@@ -1234,7 +1290,8 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			const late = values.filter((value) => !codeOf.has(value));
 			if (late.length) {
 				for (const { code, value } of await sql<{ code: number; value: string }[]>`
-					select code, value from public.search_facet_codes where value = any(${late}::text[])`) codeOf.set(value, code);
+					select code, value from public.search_facet_codes where value = any(${late}::text[])`)
+					codeOf.set(value, code);
 			}
 			for (const [value, code] of codeOf) facetValueOf.set(code, value);
 			const written = rows.map(({ facet_values, ...row }) => ({

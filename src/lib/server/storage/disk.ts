@@ -48,9 +48,7 @@ export function diskStorage(dir: string): StoragePort {
 
 		async remove(paths) {
 			const located = paths.map(locate);
-			await Promise.all(
-				located.flatMap(({ file, sidecar }) => [fs.rm(file, { force: true }), fs.rm(sidecar, { force: true })])
-			);
+			await Promise.all(located.flatMap(({ file, sidecar }) => [fs.rm(file, { force: true }), fs.rm(sidecar, { force: true })]));
 		}
 	};
 }

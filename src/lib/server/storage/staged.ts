@@ -48,7 +48,11 @@ export function staged(store: StoragePort): StagedStorage {
  * transaction rolls back (fn throws, or the commit fails) the files it stored are removed before the
  * error goes on; removals happen after the commit. A failed clean-up is logged, never hides the error.
  */
-export async function withUserFiles<T>(claims: Claims | null, store: StoragePort, fn: (tx: Tx, files: StoragePort) => Promise<T>): Promise<T> {
+export async function withUserFiles<T>(
+	claims: Claims | null,
+	store: StoragePort,
+	fn: (tx: Tx, files: StoragePort) => Promise<T>
+): Promise<T> {
 	const files = staged(store);
 	let result: T;
 	try {

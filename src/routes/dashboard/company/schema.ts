@@ -8,5 +8,9 @@ export const companySchema = z.object({
 	startup_cluster_id: z.string().refine((v) => v === '' || z.uuid().safeParse(v).success, 'err_cluster_required'),
 	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
 	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),
-	website: z.string().trim().max(200, 'err_too_long').refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url')
+	website: z
+		.string()
+		.trim()
+		.max(200, 'err_too_long')
+		.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url')
 });

@@ -17,9 +17,12 @@ export const load = (async ({ locals, url }) => {
 	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/dev/mailbox');
 	if (locals.user.role !== 'operator') error(403, 'Operators only');
 	const to = url.searchParams.get('to')?.trim().slice(0, 200) || null;
-	const mails = await withUser(locals.claims, (tx) => tx<Mail[]>`
+	const mails = await withUser(
+		locals.claims,
+		(tx) => tx<Mail[]>`
 		select id::text, to_email, subject, text, created_at from public.dev_mailbox
 		where (${to}::text is null or to_email ilike '%' || ${to}::text || '%')
-		order by created_at desc, id desc limit 200`);
+		order by created_at desc, id desc limit 200`
+	);
 	return { mails, to, adapter: mail().kind };
 }) satisfies PageServerLoad;

@@ -49,7 +49,10 @@ export const actions = {
 		const { userId, claims } = manager(locals, params.slug);
 		const values = Object.fromEntries(await request.formData());
 		const parsed = decisionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { decision: { id: String(values.id ?? ''), reason: String(values.reason ?? ''), error: parsed.error.issues[0].message } });
+		if (!parsed.success)
+			return fail(400, {
+				decision: { id: String(values.id ?? ''), reason: String(values.reason ?? ''), error: parsed.error.issues[0].message }
+			});
 		const { id, decision, reason } = parsed.data;
 		const ok = await withUser(claims, async (tx) => {
 			await managedCluster(tx, userId, params.slug);

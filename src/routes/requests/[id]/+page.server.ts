@@ -42,7 +42,9 @@ export const load = (async ({ locals, url, params }) => {
 			declined: url.searchParams.has('declined')
 		};
 		const [company] = request.company_id
-			? await tx<{ name_ko: string; name_en: string | null; slug: string }[]>`select name_ko, name_en, slug from public.companies where id = ${request.company_id}`
+			? await tx<
+					{ name_ko: string; name_en: string | null; slug: string }[]
+				>`select name_ko, name_en, slug from public.companies where id = ${request.company_id}`
 			: [];
 
 		if (isOwner) {

@@ -21,11 +21,19 @@ describe('template fields posted without JavaScript', () => {
 			['details.sizes', '230~280'],
 			['details.sample_first', 'on']
 		]);
-		expect(detailsFromFormData('shoes', data)).toEqual({ last: 'custom', leather: ['cowhide', 'suede'], sizes: '230~280', sample_first: true });
+		expect(detailsFromFormData('shoes', data)).toEqual({
+			last: 'custom',
+			leather: ['cowhide', 'suede'],
+			sizes: '230~280',
+			sample_first: true
+		});
 	});
 
 	it('gives every field of the template a value, and none of another template', () => {
-		const data = posted([['details.metal', 'gold'], ['details.paper', '아트지']]);
+		const data = posted([
+			['details.metal', 'gold'],
+			['details.paper', '아트지']
+		]);
 		expect(detailsFromFormData('jewelry', data)).toEqual({ metal: 'gold', karat: '', stones: '', setting: '' });
 		expect(detailsFromFormData('printing', posted([]))).toEqual({ paper: '', size: '', colours: '', finish: [], pages: '', proof: false });
 	});
@@ -82,7 +90,9 @@ describe('changing the template keeps what was typed', () => {
 
 	it('processes that followed the old suggestion follow the new one; edited ones stay', () => {
 		const following = { ...typed, required_processes: suggestedProcesses('machine_metal', typed.details).join('\n') };
-		expect(carryOver('machine_metal', 'shoes', following, { nda_text: '' }).required_processes).toBe(suggestedProcesses('shoes', {}).join('\n'));
+		expect(carryOver('machine_metal', 'shoes', following, { nda_text: '' }).required_processes).toBe(
+			suggestedProcesses('shoes', {}).join('\n')
+		);
 		const edited = { ...typed, required_processes: '밀링\n아노다이징' };
 		expect(carryOver('machine_metal', 'shoes', edited, { nda_text: '' }).required_processes).toBe('밀링\n아노다이징');
 	});

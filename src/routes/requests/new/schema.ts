@@ -24,7 +24,12 @@ export type DetailFormValue = string | string[] | boolean;
 function detailsFormShape(id: TemplateId) {
 	const shape: Record<string, z.ZodType<DetailFormValue>> = {};
 	for (const f of TEMPLATES[id].fields) {
-		shape[f.key] = f.kind === 'multiselect' ? z.array(z.string()).default([]) : f.kind === 'boolean' ? z.boolean().default(false) : z.string().default('');
+		shape[f.key] =
+			f.kind === 'multiselect'
+				? z.array(z.string()).default([])
+				: f.kind === 'boolean'
+					? z.boolean().default(false)
+					: z.string().default('');
 	}
 	// The keys depend on the template; the form treats them as one record.
 	return z.object(shape) as unknown as z.ZodObject<Record<string, z.ZodType<DetailFormValue>>>;
@@ -32,7 +37,14 @@ function detailsFormShape(id: TemplateId) {
 
 /** Processes are typed one per line (or comma-separated). */
 export function processList(text: string): string[] {
-	return [...new Set(text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			text
+				.split(/[\n,]/)
+				.map((s) => s.trim())
+				.filter(Boolean)
+		)
+	];
 }
 
 /** A number as typed in the form ('1,500,000원'), or null when blank or not a number. */
@@ -135,7 +147,15 @@ export function formValues(
 	for (const f of TEMPLATES[id].fields) {
 		const v = stored?.details[f.key];
 		details[f.key] =
-			f.kind === 'multiselect' ? (Array.isArray(v) ? v.map(String) : []) : f.kind === 'boolean' ? v === true : v === undefined || v === null ? '' : String(v);
+			f.kind === 'multiselect'
+				? Array.isArray(v)
+					? v.map(String)
+					: []
+				: f.kind === 'boolean'
+					? v === true
+					: v === undefined || v === null
+						? ''
+						: String(v);
 	}
 	const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 	return {
@@ -165,7 +185,8 @@ export function detailsFromFormData(id: TemplateId, data: FormData): Record<stri
 	const details: Record<string, DetailFormValue> = {};
 	for (const f of TEMPLATES[id].fields) {
 		const values = data.getAll(`details.${f.key}`).filter((v): v is string => typeof v === 'string');
-		details[f.key] = f.kind === 'multiselect' ? values : f.kind === 'boolean' ? values.some((v) => v === 'on' || v === 'true') : (values.at(-1) ?? '');
+		details[f.key] =
+			f.kind === 'multiselect' ? values : f.kind === 'boolean' ? values.some((v) => v === 'on' || v === 'true') : (values.at(-1) ?? '');
 	}
 	return details;
 }
@@ -209,8 +230,10 @@ export function followSuggestion(id: TemplateId, typed: string, shown: string, d
 
 /** What the template's `when` rules leave: a karat typed for gold and kept after choosing silver is dropped. */
 export function applicableDetails(id: TemplateId, details: Record<string, unknown>): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(details).filter(([key]) => {
-		const f = TEMPLATES[id].fields.find((x) => x.key === key);
-		return !f || fieldApplies(f, details);
-	}));
+	return Object.fromEntries(
+		Object.entries(details).filter(([key]) => {
+			const f = TEMPLATES[id].fields.find((x) => x.key === key);
+			return !f || fieldApplies(f, details);
+		})
+	);
 }

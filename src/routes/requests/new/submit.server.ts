@@ -19,8 +19,7 @@ import { carryOver, detailsFromFormData, followSuggestion, MAX_FILES, parseReque
 export type SubmitFailure = ActionFailure<{ form: SuperValidated<RequestForm>; template: TemplateId }>;
 
 export type SubmitResult =
-	| { ok: true; id: string; published: boolean; form: SuperValidated<RequestForm> }
-	| { ok: false; response: SubmitFailure };
+	{ ok: true; id: string; published: boolean; form: SuperValidated<RequestForm> } | { ok: false; response: SubmitFailure };
 
 /**
  * The posted form of one template, validated (or, with `errors: false`, only read). Without
@@ -33,7 +32,8 @@ export async function readRequestForm(data: FormData, template: TemplateId, toda
 	const common = await superValidate(data, adapter, { errors: false });
 	const details = detailsFromFormData(template, data);
 	const shown = data.get('processes_suggested');
-	const required_processes = typeof shown === 'string' ? followSuggestion(template, common.data.required_processes, shown, details) : common.data.required_processes;
+	const required_processes =
+		typeof shown === 'string' ? followSuggestion(template, common.data.required_processes, shown, details) : common.data.required_processes;
 	const complete = await superValidate({ ...common.data, details, required_processes }, adapter, { errors: opts.errors ?? true });
 	return { ...complete, posted: true };
 }
@@ -115,7 +115,12 @@ export async function submitRequest(
 }
 
 /** The form with an error on one field, saying which template it is (the page shows that one). */
-function refuse(form: SuperValidated<RequestForm>, template: TemplateId, path: 'title' | 'attachments._errors', message: string): SubmitFailure {
+function refuse(
+	form: SuperValidated<RequestForm>,
+	template: TemplateId,
+	path: 'title' | 'attachments._errors',
+	message: string
+): SubmitFailure {
 	setError(form, path, message);
 	return fail(400, withFiles({ form, template }));
 }

@@ -35,7 +35,9 @@ export const load = (async ({ locals, url, params }) => {
 export const actions = {
 	default: async ({ locals, url, params }) => {
 		const { user, claims } = signedIn(locals, url);
-		const deleted = await withUserFiles(claims, storage(), async (tx, store) => requests.removeDraft(tx, store, await ownDraft(tx, user.id, params.id)));
+		const deleted = await withUserFiles(claims, storage(), async (tx, store) =>
+			requests.removeDraft(tx, store, await ownDraft(tx, user.id, params.id))
+		);
 		if (!deleted) return fail(403, { error: 'request_err_not_allowed' });
 		redirect(303, '/requests?deleted=1');
 	}

@@ -39,7 +39,8 @@ function templateOf(request: requests.Request, url: URL): TemplateId {
 export const load = (async ({ locals, url, params }) => {
 	const { claims, request } = await ownRequest(locals, url, params.id);
 	const template = templateOf(request, url);
-	const stored = request.template === template ? request : { ...request, details: {}, required_processes: suggestedProcesses(template, {}) };
+	const stored =
+		request.template === template ? request : { ...request, details: {}, required_processes: suggestedProcesses(template, {}) };
 	const values = formValues(template, stored, { nda_text: m.request_nda_default(), required_processes: [] });
 	return {
 		request: { id: request.id, title: request.title, status: request.status, template: request.template },
@@ -54,7 +55,11 @@ export const load = (async ({ locals, url, params }) => {
 async function submit(event: { request: Request; locals: App.Locals; url: URL; params: { id: string } }, publish: boolean) {
 	const { claims, request } = await ownRequest(event.locals, event.url, event.params.id);
 	const template = templateOf(request, event.url);
-	const result = await submitRequest(event.request, claims, template, { publish: publish && request.status === 'draft', existing: request, companyOf: async () => request.company_id });
+	const result = await submitRequest(event.request, claims, template, {
+		publish: publish && request.status === 'draft',
+		existing: request,
+		companyOf: async () => request.company_id
+	});
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
 	result.form.message = 'saved';

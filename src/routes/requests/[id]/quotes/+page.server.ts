@@ -38,7 +38,9 @@ async function chooseWorkshop(tx: Tx, userId: string, requestId: string, wanted:
 
 export const load = (async ({ params, locals, url }) => {
 	const { user, claims } = signedIn(locals, url);
-	const open = moveSchema.pick({ quote: true, move: true }).safeParse({ quote: url.searchParams.get('quote'), move: url.searchParams.get('act') });
+	const open = moveSchema
+		.pick({ quote: true, move: true })
+		.safeParse({ quote: url.searchParams.get('quote'), move: url.searchParams.get('act') });
 	return withUser(claims, async (tx) => {
 		const request = await quotes.requestSummary(tx, params.id);
 		if (!request) error(404, 'Not found');
@@ -47,14 +49,28 @@ export const load = (async ({ params, locals, url }) => {
 		) as Record<string, number>;
 		const base = { request, today: seoulDate(new Date()), threads, open: open.success ? open.data : null };
 		if (request.owner_id === user.id) {
-			return { ...base, side: 'owner' as const, quotes: await quotes.forRequest(tx, request.id), workshops: [], workshop: null, form: null };
+			return {
+				...base,
+				side: 'owner' as const,
+				quotes: await quotes.forRequest(tx, request.id),
+				workshops: [],
+				workshop: null,
+				form: null
+			};
 		}
 		const { workshops, workshop } = await chooseWorkshop(tx, user.id, request.id, url.searchParams.get('workshop'));
 		if (!workshop) error(403, 'Only the request’s owner and workshops can see its quotes');
 		const own = await quotes.forWorkshop(tx, request.id, workshop.id);
 		const live = quotes.liveQuote(own);
 		const defaults = live
-			? { workshop_id: workshop.id, price_krw: live.price_krw.toLocaleString('ko-KR'), lead_time_days: String(live.lead_time_days), valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until, notes: live.notes, files: [] }
+			? {
+					workshop_id: workshop.id,
+					price_krw: live.price_krw.toLocaleString('ko-KR'),
+					lead_time_days: String(live.lead_time_days),
+					valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until,
+					notes: live.notes,
+					files: []
+				}
 			: { workshop_id: workshop.id, price_krw: '', lead_time_days: '', valid_until: defaultValidUntil(), notes: '', files: [] };
 		return {
 			...base,

@@ -20,10 +20,13 @@ export const quoteSchema = z.object({
 		.trim()
 		.refine((v) => (parseWhole(v) ?? 0) >= 1, 'err_quote_price')
 		.refine((v) => (parseWhole(v) ?? 0) <= MAX_INT, 'err_quote_price_max'),
-	lead_time_days: z.string().trim().refine((v) => {
-		const n = parseWhole(v);
-		return n !== null && n >= 1 && n <= 730;
-	}, 'err_quote_lead_time'),
+	lead_time_days: z
+		.string()
+		.trim()
+		.refine((v) => {
+			const n = parseWhole(v);
+			return n !== null && n >= 1 && n <= 730;
+		}, 'err_quote_lead_time'),
 	valid_until: z
 		.string()
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'err_quote_valid_until')

@@ -25,7 +25,10 @@ async function authorize({ locals, params, url }: Pick<RequestEvent, 'locals' | 
 
 export const load = (async (event) => {
 	const { claims, cluster, target } = await authorize(event);
-	return { ...(await editor.loadEditor(claims, target)), cluster: { slug: cluster.slug, name_ko: cluster.name_ko, name_en: cluster.name_en } };
+	return {
+		...(await editor.loadEditor(claims, target)),
+		cluster: { slug: cluster.slug, name_ko: cluster.name_ko, name_en: cluster.name_en }
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -32,10 +32,17 @@ export const load = (async ({ params, locals, url }) => {
 			me: user.id,
 			side: ctx.side,
 			canWrite: ctx.canWrite,
-			request: { id: ctx.request.id, title: ctx.request.title, company_name_ko: ctx.request.company_name_ko, company_name_en: ctx.request.company_name_en },
+			request: {
+				id: ctx.request.id,
+				title: ctx.request.title,
+				company_name_ko: ctx.request.company_name_ko,
+				company_name_en: ctx.request.company_name_en
+			},
 			workshop: ctx.workshop,
 			messages: messages.map(toWire),
-			quote: quote ? { state: quote.state, price_krw: quote.price_krw, lead_time_days: quote.lead_time_days, revision: quote.revision } : null,
+			quote: quote
+				? { state: quote.state, price_krw: quote.price_krw, lead_time_days: quote.lead_time_days, revision: quote.revision }
+				: null,
 			firstUnreadId: unread ? (theirs[theirs.length - unread]?.id ?? null) : null
 		};
 	});
@@ -51,7 +58,11 @@ export const actions = {
 		const sent = await withUserFiles(claims, storage(), async (tx, store) => {
 			const ctx = await conversations.context(tx, params.id, params.workshopId, user.id);
 			if (!ctx?.canWrite) return null;
-			return conversations.send(tx, store, ctx, { userId: user.id, body: parsed.data.body, files: parsed.data.files.filter((f) => f.size > 0) });
+			return conversations.send(tx, store, ctx, {
+				userId: user.id,
+				body: parsed.data.body,
+				files: parsed.data.files.filter((f) => f.size > 0)
+			});
 		});
 		if (!sent) return fail(403, { body, error: 'err_thread_closed' });
 		return { sent: toWire(sent) };

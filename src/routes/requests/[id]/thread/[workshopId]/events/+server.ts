@@ -20,7 +20,11 @@ function since(param: string | null): Date {
 }
 
 /** What is new in the thread since `after`, or null when the caller may no longer see it. */
-async function newMessages(claims: Claims, ids: { request: string; workshop: string; user: string }, after: Date): Promise<{ conversationId: string | null; messages: WireMessage[] } | null> {
+async function newMessages(
+	claims: Claims,
+	ids: { request: string; workshop: string; user: string },
+	after: Date
+): Promise<{ conversationId: string | null; messages: WireMessage[] } | null> {
 	return withUser(claims, async (tx) => {
 		const ctx = await conversations.context(tx, ids.request, ids.workshop, ids.user);
 		if (!ctx) return null;

@@ -1,0 +1,46 @@
+// ESLint flat config: typescript-eslint's type-checked rules for TypeScript and Svelte, formatting left to Prettier.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{
+		ignores: ['build/', '.svelte-kit/', '.data/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/', 'node_modules/']
+	},
+	js.configs.recommended,
+	...ts.configs.recommendedTypeChecked,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: {
+			globals: { ...globals.browser, ...globals.node },
+			parserOptions: {
+				projectService: { allowDefaultProject: ['playwright.config.ts', 'scripts/*.ts'] },
+				extraFileExtensions: ['.svelte'],
+				tsconfigRootDir: import.meta.dirname
+			}
+		},
+		rules: {
+			// TypeScript checks these itself, and better (svelte-check runs it over every file).
+			'no-undef': 'off',
+			// The app is served at the root (no kit.paths.base), so an absolute href is already resolved.
+			'svelte/no-navigation-without-resolve': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { parser: ts.parser, svelteConfig }
+		}
+	},
+	{
+		// Plain JavaScript config and scripts are outside the TypeScript project.
+		files: ['**/*.js', '**/*.mjs'],
+		...ts.configs.disableTypeChecked
+	}
+);
