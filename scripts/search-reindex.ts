@@ -6,6 +6,11 @@ import { open } from '../src/lib/server/db';
 import { stopEmbedded } from '../src/lib/server/db/embedded';
 import { reindex } from '../src/lib/server/search';
 
+if (process.argv.includes('--help')) {
+	console.log('npm run search:reindex   rebuilds every search index from the tables (no options)');
+	process.exit(0);
+}
+
 const cfg = config();
 const sql = await open(cfg);
 const started = Date.now();

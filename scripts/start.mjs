@@ -6,6 +6,12 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
+if (args.has('--help')) {
+	console.log(`npm start -- [options]   builds the app and serves it on PORT (default 3000)
+  --no-build   serve the existing build/ as it is
+  --fresh      delete DATA_DIR (default .data) first: a new embedded database, migrated and seeded`);
+	process.exit(0);
+}
 if (args.has('--fresh')) rmSync(path.resolve(process.env.DATA_DIR ?? '.data'), { recursive: true, force: true });
 if (!args.has('--no-build')) {
 	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });

@@ -2,15 +2,26 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
-import { open, withUser } from '$lib/server/db';
+import { open, sql, withUser } from '$lib/server/db';
+import { EmbeddedStartError } from '$lib/server/db/embedded';
 import { startSearchSync } from '$lib/server/search';
+import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
+import { getLocale } from '$lib/paraglide/runtime';
 import * as ports from '$lib/server/ports';
 import * as profiles from '$lib/server/profiles';
 
 export const init: ServerInit = async () => {
-	await open();
+	try {
+		await open();
+	} catch (e) {
+		// A start that cannot work says what to do in one sentence, not with a stack trace.
+		if (!(e instanceof EmbeddedStartError)) throw e;
+		console.error(`Sogong Link cannot start: ${e.message}`);
+		process.exit(1);
+	}
 	ports.auth();
 	ports.storage();
+	await listenForPageChanges(sql());
 	// Keeps search indexes and notification mail in step with the database (the outbox worker).
 	await startSearchSync({ mail: { port: ports.mail(), origin: config().origin } });
 };
@@ -35,4 +46,28 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, authenticate);
+// Anonymous pages are the same for every visitor of a language: served from the process's cache until
+// what they show changes (page-cache.ts), and shared caches may keep them briefly.
+const publicPages: Handle = async ({ event, resolve }) => {
+	const cache = pageCache();
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		// A write of this process is committed when its response is made: what it changed is not served
+		// from the cache even before the notification of its commit comes back.
+		const response = await resolve(event);
+		cache.clear();
+		return response;
+	}
+	if (event.locals.claims || !cache.cacheable(event.url.pathname)) return resolve(event);
+	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
+	const kept = cache.get(key);
+	if (kept) return kept;
+	const mark = cache.mark();
+	const response = await resolve(event);
+	if (response.status === 200 && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'public, max-age=0, s-maxage=30, stale-while-revalidate=60');
+		response.headers.set('vary', 'Cookie, Accept-Language');
+	}
+	return cache.keep(key, response, mark);
+};
+
+export const handle = sequence(i18n, authenticate, publicPages);

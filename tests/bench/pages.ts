@@ -1,0 +1,159 @@
+// `npm run bench:pages`: how fast the built app serves its pages on the seed data, against the same
+// server's /healthz (goes through every hook, reads and renders nothing) measured in the same run.
+// Starts `node build` on a fresh embedded database (DATA_DIR .data/bench-pages), signs in a seeded
+// startup for the dashboard, then runs autocannon against each page in turn.
+// Prints `page=… rps=… p50_ms=… p99_ms=… ratio=…` (ratio = page rps / healthz rps) and the targets.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixed, loadavg, log, note, positive } from './cli';
+import { freePort } from './servers';
+
+const { values: args } = parseArgs({
+	options: {
+		duration: { type: 'string', default: '10' },
+		warmup: { type: 'string', default: '2' },
+		connections: { type: 'string', default: '32' },
+		build: { type: 'boolean', default: false },
+		only: { type: 'string', default: '' },
+		help: { type: 'boolean', default: false }
+	}
+});
+
+if (args.help) {
+	console.log(`npm run bench:pages -- [options]
+  --duration S      measured seconds per page (default 10)
+  --warmup S        unmeasured seconds per page first (default 2)
+  --connections N   simultaneous keep-alive connections (default 32)
+  --build           run vite build first (otherwise the existing build/ is used, and built if missing)
+  --only a,b        measure only these pages (home, search, cluster, workshop, dashboard; healthz always)
+Targets: anonymous pages ratio >= 0.5 and p99 <= 50 ms; the signed-in dashboard ratio >= 0.25.`);
+	process.exit(0);
+}
+
+const duration = positive('duration', args.duration);
+const warmup = Number(args.warmup);
+const connections = positive('connections', args.connections);
+const ROOT = process.cwd();
+
+if (args.build || !existsSync(path.join(ROOT, 'build', 'index.js'))) {
+	note('building (vite build)');
+	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--fresh'], {
+	cwd: ROOT,
+	stdio: ['ignore', 'ignore', 'inherit'],
+	env: {
+		...process.env,
+		PORT: String(port),
+		ORIGIN: base,
+		DATA_DIR: '.data/bench-pages',
+		EMBEDDED_PG_PORT: String(await freePort()),
+		SEED: 'auto'
+	}
+});
+const stop = () => server.exitCode === null && server.kill('SIGTERM');
+process.on('exit', stop);
+
+async function ready(): Promise<void> {
+	const until = Date.now() + 120_000;
+	while (Date.now() < until) {
+		if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode} before it was ready`);
+		const ok = await fetch(`${base}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (ok) return;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error('the app did not answer /healthz within 120 s');
+}
+
+async function signIn(email: string): Promise<string> {
+	const res = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
+		body: new URLSearchParams({ email, password: 'sogong-demo-1234' })
+	});
+	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+	if (res.status !== 303 || !cookies.length)
+		throw new Error(
+			`sign-in of ${email} answered ${res.status}: ${(await res.text())
+				.replace(/<[^>]+>/g, ' ')
+				.replace(/\s+/g, ' ')
+				.slice(0, 300)}`
+		);
+	return cookies.join('; ');
+}
+
+interface Measured {
+	rps: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	bytes: number;
+}
+
+async function measure(url: string, headers: Record<string, string>, seconds: number): Promise<Measured> {
+	const result = await autocannon({ url, connections, duration: seconds, headers });
+	const errors = result.errors + result.timeouts + result.non2xx;
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors,
+		bytes: result.throughput.average / Math.max(result.requests.average, 1)
+	};
+}
+
+try {
+	await ready();
+	// One page of each kind, found the way a visitor finds it.
+	const clusterHtml = await (await fetch(`${base}/clusters/jongno-jewelry`)).text();
+	const workshop = /href="(\/workshops\/[^"?#]+)"/.exec(clusterHtml)?.[1];
+	if (!workshop) throw new Error('no workshop link on /clusters/jongno-jewelry');
+	const dashboardCookie = await signIn('startup1@sogong.link');
+	const pages: { name: string; path: string; signedIn?: boolean }[] = [
+		{ name: 'healthz', path: '/healthz' },
+		{ name: 'home', path: '/' },
+		{ name: 'search', path: `/search?q=${encodeURIComponent('주얼리')}` },
+		{ name: 'cluster', path: '/clusters/jongno-jewelry' },
+		{ name: 'workshop', path: workshop },
+		{ name: 'dashboard', path: '/dashboard', signedIn: true }
+	];
+	const only = new Set(args.only.split(',').filter(Boolean));
+	const chosen = pages.filter((p) => p.name === 'healthz' || !only.size || only.has(p.name));
+	log(
+		`bench pages=${chosen.length} connections=${connections} duration_s=${duration} cpus=${(await import('node:os')).cpus().length} loadavg=${loadavg()}`
+	);
+
+	let healthz: Measured | undefined;
+	let missed = 0;
+	for (const page of chosen) {
+		const headers: Record<string, string> = { 'accept-language': 'ko-KR,ko;q=0.9' };
+		if (page.signedIn) headers.cookie = dashboardCookie;
+		const check = await fetch(base + page.path, { headers, redirect: 'manual' });
+		if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
+		if (warmup > 0) await measure(base + page.path, headers, warmup);
+		const m = await measure(base + page.path, headers, duration);
+		healthz ??= m;
+		const ratio = m.rps / healthz.rps;
+		log(
+			`page=${page.name} rps=${fixed(m.rps, 0)} p50_ms=${fixed(m.p50)} p99_ms=${fixed(m.p99)} ratio=${fixed(ratio, 2)} kb=${fixed(m.bytes / 1024)} errors=${m.errors}`
+		);
+		if (page.name === 'healthz') continue;
+		const met = page.signedIn ? ratio >= 0.25 : ratio >= 0.5 && m.p99 <= 50;
+		if (!met) missed++;
+		log(`target page=${page.name} ${page.signedIn ? 'ratio>=0.25' : 'ratio>=0.5,p99<=50ms'} ${met ? 'met' : 'missed'}`);
+	}
+	log(`loadavg_end=${loadavg()} targets_missed=${missed}`);
+} finally {
+	stop();
+}
