@@ -43,7 +43,8 @@ describe('package.json scripts', () => {
 		['bench:search', ['--help'], /--docs N/],
 		['bench:match', ['--help'], /--docs N/],
 		['bench:pages', ['--help'], /--connections N/],
-		['search:reindex', ['--help'], /rebuilds every search index/]
+		['search:reindex', ['--help'], /rebuilds every search index/],
+		['db:types', ['--help'], /writes src\/lib\/server\/db\/database.types.ts/]
 	];
 	it.each(quick)('npm run %s -- %s answers without doing the work', (name, args, output) => {
 		expect(Object.keys(scripts)).toContain(name);
