@@ -38,7 +38,7 @@ async function insertWorkshops(sql: Sql, docs: WorkshopDoc[]): Promise<void> {
 			insert into public.workshops (id, slug, name_ko, name_en, trade_code, employees, district_ko, lat, lng,
 				description_ko, description_en, processes, equipment, materials, certifications, min_order_units,
 				lead_time_days, accepting_orders, verified, featured)
-			select * from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as r(id uuid, slug text, name_ko text,
+			select * from jsonb_to_recordset(${tx.json(rows)}::jsonb) as r(id uuid, slug text, name_ko text,
 				name_en text, trade_code text, employees int, district_ko text, lat float8, lng float8, description_ko text,
 				description_en text, processes text[], equipment text[], materials text[], certifications text[],
 				min_order_units int, lead_time_days int, accepting_orders boolean, verified boolean, featured boolean)`;
@@ -122,7 +122,7 @@ export async function insertCraftClusters(sql: Sql): Promise<void> {
 	}));
 	await sql`
 		insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
-		select * from jsonb_to_recordset(${sql.json(rows as never)}::jsonb) as r(slug text, kind text, name_ko text, name_en text,
+		select * from jsonb_to_recordset(${sql.json(rows)}::jsonb) as r(slug text, kind text, name_ko text, name_en text,
 			trade_code text, region_ko text, region_en text, district_ko text, district_en text, district_kind text, lat float8, lng float8)
 		on conflict (slug) do nothing`;
 }

@@ -36,7 +36,7 @@ function spyOn(sql: Sql, captured: Statement[]): Sql {
 		get(target, prop, receiver) {
 			if (prop === 'unsafe') {
 				return (text: string, values: unknown[] = [], options?: object) => {
-					const query = target.unsafe(text, values as never[], options as never);
+					const query = target.unsafe(text, values as never[], options);
 					timed(query, record(text, values, []));
 					return query;
 				};
@@ -48,9 +48,9 @@ function spyOn(sql: Sql, captured: Statement[]): Sql {
 						const isSetting = (text: string) => /set_config\(|^\s*set local /i.test(text);
 						const spy = new Proxy(tx, {
 							get(txTarget, txProp, txReceiver) {
-								if (txProp !== 'unsafe') return Reflect.get(txTarget, txProp, txReceiver);
+								if (txProp !== 'unsafe') return Reflect.get(txTarget, txProp, txReceiver) as unknown;
 								return (text: string, values: unknown[] = [], options?: object) => {
-									const query = txTarget.unsafe(text, values as never[], options as never);
+									const query = txTarget.unsafe(text, values as never[], options);
 									const statement = record(text, values, settings);
 									if (isSetting(text)) settings.push(statement);
 									timed(query, statement);
@@ -70,7 +70,7 @@ function spyOn(sql: Sql, captured: Statement[]): Sql {
 						return fn(spy);
 					});
 			}
-			return Reflect.get(target, prop, receiver);
+			return Reflect.get(target, prop, receiver) as unknown;
 		}
 	});
 }

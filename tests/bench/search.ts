@@ -80,7 +80,7 @@ const BATCH = Math.floor(positive('batch', args.batch));
 const CHURN = Number(args.churn);
 if (!Number.isFinite(CHURN) || CHURN < 0) throw new Error(`--churn must be a number ≥ 0, got ${args.churn}`);
 const ENGINES = args.engines.split(',').map((e) => e.trim()) as ('postgres' | 'minisearch')[];
-for (const e of ENGINES) if (e !== 'postgres' && e !== 'minisearch') throw new Error(`unknown engine ${e}`);
+for (const e of ENGINES as string[]) if (e !== 'postgres' && e !== 'minisearch') throw new Error(`unknown engine ${e}`);
 
 // ─── Phases ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -130,7 +130,7 @@ async function prepareBaseline(servers: Map<string, Server>): Promise<void> {
 		`load engine=minisearch docs=${DOCS} load_s=${seconds(Number(i.index_ms))} docs_per_s=${Math.round(DOCS / (Number(i.index_ms) / 1000))} generate_s=${seconds(Number(i.generate_ms))}`
 	);
 	log(
-		`memory engine=minisearch rss_mb=${i.rss_after_mb} index_rss_mb=${Number(i.rss_after_mb) - Number(i.rss_before_mb)} heap_mb=${i.heap_after_mb} (rss/heap after indexing; index_rss_mb = growth while indexing)`
+		`memory engine=minisearch rss_mb=${Number(i.rss_after_mb)} index_rss_mb=${Number(i.rss_after_mb) - Number(i.rss_before_mb)} heap_mb=${Number(i.heap_after_mb)} (rss/heap after indexing; index_rss_mb = growth while indexing)`
 	);
 }
 

@@ -27,7 +27,7 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 interface Setup {
 	engine: BenchEngine;
 	info: object;
-	docAt(i: number): Promise<WorkshopDoc | undefined>;
+	docAt: (i: number) => Promise<WorkshopDoc | undefined>;
 }
 
 async function postgres(opts: Extract<ServerOptions, { engine: 'postgres' }>): Promise<Setup> {
@@ -63,7 +63,7 @@ async function minisearch(opts: Extract<ServerOptions, { engine: 'minisearch' }>
 	const after = process.memoryUsage();
 	return {
 		engine,
-		docAt: async (i) => docs[i],
+		docAt: (i) => Promise.resolve(docs[i]),
 		info: {
 			generate_ms: Math.round(generateMs),
 			index_ms: Math.round(indexMs),

@@ -36,11 +36,11 @@ export function startServer(root: string, opts: ServerOptions): Promise<Server> 
 			out += chunk.toString();
 			const line = out.split('\n').find((l) => l.startsWith('{'));
 			if (!line) return;
-			child.stdout!.off('data', onData);
+			child.stdout.off('data', onData);
 			const info = JSON.parse(line) as Record<string, unknown> & { port: number };
 			resolve({ child, port: info.port, info });
 		};
-		child.stdout!.on('data', onData);
+		child.stdout.on('data', onData);
 		child.once('exit', (code) => reject(new Error(`${opts.engine} server exited with ${code} before it was ready`)));
 	});
 }

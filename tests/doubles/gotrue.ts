@@ -192,7 +192,9 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 		throw new HttpError(404, 'not_found', `${req.method} ${path} is not part of this double`);
 	}
 
-	const server = http.createServer(async (req, res) => {
+	// The handler's promise is never left to reject: its catch answers every failure.
+	const server = http.createServer((req, res) => void handle(req, res));
+	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		const url = new URL(req.url ?? '/', issuer);
 		const reply = (status: number, body: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01' });
@@ -209,13 +211,13 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			}
 			let raw = '';
 			for await (const chunk of req) raw += chunk;
-			const [status, body] = await route(req, url, raw ? JSON.parse(raw) : {});
+			const [status, body] = await route(req, url, raw ? (JSON.parse(raw) as Record<string, unknown>) : {});
 			reply(status, body);
 		} catch (e) {
 			const error = e instanceof HttpError ? e : new HttpError(500, 'unexpected_failure', String(e));
 			reply(error.status, { code: error.code, msg: error.message, ...error.extra });
 		}
-	});
+	}
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	issuer = `${origin}/auth/v1`;

@@ -136,7 +136,7 @@ function validateSettings(body: unknown): Record<string, unknown> {
 			for (const rule of value as string[])
 				if (!RANKING_RULE.test(rule))
 					throw new ApiError(400, code, `Invalid value at \`.rankingRules\`: \`${rule}\` ranking rule is invalid.`);
-		if (key === 'synonyms' && (typeof value !== 'object' || Object.values(value).some((v) => !strings(v))))
+		if (key === 'synonyms' && (typeof value !== 'object' || value === null || Object.values(value as object).some((v) => !strings(v))))
 			throw new ApiError(400, code, 'Invalid value type at `.synonyms`: expected a map of arrays of strings.');
 		if (key === 'typoTolerance') {
 			const sizes = (value as Settings['typoTolerance']).minWordSizeForTypos;
@@ -385,7 +385,7 @@ function relevance(query: CompiledQuery, attributes: Attribute[], strategy: stri
 	const noTypo = new Set(settings.typoTolerance.disableOnAttributes);
 	const hitsByMatcher = query.matchers.map((m) => attributes.flatMap((a) => findMatcher(m, a, noTypo)));
 	// Best reading of query words [0, k): the path of matchers with the fewest typos.
-	const best: ({ typos: number; path: MatcherHit[] } | null)[] = Array(n + 1).fill(null);
+	const best = Array<{ typos: number; path: MatcherHit[] } | null>(n + 1).fill(null);
 	best[0] = { typos: 0, path: [] };
 	for (let i = 0; i < n; i++) {
 		if (!best[i]) continue;

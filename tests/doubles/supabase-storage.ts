@@ -47,14 +47,14 @@ export async function startStorageDouble(bucket = 'portfolio'): Promise<StorageD
 		const key = rawKey?.split('/').map(decodeURIComponent).join('/');
 
 		if (method === 'DELETE' && !key) {
-			const prefixes: unknown = JSON.parse(body.toString('utf8') || '{}').prefixes;
+			const { prefixes } = JSON.parse(body.toString('utf8') || '{}') as { prefixes?: unknown };
 			if (!Array.isArray(prefixes) || prefixes.length === 0) {
 				return {
 					status: 400,
 					body: { statusCode: '400', error: 'Bad Request', message: 'body/prefixes must NOT have fewer than 1 items' }
 				};
 			}
-			const removed = prefixes.filter((p) => objects.delete(p));
+			const removed = (prefixes as string[]).filter((p) => objects.delete(p));
 			return { status: 200, body: removed.map((name) => ({ name, bucket_id: bucket })) };
 		}
 		if (!key) return { status: 404, body: { statusCode: '404', error: 'Not Found', message: `Route ${method}:${url.pathname} not found` } };
@@ -77,7 +77,8 @@ export async function startStorageDouble(bucket = 'portfolio'): Promise<StorageD
 		}
 	}
 
-	const server = http.createServer(async (req, res) => {
+	const server = http.createServer((req, res) => void serve(req, res));
+	async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		let reply: Reply;
@@ -93,7 +94,7 @@ export async function startStorageDouble(bucket = 'portfolio'): Promise<StorageD
 			res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
 			res.end(JSON.stringify(reply.body));
 		}
-	});
+	}
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 

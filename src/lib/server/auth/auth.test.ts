@@ -34,14 +34,14 @@ authContract('embedded', async () => ({ port: await embedded(), cleanup: async (
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
 	const gotrue = await startGoTrueDouble();
-	return { port: supabase(gotrue.url, gotrue.anonKey), cleanup: gotrue.close, sign: gotrue.sign };
+	return { port: supabase(gotrue.url, gotrue.anonKey), cleanup: () => gotrue.close(), sign: (p) => gotrue.sign(p) };
 });
 
 const realUrl = process.env.PUBLIC_SUPABASE_URL;
 const realKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
 if (realUrl && realKey) {
 	// Leaves its test accounts behind; the project needs email confirmation off.
-	authContract('supabase adapter ↔ real project', async () => ({ port: supabase(realUrl, realKey), cleanup: async () => {} }));
+	authContract('supabase adapter ↔ real project', () => Promise.resolve({ port: supabase(realUrl, realKey), cleanup: async () => {} }));
 } else {
 	describe.skip('auth contract: supabase adapter ↔ real project (skipped: PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set)', () => {
 		it('runs the contract against the project', () => {});

@@ -119,7 +119,10 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 			const { cookies } = await signedUp();
 			await editSession(cookies, (session) => {
 				const [header, payload, signature] = session.access_token.split('.');
-				const forged = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: crypto.randomUUID() };
+				const forged = {
+					...(JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>),
+					sub: crypto.randomUUID()
+				};
 				session.access_token = [header, Buffer.from(JSON.stringify(forged)).toString('base64url'), signature].join('.');
 			});
 			expect(await visit(cookies).claims()).toBeNull();

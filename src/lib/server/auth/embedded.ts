@@ -146,10 +146,11 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			return startSession(user);
 		},
 
-		async signOut() {
+		signOut() {
 			// Sessions are stateless: forgetting the cookie is signing out (a copied token stays valid until exp).
 			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
 			current = Promise.resolve(null);
+			return Promise.resolve();
 		}
 	};
 }

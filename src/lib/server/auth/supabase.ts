@@ -2,7 +2,13 @@
 // request's cookies, and identity taken only from getClaims() (a JWT verified against the project's
 // signing keys, or by GoTrue itself for legacy HS256 projects) — never from getSession().
 import { createServerClient } from '@supabase/ssr';
-import { isAuthRetryableFetchError, type AuthError as SupabaseAuthError, type JwtPayload, type Session } from '@supabase/supabase-js';
+import {
+	isAuthRetryableFetchError,
+	type AuthError as SupabaseAuthError,
+	type JwtPayload,
+	type Session,
+	type SupabaseClient
+} from '@supabase/supabase-js';
 import type { AppConfig } from '../config';
 import type { Claims } from '../db';
 import type { AuthError, AuthPort, AuthResult, AuthSession, RequestContext } from './port';
@@ -51,7 +57,7 @@ export function createSupabaseAuth(cfg: SupabaseConfig): AuthPort {
 
 function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 	// Made on first use: most requests (assets, public pages) never touch auth.
-	let client: ReturnType<typeof createServerClient> | undefined;
+	let client: SupabaseClient | undefined;
 	const supabase = () =>
 		(client ??= createServerClient(cfg.url, cfg.anonKey, {
 			// Only the server reads these cookies, so scripts in the page get no access to the tokens.

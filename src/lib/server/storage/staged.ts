@@ -26,8 +26,9 @@ export function staged(store: StoragePort): StagedStorage {
 			await store.put(path, data, contentType);
 		},
 		get: (path) => store.get(path),
-		async remove(paths) {
+		remove(paths) {
 			for (const path of paths) removals.add(path);
+			return Promise.resolve();
 		},
 		async commit() {
 			if (removals.size) await store.remove([...removals]);

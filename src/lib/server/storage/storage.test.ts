@@ -18,20 +18,22 @@ storageContract('disk storage', async () => {
 
 storageContract('supabase storage against the local Storage double', async () => {
 	const double = await startStorageDouble();
-	return { storage: supabaseStorage(double), dispose: double.close };
+	return { storage: supabaseStorage(double), dispose: () => double.close() };
 });
 
 // The real service, only when a project is configured (the bucket must exist and be private).
 const realUrl = process.env.PUBLIC_SUPABASE_URL;
 const realKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
 if (realUrl && realKey) {
-	storageContract('supabase storage against the configured project', async () => ({
-		storage: supabaseStorage({
-			url: realUrl,
-			serviceKey: realKey,
-			bucket: process.env.SUPABASE_STORAGE_BUCKET || 'portfolio'
+	storageContract('supabase storage against the configured project', () =>
+		Promise.resolve({
+			storage: supabaseStorage({
+				url: realUrl,
+				serviceKey: realKey,
+				bucket: process.env.SUPABASE_STORAGE_BUCKET || 'portfolio'
+			})
 		})
-	}));
+	);
 } else {
 	describe.skip('supabase storage against a real project: skipped, PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are not set', () => {
 		it('runs the storage contract against a real bucket', () => {});
