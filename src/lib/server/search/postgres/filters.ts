@@ -33,7 +33,7 @@ export function cellsQuery(lat: number, lng: number, radiusKm: number, span = 4)
 	return cells.join(' | ');
 }
 
-/** Great-circle distance in km from a point (two parameters) to the row's lat/lng, as domain/geo.ts. */
+/** Great-circle distance in km from a point (two float8 literals) to the row's lat/lng, as domain/geo.ts. */
 export const distanceSql = (lat: string, lng: string) =>
 	`(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(lat - ${lat}) / 2), 2)
 	  + cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;

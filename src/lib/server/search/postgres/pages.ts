@@ -13,7 +13,7 @@ export const SMALL_RESULT = 300;
 /** Matches in sampling bucket 0 up to which a query is tried as a small one (about 64 × this in all). */
 const FEW_IN_FIRST_BUCKET = 6;
 
-/** What a relevance page is looked up with; `where` makes the row conditions with a statement's own parameters. */
+/** What a relevance page is looked up with; `where` makes the row conditions with a statement's own Params. */
 export interface RelevanceLookup {
 	planned: PlannedQuery | null;
 	/** List and flag filters (and a radius's cells), as a tsquery. */
