@@ -8,7 +8,7 @@
 import { Meilisearch, MeilisearchApiError, type Index, type Settings, type Task } from 'meilisearch';
 import { distanceKm } from '$lib/domain/geo';
 import { initials, isInitialsQuery, normalize, toJamo, tokenize } from '$lib/domain/korean';
-import type { Facet, Hit, SearchEngine, SearchFilters, SearchQuery, SearchResult, WorkshopDoc } from './port';
+import type { Hit, SearchEngine, SearchFilters, SearchQuery, SearchResult, WorkshopDoc } from './port';
 
 export interface MeilisearchConfig {
 	url: string;
@@ -236,8 +236,8 @@ type Range = [number, number];
 /** Where Meilisearch marked the original text (typos and prefixes included), as offsets into it. */
 function formattedRanges(formatted: unknown, original: string): Range[] {
 	// Text that itself contains a sentinel cannot be trusted to say where marks are.
-	if (typeof formatted !== 'string' || /[\u0001\u0002]/.test(original)) return [];
-	if (formatted.replace(/[\u0001\u0002]/g, '') !== original) return [];
+	if (typeof formatted !== 'string' || original.includes(PRE) || original.includes(POST)) return [];
+	if (formatted.replaceAll(PRE, '').replaceAll(POST, '') !== original) return [];
 	const ranges: Range[] = [];
 	let at = 0;
 	let start = -1;
@@ -467,7 +467,7 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 			const facets: SearchResult['facets'] = {};
 			for (const facet of query.facets) {
 				const counts = response.facetDistribution?.[facet] ?? {};
-				facets[facet as Facet] = Object.entries(counts)
+				facets[facet] = Object.entries(counts)
 					.map(([value, count]) => ({ value, count }))
 					.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 			}

@@ -48,13 +48,13 @@ function estimateOf(ids: string[], target: number): { k: number; total: number }
 function recording(sql: Sql, statements: string[]): Sql {
 	return new Proxy(sql, {
 		get(target, prop, receiver) {
-			if (prop !== 'begin') return Reflect.get(target, prop, receiver);
+			if (prop !== 'begin') return Reflect.get(target, prop, receiver) as unknown;
 			return (fn: (tx: Sql) => unknown) =>
 				target.begin((tx) =>
 					fn(
 						new Proxy(tx, {
 							get(t, p, r) {
-								if (p !== 'unsafe') return Reflect.get(t, p, r);
+								if (p !== 'unsafe') return Reflect.get(t, p, r) as unknown;
 								return (text: string, ...rest: unknown[]) => (
 									statements.push(text),
 									(t.unsafe as (...a: unknown[]) => unknown)(text, ...rest)
@@ -324,10 +324,10 @@ describe('postgres engine', () => {
 				get: (target, prop, receiver) =>
 					prop === 'begin'
 						? (...a: never[]) => (transactions++, (target.begin as (...x: never[]) => unknown)(...a))
-						: Reflect.get(target, prop, receiver)
+						: (Reflect.get(target, prop, receiver) as unknown)
 			});
 			const perTransaction = postgresEngine(base, { glossary: CONTRACT_GLOSSARY });
-			const onReader = postgresEngine(counting as typeof base, { glossary: CONTRACT_GLOSSARY, reader });
+			const onReader = postgresEngine(counting, { glossary: CONTRACT_GLOSSARY, reader });
 			for (const [q, filters] of [
 				['주얼리', {}],
 				['jewelry', {}],
@@ -349,7 +349,7 @@ describe('postgres engine', () => {
 			expect(transactions).toBe(0);
 			// A pool that does not keep the settings (a pooler dropped them) is noticed, and each search
 			// sets them itself again.
-			const dropped = postgresEngine(counting as typeof base, { glossary: CONTRACT_GLOSSARY, reader: base });
+			const dropped = postgresEngine(counting, { glossary: CONTRACT_GLOSSARY, reader: base });
 			await dropped.prepare();
 			await dropped.search({ q: '주얼리', filters: {}, sort: 'relevance', page: 1, per_page: 5, facets: [] });
 			expect(transactions).toBeGreaterThan(0);
@@ -437,12 +437,13 @@ describe('postgres engine', () => {
 		const other = postgresEngine(sql, { glossary: CONTRACT_GLOSSARY });
 		// LISTEN refused (a pooler), or accepted but deaf (a transaction-mode pooler): nothing is kept.
 		const refusing = new Proxy(sql, {
-			get: (t, p, r) => (p === 'listen' ? () => Promise.reject(new Error('LISTEN is not supported')) : Reflect.get(t, p, r))
+			get: (t, p, r) => (p === 'listen' ? () => Promise.reject(new Error('LISTEN is not supported')) : (Reflect.get(t, p, r) as unknown))
 		});
 		const deaf = new Proxy(sql, {
-			get: (t, p, r) => (p === 'listen' ? async () => ({ state: {}, unlisten: async () => {} }) : Reflect.get(t, p, r))
+			get: (t, p, r) =>
+				p === 'listen' ? () => Promise.resolve({ state: {}, unlisten: () => Promise.resolve() }) : (Reflect.get(t, p, r) as unknown)
 		});
-		const uncached = [refusing, deaf].map((pool) => postgresEngine(recording(pool as Sql, statements), { glossary: CONTRACT_GLOSSARY }));
+		const uncached = [refusing, deaf].map((pool) => postgresEngine(recording(pool, statements), { glossary: CONTRACT_GLOSSARY }));
 		await Promise.all([engine, ...uncached].map((e) => e.prepare()));
 		const docs = (await asService(async (tx) => loadDocs(tx, await allSearchableIds(tx)))).docs;
 		const [a, b] = ['myungga-jewelry', 'hangyeol-jewelry'].map((slug) => docs.find((d) => d.slug === slug)!);
