@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn, signUp, uniqueEmail } from './helpers';
+import { DEMO_PASSWORD, signUp, uniqueEmail } from './helpers';
 
 test('a startup signs up, creates its company profile, signs out and back in', async ({ page }) => {
 	const email = uniqueEmail('startup');

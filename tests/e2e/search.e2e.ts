@@ -146,7 +146,9 @@ test('a profile edit is searchable within seconds', async ({ page }) => {
 
 	// The outbox worker carries the change to the index.
 	const topHit = async () => {
-		const result = await (await page.request.get(`/api/search?q=${encodeURIComponent(word)}`)).json();
+		const result = (await (await page.request.get(`/api/search?q=${encodeURIComponent(word)}`)).json()) as {
+			hits: { doc: { slug: string } }[];
+		};
 		return result.hits[0]?.doc.slug;
 	};
 	await expect.poll(topHit, { timeout: 10_000 }).toBe('daesung-precision');
@@ -176,7 +178,11 @@ test('the JSON endpoint answers with the same parameters and is never cached', a
 	);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['cache-control']).toBe('no-store');
-	const body = await response.json();
+	const body = (await response.json()) as {
+		total: number;
+		hits: { doc: { district_ko: string } }[];
+		facets: Record<string, { value: string; count: number }[]>;
+	};
 	expect(body.total).toBeGreaterThan(0);
 	expect(body.hits.every((h: { doc: { district_ko: string } }) => h.doc.district_ko === '종로구')).toBe(true);
 	expect(body.facets.district_ko).toEqual([{ value: '종로구', count: body.total }]);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { QUOTE_ERROR_KEYS, QUOTE_STATE_MESSAGE_KEYS } from './quote-states';
 
 const root = path.resolve('messages');
-const read = (file: string): Record<string, string> => JSON.parse(readFileSync(file, 'utf8'));
+const read = (file: string): Record<string, string> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 
 /** All messages of a locale, from messages/<locale>.json and every messages/<folder>/<locale>.json. */
 function allMessages(locale: 'ko' | 'en'): Record<string, string> {
@@ -15,7 +15,7 @@ function allMessages(locale: 'ko' | 'en'): Record<string, string> {
 		const file = path.join(root, entry, `${locale}.json`);
 		if (statSync(path.join(root, entry)).isDirectory()) files.push(file);
 	}
-	return Object.assign({}, ...files.map(read));
+	return Object.assign({}, ...files.map(read)) as Record<string, string>;
 }
 
 describe('quote messages', () => {

@@ -7,7 +7,7 @@ import { COMPLETENESS_MESSAGE_KEYS, REQUEST_ERROR_KEYS, TEMPLATE_MESSAGE_KEYS } 
 import { REQUEST_STATE_MESSAGE_KEYS } from './request-states';
 
 const load = (file: string): Record<string, string> =>
-	JSON.parse(readFileSync(new URL(`../../../messages/${file}`, import.meta.url), 'utf8'));
+	JSON.parse(readFileSync(new URL(`../../../messages/${file}`, import.meta.url), 'utf8')) as Record<string, string>;
 
 /** The shared files plus the request module's own: err_* keys may already live in messages/<locale>.json. */
 const locales = {

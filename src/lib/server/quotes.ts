@@ -179,7 +179,7 @@ function refusal(e: unknown): WriteResult | null {
 
 async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<WriteResult> {
 	try {
-		return await (tx.savepoint((sp) => fn(sp as unknown as Tx)) as Promise<WriteResult>);
+		return await tx.savepoint<WriteResult>((sp) => fn(sp));
 	} catch (e) {
 		const mapped = refusal(e);
 		if (mapped) return mapped;

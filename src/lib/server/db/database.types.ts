@@ -900,8 +900,12 @@ export interface Database {
 				};
 			};
 		};
-		Views: {};
-		Enums: {};
+		Views: {
+			[_ in never]: never;
+		};
+		Enums: {
+			[_ in never]: never;
+		};
 	};
 }
 
