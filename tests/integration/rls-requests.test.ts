@@ -796,7 +796,8 @@ describe('request and quote state machines', () => {
 });
 
 describe('notifications and their mail', () => {
-	const outboxFor = (tx: Tx, ids: string[]) => tx<{ key: string }[]>`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
+	const outboxFor = (tx: Tx, ids: string[]) =>
+		tx<{ key: string }[]>`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
 
 	it('an invitation notifies the workshop and queues its email in the same transaction', () =>
 		rollback(async (tx) => {
