@@ -33,6 +33,17 @@ function scalar(type: string): string {
 	return 'unknown';
 }
 
+/**
+ * The values a check constraint allows a text column, when it says only that: PostgreSQL prints
+ * `col in ('a', 'b')` back as `CHECK ((col = ANY (ARRAY['a'::text, 'b'::text])))`.
+ */
+export function allowedValues(def: string, column: string): string[] | null {
+	const match = /^CHECK \(\((\w+) = ANY \(ARRAY\[(.*)\]\)\)\)$/.exec(def);
+	if (!match || match[1] !== column) return null;
+	const items = match[2].split(', ').map((item) => /^'([a-z0-9_ -]*)'::text$/.exec(item)?.[1]);
+	return items.every((v) => v !== undefined) ? items : null;
+}
+
 const quoteKey = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : JSON.stringify(name));
 
 export async function generateDatabaseTypes(sql: Sql, schema = 'public'): Promise<string> {
@@ -54,7 +65,24 @@ export async function generateDatabaseTypes(sql: Sql, schema = 'public'): Promis
 		from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
 		where n.nspname = ${schema} group by t.typname order by t.typname`;
 
+	// Text columns limited by `check (col in ('a', 'b'))` (the schema's enums) get the union of their values.
+	const checks = await sql<{ relation: string; column: string; def: string }[]>`
+		select c.relname as relation, a.attname as column, pg_get_constraintdef(k.oid) as def
+		from pg_constraint k
+		join pg_class c on c.oid = k.conrelid
+		join pg_namespace n on n.oid = c.relnamespace
+		join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+		where n.nspname = ${schema} and k.contype = 'c' and cardinality(k.conkey) = 1
+		order by c.relname, a.attname, k.conname`;
+	const unions = new Map<string, string>();
+	for (const check of checks) {
+		const values = allowedValues(check.def, check.column);
+		if (values) unions.set(`${check.relation}.${check.column}`, values.map((v) => `'${v}'`).join(' | '));
+	}
+
 	const typeOf = (c: Column) => {
+		const union = unions.get(`${c.relation}.${c.column}`);
+		if (union && !c.element && scalar(c.type) === 'string') return union;
 		if (c.enum_type)
 			return c.element ? `Database['${schema}']['Enums']['${c.enum_type}'][]` : `Database['${schema}']['Enums']['${c.enum_type}']`;
 		return c.element ? `${scalar(c.element)}[]` : scalar(c.type);
