@@ -53,6 +53,11 @@ export async function savePhoto(tx: Tx, storage: StoragePort, workshopId: string
 	return photo;
 }
 
+/** The database's refusal of a 13th photo (a trigger counts a workshop's photos under a row lock). */
+export function isPhotoLimit(e: unknown): boolean {
+	return (e as { constraint_name?: string } | null)?.constraint_name === 'workshop_photos_limit';
+}
+
 /** The photos of a workshop the user may see, in display order. */
 export async function listPhotos(tx: Tx, workshopId: string): Promise<Photo[]> {
 	if (!uuid.test(workshopId)) return [];
