@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import * as companies from '$lib/server/companies';
 import * as matches from '$lib/server/matches';
 import * as requests from '$lib/server/requests';
@@ -14,8 +15,7 @@ const applySchema = z.object({
 });
 
 export const load = (async ({ locals, url }) => {
-	const { user, claims } = locals;
-	if (!user || !claims) redirect(303, '/login?redirectTo=/dashboard');
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		if (user.role === 'craftsman') {
 			const workshop = await workshops.ownedBy(tx, user.id);
@@ -49,9 +49,8 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	apply: async ({ request, locals }) => {
-		const { user, claims } = locals;
-		if (!user || !claims) redirect(303, '/login?redirectTo=/dashboard');
+	apply: async ({ request, locals, url }) => {
+		const { user, claims } = requireUser({ locals, url });
 		const values = Object.fromEntries(await request.formData());
 		const parsed = applySchema.safeParse(values);
 		if (!parsed.success) {

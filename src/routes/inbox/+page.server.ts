@@ -1,20 +1,17 @@
 // A cluster manager's inbox: requests routed to the clusters they manage, newest first, with the
 // members each one could be forwarded to.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
 import * as requests from '$lib/server/requests';
-import { refusal } from '../requests/new/submit.server';
+import { refusal } from '$lib/server/refusal';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-function manager(locals: App.Locals) {
-	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/inbox');
-	if (locals.user.role !== 'manager') error(403, 'Only cluster managers have an inbox');
-	return { user: locals.user, claims: locals.claims };
-}
+const manager = (locals: App.Locals, url: URL) => requireRole({ locals, url }, ['manager'], 'Only cluster managers have an inbox');
 
-export const load = (async ({ locals }) => {
-	const { user, claims } = manager(locals);
+export const load = (async ({ locals, url }) => {
+	const { user, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
 		const items = await requests.inbox(tx, user.id);
 		const open = [...new Set(items.filter((i) => i.status === 'open').map((i) => i.id))];
@@ -31,8 +28,8 @@ const forwardSchema = z.object({
 });
 
 export const actions = {
-	forward: async ({ request, locals }) => {
-		const { user, claims } = manager(locals);
+	forward: async ({ request, locals, url }) => {
+		const { user, claims } = manager(locals, url);
 		const values = Object.fromEntries(await request.formData());
 		const parsed = forwardSchema.safeParse(values);
 		if (!parsed.success)

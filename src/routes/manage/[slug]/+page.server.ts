@@ -1,8 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser, type Claims, type Tx } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as workshops from '$lib/server/workshops';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const decisionSchema = z
@@ -19,10 +20,9 @@ const curationSchema = z.object({
 	featured: z.enum(['true', 'false']).transform((v) => v === 'true')
 });
 
-function manager(locals: App.Locals, slug: string): { userId: string; claims: Claims } {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=/manage/${slug}`);
-	if (locals.user.role !== 'manager' && locals.user.role !== 'operator') error(403, 'Cluster managers only');
-	return { userId: locals.user.id, claims: locals.claims };
+function manager(locals: App.Locals, url: URL): { userId: string; claims: Claims } {
+	const { user, claims } = requireRole({ locals, url }, ['manager', 'operator'], 'Cluster managers only');
+	return { userId: user.id, claims };
 }
 
 async function managedCluster(tx: Tx, userId: string, slug: string) {
@@ -31,8 +31,8 @@ async function managedCluster(tx: Tx, userId: string, slug: string) {
 	return cluster;
 }
 
-export const load = (async ({ locals, params }) => {
-	const { userId, claims } = manager(locals, params.slug);
+export const load = (async ({ locals, params, url }) => {
+	const { userId, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
 		const cluster = await managedCluster(tx, userId, params.slug);
 		return {
@@ -45,8 +45,8 @@ export const load = (async ({ locals, params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	decide: async ({ request, locals, params }) => {
-		const { userId, claims } = manager(locals, params.slug);
+	decide: async ({ request, locals, params, url }) => {
+		const { userId, claims } = manager(locals, url);
 		const values = Object.fromEntries(await request.formData());
 		const parsed = decisionSchema.safeParse(values);
 		if (!parsed.success)
@@ -62,8 +62,8 @@ export const actions = {
 		return { decided: decision };
 	},
 
-	curate: async ({ request, locals, params }) => {
-		const { userId, claims } = manager(locals, params.slug);
+	curate: async ({ request, locals, params, url }) => {
+		const { userId, claims } = manager(locals, url);
 		const parsed = curationSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { curationError: 'err_not_found' });
 		const { workshopId, ...flags } = parsed.data;

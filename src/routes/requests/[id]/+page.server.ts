@@ -1,21 +1,17 @@
 // One request, as each role sees it: the owner (state, files with their access log, matches to
 // invite, participants), a workshop (NDA, files, joining), a manager of a routed cluster (forwarding).
 // RLS decides what each one may read and do; this page only chooses what to show.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { completeness } from '$lib/domain/request-templates';
 import { withUser, type Tx } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import * as matches from '$lib/server/matches';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import * as workshops from '$lib/server/workshops';
-import { refusal } from '../new/submit.server';
+import { attempt } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
-
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
 
 const id = z.uuid();
 
@@ -27,7 +23,7 @@ async function visible(tx: Tx, requestId: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const request = await visible(tx, params.id);
 		const isOwner = request.owner_id === user.id;
@@ -96,18 +92,6 @@ export const load = (async ({ locals, url, params }) => {
 	});
 }) satisfies PageServerLoad;
 
-/** Runs an action's writes as the user; a refusal by the database becomes a message, not an error page. */
-async function act(claims: NonNullable<App.Locals['claims']>, fn: (tx: Tx) => Promise<unknown>) {
-	try {
-		await withUser(claims, fn);
-		return null;
-	} catch (e) {
-		const message = refusal(e);
-		if (!message) throw e;
-		return message;
-	}
-}
-
 const moveSchema = z.object({ name: z.enum(['publish', 'close', 'reopen', 'cancel']), confirmed: z.literal('1').optional() });
 /** Moves that cannot be undone: the page asks first (a dialog with JavaScript, a checkbox without). */
 const CONFIRMED_MOVES = new Set(['close', 'cancel']);
@@ -116,12 +100,12 @@ const forwardSchema = z.object({ workshopId: z.uuid('request_forward_choose'), n
 
 export const actions = {
 	move: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const parsed = moveSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { moveError: 'request_err_transition' });
 		if (CONFIRMED_MOVES.has(parsed.data.name) && !parsed.data.confirmed) return fail(400, { moveError: 'request_err_confirm' });
 		let refused: string | null = null;
-		const problem = await act(claims, async (tx) => {
+		const problem = await attempt(claims, async (tx) => {
 			const current = await visible(tx, params.id);
 			if (current.owner_id !== user.id) error(404);
 			const moved = await requests.move(tx, current, parsed.data.name);
@@ -131,16 +115,16 @@ export const actions = {
 		return { moved: parsed.data.name };
 	},
 	invite: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const parsed = workshopSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { inviteError: 'err_not_found' });
-		const problem = await act(claims, (tx) => requests.invite(tx, params.id, parsed.data.workshopId, user.id));
+		const problem = await attempt(claims, (tx) => requests.invite(tx, params.id, parsed.data.workshopId, user.id));
 		if (problem) return fail(403, { inviteError: problem, workshopId: parsed.data.workshopId });
 		return { invited: parsed.data.workshopId };
 	},
 	join: async ({ locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const problem = await act(claims, async (tx) => {
+		const { user, claims } = requireUser({ locals, url });
+		const problem = await attempt(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			if (!workshop) error(403);
 			await requests.join(tx, params.id, workshop.id);
@@ -149,8 +133,8 @@ export const actions = {
 		return { joined: true };
 	},
 	acceptNda: async ({ locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const problem = await act(claims, async (tx) => {
+		const { user, claims } = requireUser({ locals, url });
+		const problem = await attempt(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			if (!workshop) error(403);
 			await requests.acceptNda(tx, params.id, workshop.id);
@@ -159,11 +143,11 @@ export const actions = {
 		return { ndaAccepted: true };
 	},
 	forward: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const values = Object.fromEntries(await request.formData());
 		const parsed = forwardSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { forward: { values, error: parsed.error.issues[0].message } });
-		const problem = await act(claims, (tx) => requests.forward(tx, params.id, parsed.data.workshopId, user.id, parsed.data.note));
+		const problem = await attempt(claims, (tx) => requests.forward(tx, params.id, parsed.data.workshopId, user.id, parsed.data.note));
 		if (problem) return fail(403, { forward: { values, error: problem } });
 		return { forwarded: true };
 	}

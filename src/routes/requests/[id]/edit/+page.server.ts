@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isTemplateId, suggestedProcesses, type TemplateId } from '$lib/domain/request-templates';
 import { m } from '$lib/paraglide/messages';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
@@ -15,14 +16,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const EDITABLE = ['draft', 'open', 'closed'];
 
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
-
 /** The owner's request, while it can still be edited; 404 for anyone else (a path reveals nothing). */
 async function ownRequest(locals: App.Locals, url: URL, id: string) {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	if (!z.uuid().safeParse(id).success) error(404);
 	const request = await withUser(claims, (tx) => requests.byId(tx, id));
 	if (!request || request.owner_id !== user.id) error(404);

@@ -1,22 +1,18 @@
 // Quotes of one request. The request's owner sees every quote and asks for revisions, accepts or
 // declines; a workshop's actor (its owner, or a manager for a member without an account) sees only
 // that workshop's quotes, sends one, revises it and withdraws it. RLS decides what each may see.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, parseWhole, quoteSchema, type Move } from './schema';
-
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-	return { user: locals.user, claims: locals.claims };
-}
 
 /** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
 function defaultValidUntil(now = new Date()): string {
@@ -37,7 +33,7 @@ async function chooseWorkshop(tx: Tx, userId: string, requestId: string, wanted:
 }
 
 export const load = (async ({ params, locals, url }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	const open = moveSchema
 		.pick({ quote: true, move: true })
 		.safeParse({ quote: url.searchParams.get('quote'), move: url.searchParams.get('act') });
@@ -89,7 +85,7 @@ const reasonKey = (move: Move) => (move === 'request_revision' ? 'err_quote_note
 export const actions = {
 	// Send a quote, or a revised one when the workshop already has a live quote here.
 	quote: async ({ request, params, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const terms = {
@@ -119,7 +115,7 @@ export const actions = {
 
 	// Ask for a revision, accept, decline (the owner) or withdraw (the workshop).
 	move: async ({ request, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const values = Object.fromEntries(await request.formData());
 		const parsed = moveSchema.safeParse(values);
 		const echo = { quote: String(values.quote ?? ''), move: String(values.move ?? ''), note: String(values.note ?? '') };

@@ -1,9 +1,10 @@
 // The conversation between a request's owner and one workshop. New messages arrive through the
 // events endpoint beside this page (SSE over LISTEN messages); without JavaScript the form posts and
 // the page reloads.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import * as conversations from '$lib/server/conversations';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
@@ -11,13 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { messageSchema } from './schema';
 import { toWire } from './wire.server';
 
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
-
 export const load = (async ({ params, locals, url }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const ctx = await conversations.context(tx, params.id, params.workshopId, user.id);
 		if (!ctx) error(404, 'Not found');
@@ -50,7 +46,7 @@ export const load = (async ({ params, locals, url }) => {
 
 export const actions = {
 	send: async ({ request, params, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const data = await request.formData();
 		const body = String(data.get('body') ?? '');
 		const parsed = messageSchema.safeParse({ body, files: data.getAll('files').filter((f) => f instanceof File) });
