@@ -12,6 +12,20 @@ import {
 } from '$lib/domain/clusters';
 import { distanceKm } from '$lib/domain/geo';
 
+/** A craft cluster as matching, routing and the cluster pickers need it. */
+export interface CraftCluster {
+	id: string;
+	slug: string;
+	trade_code: string | null;
+	name_ko: string;
+	name_en: string | null;
+}
+
+/** The craft clusters, by Korean name: the one query behind matching, routing and the join form. */
+export function craftClusters(tx: Tx): Promise<CraftCluster[]> {
+	return tx<CraftCluster[]>`select id, slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
+}
+
 export interface FeaturedWorkshop extends WorkshopCardData {
 	cluster_slug: string;
 	cluster_name_ko: string;
