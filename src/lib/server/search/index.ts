@@ -5,7 +5,7 @@ import { config } from '../config';
 import { asService, poolWith, sql } from '../db';
 import { allSearchableIds, loadDocs, loadGlossary } from './documents';
 import { meilisearchEngine, type MeilisearchConfig } from './meilisearch';
-import { drainOnce, startWorker, type WorkerOptions } from './outbox';
+import { drainOnce, startSearchWorker } from './outbox';
 import type { SearchEngine, SearchQuery, SearchResult } from './port';
 import { postgresEngine, SEARCH_SETTINGS } from './postgres';
 
@@ -103,9 +103,7 @@ export async function reindex({ batch = 1000, log = (_: string) => {} } = {}): P
  * Starts keeping search up to date: prepares the engines, drains what the outbox holds, then listens
  * for changes. Meilisearch being down does not stop the app: its rows wait in the outbox.
  */
-export async function startSearchSync({ intervalMs = 2_000, mail }: { intervalMs?: number; mail?: WorkerOptions['mail'] } = {}): Promise<
-	() => Promise<void>
-> {
+export async function startSearchSync({ intervalMs = 2_000 }: { intervalMs?: number } = {}): Promise<() => Promise<void>> {
 	const list = allEngines();
 	for (const engine of list) {
 		await engine.prepare().catch((e: Error) => console.warn('[search] %s could not prepare: %s', engine.kind, e.message));
@@ -115,5 +113,5 @@ export async function startSearchSync({ intervalMs = 2_000, mail }: { intervalMs
 		if (result.error) console.warn('[search] outbox: %s', result.error.message);
 		if (result.processed === 0) break;
 	}
-	return startWorker(list, { intervalMs, mail });
+	return startSearchWorker(list, { intervalMs });
 }
