@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { isTemplateId, suggestedProcesses, type TemplateId } from '$lib/domain/request-templates';
@@ -13,8 +13,11 @@ import * as requests from '$lib/server/requests';
 import { formValues, requestFormSchema } from '../../new/schema';
 import { submitRequest, switchTemplate } from '../../new/submit.server';
 import type { Actions, PageServerLoad } from './$types';
+import { CONFIRM_REMOVE } from './confirm';
 
 const EDITABLE = ['draft', 'open', 'closed'];
+
+const removeFileSchema = z.object({ attachmentId: z.uuid('err_not_found'), confirmed: z.boolean().default(false) });
 
 /** The owner's request, while it can still be edited; 404 for anyone else (a path reveals nothing). */
 async function ownRequest(locals: App.Locals, url: URL, id: string) {
@@ -54,7 +57,7 @@ async function submit(event: { request: Request; locals: App.Locals; url: URL; p
 	const result = await submitRequest(event.request, claims, template, {
 		publish: publish && request.status === 'draft',
 		existing: request,
-		companyOf: async () => request.company_id
+		companyOf: () => Promise.resolve(request.company_id)
 	});
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
@@ -72,14 +75,13 @@ export const actions = {
 	},
 	removeFile: async ({ request, locals, url, params }) => {
 		const { claims } = await ownRequest(locals, url, params.id);
-		const data = await request.formData();
-		const attachmentId = z.uuid().safeParse(data.get('attachmentId'));
-		if (!attachmentId.success) return fail(400, { fileError: 'err_not_found' });
+		const form = await superValidate(request, zod4(removeFileSchema), { id: 'removeFile' });
+		if (!form.valid) return fail(400, { form });
 		// Removing deletes the file from storage: asked first. With JavaScript a dialog sets `confirmed`;
 		// without it, this answer shows the question with a button that sends it.
-		if (data.get('confirmed') !== '1') return fail(400, { confirmRemove: attachmentId.data });
-		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, attachmentId.data));
-		if (!removed) return fail(403, { fileError: 'request_err_not_allowed' });
-		return { fileRemoved: true };
+		if (!form.data.confirmed) return message(form, CONFIRM_REMOVE, { status: 400 });
+		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, form.data.attachmentId));
+		if (!removed) return setError(form, '', 'request_err_not_allowed', { status: 403 });
+		return message(form, 'request_file_removed');
 	}
 } satisfies Actions;
