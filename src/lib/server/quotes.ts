@@ -179,7 +179,7 @@ function refusal(e: unknown): WriteResult | null {
 
 async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<WriteResult> {
 	try {
-		return await (tx.savepoint((sp) => fn(sp as unknown as Tx)) as Promise<WriteResult>);
+		return await tx.savepoint<WriteResult>((sp) => fn(sp));
 	} catch (e) {
 		const mapped = refusal(e);
 		if (mapped) return mapped;
@@ -355,4 +355,12 @@ export async function openFile(
 export function disposition(filename: string): string {
 	const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Workshops taking part in a request or quoting on it (as the caller may see them). */
+export async function takingPart(tx: Tx, requestId: string): Promise<string[]> {
+	const rows = await tx<{ workshop_id: string }[]>`
+		select workshop_id from public.request_participants where request_id = ${requestId}
+		union select workshop_id from public.quotes where request_id = ${requestId}`;
+	return rows.map((r) => r.workshop_id);
 }

@@ -25,10 +25,8 @@ async function chooseWorkshop(tx: Tx, userId: string, requestId: string, wanted:
 	if (workshops.length === 0) return { workshops, workshop: null };
 	const chosen = wanted ? workshops.find((w) => w.id === wanted) : undefined;
 	if (chosen) return { workshops, workshop: chosen };
-	const taking = await tx<{ workshop_id: string }[]>`
-		select workshop_id from public.request_participants where request_id = ${requestId}
-		union select workshop_id from public.quotes where request_id = ${requestId}`;
-	const busy = workshops.find((w) => taking.some((p) => p.workshop_id === w.id));
+	const taking = await quotes.takingPart(tx, requestId);
+	const busy = workshops.find((w) => taking.includes(w.id));
 	return { workshops, workshop: busy ?? workshops.find((w) => w.own) ?? workshops[0] };
 }
 
@@ -116,11 +114,9 @@ export const actions = {
 	// Ask for a revision, accept, decline (the owner) or withdraw (the workshop).
 	move: async ({ request, locals, url }) => {
 		const { user, claims } = requireUser({ locals, url });
-		const values = Object.fromEntries(await request.formData());
-		const parsed = moveSchema.safeParse(values);
-		const echo = { quote: String(values.quote ?? ''), move: String(values.move ?? ''), note: String(values.note ?? '') };
-		if (!parsed.success) return fail(400, { move: { ...echo, error: parsed.error.issues[0].message } });
-		const { quote: quoteId, move, note } = parsed.data;
+		const form = await superValidate(request, zod4(moveSchema), { id: 'move' });
+		if (!form.valid) return fail(400, { form });
+		const { quote: quoteId, move, note } = form.data;
 		const result = await withUser(claims, async (tx) => {
 			const quote = await quotes.byId(tx, quoteId);
 			if (!quote) return { ok: false as const, error: 'err_not_found' };
@@ -130,10 +126,7 @@ export const actions = {
 			const actor = request?.owner_id === user.id ? 'startup' : 'workshop';
 			return quotes.move(tx, { quote, move, actor, note });
 		});
-		if (!result.ok) {
-			const error = result.error === 'err_reason_required' ? reasonKey(move) : result.error;
-			return fail(400, { move: { ...echo, error } });
-		}
-		return { done: `quote_done_${move}` as const };
+		if (!result.ok) return setError(form, '', result.error === 'err_reason_required' ? reasonKey(move) : result.error);
+		return message(form, `quote_done_${move}`);
 	}
 } satisfies Actions;
