@@ -38,6 +38,16 @@ export async function nameById(tx: Tx, id: string): Promise<{ name_ko: string; n
 	return row ?? null;
 }
 
+/** The startup cluster of the user's company (the default place for distances), if any. */
+export async function startupClusterSlugOf(tx: Tx, userId: string): Promise<string | null> {
+	const [row] = await tx<{ slug: string }[]>`
+		select c.slug from public.companies co
+		join public.clusters c on c.id = co.startup_cluster_id
+		where co.owner_id = ${userId}
+		order by co.created_at limit 1`;
+	return row?.slug ?? null;
+}
+
 export async function bySlug(tx: Tx, slug: string): Promise<PublicCompany | null> {
 	const [row] = await tx<PublicCompany[]>`
 		select co.*, c.slug as cluster_slug, c.name_ko as cluster_name_ko, c.name_en as cluster_name_en
