@@ -90,7 +90,7 @@ export async function create(tx: Tx, ownerId: string, companyId: string | null, 
 	const [row] = await tx<{ id: string }[]>`
 		insert into public.requests (owner_id, company_id, template, title, description, details, quantity, budget_min_krw,
 			budget_max_krw, deadline, delivery_place, visibility, nda_required, nda_text, required_processes, status)
-		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details as never)}, ${v.quantity},
+		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details)}, ${v.quantity},
 			${v.budget_min_krw}, ${v.budget_max_krw}, ${v.deadline}, ${v.delivery_place}, ${v.visibility}, ${v.nda_required},
 			${v.nda_text}, ${v.required_processes}, 'draft')
 		returning id`;
@@ -106,7 +106,7 @@ export async function update(tx: Tx, request: Request, input: RequestInput): Pro
 	const locked = request.published_at !== null;
 	await tx`
 		update public.requests set
-			template = ${v.template}, title = ${v.title}, description = ${v.description}, details = ${tx.json(v.details as never)},
+			template = ${v.template}, title = ${v.title}, description = ${v.description}, details = ${tx.json(v.details)},
 			quantity = ${v.quantity}, budget_min_krw = ${v.budget_min_krw}, budget_max_krw = ${v.budget_max_krw},
 			deadline = ${v.deadline}, delivery_place = ${v.delivery_place}, visibility = ${v.visibility},
 			nda_required = ${locked ? request.nda_required : v.nda_required},
