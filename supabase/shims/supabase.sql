@@ -55,6 +55,17 @@ create table if not exists auth.sessions (
   not_after timestamptz not null
 );
 create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+
+-- Single-use tokens (password recovery), in the shape of GoTrue's: only a hash is kept.
+create table if not exists auth.one_time_tokens (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  token_type text not null check (token_type in ('recovery_token')),
+  token_hash text not null unique,
+  created_at timestamptz not null default now()
+);
+alter table auth.one_time_tokens enable row level security;
+revoke all on auth.one_time_tokens from anon, authenticated;
 comment on table auth.sessions is 'Shim of Supabase Auth''s sessions: the server''s own, never readable through the API roles.';
 alter table auth.sessions enable row level security;
 revoke all on auth.sessions from anon, authenticated;

@@ -97,6 +97,13 @@ function world(sql: Sql) {
 			return founder;
 		},
 
+		/** The newest mail the app sent to this address (the embedded mail adapter keeps it in dev_mailbox). */
+		async lastMailTo(email: string): Promise<{ subject: string; text: string } | undefined> {
+			const [mail] = await sql<{ subject: string; text: string }[]>`
+				select subject, text from public.dev_mailbox where to_email = ${email} order by id desc limit 1`;
+			return mail;
+		},
+
 		/** The startup's company, in the startup cluster with this slug. */
 		async company(owner: Account, startupCluster: string, name = `시험회사 ${tag()}`): Promise<{ id: string; name: string }> {
 			const t = tag();

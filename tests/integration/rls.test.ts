@@ -324,12 +324,13 @@ describe('profiles of a newcomer', () => {
 // actor per database role: every signed-in user is `authenticated`, like A.
 runOutsideRls(runner, Object.keys(matrix), ['anon', 'A']);
 
-describe('auth.sessions is the server’s own', () => {
+describe('auth.sessions and reset tokens are the server’s own', () => {
 	const { attempt } = matrixTools<Fixtures, Actor, Actor | 'N'>(runner);
 	for (const actor of actors) {
 		for (const [op, sql] of [
 			['select', ({ tx }: { tx: Tx }) => tx`select id from auth.sessions`],
-			['delete', ({ tx }: { tx: Tx }) => tx`delete from auth.sessions`]
+			['delete', ({ tx }: { tx: Tx }) => tx`delete from auth.sessions`],
+			['read reset tokens', ({ tx }: { tx: Tx }) => tx`select token_hash from auth.one_time_tokens`]
 		] as const) {
 			it(`${actorNames[actor]} · ${op} sessions → denied`, () =>
 				rollback(async (tx) => {

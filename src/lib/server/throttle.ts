@@ -19,7 +19,10 @@ export const LIMITS = {
 	/** Wrong passwords from one address, whatever the account (many accounts tried from one place). */
 	signInAddress: { hits: 30, windowSeconds: 15 * 60 },
 	/** New accounts from one address. */
-	signUpAddress: { hits: 10, windowSeconds: 60 * 60 }
+	signUpAddress: { hits: 10, windowSeconds: 60 * 60 },
+	/** Password reset mails to one account, and asked for from one address. */
+	resetMailAccount: { hits: 3, windowSeconds: 60 * 60 },
+	resetMailAddress: { hits: 10, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {

@@ -9,7 +9,7 @@ import { redirectTarget, signInSchema } from './schema';
 export const load = (async ({ locals, url }) => {
 	const to = redirectTarget.parse(url.searchParams.get('redirectTo') ?? '/dashboard');
 	if (locals.user) redirect(303, to);
-	return { form: await superValidate(zod4(signInSchema)), redirectTo: to };
+	return { form: await superValidate(zod4(signInSchema)), redirectTo: to, reset: url.searchParams.has('reset') };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -9,6 +9,7 @@ import { startGoTrueDouble, type GoTrueDouble } from '../../../../tests/doubles/
 import { testSql } from '../../../../tests/integration/db';
 import { parseConfig } from '../config';
 import { authContract, editSession, uniqueEmail } from './contract';
+import { tokenHash } from './embedded';
 import { createAuth } from './index';
 
 const SECRET = 'a-test-session-secret-of-32-bytes-or-more';
@@ -217,5 +218,50 @@ describe('supabase adapter ↔ GoTrue double', () => {
 		} finally {
 			await confirming.close();
 		}
+	});
+});
+
+describe('embedded password reset', () => {
+	const account = () => ({ email: uniqueEmail(), password: 'first-password', role: 'craftsman' as const, displayName: '정장인' });
+
+	it('mails nothing for an unknown email, and a token for a known one that is stored only as a hash', async () => {
+		const auth = await embedded();
+		const visit = () => auth.forRequest({ cookies: new FakeCookies(), url: HTTP });
+		expect(await visit().requestPasswordReset(uniqueEmail())).toBeNull();
+		const input = account();
+		await visit().signUp(input);
+		const reset = await visit().requestPasswordReset(` ${input.email.toUpperCase()} `);
+		expect(reset?.email).toBe(input.email);
+		const stored = await testSql()<{ token_hash: string }[]>`
+			select token_hash from auth.one_time_tokens t join auth.users u on u.id = t.user_id where u.email = ${input.email}`;
+		expect(stored).toHaveLength(1);
+		expect(stored[0].token_hash).not.toContain(reset!.token);
+	});
+
+	it('sets the new password once: the link cannot be used twice, old sessions end, the new password works', async () => {
+		const auth = await embedded();
+		const input = account();
+		const before = new FakeCookies();
+		await auth.forRequest({ cookies: before, url: HTTP }).signUp(input);
+		const { token } = (await auth.forRequest({ cookies: new FakeCookies(), url: HTTP }).requestPasswordReset(input.email))!;
+		const visit = () => auth.forRequest({ cookies: new FakeCookies(), url: HTTP });
+		expect(await visit().resetPassword(token, 'short')).toEqual({ ok: false, error: 'weak_password' });
+		expect(await visit().resetPassword(token, 'second-password')).toEqual({ ok: true });
+		expect(await visit().resetPassword(token, 'third-password')).toEqual({ ok: false, error: 'invalid_token' });
+		expect(await auth.forRequest({ cookies: before, url: HTTP }).claims()).toBeNull();
+		expect(await visit().signIn({ email: input.email, password: 'first-password' })).toEqual({ ok: false, error: 'invalid_credentials' });
+		expect(await visit().signIn({ email: input.email, password: 'second-password' })).toMatchObject({ ok: true });
+	});
+
+	it('refuses a token older than an hour', async () => {
+		const auth = await embedded();
+		const input = account();
+		await auth.forRequest({ cookies: new FakeCookies(), url: HTTP }).signUp(input);
+		const { token } = (await auth.forRequest({ cookies: new FakeCookies(), url: HTTP }).requestPasswordReset(input.email))!;
+		await testSql()`update auth.one_time_tokens set created_at = now() - interval '61 minutes' where token_hash = ${tokenHash(token)}`;
+		expect(await auth.forRequest({ cookies: new FakeCookies(), url: HTTP }).resetPassword(token, 'second-password')).toEqual({
+			ok: false,
+			error: 'invalid_token'
+		});
 	});
 });

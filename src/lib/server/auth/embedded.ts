@@ -1,7 +1,7 @@
 // Embedded auth: local email+password accounts in auth.users, with the same bcrypt hashes GoTrue and
 // pgcrypto's crypt() write (so seed.sql can create accounts), and a session cookie holding an HS256
 // JWT whose claims have Supabase's shape, so the rest of the app cannot tell the adapters apart.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { hash, verify } from '@node-rs/bcrypt';
@@ -19,6 +19,11 @@ const BCRYPT_COST = 10;
 // A hash of a random, forgotten password: unknown emails are checked against it, so a miss takes
 // as long as a wrong password and response times do not reveal which emails have accounts.
 const DUMMY_HASH = '$2b$10$WrkMOq3mE0A/st99JQY5deT/.KeNjiO3XKbZLU4jqcTN6RxvoPQnu';
+
+/** How long a password-reset link works. */
+export const RESET_TOKEN_SECONDS = 60 * 60;
+/** Only a hash of a reset token is stored: a copy of the database opens no account. */
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -195,6 +200,36 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 		async signOutOthers() {
 			const claims = await (current ??= verifyCookie());
 			if (claims?.session_id) await sessions.endAllOf(claims.sub, claims.session_id);
+		},
+
+		async requestPasswordReset(email: string) {
+			const [user] = await sql()<{ id: string; email: string }[]>`
+				select id, email from auth.users where email = ${normaliseEmail(email)}`;
+			if (!user) return null;
+			const token = randomBytes(32).toString('base64url');
+			// One live link per account: a new request replaces the old one.
+			await sql().begin(async (tx) => {
+				await tx`delete from auth.one_time_tokens where user_id = ${user.id} and token_type = 'recovery_token'`;
+				await tx`
+					insert into auth.one_time_tokens (user_id, token_type, token_hash)
+					values (${user.id}, 'recovery_token', ${tokenHash(token)})`;
+			});
+			return { email: user.email, token };
+		},
+
+		async resetPassword(token: string, password: string) {
+			if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' } as const;
+			const encrypted = await hash(password, { cost: BCRYPT_COST });
+			// Single use: the token is deleted as it is spent, so two uses at once cannot both succeed.
+			const [spent] = await sql()<{ user_id: string }[]>`
+				delete from auth.one_time_tokens
+				where token_hash = ${tokenHash(token)} and token_type = 'recovery_token'
+				  and created_at > now() - make_interval(secs => ${RESET_TOKEN_SECONDS})
+				returning user_id`;
+			if (!spent) return { ok: false, error: 'invalid_token' } as const;
+			await sql()`update auth.users set encrypted_password = ${encrypted}, updated_at = now() where id = ${spent.user_id}`;
+			await sessions.endAllOf(spent.user_id);
+			return { ok: true } as const;
 		}
 	};
 }

@@ -41,6 +41,16 @@ export interface AuthSession {
 	signOut(): Promise<void>;
 	/** Ends every other session of the signed-in user (other devices, a stolen cookie); this one stays. */
 	signOutOthers(): Promise<void>;
+	/**
+	 * Starts a password reset. Embedded: the single-use token for the app to mail (null when no such
+	 * account; the caller answers the same either way). Supabase: GoTrue mails its own link; null.
+	 */
+	requestPasswordReset(email: string): Promise<{ email: string; token: string } | null>;
+	/** Sets a new password with a token from the mail; ends every session of the account. */
+	resetPassword(
+		token: string,
+		password: string
+	): Promise<{ ok: true } | { ok: false; error: 'invalid_token' | 'weak_password' | 'unavailable' }>;
 }
 
 export interface AuthPort {

@@ -128,6 +128,19 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 
 		async signOutOthers() {
 			await supabase().auth.signOut({ scope: 'others' });
+		},
+
+		async requestPasswordReset(email: string) {
+			// GoTrue sends its own recovery mail (its templates, its link back to the app).
+			await supabase().auth.resetPasswordForEmail(email.trim().toLowerCase(), {
+				redirectTo: new URL('/reset-password', ctx.url).toString()
+			});
+			return null;
+		},
+
+		resetPassword() {
+			// GoTrue's recovery link signs the user in; setting the password is then updateUser (not built yet).
+			return Promise.resolve({ ok: false as const, error: 'unavailable' as const });
 		}
 	};
 }
