@@ -1,6 +1,6 @@
 // How facet values and active filters read on the page (cluster slugs and trade codes as names).
 import { districtName } from '$lib/domain/place-names';
-import { pick } from '$lib/i18n';
+import { pick } from '$lib/pick';
 import { m } from '$lib/paraglide/messages';
 import type { ActiveFilter } from '$lib/search-params';
 import type { Place, TradeName } from '$lib/search-places';
