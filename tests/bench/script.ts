@@ -1,5 +1,6 @@
-// `npm run bench:script`: how much JavaScript each page makes the browser load, against the smallest
-// page of the same app (/login) measured in the same run. Starts `node build` on a fresh embedded
+// `npm run bench:script`: how much JavaScript each page makes the browser load, against the least any
+// page of the same app loads, measured in the same run: its not-found page (the framework, the root
+// layout and the error page; /login once was the smallest page, but it carries its form library). Starts `node build` on a fresh embedded
 // database (DATA_DIR .data/bench-script), loads each page in chromium (Debian's /usr/bin/chromium when
 // installed) with an empty cache, waits until the network is idle (so lazily imported chunks such as
 // the map's count) and adds up every script response. Sizes are gzip of each script's decoded body
@@ -27,10 +28,10 @@ const { values: args } = parseArgs({
 if (args.help) {
 	console.log(`npm run bench:script -- [options]
   --build           run vite build first (otherwise the existing build/ is used, and built if missing)
-  --only a,b        measure only these pages (home, workshop, search, map; login, the baseline, always)
+  --only a,b        measure only these pages (login, home, workshop, search, map; notfound, the baseline, always)
   --verbose         also print each script: url, gzip KB, decoded KB
 Prints page=… script_kb_gzip=… script_kb_decoded=… transferred_kb=… requests=… leaflet=yes|no ratio=…
-(ratio = the page's gzip KB / the login page's, in the same run).
+(ratio = the page's gzip KB / the not-found page's, the least a page of this app loads, in the same run).
 Targets: home, workshop and search <= ${TARGET_KB} KB of script (gzip); Leaflet loaded on the map view only.`);
 	process.exit(0);
 }
@@ -44,7 +45,7 @@ interface Script {
 }
 
 /** Every script a page loads, from navigation until the network has been idle for 500 ms. */
-async function pageScripts(browser: Browser, url: string): Promise<Script[]> {
+async function pageScripts(browser: Browser, url: string, status: number): Promise<Script[]> {
 	// A new context per page: nothing cached from the pages before.
 	const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 412, height: 823 } });
 	const page = await context.newPage();
@@ -69,7 +70,7 @@ async function pageScripts(browser: Browser, url: string): Promise<Script[]> {
 		);
 	});
 	const response = await page.goto(url, { waitUntil: 'networkidle' });
-	if (!response || response.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
+	if (!response || response.status() !== status) throw new Error(`${url} answered ${response?.status()}, not ${status}`);
 	const scripts = (await Promise.all(pending)).filter((s): s is Script => s !== null);
 	await context.close();
 	return scripts;
@@ -87,7 +88,8 @@ const browser = await chromium.launch({
 
 try {
 	const workshop = await findWorkshop(base);
-	const pages: { name: string; path: string; target?: boolean; map?: boolean }[] = [
+	const pages: { name: string; path: string; status?: number; target?: boolean; map?: boolean }[] = [
+		{ name: 'notfound', path: '/bench-script-no-such-page', status: 404 },
 		{ name: 'login', path: '/login' },
 		{ name: 'home', path: '/', target: true },
 		{ name: 'workshop', path: workshop, target: true },
@@ -95,14 +97,14 @@ try {
 		{ name: 'map', path: `${SEARCH_PATH}&view=map`, map: true }
 	];
 	const only = new Set(args.only.split(',').filter(Boolean));
-	const chosen = pages.filter((p) => p.name === 'login' || !only.size || only.has(p.name));
+	const chosen = pages.filter((p) => p.name === 'notfound' || !only.size || only.has(p.name));
 	log(`bench script pages=${chosen.length} loadavg=${loadavg()}`);
 	note(`workshop=${workshop}`);
 
 	let baseline: number | undefined;
 	let missed = 0;
 	for (const page of chosen) {
-		const scripts = await pageScripts(browser, base + page.path);
+		const scripts = await pageScripts(browser, base + page.path, page.status ?? 200);
 		const sum = (key: 'gzip' | 'decoded' | 'transferred') => scripts.reduce((n, s) => n + s[key], 0);
 		const gzip = sum('gzip');
 		baseline ??= gzip;
