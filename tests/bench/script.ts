@@ -1,11 +1,12 @@
 // `npm run bench:script`: how much JavaScript each page makes the browser load, against the least any
 // page of the same app loads, measured in the same run: its not-found page (the framework, the root
-// layout and the error page; /login once was the smallest page, but it carries its form library). Starts `node build` on a fresh embedded
-// database (DATA_DIR .data/bench-script), loads each page in chromium (Debian's /usr/bin/chromium when
-// installed) with an empty cache, waits until the network is idle (so lazily imported chunks such as
-// the map's count) and adds up every script response. Sizes are gzip of each script's decoded body
-// (zlib default level, as `vite build` reports them), whatever encoding the server chose, so that the
-// figure means the same with or without compression; the transferred bytes are printed too.
+// layout and the error page). (/login was once the smallest page; it carries its form library.)
+// Starts `node build` on a fresh embedded database (DATA_DIR .data/bench-script), loads each page in
+// chromium (Debian's /usr/bin/chromium when installed) with an empty cache, waits until the network
+// is idle (so lazily imported chunks such as the map's count) and adds up every script response.
+// Sizes are gzip of each script's decoded body (zlib default level, as `vite build` reports them),
+// whatever encoding the server chose, so that the figure means the same with or without compression;
+// the transferred bytes are printed too.
 // Prints `page=… script_kb_gzip=… requests=… ratio=…` per page, then the targets and met/missed.
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
