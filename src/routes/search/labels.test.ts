@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { districtName } from '$lib/domain/place-names';
 import { labels } from './labels';
-import type { Place } from './places';
+import type { Place } from '$lib/search-places';
 
 const jongno: Place = {
 	slug: 'jongno-jewelry',
