@@ -1,5 +1,6 @@
 // Form errors travel as message keys (schemas live at module top level, before any locale is known)
-// and are translated where they are shown.
+// and are translated where they are shown. Any key means every message: t() loads them all, so
+// pages that can do without it use m.… directly (and `pick` from $lib/pick for database text).
 import { m } from '$lib/paraglide/messages';
 
 type MessageFn = (params?: Record<string, unknown>) => string;
@@ -9,7 +10,5 @@ export function t(key: string, params?: Record<string, unknown>): string {
 	return typeof fn === 'function' ? fn(params) : key;
 }
 
-/** The localized value of a ko/en pair, falling back to Korean. */
-export function pick(ko: string, en: string | null | undefined, locale: string): string {
-	return locale === 'en' && en ? en : ko;
-}
+// For the pages that translate keys anyway; the others import it from $lib/pick.
+export { pick } from './pick';

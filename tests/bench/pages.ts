@@ -4,12 +4,9 @@
 // startup for the dashboard, then runs autocannon against each page in turn.
 // Prints `page=… rps=… p50_ms=… p99_ms=… ratio=…` (ratio = page rps / healthz rps) and the targets.
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fixed, loadavg, log, note, positive } from './cli';
-import { freePort } from './servers';
+import { buildIfNeeded, findWorkshop, SEARCH_PATH, startApp } from './app';
+import { fixed, loadavg, log, positive } from './cli';
 
 const { values: args } = parseArgs({
 	options: {
@@ -38,42 +35,8 @@ const warmup = Number(args.warmup);
 const connections = positive('connections', args.connections);
 const ROOT = process.cwd();
 
-if (args.build || !existsSync(path.join(ROOT, 'build', 'index.js'))) {
-	note('building (vite build)');
-	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--fresh'], {
-	cwd: ROOT,
-	stdio: ['ignore', 'ignore', 'inherit'],
-	env: {
-		...process.env,
-		PORT: String(port),
-		ORIGIN: base,
-		DATA_DIR: '.data/bench-pages',
-		EMBEDDED_PG_PORT: String(await freePort()),
-		SEED: 'auto'
-	}
-});
-const stop = () => server.exitCode === null && server.kill('SIGTERM');
-process.on('exit', stop);
-
-async function ready(): Promise<void> {
-	const until = Date.now() + 120_000;
-	while (Date.now() < until) {
-		if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode} before it was ready`);
-		const ok = await fetch(`${base}/healthz`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (ok) return;
-		await new Promise((r) => setTimeout(r, 300));
-	}
-	throw new Error('the app did not answer /healthz within 120 s');
-}
+buildIfNeeded(ROOT, args.build);
+const { base, stop } = await startApp(ROOT, '.data/bench-pages');
 
 async function signIn(email: string): Promise<string> {
 	const res = await fetch(`${base}/login`, {
@@ -114,16 +77,13 @@ async function measure(url: string, headers: Record<string, string>, seconds: nu
 }
 
 try {
-	await ready();
 	// One page of each kind, found the way a visitor finds it.
-	const clusterHtml = await (await fetch(`${base}/clusters/jongno-jewelry`)).text();
-	const workshop = /href="(\/workshops\/[^"?#]+)"/.exec(clusterHtml)?.[1];
-	if (!workshop) throw new Error('no workshop link on /clusters/jongno-jewelry');
+	const workshop = await findWorkshop(base);
 	const dashboardCookie = await signIn('startup1@sogong.link');
 	const pages: { name: string; path: string; signedIn?: boolean }[] = [
 		{ name: 'healthz', path: '/healthz' },
 		{ name: 'home', path: '/' },
-		{ name: 'search', path: `/search?q=${encodeURIComponent('주얼리')}` },
+		{ name: 'search', path: SEARCH_PATH },
 		{ name: 'cluster', path: '/clusters/jongno-jewelry' },
 		{ name: 'workshop', path: workshop },
 		{ name: 'dashboard', path: '/dashboard', signedIn: true }

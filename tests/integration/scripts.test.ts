@@ -43,6 +43,8 @@ describe('package.json scripts', () => {
 		['bench:search', ['--help'], /--docs N/],
 		['bench:match', ['--help'], /--docs N/],
 		['bench:pages', ['--help'], /--connections N/],
+		['bench:script', ['--help'], /script_kb_gzip=/],
+		['bench:lighthouse', ['--help'], /performance=/],
 		['search:reindex', ['--help'], /rebuilds every search index/],
 		['db:types', ['--help'], /writes src\/lib\/server\/db\/database.types.ts/]
 	];

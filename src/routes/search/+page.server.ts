@@ -1,12 +1,28 @@
 import { redirect } from '@sveltejs/kit';
+import { districtName } from '$lib/domain/place-names';
+import { getLocale } from '$lib/paraglide/runtime';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
 import { search } from '$lib/server/search';
 import type { SearchResult } from '$lib/server/search/port';
-import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery } from '$lib/search-params';
+import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery, type SearchParams } from '$lib/search-params';
 import { reference, resolveNear } from '$lib/server/search/reference';
 import { suggest, type Suggestions } from '$lib/server/search/suggest';
 import type { PageServerLoad } from './$types';
+
+/**
+ * The English names of the districts the page shows (hits, the district facet, chosen districts),
+ * romanised here so that the browser need not load the romanisation tables; none in Korean.
+ */
+function districtNames(params: SearchParams, result: SearchResult | null): Record<string, string> {
+	if (getLocale() !== 'en') return {};
+	const names = new Set([
+		...params.district,
+		...(result?.hits.map((h) => h.doc.district_ko) ?? []),
+		...(result?.facets.district_ko?.map((f) => f.value) ?? [])
+	]);
+	return Object.fromEntries([...names].map((name) => [name, districtName(name, 'en')]));
+}
 
 export const load = (async ({ locals, url }) => {
 	const params = parseSearchParams(url.searchParams);
@@ -42,6 +58,7 @@ export const load = (async ({ locals, url }) => {
 		failed: result === null,
 		suggestions,
 		clusters: ref.clusters,
-		trades: ref.trades
+		trades: ref.trades,
+		districts: districtNames(params, result)
 	};
 }) satisfies PageServerLoad;

@@ -1,6 +1,5 @@
 // How facet values and active filters read on the page (cluster slugs and trade codes as names).
-import { districtName } from '$lib/domain/place-names';
-import { pick } from '$lib/i18n';
+import { pick } from '$lib/pick';
 import { m } from '$lib/paraglide/messages';
 import type { ActiveFilter } from '$lib/search-params';
 import type { Place, TradeName } from '$lib/search-places';
@@ -12,16 +11,17 @@ export interface Labels {
 	filter(filter: ActiveFilter): string;
 }
 
-export function labels(clusters: Place[], trades: TradeName[], locale: string): Labels {
+/** `districts`: English names of the districts on the page, romanised by the server (none in Korean). */
+export function labels(clusters: Place[], trades: TradeName[], locale: string, districts: Record<string, string> = {}): Labels {
 	const clusterNames = new Map(clusters.map((c) => [c.slug, pick(c.name_ko, c.name_en, locale)]));
 	const tradeNames = new Map(trades.map((t) => [t.code, pick(t.name_ko, t.name_en, locale)]));
 	// Districts are stored in Korean; the clusters table knows the English names of those it covers,
-	// and the others are romanised as road signs write them.
+	// and the server romanised the others as road signs write them.
 	const districtNames = new Map(clusters.map((c) => [c.district_ko, pick(c.district_ko, c.district_en, locale)]));
 	const self: Labels = {
 		cluster: (slug) => clusterNames.get(slug) ?? slug,
 		trade: (code) => tradeNames.get(code) ?? code,
-		district: (name) => districtNames.get(name) ?? districtName(name, locale),
+		district: (name) => districtNames.get(name) ?? (locale === 'en' ? districts[name] : undefined) ?? name,
 		filter(filter) {
 			switch (filter.key) {
 				case 'cluster':
