@@ -64,7 +64,7 @@ function stream(publish: (count: number) => void): () => void {
 		source?.close();
 		source = undefined;
 		if (timer) return;
-		timer = setInterval(poll, POLL_MS);
+		timer = setInterval(() => void poll(), POLL_MS);
 		void poll();
 	}
 

@@ -5,10 +5,10 @@ import type { ActiveFilter } from '$lib/search-params';
 import type { Place, TradeName } from '$lib/search-places';
 
 export interface Labels {
-	cluster(slug: string): string;
-	trade(code: string): string;
-	district(name: string): string;
-	filter(filter: ActiveFilter): string;
+	cluster: (slug: string) => string;
+	trade: (code: string) => string;
+	district: (name: string) => string;
+	filter: (filter: ActiveFilter) => string;
 }
 
 /** `districts`: English names of the districts on the page, romanised by the server (none in Korean). */
