@@ -1,6 +1,7 @@
 // The email of each kind of notification: Korean first, English below (a recipient's locale is not
 // known when a worker sends). Short on purpose: the details are one click away in the app.
 import type { MailMessage } from './port';
+import { formatNumber } from '$lib/domain/format';
 
 export const notificationKinds = [
 	'invitation',
@@ -39,7 +40,7 @@ interface Lines {
 	detailEn?: string[];
 }
 
-const won = (n: number) => new Intl.NumberFormat('ko-KR').format(n);
+const won = (n: number) => formatNumber(n, 'ko');
 const terms = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'> =>
 	p.price_krw === undefined
 		? {}

@@ -4,6 +4,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { formatNumber } from '$lib/domain/format';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
@@ -65,7 +66,7 @@ export const load = (async ({ params, locals, url }) => {
 		const defaults = live
 			? {
 					workshop_id: workshop.id,
-					price_krw: live.price_krw.toLocaleString('ko-KR'),
+					price_krw: formatNumber(live.price_krw, 'ko'),
 					lead_time_days: String(live.lead_time_days),
 					valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until,
 					notes: live.notes,
