@@ -94,12 +94,15 @@ export function romanizeSpoken(word: string): string {
 	return out;
 }
 
-/** Administrative units, written after a hyphen (longest first). */
+/**
+ * Administrative units, written after a hyphen (longest first). The hyphen separates the unit from
+ * the name only; a compound unit is one word: Seoul-teukbyeolsi, Busan-gwangyeoksi.
+ */
 const UNITS: [string, string][] = [
-	['특별자치시', 'teukbyeoljachi-si'],
-	['특별자치도', 'teukbyeoljachi-do'],
-	['특별시', 'teukbyeol-si'],
-	['광역시', 'gwangyeok-si'],
+	['특별자치시', 'teukbyeoljachisi'],
+	['특별자치도', 'teukbyeoljachido'],
+	['특별시', 'teukbyeolsi'],
+	['광역시', 'gwangyeoksi'],
 	['시', 'si'],
 	['군', 'gun'],
 	['구', 'gu'],
