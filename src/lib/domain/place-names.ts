@@ -4,7 +4,63 @@
 // unit (시, 군, 구, …), and aspiration after ㄱ/ㄷ/ㅂ is not written (묵호 → Mukho), as the rules say
 // for place names. (Slugs romanise letter by letter instead: romanize.ts.)
 import { SYLLABLE_FIRST, SYLLABLE_LAST } from './korean';
-import { FINALS, INITIALS, MEDIALS } from './romanize';
+
+// Initials, medials and finals as written at the end of a syllable, in Unicode order. es-hangul's
+// romanize writes aspiration after ㄱ/ㄷ/ㅂ (묵호 → muko) and cannot stop at a unit's hyphen.
+const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
+const MEDIALS = [
+	'a',
+	'ae',
+	'ya',
+	'yae',
+	'eo',
+	'e',
+	'yeo',
+	'ye',
+	'o',
+	'wa',
+	'wae',
+	'oe',
+	'yo',
+	'u',
+	'wo',
+	'we',
+	'wi',
+	'yu',
+	'eu',
+	'ui',
+	'i'
+];
+const FINALS = [
+	'',
+	'k',
+	'k',
+	'k',
+	'n',
+	'n',
+	'n',
+	't',
+	'l',
+	'k',
+	'm',
+	'l',
+	'l',
+	'l',
+	'p',
+	'l',
+	'm',
+	'p',
+	'p',
+	't',
+	't',
+	'ng',
+	't',
+	't',
+	'k',
+	't',
+	'p',
+	't'
+];
 
 const INITIAL_N = 2;
 const INITIAL_R = 5;
