@@ -98,3 +98,26 @@ describe('messages that put a name in a sentence', () => {
 		}
 	});
 });
+
+describe('notification mail that puts a name in a sentence', () => {
+	it('gives every kind the particle its workshop name asks for', async () => {
+		const { notificationKinds, renderNotificationMail } = await import('$lib/server/mail/templates');
+		let named = 0;
+		for (const kind of notificationKinds)
+			for (const [name, final] of NAMES) {
+				const { subject, text } = renderNotificationMail(
+					{ kind, payload: { workshop_name: name, request_title: '브래킷', reason: '일정', price_krw: 1000, lead_time_days: 3 } },
+					{ locale: 'ko' }
+				);
+				for (const mail of [subject, text]) {
+					expect(mail).not.toMatch(new RegExp(NOTATION));
+					for (const [, particle] of mail.matchAll(new RegExp(`${name.replace(/[()[\]]/g, '\\$&')}(이|가) `, 'g'))) {
+						expect(particle).toBe(expected('이(가)', final));
+						named++;
+					}
+				}
+			}
+		// Invitations, withdrawals and refusals name the workshop in their first line and subject.
+		expect(named).toBeGreaterThanOrEqual(3 * NAMES.length * 2);
+	});
+});

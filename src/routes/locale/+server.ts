@@ -2,6 +2,8 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { cookieName, cookieMaxAge, locales } from '$lib/paraglide/runtime';
+import { withUser } from '$lib/server/db';
+import * as profiles from '$lib/server/profiles';
 
 const input = z.object({
 	locale: z.enum(locales),
@@ -12,9 +14,14 @@ const input = z.object({
 		.catch('/')
 });
 
-export const POST: RequestHandler = async ({ request, cookies }) => {
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const parsed = input.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) redirect(303, '/');
 	cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+	// Signed in: their mail follows too.
+	if (locals.user && locals.claims) {
+		const userId = locals.user.id;
+		await withUser(locals.claims, (tx) => profiles.setLocale(tx, userId, parsed.data.locale));
+	}
 	redirect(303, parsed.data.redirectTo);
 };

@@ -408,18 +408,21 @@ export interface Database {
 					role: string;
 					display_name: string;
 					created_at: Date;
+					locale: string;
 				};
 				Insert: {
 					id: string;
 					role: string;
 					display_name?: string;
 					created_at?: Date;
+					locale?: string;
 				};
 				Update: {
 					id?: string;
 					role?: string;
 					display_name?: string;
 					created_at?: Date;
+					locale?: string;
 				};
 			};
 			quote_revisions: {
