@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { e2ePorts } from './tests/e2e/ports';
 
 // Debian's chromium where it is installed (CI and this machine); Playwright's own browser elsewhere.
 const debianChromium = '/usr/bin/chromium';
@@ -17,14 +18,13 @@ const launchOptions = existsSync(debianChromium)
 		}
 	: {};
 
-// Several checkouts (or worktrees) on one machine run their journeys side by side on other ports.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const pgPort = Number(process.env.E2E_PG_PORT ?? 54341);
+const { app: port, pg: pgPort } = e2ePorts();
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	fullyParallel: false,
+	// Every journey makes its own accounts and data (tests/e2e/world.ts), so any order and any number of workers work.
+	fullyParallel: true,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list']],

@@ -9,6 +9,7 @@ import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cach
 import { getLocale } from '$lib/paraglide/runtime';
 import * as ports from '$lib/server/ports';
 import * as profiles from '$lib/server/profiles';
+import { securityHandle } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	try {
@@ -70,4 +71,9 @@ const publicPages: Handle = async ({ event, resolve }) => {
 	return cache.keep(key, response, mark);
 };
 
-export const handle = sequence(i18n, authenticate, publicPages);
+export const handle = sequence(
+	securityHandle(() => config().origin ?? ''),
+	i18n,
+	authenticate,
+	publicPages
+);

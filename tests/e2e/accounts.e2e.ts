@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signIn, signUp, uniqueEmail } from './helpers';
+import { expect, test } from './world';
+import { DEMO_PASSWORD, signUp, uniqueEmail } from './helpers';
 
 test('a startup signs up, creates its company profile, signs out and back in', async ({ page }) => {
 	const email = uniqueEmail('startup');
@@ -46,7 +46,8 @@ test('signing up twice with one email says so', async ({ page }) => {
 	await expect(page.getByLabel('이름 또는 상호')).toHaveValue('두번');
 });
 
-test('the whole site switches to English and back', async ({ page }) => {
+test('the whole site switches to English and back', async ({ page, world }) => {
+	const manager = await world.manager('mullae-machine-metal');
 	await page.goto('/clusters');
 	await page.getByRole('button', { name: '언어' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -54,8 +55,8 @@ test('the whole site switches to English and back', async ({ page }) => {
 	await expect(page.getByRole('link', { name: /Jongno Jewelry/i }).first()).toBeVisible();
 
 	await page.getByRole('link', { name: 'Sign in' }).click();
-	await page.getByLabel('Email').fill('manager.mullae@sogong.link');
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByLabel('Email').fill(manager.email);
+	await page.getByLabel('Password').fill(manager.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('heading', { name: 'Clusters you manage' })).toBeVisible();
 	await page.getByRole('link', { name: /Mullae/ }).click();

@@ -1,7 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { fillWorkshop, jpeg, signIn, signUp, uniqueEmail } from './helpers';
+import { fillWorkshop, jpeg, signUp, uniqueEmail } from './helpers';
+import { expect, signInAs, test } from './world';
 
-test('a craftsman signs up, builds a profile with a photo, applies to Jongno jewelry and appears once approved', async ({ browser }) => {
+test('a craftsman signs up, builds a profile with a photo, applies to Jongno jewelry and appears once approved', async ({
+	browser,
+	world
+}) => {
 	const craftsman = await (await browser.newContext()).newPage();
 	const workshopName = `종로금빛공방 ${Date.now() % 100000}`;
 
@@ -30,7 +33,7 @@ test('a craftsman signs up, builds a profile with a photo, applies to Jongno jew
 	await expect(craftsman.getByRole('link', { name: workshopName })).toHaveCount(0);
 
 	const manager = await (await browser.newContext()).newPage();
-	await signIn(manager, 'manager.jongno@sogong.link');
+	await signInAs(manager, await world.manager('jongno-jewelry'));
 	await manager.getByRole('link', { name: '종로 주얼리' }).click();
 	const application = manager.getByRole('listitem').filter({ hasText: workshopName });
 	await expect(application).toContainText('종로3가에서 20년째 반지를 만듭니다.');
@@ -45,7 +48,7 @@ test('a craftsman signs up, builds a profile with a photo, applies to Jongno jew
 	await expect(craftsman.getByText('승인됨')).toBeVisible();
 });
 
-test('a manager rejects an application with a reason the craftsman can read', async ({ browser }) => {
+test('a manager rejects an application with a reason the craftsman can read', async ({ browser, world }) => {
 	const craftsman = await (await browser.newContext()).newPage();
 	const workshopName = `성수가죽공방 ${Date.now() % 100000}`;
 	await signUp(craftsman, { email: uniqueEmail('shoes'), name: '박제화', role: 'craftsman' });
@@ -59,7 +62,7 @@ test('a manager rejects an application with a reason the craftsman can read', as
 	await expect(craftsman.getByText('검토 중')).toBeVisible();
 
 	const manager = await (await browser.newContext()).newPage();
-	await signIn(manager, 'manager.seongsu@sogong.link');
+	await signInAs(manager, await world.manager('seongsu-handmade-shoes'));
 	await manager.goto('/manage/seongsu-handmade-shoes');
 	const application = manager.getByRole('listitem').filter({ hasText: workshopName });
 	await application.getByRole('button', { name: '거절…' }).click();

@@ -1,7 +1,6 @@
 // On a phone the header is one short bar: the links fold into a menu that opens by keyboard or touch,
 // works without JavaScript, and reaches every link.
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers';
+import { expect, signInAs, test } from './world';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -9,12 +8,8 @@ async function headerHeight(page: import('@playwright/test').Page): Promise<numb
 	return (await page.getByRole('banner').boundingBox())!.height;
 }
 
-test('a 390px phone gets a short header whose menu opens by keyboard and reaches the links', async ({ page }) => {
-	await page.goto('/login');
-	await page.getByLabel('이메일').fill('startup2@sogong.link');
-	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: '로그인' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+test('a 390px phone gets a short header whose menu opens by keyboard and reaches the links', async ({ page, world }) => {
+	await signInAs(page, await world.startup());
 
 	expect(await headerHeight(page)).toBeLessThanOrEqual(80);
 	const banner = page.getByRole('banner');

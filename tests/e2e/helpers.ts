@@ -25,14 +25,6 @@ export async function signUp(page: Page, opts: { email: string; name: string; ro
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/login');
-	await page.getByLabel('이메일').fill(email);
-	await page.getByLabel('비밀번호').fill(password);
-	await page.getByRole('button', { name: '로그인' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 /** Fills the required and a few optional workshop fields (Korean UI). */
 export async function fillWorkshop(page: Page, name: string) {
 	await page.getByLabel('공방 이름 (한국어)').fill(name);

@@ -4,9 +4,9 @@
 // draft after confirming, and its drawing leaves storage. Each in Korean and in English.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { particles } from '../../src/lib/domain/particles';
-import { DEMO_PASSWORD } from './helpers';
+import { expect, tag, test, type Account } from './world';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 // The e2e server's files (playwright.config.ts: DATA_DIR=.data/e2e).
@@ -36,7 +36,6 @@ const ui = {
 		matches: '추천 공방',
 		invite: '초대',
 		invited: '초대했습니다.',
-		workshop: '직지인쇄',
 		recommended: '추천 의뢰',
 		decline: '거절',
 		declineOnRequest: '이 의뢰 거절하기',
@@ -46,13 +45,13 @@ const ui = {
 		declinedOnDashboard: '의뢰를 거절했습니다. 추천 목록에서 뺐습니다.',
 		bell: /^알림/,
 		unread: /읽지 않은 알림 (\d+)개/,
-		notification: (t: string) => `직지인쇄가 「${t}」 의뢰를 거절했습니다.`,
+		// Particles follow the names' last sounds (the unit tests check particles() itself).
+		notification: (t: string, workshop: string) => particles(`${workshop}이(가) 「${t}」 의뢰를 거절했습니다.`),
 		participants: '참여 공방',
 		declined: '참여 거절',
 		reasonShown: (r: string) => `사유: ${r}`,
 		youDeclined: /에 이 의뢰를 거절했습니다\./,
 		deleteDraft: '초안 삭제',
-		// The particle follows the title's last sound (the unit tests check particles() itself).
 		deleteHeading: (t: string) => particles(`초안 「${t}」을(를) 삭제할까요?`),
 		confirmDelete: '삭제하기',
 		deleted: '초안을 삭제했습니다.'
@@ -80,7 +79,6 @@ const ui = {
 		matches: 'Matched workshops',
 		invite: 'Invite',
 		invited: 'Invited.',
-		workshop: 'Jikji Printing',
 		recommended: 'Recommended requests',
 		decline: 'Decline',
 		declineOnRequest: 'Decline this request',
@@ -90,7 +88,7 @@ const ui = {
 		declinedOnDashboard: 'You declined the request; it is no longer recommended.',
 		bell: /^Notifications/,
 		unread: /(\d+) unread/,
-		notification: (t: string) => `직지인쇄 declined “${t}”.`,
+		notification: (t: string, workshop: string) => `${workshop} declined “${t}”.`,
 		participants: 'Participating workshops',
 		declined: 'Declined',
 		reasonShown: (r: string) => `Reason: ${r}`,
@@ -103,11 +101,11 @@ const ui = {
 } as const;
 type Ui = (typeof ui)[keyof typeof ui];
 
-async function signedIn(browser: Browser, t: Ui, email: string): Promise<Page> {
+async function signedIn(browser: Browser, t: Ui, who: Account): Promise<Page> {
 	const page = await (await browser.newContext({ locale: t.locale })).newPage();
 	await page.goto('/login');
-	await page.getByLabel(t.email).fill(email);
-	await page.getByLabel(t.password).fill(DEMO_PASSWORD);
+	await page.getByLabel(t.email).fill(who.email);
+	await page.getByLabel(t.password).fill(who.password);
 	await page.getByRole('button', { name: t.signIn }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 	return page;
@@ -127,13 +125,28 @@ async function unread(page: Page, t: Ui): Promise<number> {
 }
 
 for (const [lang, t] of Object.entries(ui)) {
-	test(`${lang}: an invited workshop declines from its dashboard; the startup's bell counts it live and sees why`, async ({ browser }) => {
+	test(`${lang}: an invited workshop declines from its dashboard; the startup's bell counts it live and sees why`, async ({
+		browser,
+		world
+	}) => {
 		test.setTimeout(120_000);
+		const owner = await world.startup();
+		await world.company(owner, 'ochang');
+		const craftsman = await world.craftsman();
+		const shop = await world.workshop({
+			cluster: 'cheongju-printing',
+			owner: craftsman,
+			name: `${tag()} 한빛인쇄`,
+			processes: ['오프셋 인쇄', '디지털 인쇄', '코팅', '제본'],
+			materials: ['아트지'],
+			verified: true
+		});
+		const shopName = lang === 'ko' ? shop.name : shop.nameEn;
 		const title = `${lang === 'ko' ? '브로슈어 1,000부' : 'Brochure, 1,000 copies'} ${Date.now().toString(36)}`;
 		const reason = lang === 'ko' ? '이번 달은 인쇄 일정이 꽉 찼습니다' : 'Our presses are fully booked this month';
 
-		// The startup posts a public printing request and invites 직지인쇄 from its matches.
-		const startup = await signedIn(browser, t, 'startup2@sogong.link');
+		// The startup posts a public printing request and invites the printer from its matches.
+		const startup = await signedIn(browser, t, owner);
 		await newRequest(startup, t, t.printing);
 		await startup.getByLabel(t.title).fill(title);
 		await startup.getByLabel(t.paper).fill('아트지 150g');
@@ -144,7 +157,7 @@ for (const [lang, t] of Object.entries(ui)) {
 		await expect(startup.getByText(t.published).first()).toBeVisible();
 		const id = /\/requests\/([0-9a-f-]{36})/.exec(startup.url())![1];
 		const matches = startup.getByRole('region', { name: t.matches });
-		await matches.getByRole('button', { name: `${t.invite} 직지인쇄` }).click();
+		await matches.getByRole('button', { name: `${t.invite} ${shopName}` }).click();
 		await expect(startup.getByText(t.invited)).toBeVisible();
 
 		// It waits on its dashboard, which it will not reload, with its requests open in a second tab
@@ -156,8 +169,8 @@ for (const [lang, t] of Object.entries(ui)) {
 		await secondTab.goto('/requests');
 		await expect.poll(() => unread(secondTab, t)).toBe(before);
 
-		// 직지인쇄 declines from its recommendations, by keyboard, with a reason.
-		const workshop = await signedIn(browser, t, 'craftsman4@sogong.link');
+		// The printer declines from its recommendations, by keyboard, with a reason.
+		const workshop = await signedIn(browser, t, craftsman);
 		const recommended = workshop.getByRole('region', { name: t.recommended });
 		await expect(recommended.getByRole('link', { name: title, exact: true })).toBeVisible();
 		const item = recommended.getByRole('listitem').filter({ has: workshop.getByRole('link', { name: title, exact: true }) });
@@ -181,10 +194,10 @@ for (const [lang, t] of Object.entries(ui)) {
 
 		// The notification leads to the request, where the workshop shows as declined, with its reason.
 		await bell(startup, t).click();
-		await startup.getByRole('link', { name: t.notification(title) }).click();
+		await startup.getByRole('link', { name: t.notification(title, shop.name) }).click();
 		await expect(startup).toHaveURL(new RegExp(`/requests/${id}\\?n=[0-9a-f-]{36}$`));
 		const participants = startup.getByRole('region', { name: t.participants });
-		const row = participants.getByRole('listitem').filter({ hasText: t.workshop });
+		const row = participants.getByRole('listitem').filter({ hasText: shopName });
 		await expect(row.getByText(t.declined, { exact: true })).toBeVisible();
 		await expect(row.getByText(t.reasonShown(reason))).toBeVisible();
 
@@ -192,9 +205,11 @@ for (const [lang, t] of Object.entries(ui)) {
 		await workshop.context().close();
 	});
 
-	test(`${lang}: a startup deletes a draft after confirming, and its file leaves storage`, async ({ browser }) => {
+	test(`${lang}: a startup deletes a draft after confirming, and its file leaves storage`, async ({ browser, world }) => {
 		const title = `${lang === 'ko' ? '지울 초안' : 'Draft to delete'} ${Date.now().toString(36)}`;
-		const page = await signedIn(browser, t, 'startup3@sogong.link');
+		const owner = await world.startup();
+		await world.company(owner, 'seoul-startup-hub');
+		const page = await signedIn(browser, t, owner);
 		await newRequest(page, t, t.general);
 		await page.getByLabel(t.title).fill(title);
 		await page.getByLabel(t.what).fill(lang === 'ko' ? '나무 도마' : 'Wooden boards');
@@ -222,8 +237,8 @@ for (const [lang, t] of Object.entries(ui)) {
 	});
 }
 
-test('the bell can be polled where a stream cannot be kept open; only when signed in', async ({ browser, request }) => {
-	const page = await signedIn(browser, ui.ko, 'startup3@sogong.link');
+test('the bell can be polled where a stream cannot be kept open; only when signed in', async ({ browser, request, world }) => {
+	const page = await signedIn(browser, ui.ko, await world.startup());
 	const polled = await page.request.get('/notifications/events?poll=1');
 	expect(polled.status()).toBe(200);
 	expect(await polled.json()).toEqual({ unread: await unread(page, ui.ko) });

@@ -3,18 +3,18 @@
 // without losing what it typed, sees its mistakes next to the fields, and posts; the request page
 // shows every answer. Changing the template keeps what was typed with JavaScript too. Requests here
 // are for invited workshops only, so they are nobody's recommendation.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signInAs, test, type Account } from './world';
 
 const suffix = () => Date.now().toString(36);
 
-async function noScript(browser: Browser, locale: 'ko-KR' | 'en-US' = 'ko-KR'): Promise<Page> {
+async function noScript(browser: Browser, who: Account, locale: 'ko-KR' | 'en-US' = 'ko-KR'): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale });
 	const page = await context.newPage();
 	// The sign-in form posts without JavaScript too.
 	await page.goto('/login');
-	await page.getByLabel(locale === 'ko-KR' ? '이메일' : 'Email').fill('startup3@sogong.link');
-	await page.getByLabel(locale === 'ko-KR' ? '비밀번호' : 'Password').fill('sogong-demo-1234');
+	await page.getByLabel(locale === 'ko-KR' ? '이메일' : 'Email').fill(who.email);
+	await page.getByLabel(locale === 'ko-KR' ? '비밀번호' : 'Password').fill(who.password);
 	await page.getByRole('button', { name: locale === 'ko-KR' ? '로그인' : 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 	return page;
@@ -42,8 +42,9 @@ async function publishInvitedOnly(page: Page) {
 }
 
 test.describe('the request form without JavaScript', () => {
-	test('jewelry: metal, karat, stones and setting are posted and shown', async ({ browser }) => {
-		const page = await noScript(browser);
+	test('jewelry: metal, karat, stones and setting are posted and shown', async ({ browser, world }) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who);
 		const title = `18K 금반지 50개 ${suffix()}`;
 		await startWith(page, '주얼리·귀금속');
 		await page.getByLabel('제목').fill(title);
@@ -63,8 +64,9 @@ test.describe('the request form without JavaScript', () => {
 		await page.context().close();
 	});
 
-	test('shoes: last, leathers, sizes and a sample first are posted and shown', async ({ browser }) => {
-		const page = await noScript(browser);
+	test('shoes: last, leathers, sizes and a sample first are posted and shown', async ({ browser, world }) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who);
 		await startWith(page, '수제화·가죽');
 		await page.getByLabel('제목').fill(`수제 로퍼 120켤레 ${suffix()}`);
 		await page.getByLabel('라스트(구두골)').selectOption({ label: '새로 제작' });
@@ -81,8 +83,9 @@ test.describe('the request form without JavaScript', () => {
 		await page.context().close();
 	});
 
-	test('machine-metal: material, tolerance, processes, drawing and its file are posted and shown', async ({ browser }) => {
-		const page = await noScript(browser);
+	test('machine-metal: material, tolerance, processes, drawing and its file are posted and shown', async ({ browser, world }) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who);
 		await startWith(page, '기계·금속 가공');
 		await page.getByLabel('제목').fill(`스테인리스 샤프트 가공 ${suffix()}`);
 		await page.getByLabel('재질').fill('SUS304');
@@ -105,8 +108,9 @@ test.describe('the request form without JavaScript', () => {
 		await page.context().close();
 	});
 
-	test('printing: paper, size, colours, finishes, pages and proof are posted and shown', async ({ browser }) => {
-		const page = await noScript(browser);
+	test('printing: paper, size, colours, finishes, pages and proof are posted and shown', async ({ browser, world }) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who);
 		await startWith(page, '인쇄·제본·패키지');
 		await page.getByLabel('제목').fill(`브랜드 브로슈어 2,000부 ${suffix()}`);
 		await page.getByLabel('용지').fill('아트지 150g');
@@ -127,8 +131,12 @@ test.describe('the request form without JavaScript', () => {
 		await page.context().close();
 	});
 
-	test('changing the template keeps what was typed; a mistake comes back next to its field with the rest kept', async ({ browser }) => {
-		const page = await noScript(browser);
+	test('changing the template keeps what was typed; a mistake comes back next to its field with the rest kept', async ({
+		browser,
+		world
+	}) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who);
 		const title = `가죽 지갑과 키링 ${suffix()}`;
 		await startWith(page, '주얼리·귀금속');
 		await page.getByLabel('제목').fill(title);
@@ -166,8 +174,9 @@ test.describe('the request form without JavaScript', () => {
 		await page.context().close();
 	});
 
-	test('in English too: a jewelry draft is saved with its fields', async ({ browser }) => {
-		const page = await noScript(browser, 'en-US');
+	test('in English too: a jewelry draft is saved with its fields', async ({ browser, world }) => {
+		const who = await world.founder();
+		const page = await noScript(browser, who, 'en-US');
 		const title = `Silver pendants ${suffix()}`;
 		await page.goto('/requests/new');
 		await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Jewelry and precious metal' });
@@ -196,9 +205,10 @@ test.describe('the request form without JavaScript', () => {
 	});
 });
 
-test('with JavaScript, changing the template keeps what was typed, and the new template is the one posted', async ({ browser }) => {
+test('with JavaScript, changing the template keeps what was typed, and the new template is the one posted', async ({ browser, world }) => {
+	const who = await world.founder();
 	const page = await (await browser.newContext({ locale: 'ko-KR' })).newPage();
-	await signIn(page, 'startup3@sogong.link');
+	await signInAs(page, who);
 	const title = `가죽 카드지갑 ${suffix()}`;
 	await startWith(page, '주얼리·귀금속');
 	await page.getByLabel('제목').fill(title);
@@ -230,9 +240,10 @@ test('with JavaScript, changing the template keeps what was typed, and the new t
 	await page.context().close();
 });
 
-test('an irreversible move asks first: with JavaScript a dialog, without it a box to tick', async ({ browser }) => {
+test('an irreversible move asks first: with JavaScript a dialog, without it a box to tick', async ({ browser, world }) => {
+	const who = await world.founder();
 	test.setTimeout(120_000);
-	const page = await noScript(browser);
+	const page = await noScript(browser, who);
 	const title = `은반지 시제품 ${suffix()}`;
 	await startWith(page, '주얼리·귀금속');
 	await page.getByLabel('제목').fill(title);
@@ -253,8 +264,8 @@ test('an irreversible move asks first: with JavaScript a dialog, without it a bo
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: `http://localhost:${process.env.E2E_PORT ?? 4173}` }]);
 	const scripted = await context.newPage();
 	await scripted.goto('/login');
-	await scripted.getByLabel('Email').fill('startup3@sogong.link');
-	await scripted.getByLabel('Password').fill('sogong-demo-1234');
+	await scripted.getByLabel('Email').fill(who.email);
+	await scripted.getByLabel('Password').fill(who.password);
 	await scripted.getByRole('button', { name: 'Sign in' }).click();
 	await expect(scripted).toHaveURL(/\/dashboard$/);
 	await scripted.goto('/requests/new');
@@ -276,10 +287,11 @@ test('an irreversible move asks first: with JavaScript a dialog, without it a bo
 	await context.close();
 });
 
-test('removing a file of a draft asks first: without JavaScript a second step, with it a dialog', async ({ browser }) => {
+test('removing a file of a draft asks first: without JavaScript a second step, with it a dialog', async ({ browser, world }) => {
+	const who = await world.founder();
 	test.setTimeout(120_000);
 	const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-	const page = await noScript(browser);
+	const page = await noScript(browser, who);
 	await startWith(page, '주얼리·귀금속');
 	await page.getByLabel('제목').fill(`반지 도안 초안 ${suffix()}`);
 	await page.getByLabel('파일 추가').setInputFiles([
@@ -308,7 +320,7 @@ test('removing a file of a draft asks first: without JavaScript a second step, w
 	// With JavaScript: the dialog asks; declining keeps the file, accepting removes it at once.
 	const context = await browser.newContext({ locale: 'ko-KR' });
 	const scripted = await context.newPage();
-	await signIn(scripted, 'startup3@sogong.link');
+	await signInAs(scripted, who);
 	await scripted.goto(edit);
 	const remove = scripted.getByRole('listitem').filter({ hasText: 'ring-b.pdf' }).getByRole('button', { name: '삭제' });
 	scripted.once('dialog', (d) => void d.dismiss());

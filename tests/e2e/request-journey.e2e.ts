@@ -3,8 +3,8 @@
 // the startup asks for a revision, the workshop revises, the startup accepts; both then talk in their
 // conversation, each seeing the other's message arrive without reloading, and the owner's access log
 // shows the workshop opened the drawing.
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, signInAs, test } from './world';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -36,8 +36,17 @@ async function postRequest(page: Page, title: string): Promise<string> {
 	return id!;
 }
 
-test('a startup and a Mullae workshop agree on a quote and talk live', async ({ browser }) => {
+test('a startup and a Mullae workshop agree on a quote and talk live', async ({ browser, world }) => {
 	test.setTimeout(180_000);
+	const owner = await world.startup();
+	const company = await world.company(owner, 'g-valley');
+	const craftsman = await world.craftsman();
+	const shop = await world.workshop({
+		cluster: 'mullae-machine-metal',
+		owner: craftsman,
+		processes: ['CNC 밀링', '선반', '아노다이징'],
+		materials: ['알루미늄 6061']
+	});
 	const startupContext = await browser.newContext({ locale: 'ko-KR' });
 	const workshopContext = await browser.newContext({ locale: 'ko-KR' });
 	const startup = await startupContext.newPage();
@@ -45,11 +54,11 @@ test('a startup and a Mullae workshop agree on a quote and talk live', async ({ 
 	const title = `알루미늄 브래킷 시제품 ${Date.now().toString(36)}`;
 
 	// The startup posts the request with its drawing and NDA.
-	await signIn(startup, 'startup1@sogong.link');
+	await signInAs(startup, owner);
 	const id = await postRequest(startup, title);
 
-	// 대성정밀 (Mullae) sees it recommended, accepts the NDA and opens the drawing.
-	await signIn(workshop, 'craftsman3@sogong.link');
+	// A Mullae machining shop sees it recommended, accepts the NDA and opens the drawing.
+	await signInAs(workshop, craftsman);
 	const recommended = workshop.getByRole('region', { name: '추천 의뢰' });
 	await recommended.getByRole('link', { name: title }).click();
 	await expect(workshop).toHaveURL(new RegExp(`/requests/${id}$`));
@@ -72,7 +81,7 @@ test('a startup and a Mullae workshop agree on a quote and talk live', async ({ 
 
 	// The startup asks for a revision, saying what should change.
 	await startup.goto(`/requests/${id}/quotes`);
-	const quote = startup.getByRole('article', { name: '대성정밀' });
+	const quote = startup.getByRole('article', { name: shop.name });
 	await expect(quote.getByText('₩2,400,000')).toBeVisible();
 	await quote.getByRole('button', { name: '수정 요청' }).click();
 	await quote.getByRole('button', { name: '수정 요청 보내기' }).click();
@@ -103,11 +112,11 @@ test('a startup and a Mullae workshop agree on a quote and talk live', async ({ 
 
 	// Both open their conversation and see the accepted quote there.
 	await quote.getByRole('link', { name: /대화하기/ }).click();
-	await expect(startup.getByRole('heading', { name: '대화 상대: 대성정밀' })).toBeVisible();
+	await expect(startup.getByRole('heading', { name: `대화 상대: ${shop.name}` })).toBeVisible();
 	await workshop.goto(`/requests/${id}/quotes`);
 	await expect(workshop.getByText('축하합니다! 견적이 수락되었습니다.')).toBeVisible();
 	await workshop.getByRole('link', { name: '의뢰자와 대화' }).click();
-	await expect(workshop.getByRole('heading', { name: '대화 상대: 메탈웨어랩' })).toBeVisible();
+	await expect(workshop.getByRole('heading', { name: `대화 상대: ${company.name}` })).toBeVisible();
 	for (const page of [startup, workshop]) {
 		await expect(page.getByRole('link', { name: /₩2,200,000.*수락됨/ })).toBeVisible();
 	}
@@ -127,7 +136,7 @@ test('a startup and a Mullae workshop agree on a quote and talk live', async ({ 
 	// The owner's access log shows who opened the drawing.
 	await startup.goto(`/requests/${id}`);
 	const log = startup.getByRole('region', { name: '열람 기록' });
-	await expect(log.getByRole('row', { name: /대성정밀.*bracket-drawing\.pdf/ })).toBeVisible();
+	await expect(log.getByRole('row', { name: new RegExp(`${shop.name}.*bracket-drawing\\.pdf`) })).toBeVisible();
 
 	// The workshop was told in its notifications, with a link back to its quote.
 	await workshop.goto('/notifications');

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, signInAs, test } from './world';
 
 // The search page hydrates before its controls react as you type; the location button only exists then.
 async function hydrated(page: Page) {
@@ -135,9 +135,11 @@ test('the map view shows results without page errors when map tiles cannot load'
 	expect(errors).toEqual([]);
 });
 
-test('a profile edit is searchable within seconds', async ({ page }) => {
+test('a profile edit is searchable within seconds', async ({ page, world }) => {
 	const word = '티타늄임플란트지그';
-	await signIn(page, 'craftsman3@sogong.link');
+	const owner = await world.craftsman();
+	const workshop = await world.workshop({ cluster: 'mullae-machine-metal', owner, processes: ['선반', '밀링'] });
+	await signInAs(page, owner);
 	await page.goto('/dashboard/workshop');
 	const description = page.getByLabel('소개 (한국어)');
 	await description.fill(`${await description.inputValue()} ${word} 가공도 맡습니다.`);
@@ -146,17 +148,21 @@ test('a profile edit is searchable within seconds', async ({ page }) => {
 
 	// The outbox worker carries the change to the index.
 	const topHit = async () => {
-		const result = await (await page.request.get(`/api/search?q=${encodeURIComponent(word)}`)).json();
+		const result = (await (await page.request.get(`/api/search?q=${encodeURIComponent(word)}`)).json()) as {
+			hits: { doc: { slug: string } }[];
+		};
 		return result.hits[0]?.doc.slug;
 	};
-	await expect.poll(topHit, { timeout: 10_000 }).toBe('daesung-precision');
+	await expect.poll(topHit, { timeout: 10_000 }).toBe(workshop.slug);
 	await page.goto(`/search?q=${encodeURIComponent(word)}`);
-	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: '대성정밀' }) });
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: workshop.name }) });
 	await expect(card.locator('mark').first()).toHaveText(word);
 });
 
-test('a startup measures distance from its own cluster unless it picks another place', async ({ page }) => {
-	await signIn(page, 'startup1@sogong.link');
+test('a startup measures distance from its own cluster unless it picks another place', async ({ page, world }) => {
+	const startup = await world.startup();
+	await world.company(startup, 'seongsu-social-venture-valley');
+	await signInAs(page, startup);
 	await page.goto('/search?q=%EC%A3%BC%EC%96%BC%EB%A6%AC&sort=distance');
 	const place = page.getByLabel('거리 기준 위치');
 	await expect(place.locator('option:checked')).toHaveText(/\(내 회사\)$/);
@@ -176,7 +182,11 @@ test('the JSON endpoint answers with the same parameters and is never cached', a
 	);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['cache-control']).toBe('no-store');
-	const body = await response.json();
+	const body = (await response.json()) as {
+		total: number;
+		hits: { doc: { district_ko: string } }[];
+		facets: Record<string, { value: string; count: number }[]>;
+	};
 	expect(body.total).toBeGreaterThan(0);
 	expect(body.hits.every((h: { doc: { district_ko: string } }) => h.doc.district_ko === '종로구')).toBe(true);
 	expect(body.facets.district_ko).toEqual([{ value: '종로구', count: body.total }]);

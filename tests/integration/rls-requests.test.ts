@@ -504,7 +504,7 @@ const matrix: Record<string, TableMatrix> = {
 // ---------------------------------------------------------------- runner
 
 const runner = { actors, actorNames, anonymous: 'anon' as const, createFixtures, actAs, actAsSuperuser };
-const { as, attempt } = matrixTools(runner);
+const { as } = matrixTools(runner);
 runMatrix(runner, matrix);
 runOutsideRls(runner, Object.keys(matrix), ['anon', 'A']);
 
@@ -524,7 +524,7 @@ describe('who may open a request’s files', () => {
 				rollback(async (tx) => {
 					const f = await createFixtures(tx);
 					const result = await as(tx, f, actor, (sp) =>
-						sp`select private.can_open_attachments(${f.requests[request]}) as ok`.then((r) => r[0].ok)
+						sp<{ ok: boolean }[]>`select private.can_open_attachments(${f.requests[request]}) as ok`.then((r) => r[0].ok)
 					);
 					expect(result).toBe(outcome);
 				}));
@@ -707,13 +707,17 @@ describe('request and quote state machines', () => {
 			expect(accepted).toHaveProperty('count', 1);
 			const [request] = await tx`select status, awarded_quote_id from public.requests where id = ${f.requests.RP}`;
 			expect(request).toEqual({ status: 'awarded', awarded_quote_id: f.quotes.QA });
-			const quotes = await tx`select id, status from public.quotes where request_id = ${f.requests.RP} order by id`;
+			const quotes = await tx<
+				{ id: string; status: string }[]
+			>`select id, status from public.quotes where request_id = ${f.requests.RP} order by id`;
 			expect(Object.fromEntries(quotes.map((q) => [f.names.get(q.id), q.status]))).toEqual({
 				QA: 'accepted',
 				QB: 'not_selected',
 				QD: 'not_selected'
 			});
-			const told = await tx`select user_id, kind from public.notifications where user_id in ${tx(Object.values(f.users))}`;
+			const told = await tx<
+				{ user_id: string; kind: string }[]
+			>`select user_id, kind from public.notifications where user_id in ${tx(Object.values(f.users))}`;
 			expect(told.map((n) => `${f.names.get(n.user_id)} ${n.kind}`).sort()).toEqual([
 				'A quote_accepted',
 				'B quote_not_selected',
@@ -755,7 +759,7 @@ describe('request and quote state machines', () => {
 				{ revision: 1, price_krw: 2400000, lead_time_days: 14, answered_note: null, created_by: null },
 				{ revision: 2, price_krw: 2000000, lead_time_days: 16, answered_note: '200만원 가능할까요?', created_by: f.users.A }
 			]);
-			const kinds = await tx`
+			const kinds = await tx<{ user_id: string; kind: string; note: string | null }[]>`
 				select user_id, kind, payload ->> 'revision_note' as note from public.notifications
 				where kind in ('quote_revision_requested', 'quote_revised') and user_id in ${tx(Object.values(f.users))}
 				order by kind`;
@@ -769,7 +773,7 @@ describe('request and quote state machines', () => {
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
 			await as(tx, f, 'S', (sp) => sp`update public.requests set status = 'cancelled' where id = ${f.requests.RP}`);
-			const quotes = await tx`select distinct status from public.quotes where request_id = ${f.requests.RP}`;
+			const quotes = await tx<{ status: string }[]>`select distinct status from public.quotes where request_id = ${f.requests.RP}`;
 			expect(quotes.map((q) => q.status)).toEqual(['not_selected']);
 		}));
 
@@ -792,13 +796,16 @@ describe('request and quote state machines', () => {
 });
 
 describe('notifications and their mail', () => {
-	const outboxFor = (tx: Tx, ids: string[]) => tx`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
+	const outboxFor = (tx: Tx, ids: string[]) =>
+		tx<{ key: string }[]>`select key from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
 
 	it('an invitation notifies the workshop and queues its email in the same transaction', () =>
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
 			await as(tx, f, 'S', (sp) => join(sp, f.requests.RP, f.workshops.WC, 'invited', f.users.S));
-			const [n] = await tx`select id, kind, payload from public.notifications where user_id = ${f.users.C}`;
+			const [n] = await tx<
+				{ id: string; kind: string; payload: unknown }[]
+			>`select id, kind, payload from public.notifications where user_id = ${f.users.C}`;
 			expect(n).toMatchObject({
 				kind: 'invitation',
 				payload: { request_id: f.requests.RP, request_title: '알루미늄 브래킷 200개', workshop_id: f.workshops.WC }
@@ -814,7 +821,7 @@ describe('notifications and their mail', () => {
 			expect(c).toEqual({ kind: 'forwarded', note: '정밀 가공 추천' });
 			await tx`delete from public.request_participants where request_id = ${f.requests.RP} and workshop_id = ${f.workshops.WD}`;
 			await as(tx, f, 'S', (sp) => join(sp, f.requests.RP, f.workshops.WD, 'invited', f.users.S));
-			const mx = await tx`select kind from public.notifications where user_id = ${f.users.MX}`;
+			const mx = await tx<{ kind: string }[]>`select kind from public.notifications where user_id = ${f.users.MX}`;
 			expect(mx.map((n) => n.kind)).toEqual(['invitation']);
 		}));
 
@@ -832,7 +839,7 @@ describe('notifications and their mail', () => {
 				);
 			await send('첫 번째');
 			await send('두 번째');
-			const unread = await tx`
+			const unread = await tx<{ id: string; payload: unknown }[]>`
 				select id, payload from public.notifications where user_id = ${f.users.A} and kind = 'message' and read_at is null`;
 			expect(unread).toHaveLength(1);
 			expect(unread[0].payload).toMatchObject({ conversation_id: f.conversations.CA, excerpt: '두 번째', count: 2 });
@@ -845,7 +852,7 @@ describe('notifications and their mail', () => {
 				(sp) => sp`
 				insert into public.messages (conversation_id, sender_id, body) values (${f.conversations.CB}, ${f.users.S}, '답변입니다')`
 			);
-			const [b] = await tx`select id from public.notifications where user_id = ${f.users.B} and kind = 'message'`;
+			const [b] = await tx<{ id: string }[]>`select id from public.notifications where user_id = ${f.users.B} and kind = 'message'`;
 			expect((await outboxFor(tx, [b.id])).length).toBe(1);
 			// The sender is never notified of their own message, and the conversation knows its latest.
 			const [s] =
@@ -898,8 +905,9 @@ describe('a workshop declines a request', () => {
 				where request_id = ${f.requests.RO} and workshop_id = ${f.workshops.WA}`
 			);
 			expect(seen).toEqual([{ declined: true, decline_reason: '이번 달은 일정이 꽉 찼습니다' }]);
-			const told =
-				await tx`select id, kind, payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
+			const told = await tx<
+				{ id: string; kind: string; payload: unknown }[]
+			>`select id, kind, payload from public.notifications where user_id = ${f.users.S} and kind = 'participation_declined'`;
 			expect(told).toHaveLength(1);
 			expect(told[0].payload).toMatchObject({
 				request_id: f.requests.RO,
@@ -982,7 +990,7 @@ describe('a workshop declines a request', () => {
 			const f = await createFixtures(tx);
 			await as(tx, f, 'MX', (sp) => join(sp, f.requests.RP, f.workshops.WC, 'forwarded', f.users.MX, '정밀 가공 추천'));
 			await as(tx, f, 'C', (sp) => decline(sp, f.requests.RP, f.workshops.WC, '설비가 맞지 않습니다'));
-			const told = await tx`
+			const told = await tx<{ user_id: string }[]>`
 				select user_id from public.notifications where kind = 'participation_declined' and payload ->> 'workshop_id' = ${f.workshops.WC}`;
 			expect(told.map((n) => n.user_id).sort()).toEqual([f.users.S, f.users.MX].sort());
 		}));

@@ -18,6 +18,8 @@ export type Statement<F> = (c: Ctx<F>) => postgres.PendingQuery<postgres.Row[]>;
 export interface Attempt<F, A extends string> {
 	expect: Record<A, Outcome>;
 	sql: Statement<F>;
+	/** Changes the fixtures for this attempt first, as the superuser (a state the shared fixtures lack). */
+	prepare?: (tx: Tx, f: F) => Promise<unknown>;
 }
 export interface TableMatrix<F, A extends string> {
 	/** Lists the fixture rows the current user can see, as `id` (names come from the fixtures). */
@@ -107,11 +109,12 @@ export function runMatrix<F extends Fixtureish, A extends string, X extends stri
 					}));
 			}
 			for (const op of ['insert', 'update', 'delete'] as const) {
-				for (const [target, { expect: grid, sql }] of Object.entries(spec[op])) {
+				for (const [target, { expect: grid, sql, prepare }] of Object.entries(spec[op])) {
 					for (const actor of actors) {
 						it(`${table} · ${actorNames[actor]} · ${op} ${target} → ${grid[actor]}`, () =>
 							rollback(async (tx) => {
 								const f = await runner.createFixtures(tx);
+								await prepare?.(tx, f);
 								expect(await attempt(tx, f, actor, sql)).toBe(grid[actor]);
 							}));
 					}

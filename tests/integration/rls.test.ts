@@ -33,6 +33,9 @@ const newCluster = (tx: Tx, f: Fixtures) => tx`
 const newWorkshop = (tx: Tx, f: Fixtures, owner: string | null, verified = false) => tx`
 	insert into public.workshops (owner_id, slug, name_ko, trade_code, employees, verified)
 	values (${owner}, 'rls-test-new-workshop', '새 공방', ${f.trades.T}, 2, ${verified})`;
+/** An owner has one active workshop (a unique index): for a first workshop, A and B give theirs up. */
+const noWorkshopsYet = (tx: Tx, f: Fixtures) =>
+	tx`update public.workshops set owner_id = null where id in (${f.workshops.WA}, ${f.workshops.WB})`;
 const newPhoto = (tx: Tx, workshop: string) => tx`
 	insert into public.workshop_photos (workshop_id, path, thumb_path, width, height)
 	values (${workshop}, 'rls/new.webp', 'rls/new-t.webp', 640, 480)`;
@@ -141,8 +144,8 @@ const matrix: Record<string, TableMatrix> = {
 			OP: ['WA', 'WB', 'WS']
 		},
 		insert: {
-			'own workshop': { expect: only('A', 'B'), sql: ({ tx, f, me }) => newWorkshop(tx, f, me) },
-			'a workshop owned by B': { expect: only('B'), sql: ({ tx, f }) => newWorkshop(tx, f, f.users.B) },
+			'own workshop': { expect: only('A', 'B'), prepare: noWorkshopsYet, sql: ({ tx, f, me }) => newWorkshop(tx, f, me) },
+			'a workshop owned by B': { expect: only('B'), prepare: noWorkshopsYet, sql: ({ tx, f }) => newWorkshop(tx, f, f.users.B) },
 			'own workshop already verified': { expect: nobody, sql: ({ tx, f, me }) => newWorkshop(tx, f, me, true) }
 		},
 		update: {

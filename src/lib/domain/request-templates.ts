@@ -262,7 +262,7 @@ function formBoolean(v: unknown): unknown {
 /** A form sends one value or several; empty ones are dropped and repeats removed. */
 function formList(v: unknown): unknown {
 	if (blank(v)) return [];
-	const list = Array.isArray(v) ? v : [v];
+	const list: unknown[] = Array.isArray(v) ? v : [v];
 	return [...new Set(list.filter((x) => !blank(x)).map((x) => (typeof x === 'string' ? x.trim() : x)))];
 }
 

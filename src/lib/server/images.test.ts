@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MAX_PHOTO_BYTES, processPhoto, THUMB_MAX_SIDE } from './images';
+import { DECODE_SLOTS, decoding, MAX_PHOTO_BYTES, processPhoto, queue, THUMB_MAX_SIDE } from './images';
 
 const canvas = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } });
 
@@ -46,7 +46,7 @@ describe('processPhoto', () => {
 		const thumb = await sharp(result.thumb.data).metadata();
 		expect(thumb.exif).toBeUndefined();
 		expect([thumb.width, thumb.height]).toEqual([result.thumb.width, result.thumb.height]);
-		expect(Math.max(thumb.width!, thumb.height!)).toBeLessThanOrEqual(THUMB_MAX_SIDE);
+		expect(Math.max(thumb.width, thumb.height)).toBeLessThanOrEqual(THUMB_MAX_SIDE);
 	});
 
 	it('accepts a PNG and never enlarges a small one', async () => {
@@ -88,6 +88,21 @@ describe('processPhoto', () => {
 		expect(await processPhoto(bomb)).toEqual({ ok: false, error: 'too_large' });
 	});
 
+	it('says too_large for a 60-megapixel PNG of a few kilobytes, the size a probe slowed every page with', async () => {
+		const flat = await canvas(10_000, 6_000).png({ compressionLevel: 9 }).toBuffer();
+		expect(flat.length).toBeLessThan(MAX_PHOTO_BYTES);
+		expect(await processPhoto(flat)).toEqual({ ok: false, error: 'too_large' });
+	});
+
+	it('decodes at most two photos at a time however many arrive at once', async () => {
+		const photos = await Promise.all(Array.from({ length: 6 }, () => canvas(1200, 900).jpeg().toBuffer()));
+		const before = decoding.peak;
+		const results = await Promise.all(photos.map((p) => processPhoto(p)));
+		expect(results.every((r) => r.ok)).toBe(true);
+		expect(Math.max(before, decoding.peak)).toBeLessThanOrEqual(DECODE_SLOTS);
+		expect(decoding.peak).toBe(DECODE_SLOTS);
+	});
+
 	it('says unsupported for image formats it does not take, like GIF', async () => {
 		expect(await processPhoto(await canvas(10, 10).gif().toBuffer())).toEqual({ ok: false, error: 'unsupported' });
 	});
@@ -97,5 +112,36 @@ describe('processPhoto', () => {
 		const avif = (await canvas(64, 32).avif().toBuffer()).toString('latin1');
 		const heic = Buffer.from(avif.replaceAll('avif', 'heic').replaceAll('av01', 'hvc1'), 'latin1');
 		expect(await processPhoto(heic)).toEqual({ ok: false, error: 'unsupported' });
+	});
+});
+
+describe('queue', () => {
+	it('runs at most its slots at once, in arrival order, and a finished task hands its slot on', async () => {
+		const q = queue(2);
+		const order: number[] = [];
+		let running = 0;
+		let most = 0;
+		const task = (n: number) => async () => {
+			order.push(n);
+			running++;
+			most = Math.max(most, running);
+			await new Promise((r) => setTimeout(r, 5 + (n % 3)));
+			running--;
+			return n;
+		};
+		const first = Array.from({ length: 5 }, (_, n) => q.run(task(n)));
+		// A newcomer arriving while slots change hands waits its turn too.
+		await first[0];
+		const late = q.run(task(5));
+		expect(await Promise.all([...first, late])).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(most).toBe(2);
+		expect(q.peak).toBe(2);
+		expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+
+	it('frees the slot when a task fails', async () => {
+		const q = queue(1);
+		await expect(q.run(() => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
+		expect(await q.run(() => Promise.resolve('next'))).toBe('next');
 	});
 });

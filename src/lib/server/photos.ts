@@ -3,18 +3,11 @@
 // remove a photo; this module only keeps the files in step with the rows.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
 import { processPhoto, type EncodedImage, type PhotoError } from './images';
 import type { StoragePort } from './storage/port';
 
-export interface Photo {
-	id: string;
-	workshop_id: string;
-	path: string;
-	thumb_path: string;
-	width: number;
-	height: number;
-	position: number;
-}
+export type Photo = Pick<Tables<'workshop_photos'>, 'id' | 'workshop_id' | 'path' | 'thumb_path' | 'width' | 'height' | 'position'>;
 
 /** What processPhoto makes of an upload: the photo at display size and its thumbnail. */
 export interface ProcessedImages {
@@ -58,6 +51,11 @@ export async function savePhoto(tx: Tx, storage: StoragePort, workshopId: string
 		throw e;
 	}
 	return photo;
+}
+
+/** The database's refusal of a 13th photo (a trigger counts a workshop's photos under a row lock). */
+export function isPhotoLimit(e: unknown): boolean {
+	return (e as { constraint_name?: string } | null)?.constraint_name === 'workshop_photos_limit';
 }
 
 /** The photos of a workshop the user may see, in display order. */

@@ -7,23 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { effectiveState, transition, type Actor, type QuoteError, type QuoteState, type QuoteTransition } from '$lib/domain/quote-states';
-import type { RequestState } from '$lib/domain/request-states';
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
+import type { Request } from './requests';
 import type { StoragePort } from './storage/port';
 
-export interface RequestSummary {
-	id: string;
-	title: string;
-	status: RequestState;
-	owner_id: string;
-	visibility: 'public' | 'invited';
-	deadline: string | null;
-	quantity: number | null;
-	budget_min_krw: number | null;
-	budget_max_krw: number | null;
+export type RequestSummary = Pick<
+	Request,
+	'id' | 'title' | 'status' | 'owner_id' | 'visibility' | 'deadline' | 'quantity' | 'budget_min_krw' | 'budget_max_krw'
+> & {
 	company_name_ko: string | null;
 	company_name_en: string | null;
-}
+};
 
 export interface ActingWorkshop {
 	id: string;
@@ -41,15 +36,13 @@ export interface QuoteFile {
 	size_bytes: number;
 }
 
-export interface QuoteRevision {
-	revision: number;
-	price_krw: number;
-	lead_time_days: number;
+/** A quote's terms at one revision; valid_until is read as an ISO date. */
+export type QuoteRevision = Pick<
+	Tables<'quote_revisions'>,
+	'revision' | 'price_krw' | 'lead_time_days' | 'notes' | 'answered_note' | 'created_at'
+> & {
 	valid_until: string;
-	notes: string;
-	answered_note: string | null;
-	created_at: Date;
-}
+};
 
 export interface Quote {
 	id: string;
@@ -179,7 +172,7 @@ function refusal(e: unknown): WriteResult | null {
 
 async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<WriteResult> {
 	try {
-		return await (tx.savepoint((sp) => fn(sp as unknown as Tx)) as Promise<WriteResult>);
+		return await tx.savepoint<WriteResult>((sp) => fn(sp));
 	} catch (e) {
 		const mapped = refusal(e);
 		if (mapped) return mapped;

@@ -3,51 +3,25 @@
 // changes what; these functions only say what to do, and explain refusals with message keys.
 import { specialtyClusters } from '$lib/domain/matching';
 import { availableTransitions, transition, type RequestState, type RequestTransition } from '$lib/domain/request-states';
-import { TEMPLATES, type RequestInput, type TemplateId } from '$lib/domain/request-templates';
+import { TEMPLATES, type RequestInput } from '$lib/domain/request-templates';
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
 import type { StoragePort } from './storage/port';
 
-export interface Request {
-	id: string;
-	owner_id: string;
-	company_id: string | null;
-	template: TemplateId;
-	trade_code: string | null;
-	title: string;
-	description: string;
-	details: Record<string, unknown>;
-	quantity: number | null;
-	budget_min_krw: number | null;
-	budget_max_krw: number | null;
+/** A request as COLUMNS reads it: the row without its award, its deadline an ISO date, its details typed by its template. */
+export type Request = Omit<Tables<'requests'>, 'awarded_quote_id' | 'deadline' | 'details'> & {
 	/** ISO date, the last day the goods may arrive. */
 	deadline: string | null;
-	delivery_place: string;
-	visibility: 'public' | 'invited';
-	nda_required: boolean;
-	nda_text: string | null;
-	required_processes: string[];
-	lat: number | null;
-	lng: number | null;
-	status: RequestState;
-	published_at: Date | null;
-	created_at: Date;
-	updated_at: Date;
-}
+	details: Record<string, unknown>;
+};
 
-export interface RequestListItem {
-	id: string;
-	title: string;
-	template: TemplateId;
-	status: RequestState;
-	visibility: 'public' | 'invited';
-	nda_required: boolean;
-	quantity: number | null;
-	deadline: string | null;
-	published_at: Date | null;
-	updated_at: Date;
+export type RequestListItem = Pick<
+	Request,
+	'id' | 'title' | 'template' | 'status' | 'visibility' | 'nda_required' | 'quantity' | 'deadline' | 'published_at' | 'updated_at'
+> & {
 	attachment_count: number;
 	participant_count: number;
-}
+};
 
 const COLUMNS = (tx: Tx) => tx`
 	r.id, r.owner_id, r.company_id, r.template, r.trade_code, r.title, r.description, r.details, r.quantity,
@@ -89,7 +63,7 @@ export async function create(tx: Tx, ownerId: string, companyId: string | null, 
 	const [row] = await tx<{ id: string }[]>`
 		insert into public.requests (owner_id, company_id, template, title, description, details, quantity, budget_min_krw,
 			budget_max_krw, deadline, delivery_place, visibility, nda_required, nda_text, required_processes, status)
-		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details as never)}, ${v.quantity},
+		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details)}, ${v.quantity},
 			${v.budget_min_krw}, ${v.budget_max_krw}, ${v.deadline}, ${v.delivery_place}, ${v.visibility}, ${v.nda_required},
 			${v.nda_text}, ${v.required_processes}, 'draft')
 		returning id`;
@@ -105,7 +79,7 @@ export async function update(tx: Tx, request: Request, input: RequestInput): Pro
 	const locked = request.published_at !== null;
 	await tx`
 		update public.requests set
-			template = ${v.template}, title = ${v.title}, description = ${v.description}, details = ${tx.json(v.details as never)},
+			template = ${v.template}, title = ${v.title}, description = ${v.description}, details = ${tx.json(v.details)},
 			quantity = ${v.quantity}, budget_min_krw = ${v.budget_min_krw}, budget_max_krw = ${v.budget_max_krw},
 			deadline = ${v.deadline}, delivery_place = ${v.delivery_place}, visibility = ${v.visibility},
 			nda_required = ${locked ? request.nda_required : v.nda_required},
@@ -349,20 +323,15 @@ export async function forward(tx: Tx, requestId: string, workshopId: string, man
 		values (${requestId}, ${workshopId}, 'forwarded', ${managerId}, ${note || null})`;
 }
 
-export interface InboxItem {
-	id: string;
-	title: string;
-	template: TemplateId;
-	status: RequestState;
-	quantity: number | null;
-	deadline: string | null;
-	published_at: Date | null;
-	nda_required: boolean;
+export type InboxItem = Pick<
+	Request,
+	'id' | 'title' | 'template' | 'status' | 'quantity' | 'deadline' | 'published_at' | 'nda_required'
+> & {
 	cluster_id: string;
 	cluster_name_ko: string;
 	cluster_name_en: string | null;
 	forwarded: number;
-}
+};
 
 /** Requests routed to the clusters the user manages, newest first. */
 export function inbox(tx: Tx, userId: string, limit = 100): Promise<InboxItem[]> {

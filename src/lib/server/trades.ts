@@ -1,11 +1,8 @@
 // Data module: the designated trades (KSIC codes), kept as data.
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
 
-export interface Trade {
-	ksic_code: string;
-	name_ko: string;
-	name_en: string;
-}
+export type Trade = Pick<Tables<'trades'>, 'ksic_code' | 'name_ko' | 'name_en'>;
 
 export async function designated(tx: Tx): Promise<Trade[]> {
 	return tx<Trade[]>`

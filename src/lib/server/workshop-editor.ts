@@ -62,6 +62,11 @@ function toForm(w: workshops.Workshop): Omit<WorkshopForm, 'photos'> {
 	};
 }
 
+async function shownPhotos(tx: Tx, target: Target): Promise<number> {
+	const workshop = await find(tx, target);
+	return workshop ? (await photos.listPhotos(tx, workshop.id)).length : 0;
+}
+
 function find(tx: Tx, target: Target) {
 	return target.kind === 'own' ? workshops.ownedBy(tx, target.userId) : workshops.byId(tx, target.workshopId);
 }
@@ -92,8 +97,13 @@ export async function save(request: Request, claims: Claims, target: Target) {
 	const form = await superValidate(request, zod4(workshopSchema));
 	if (!form.valid) return fail(400, withFiles({ form }));
 
+	// Counted before any decoding: a save that could not keep its photos costs no image work.
+	const files = form.data.photos.filter((f) => f.size > 0);
+	if (files.length && (await withUser(claims, (tx) => shownPhotos(tx, target))) + files.length > MAX_PHOTOS)
+		return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
+
 	const processed: Extract<ProcessedPhoto, { ok: true }>[] = [];
-	for (const file of form.data.photos.filter((f) => f.size > 0)) {
+	for (const file of files) {
 		const result = await processPhoto(new Uint8Array(await file.arrayBuffer()));
 		if (!result.ok) return setError(withFiles(form), 'photos._errors', PHOTO_ERRORS[result.error]);
 		processed.push(result);
@@ -110,6 +120,10 @@ export async function save(request: Request, claims: Claims, target: Target) {
 		if (!workshop) error(403);
 		for (const photo of processed) await photos.savePhoto(tx, store, workshop.id, photo);
 		return workshop;
+	}).catch((e: unknown) => {
+		// Another save of the same workshop took the last places first (the database counts under a lock).
+		if (photos.isPhotoLimit(e)) return null;
+		throw e;
 	});
 	if (!saved) return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
 	form.data.photos = [];

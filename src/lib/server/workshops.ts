@@ -80,11 +80,20 @@ export async function bySlug(tx: Tx, slug: string): Promise<PublicWorkshop | nul
 	return row ?? null;
 }
 
+/**
+ * Creates the owner's workshop. An owner has one active workshop (a unique index): when another save made it first (two
+ * tabs, a double submit), this one waits for it and saves its fields into that workshop instead.
+ */
 export async function create(tx: Tx, ownerId: string, slug: string, input: WorkshopInput): Promise<Workshop> {
 	const [row] = await tx<Workshop[]>`
 		insert into public.workshops ${tx({ ...input, owner_id: ownerId, slug }, ...FIELDS, 'owner_id', 'slug')}
+		on conflict (owner_id) where owner_id is not null and status = 'active' do nothing
 		returning *`;
-	return row;
+	if (row) return row;
+	const existing = await ownedBy(tx, ownerId);
+	const updated = existing && (await update(tx, existing.id, input));
+	if (!updated) throw new Error('the owner already has a workshop this user may not edit');
+	return updated;
 }
 
 /** Updates a workshop; null when RLS hides it from this user (not theirs to edit). */

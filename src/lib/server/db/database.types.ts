@@ -90,7 +90,7 @@ export interface Database {
 					id: string;
 					cluster_id: string;
 					workshop_id: string;
-					status: string;
+					status: 'pending' | 'approved' | 'rejected';
 					message: string;
 					decision_reason: string | null;
 					decided_by: string | null;
@@ -101,7 +101,7 @@ export interface Database {
 					id?: string;
 					cluster_id: string;
 					workshop_id: string;
-					status?: string;
+					status?: 'pending' | 'approved' | 'rejected';
 					message?: string;
 					decision_reason?: string | null;
 					decided_by?: string | null;
@@ -112,7 +112,7 @@ export interface Database {
 					id?: string;
 					cluster_id?: string;
 					workshop_id?: string;
-					status?: string;
+					status?: 'pending' | 'approved' | 'rejected';
 					message?: string;
 					decision_reason?: string | null;
 					decided_by?: string | null;
@@ -124,7 +124,7 @@ export interface Database {
 				Row: {
 					id: string;
 					slug: string;
-					kind: string;
+					kind: 'craft' | 'startup';
 					name_ko: string;
 					name_en: string;
 					specialty_ko: string | null;
@@ -134,7 +134,7 @@ export interface Database {
 					region_en: string;
 					district_ko: string;
 					district_en: string;
-					district_kind: string;
+					district_kind: 'district' | 'county';
 					lat: number;
 					lng: number;
 					description_ko: string | null;
@@ -144,7 +144,7 @@ export interface Database {
 				Insert: {
 					id?: string;
 					slug: string;
-					kind: string;
+					kind: 'craft' | 'startup';
 					name_ko: string;
 					name_en: string;
 					specialty_ko?: string | null;
@@ -154,7 +154,7 @@ export interface Database {
 					region_en: string;
 					district_ko: string;
 					district_en: string;
-					district_kind: string;
+					district_kind: 'district' | 'county';
 					lat: number;
 					lng: number;
 					description_ko?: string | null;
@@ -164,7 +164,7 @@ export interface Database {
 				Update: {
 					id?: string;
 					slug?: string;
-					kind?: string;
+					kind?: 'craft' | 'startup';
 					name_ko?: string;
 					name_en?: string;
 					specialty_ko?: string | null;
@@ -174,7 +174,7 @@ export interface Database {
 					region_en?: string;
 					district_ko?: string;
 					district_en?: string;
-					district_kind?: string;
+					district_kind?: 'district' | 'county';
 					lat?: number;
 					lng?: number;
 					description_ko?: string | null;
@@ -405,21 +405,21 @@ export interface Database {
 			profiles: {
 				Row: {
 					id: string;
-					role: string;
+					role: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name: string;
 					created_at: Date;
 					locale: string;
 				};
 				Insert: {
 					id: string;
-					role: string;
+					role: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name?: string;
 					created_at?: Date;
 					locale?: string;
 				};
 				Update: {
 					id?: string;
-					role?: string;
+					role?: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name?: string;
 					created_at?: Date;
 					locale?: string;
@@ -465,7 +465,7 @@ export interface Database {
 					id: string;
 					request_id: string;
 					workshop_id: string;
-					status: string;
+					status: 'submitted' | 'revision_requested' | 'accepted' | 'declined' | 'withdrawn' | 'not_selected';
 					price_krw: number;
 					lead_time_days: number;
 					valid_until: Date;
@@ -481,7 +481,7 @@ export interface Database {
 					id?: string;
 					request_id: string;
 					workshop_id: string;
-					status?: string;
+					status?: 'submitted' | 'revision_requested' | 'accepted' | 'declined' | 'withdrawn' | 'not_selected';
 					price_krw: number;
 					lead_time_days: number;
 					valid_until: Date;
@@ -497,7 +497,7 @@ export interface Database {
 					id?: string;
 					request_id?: string;
 					workshop_id?: string;
-					status?: string;
+					status?: 'submitted' | 'revision_requested' | 'accepted' | 'declined' | 'withdrawn' | 'not_selected';
 					price_krw?: number;
 					lead_time_days?: number;
 					valid_until?: Date;
@@ -531,7 +531,7 @@ export interface Database {
 				Row: {
 					request_id: string;
 					workshop_id: string;
-					source: string;
+					source: 'invited' | 'recommended' | 'forwarded' | 'self';
 					invited_by: string | null;
 					note: string | null;
 					nda_accepted_at: Date | null;
@@ -543,7 +543,7 @@ export interface Database {
 				Insert: {
 					request_id: string;
 					workshop_id: string;
-					source: string;
+					source: 'invited' | 'recommended' | 'forwarded' | 'self';
 					invited_by?: string | null;
 					note?: string | null;
 					nda_accepted_at?: Date | null;
@@ -555,7 +555,7 @@ export interface Database {
 				Update: {
 					request_id?: string;
 					workshop_id?: string;
-					source?: string;
+					source?: 'invited' | 'recommended' | 'forwarded' | 'self';
 					invited_by?: string | null;
 					note?: string | null;
 					nda_accepted_at?: Date | null;
@@ -570,7 +570,7 @@ export interface Database {
 					id: string;
 					owner_id: string;
 					company_id: string | null;
-					template: string;
+					template: 'jewelry' | 'shoes' | 'machine_metal' | 'printing' | 'general';
 					trade_code: string | null;
 					title: string;
 					description: string;
@@ -580,13 +580,13 @@ export interface Database {
 					budget_max_krw: number | null;
 					deadline: Date | null;
 					delivery_place: string;
-					visibility: string;
+					visibility: 'public' | 'invited';
 					nda_required: boolean;
 					nda_text: string | null;
 					required_processes: string[];
 					lat: number | null;
 					lng: number | null;
-					status: string;
+					status: 'draft' | 'open' | 'awarded' | 'closed' | 'cancelled';
 					awarded_quote_id: string | null;
 					published_at: Date | null;
 					created_at: Date;
@@ -596,7 +596,7 @@ export interface Database {
 					id?: string;
 					owner_id: string;
 					company_id?: string | null;
-					template?: string;
+					template?: 'jewelry' | 'shoes' | 'machine_metal' | 'printing' | 'general';
 					trade_code?: string | null;
 					title?: string;
 					description?: string;
@@ -606,13 +606,13 @@ export interface Database {
 					budget_max_krw?: number | null;
 					deadline?: Date | null;
 					delivery_place?: string;
-					visibility?: string;
+					visibility?: 'public' | 'invited';
 					nda_required?: boolean;
 					nda_text?: string | null;
 					required_processes?: string[];
 					lat?: number | null;
 					lng?: number | null;
-					status?: string;
+					status?: 'draft' | 'open' | 'awarded' | 'closed' | 'cancelled';
 					awarded_quote_id?: string | null;
 					published_at?: Date | null;
 					created_at?: Date;
@@ -622,7 +622,7 @@ export interface Database {
 					id?: string;
 					owner_id?: string;
 					company_id?: string | null;
-					template?: string;
+					template?: 'jewelry' | 'shoes' | 'machine_metal' | 'printing' | 'general';
 					trade_code?: string | null;
 					title?: string;
 					description?: string;
@@ -632,13 +632,13 @@ export interface Database {
 					budget_max_krw?: number | null;
 					deadline?: Date | null;
 					delivery_place?: string;
-					visibility?: string;
+					visibility?: 'public' | 'invited';
 					nda_required?: boolean;
 					nda_text?: string | null;
 					required_processes?: string[];
 					lat?: number | null;
 					lng?: number | null;
-					status?: string;
+					status?: 'draft' | 'open' | 'awarded' | 'closed' | 'cancelled';
 					awarded_quote_id?: string | null;
 					published_at?: Date | null;
 					created_at?: Date;
@@ -839,7 +839,7 @@ export interface Database {
 					accepting_orders: boolean;
 					verified: boolean;
 					featured: boolean;
-					status: string;
+					status: 'active' | 'suspended';
 					created_at: Date;
 					updated_at: Date;
 				};
@@ -868,7 +868,7 @@ export interface Database {
 					accepting_orders?: boolean;
 					verified?: boolean;
 					featured?: boolean;
-					status?: string;
+					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
 				};
@@ -897,14 +897,18 @@ export interface Database {
 					accepting_orders?: boolean;
 					verified?: boolean;
 					featured?: boolean;
-					status?: string;
+					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
 				};
 			};
 		};
-		Views: {};
-		Enums: {};
+		Views: {
+			[_ in never]: never;
+		};
+		Enums: {
+			[_ in never]: never;
+		};
 	};
 }
 

@@ -52,5 +52,5 @@ export async function drainMail(
 		await tx`update public.notifications set emailed_at = now() where id = ${notificationId}`;
 		return 'sent';
 	};
-	return 'savepoint' in db ? db.savepoint(run) : (db.begin(run) as Promise<DrainOutcome>);
+	return 'savepoint' in db ? db.savepoint(run) : db.begin<DrainOutcome>(run);
 }

@@ -1,0 +1,47 @@
+// Headers a browser acts on: no page can be framed by another site (the managers' curation page was),
+// scripts only from the app itself, and uploaded files never run as pages.
+import { expect, signInAs, test } from './world';
+
+test('a signed-in manager’s page refuses to be framed by another site', async ({ page, world, baseURL }) => {
+	const manager = await world.manager('cheongju-printing');
+	await signInAs(page, manager);
+	const response = await page.goto('/manage/cheongju-printing');
+	const headers = response!.headers();
+	expect(headers['x-frame-options']).toBe('DENY');
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	expect(headers['x-content-type-options']).toBe('nosniff');
+
+	// A page on another port of the same host (same site, so the manager's cookies go along) frames it.
+	const attacker = await page.context().newPage();
+	await attacker.route('http://localhost:9/**', (route) =>
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<!doctype html><iframe src="${baseURL}/manage/cheongju-printing" width="800" height="600"></iframe>`
+		})
+	);
+	await attacker.goto('http://localhost:9/prize');
+	await attacker.waitForLoadState('load');
+	const framed = attacker.frames().find((f) => f !== attacker.mainFrame());
+	expect(framed).toBeDefined();
+	// Chromium swaps the refused page for its own error page.
+	expect(framed!.url()).not.toContain('/manage/');
+	expect(await framed!.getByText('회원 관리').count()).toBe(0);
+	await attacker.close();
+});
+
+test('pages keep working under the policy: no script or style is refused', async ({ page }) => {
+	const refused: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+	});
+	await page.goto('/');
+	await page.getByRole('searchbox', { name: '공방 검색' }).fill('주얼리');
+	await page.getByRole('search').getByRole('button', { name: '검색' }).click();
+	await expect(page.getByRole('list', { name: '검색 결과' })).toBeVisible();
+	await page.getByRole('link', { name: '지도' }).click();
+	await expect(page.getByRole('region', { name: '검색 결과 지도' })).toBeVisible();
+	await page.goto('/clusters/jongno-jewelry');
+	expect(refused).toEqual([]);
+});

@@ -1,0 +1,139 @@
+// Each journey makes the people and workshops it needs, straight in the e2e database (as the seed and an
+// operator would), so no test signs in as a demo account or edits the demo's rows, and the journeys pass
+// in any order and on any number of workers. Everything made here carries a unique tag in its name.
+import { test as base, expect, type Page } from '@playwright/test';
+import postgres from 'postgres';
+import { e2ePorts } from './ports';
+
+export const PASSWORD = 'e2e-password-1234';
+
+export interface Account {
+	id: string;
+	email: string;
+	password: string;
+	name: string;
+}
+
+export interface Workshop {
+	id: string;
+	slug: string;
+	name: string;
+	nameEn: string;
+}
+
+export interface WorkshopInput {
+	cluster: string;
+	/** null: a member the cluster's managers keep on the member's behalf (no account). */
+	owner: Account | null;
+	name?: string;
+	processes?: string[];
+	materials?: string[];
+	description?: string;
+	verified?: boolean;
+}
+
+type Sql = postgres.Sql;
+
+/** A short tag unique to this test run and worker, for names and emails. */
+export function tag(): string {
+	return `${Date.now().toString(36).slice(-5)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function world(sql: Sql) {
+	async function account(role: 'craftsman' | 'startup' | 'manager', name: string): Promise<Account> {
+		const email = `${role}-${tag()}@e2e.test`;
+		// Cost 4 keeps the suite fast; the app verifies any bcrypt cost.
+		const [user] = await sql<{ id: string }[]>`
+			insert into auth.users (instance_id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+			values ('00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', ${email},
+				extensions.crypt(${PASSWORD}, extensions.gen_salt('bf', 4)), now(),
+				${sql.json({ provider: 'email', providers: ['email'] })},
+				${sql.json({ role: role === 'manager' ? 'startup' : role, display_name: name })})
+			returning id`;
+		// Managers are appointed, as the seed does: the sign-up trigger only makes craftsmen and startups.
+		if (role === 'manager') await sql`update public.profiles set role = 'manager' where id = ${user.id}`;
+		return { id: user.id, email, password: PASSWORD, name };
+	}
+
+	return {
+		craftsman: (name = `장인 ${tag()}`) => account('craftsman', name),
+		startup: (name = `창업자 ${tag()}`) => account('startup', name),
+
+		/** A manager of the cluster with this slug. */
+		async manager(cluster: string, name = `매니저 ${tag()}`): Promise<Account> {
+			const manager = await account('manager', name);
+			const appointed = await sql`
+				insert into public.cluster_managers (cluster_id, user_id) select id, ${manager.id} from public.clusters where slug = ${cluster}`;
+			expect(appointed.count, `cluster ${cluster} exists`).toBe(1);
+			return manager;
+		},
+
+		/** An approved member of a craft cluster, in that cluster's trade and district, near its centre. */
+		async workshop(input: WorkshopInput): Promise<Workshop> {
+			const t = tag();
+			const name = input.name ?? `시험공방 ${t}`;
+			const nameEn = `E2E Workshop ${t}`;
+			const slug = `e2e-${t}`;
+			const [w] = await sql<{ id: string }[]>`
+				insert into public.workshops (owner_id, slug, name_ko, name_en, trade_code, employees, address_ko, district_ko, lat, lng,
+					description_ko, processes, materials, min_order_units, lead_time_days, verified)
+				select ${input.owner?.id ?? null}, ${slug}, ${name}, ${nameEn}, c.trade_code, 4,
+					${`시험로 ${t}`}, c.district_ko, c.lat + 0.002, c.lng + 0.002,
+					${input.description ?? '시험용으로 만든 공방입니다.'}, ${input.processes ?? []}, ${input.materials ?? []}, 10, 14,
+					${input.verified ?? false}
+				from public.clusters c where c.slug = ${input.cluster}
+				returning id`;
+			expect(w, `cluster ${input.cluster} exists`).toBeTruthy();
+			await sql`
+				insert into public.cluster_memberships (cluster_id, workshop_id, status, decided_at)
+				select id, ${w.id}, 'approved', now() from public.clusters where slug = ${input.cluster}`;
+			return { id: w.id, slug, name, nameEn };
+		},
+
+		/** A startup founder whose company sits in the startup cluster with this slug (requests need a company). */
+		async founder(startupCluster = 'seoul-startup-hub'): Promise<Account> {
+			const founder = await account('startup', `창업자 ${tag()}`);
+			await this.company(founder, startupCluster);
+			return founder;
+		},
+
+		/** The startup's company, in the startup cluster with this slug. */
+		async company(owner: Account, startupCluster: string, name = `시험회사 ${tag()}`): Promise<{ id: string; name: string }> {
+			const t = tag();
+			const [c] = await sql<{ id: string }[]>`
+				insert into public.companies (owner_id, slug, name_ko, name_en, builds_ko, startup_cluster_id, lat, lng)
+				select ${owner.id}, ${`e2e-co-${t}`}, ${name}, ${`E2E Company ${t}`}, '시험용 회사입니다.', c.id, c.lat, c.lng
+				from public.clusters c where c.slug = ${startupCluster}
+				returning id`;
+			return { id: c.id, name };
+		}
+	};
+}
+
+export type World = ReturnType<typeof world>;
+
+/** Signs in through the login form, in Korean or English. */
+export async function signInAs(page: Page, who: Account, locale: 'ko' | 'en' = 'ko') {
+	await page.goto('/login');
+	await page.getByLabel(locale === 'ko' ? '이메일' : 'Email').fill(who.email);
+	await page.getByLabel(locale === 'ko' ? '비밀번호' : 'Password').fill(who.password);
+	await page.getByRole('button', { name: locale === 'ko' ? '로그인' : 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export const test = base.extend<{ world: World }, { sql: Sql }>({
+	sql: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+		async ({}, use) => {
+			const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${e2ePorts().pg}/postgres`, { max: 2, onnotice: () => {} });
+			await use(sql);
+			await sql.end();
+		},
+		{ scope: 'worker' }
+	],
+	world: async ({ sql }, use) => {
+		await use(world(sql));
+	}
+});
+
+export { expect };
