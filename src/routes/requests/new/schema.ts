@@ -88,7 +88,7 @@ export function toDomainInput(form: RequestForm): Record<string, unknown> {
 export function requestFormSchema(id: TemplateId, today: Date) {
 	const domain = requestSchemaFor(id, today);
 	return z.object(formShape(id)).superRefine((form, ctx) => {
-		const parsed = domain.safeParse(toDomainInput(form as RequestForm));
+		const parsed = domain.safeParse(toDomainInput(form));
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
 				// A bad item of a list is reported on the list: the form shows one message per field.
@@ -105,7 +105,7 @@ export function requestFormSchema(id: TemplateId, today: Date) {
 
 /** The domain's parsed request, once the form is valid; answers to fields that do not apply are dropped. */
 export function parseRequest(id: TemplateId, today: Date, form: RequestForm): RequestInput {
-	const input = requestSchemaFor(id, today).parse(toDomainInput(form)) as RequestInput;
+	const input = requestSchemaFor(id, today).parse(toDomainInput(form));
 	return { ...input, details: applicableDetails(id, input.details) as RequestInput['details'] };
 }
 
@@ -154,9 +154,9 @@ export function formValues(
 					: []
 				: f.kind === 'boolean'
 					? v === true
-					: v === undefined || v === null
-						? ''
-						: String(v);
+					: typeof v === 'string' || typeof v === 'number'
+						? String(v)
+						: '';
 	}
 	const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 	return {

@@ -123,7 +123,8 @@ export const actions = {
 		const { user, claims } = signedIn(locals, url);
 		const values = Object.fromEntries(await request.formData());
 		const parsed = moveSchema.safeParse(values);
-		const echo = { quote: String(values.quote ?? ''), move: String(values.move ?? ''), note: String(values.note ?? '') };
+		const field = (v: FormDataEntryValue | undefined) => (typeof v === 'string' ? v : '');
+		const echo = { quote: field(values.quote), move: field(values.move), note: field(values.note) };
 		if (!parsed.success) return fail(400, { move: { ...echo, error: parsed.error.issues[0].message } });
 		const { quote: quoteId, move, note } = parsed.data;
 		const result = await withUser(claims, async (tx) => {
