@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
 import { open, sql, withUser } from '$lib/server/db';
 import { EmbeddedStartError } from '$lib/server/db/embedded';
+import { startMailWorker } from '$lib/server/mail/outbox';
 import { startSearchSync } from '$lib/server/search';
 import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -23,8 +24,9 @@ export const init: ServerInit = async () => {
 	ports.auth();
 	ports.storage();
 	await listenForPageChanges(sql());
-	// Keeps search indexes and notification mail in step with the database (the outbox worker).
-	await startSearchSync({ mail: { port: ports.mail(), origin: config().origin } });
+	// Keeps search indexes and notification mail in step with the database (the outbox workers).
+	await startSearchSync();
+	await startMailWorker(ports.mail(), { origin: config().origin });
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -3,17 +3,12 @@ import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
 // Only the listed user fields reach the browser.
-export const load = (async ({ locals, depends, url }) => {
+export const load = (async ({ locals, depends }) => {
 	// Pages that mark things read invalidate this, so the bell's count follows.
 	depends('app:unread');
 	const u = locals.user;
 	const claims = locals.claims;
 	if (!u || !claims) return { user: null, unread: 0 };
-	// Opening an item settles its notifications before the bell counts them (this load reads the URL,
-	// so it runs on every navigation).
-	const unread = await withUser(claims, async (tx) => {
-		await notifications.markReadOnVisit(tx, u.id, url);
-		return notifications.unreadCount(tx, u.id);
-	});
+	const unread = await withUser(claims, (tx) => notifications.unreadCount(tx, u.id));
 	return { user: { id: u.id, email: u.email, role: u.role, displayName: u.displayName }, unread };
 }) satisfies LayoutServerLoad;

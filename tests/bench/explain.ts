@@ -5,7 +5,7 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { parseSearchParams, toSearchQuery } from '../../src/lib/search-params';
 import { postgresEngine } from '../../src/lib/server/search/postgres';
-import { resolveNear } from '../../src/routes/search/places.server';
+import { resolveNear } from '../../src/lib/server/search/reference';
 
 interface Statement {
 	text: string;

@@ -38,3 +38,34 @@ export async function fillWorkshop(page: Page, name: string) {
 	await page.getByLabel('최소 주문 수량').fill('10');
 	await page.getByLabel('보통 납기(일)').fill('14');
 }
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+export function inDays(n: number): string {
+	return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A startup posts a machine-metal request with a drawing behind an NDA; returns its id. */
+export async function postRequest(page: Page, title: string): Promise<string> {
+	await page.goto('/requests/new');
+	await page.getByLabel('양식').selectOption({ label: '기계·금속 가공' });
+	await page.getByRole('button', { name: '이 양식으로 작성' }).click();
+	await page.getByLabel('제목').fill(title);
+	await page.getByLabel('설명', { exact: true }).fill('알루미늄 6061 브래킷 시제품입니다. 아노다이징(블랙) 마감, 도면 첨부합니다.');
+	await page.getByLabel('재질').fill('알루미늄 6061');
+	await page.getByLabel('공차').fill('±0.05mm');
+	await page.getByRole('checkbox', { name: '밀링' }).check();
+	await page.getByLabel('도면', { exact: true }).selectOption({ label: '2D 도면' });
+	await page.getByLabel('수량(개)').fill('200');
+	await page.getByLabel('납기', { exact: true }).fill(inDays(45));
+	await page.getByLabel('최소 예산(원)').fill('2,000,000');
+	await page.getByLabel('최대 예산(원)').fill('3,000,000');
+	await page.getByLabel('도면을 열기 전에 비밀유지 조건 동의 받기').check();
+	await page.getByLabel('비밀유지 조건(NDA)').fill('도면과 사양은 이 견적과 제작에만 쓰고 제3자에게 공개하지 않습니다.');
+	await page.getByLabel('파일 추가').setInputFiles({ name: 'bracket-drawing.pdf', mimeType: 'application/pdf', buffer: PDF });
+	await page.getByRole('button', { name: '게시하기' }).click();
+	await expect(page.getByText('게시했습니다')).toBeVisible();
+	const id = /\/requests\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+	expect(id).toBeTruthy();
+	return id!;
+}

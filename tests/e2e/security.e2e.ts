@@ -45,3 +45,20 @@ test('pages keep working under the policy: no script or style is refused', async
 	await page.goto('/clusters/jongno-jewelry');
 	expect(refused).toEqual([]);
 });
+
+test('the language switch only ever goes back to a page of this site', async ({ request, baseURL }) => {
+	for (const [redirectTo, expected] of [
+		['/clusters?page=1', '/clusters?page=1'],
+		['/\\evil.example/x', '/'],
+		['//evil.example', '/'],
+		['/x\r\nSet-Cookie: taken=1', '/']
+	]) {
+		const response = await request.post('/locale', {
+			form: { locale: 'en', redirectTo },
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		});
+		expect(response.status(), redirectTo).toBe(303);
+		expect(response.headers()['location'], redirectTo).toBe(expected);
+	}
+});

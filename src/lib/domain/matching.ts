@@ -6,28 +6,33 @@
 // Speed: rank() scores national-scale candidate sets (317,000 workshops). A request is prepared
 // once (normalised processes, trade prefixes, days to deadline); each candidate is then scored with
 // no allocation, and reasons are built only for the candidates returned.
-import type { WorkshopDoc } from '$lib/server/search/port';
 import { distanceKm, type LatLng } from './geo';
 import { normalize } from './korean';
 import { daysUntil, TEMPLATES, type TemplateId } from './request-templates';
 
-/** What matching needs of a workshop: its search document, plus its median first-response time when known. */
-export type MatchCandidate = Pick<
-	WorkshopDoc,
-	| 'id'
-	| 'name_ko'
-	| 'trade_code'
-	| 'clusters'
-	| 'processes'
-	| 'verified'
-	| 'master'
-	| 'featured'
-	| 'accepting_orders'
-	| 'min_order_units'
-	| 'lead_time_days'
-	| 'lat'
-	| 'lng'
-> & { responseHours?: number | null };
+/**
+ * What matching needs of a workshop: the fields of its search document it scores (the search
+ * port's WorkshopDoc has them; the domain names them itself and depends on no server module), plus
+ * its median first-response time when known.
+ */
+export interface MatchCandidate {
+	id: string;
+	name_ko: string;
+	trade_code: string;
+	/** Slugs of the clusters the workshop is an approved member of. */
+	clusters: string[];
+	processes: string[];
+	verified: boolean;
+	/** Holds a master craftsman title (명장 / 기능장 / 숙련기술인). */
+	master: boolean;
+	featured: boolean;
+	accepting_orders: boolean;
+	min_order_units: number | null;
+	lead_time_days: number | null;
+	lat: number | null;
+	lng: number | null;
+	responseHours?: number | null;
+}
 
 export interface MatchRequest {
 	template: TemplateId;

@@ -12,6 +12,39 @@ import {
 } from '$lib/domain/clusters';
 import { distanceKm } from '$lib/domain/geo';
 
+/** A craft cluster as matching, routing and the cluster pickers need it. */
+export interface CraftCluster {
+	id: string;
+	slug: string;
+	trade_code: string | null;
+	name_ko: string;
+	name_en: string | null;
+}
+
+/** The craft clusters, by Korean name: the one query behind matching, routing and the join form. */
+export function craftClusters(tx: Tx): Promise<CraftCluster[]> {
+	return tx<CraftCluster[]>`select id, slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
+}
+
+/** A cluster as a place: its name, district and centre (search labels and distances). */
+export interface ClusterPlace {
+	slug: string;
+	kind: 'craft' | 'startup';
+	name_ko: string;
+	name_en: string;
+	district_ko: string;
+	district_en: string;
+	lat: number;
+	lng: number;
+}
+
+/** Every cluster as a place, craft ones first. */
+export function places(tx: Tx): Promise<ClusterPlace[]> {
+	return tx<ClusterPlace[]>`
+		select slug, kind, name_ko, name_en, district_ko, district_en, lat, lng
+		from public.clusters order by kind, name_ko`;
+}
+
 export interface FeaturedWorkshop extends WorkshopCardData {
 	cluster_slug: string;
 	cluster_name_ko: string;

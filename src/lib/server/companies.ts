@@ -31,6 +31,23 @@ export async function ownedBy(tx: Tx, userId: string): Promise<Company | null> {
 	return row ?? null;
 }
 
+/** A company's names and page, as a request shows who asked; null when RLS hides it. */
+export async function nameById(tx: Tx, id: string): Promise<{ name_ko: string; name_en: string | null; slug: string } | null> {
+	const [row] = await tx<{ name_ko: string; name_en: string | null; slug: string }[]>`
+		select name_ko, name_en, slug from public.companies where id = ${id}`;
+	return row ?? null;
+}
+
+/** The startup cluster of the user's company (the default place for distances), if any. */
+export async function startupClusterSlugOf(tx: Tx, userId: string): Promise<string | null> {
+	const [row] = await tx<{ slug: string }[]>`
+		select c.slug from public.companies co
+		join public.clusters c on c.id = co.startup_cluster_id
+		where co.owner_id = ${userId}
+		order by co.created_at limit 1`;
+	return row?.slug ?? null;
+}
+
 export async function bySlug(tx: Tx, slug: string): Promise<PublicCompany | null> {
 	const [row] = await tx<PublicCompany[]>`
 		select co.*, c.slug as cluster_slug, c.name_ko as cluster_name_ko, c.name_en as cluster_name_en

@@ -138,6 +138,17 @@ export async function markRead(tx: Tx, conversationId: string, userId: string): 
 		where user_id = ${userId} and kind = 'message' and read_at is null and payload ->> 'conversation_id' = ${conversationId}`;
 }
 
+/**
+ * The caller read the thread between a request and a workshop (an explicit POST: never a page load,
+ * which a hovered link's preload runs too). False when the caller may not see that thread.
+ */
+export async function markThreadRead(tx: Tx, requestId: string, workshopId: string, userId: string): Promise<boolean> {
+	const ctx = await context(tx, requestId, workshopId, userId);
+	if (!ctx) return false;
+	if (ctx.conversationId) await markRead(tx, ctx.conversationId, userId);
+	return true;
+}
+
 /** Messages from someone else after the caller last read the conversation. */
 export async function unread(tx: Tx, conversationId: string, userId: string): Promise<number> {
 	const [row] = await tx<{ n: number }[]>`

@@ -11,6 +11,7 @@ import {
 	type MatchRequest
 } from '$lib/domain/matching';
 import { tradeMatches, type TemplateId } from '$lib/domain/request-templates';
+import { craftClusters, type CraftCluster } from './clusters';
 import type { Tx } from './db';
 import { tradeCodes, type Request } from './requests';
 import { search } from './search';
@@ -21,16 +22,8 @@ const PER_QUERY = 100;
 /** Required processes looked up one by one (each its own query); the rest still count in the score. */
 const MAX_PROCESS_QUERIES = 8;
 
-export interface CraftCluster {
-	slug: string;
-	trade_code: string | null;
-	name_ko: string;
-	name_en: string | null;
-}
-
-export function craftClusters(tx: Tx): Promise<CraftCluster[]> {
-	return tx<CraftCluster[]>`select slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
-}
+// The one craft-cluster query lives with the clusters; matching reads it from there.
+export { craftClusters, type CraftCluster };
 
 export type MatchableRequest = Pick<Request, 'template' | 'trade_code' | 'required_processes' | 'quantity' | 'deadline' | 'lat' | 'lng'>;
 

@@ -76,3 +76,9 @@ export async function removePhoto(tx: Tx, storage: StoragePort, photoId: string)
 	await storage.remove([row.path, row.thumb_path]);
 	return true;
 }
+
+/** Whether the caller may see the photo (or thumbnail) stored at `path`: RLS on workshop_photos decides. */
+export async function isVisible(tx: Tx, path: string): Promise<boolean> {
+	const rows = await tx`select 1 from public.workshop_photos where path = ${path} or thumb_path = ${path} limit 1`;
+	return rows.length > 0;
+}

@@ -1,4 +1,5 @@
-// The adapters of this process, chosen once from the configuration.
+// The adapters of this process, chosen once from the configuration: every port (auth, storage,
+// mail, search) is picked here and nowhere else. The database is the one connection pool in ./db.
 import { config } from './config';
 import { createAuth } from './auth';
 import { createStorage } from './storage';
@@ -6,10 +7,12 @@ import { createMail } from './mail';
 import type { MailPort } from './mail/port';
 import type { AuthPort } from './auth/port';
 import type { StoragePort } from './storage/port';
+import { createSearchEngines, type SearchEngines } from './search/engines';
 
 let authPort: AuthPort | undefined;
 let storagePort: StoragePort | undefined;
 let mailPort: MailPort | undefined;
+let searchPort: SearchEngines | undefined;
 
 export function auth(): AuthPort {
 	authPort ??= createAuth(config());
@@ -24,4 +27,15 @@ export function storage(): StoragePort {
 export function mail(): MailPort {
 	mailPort ??= createMail(config());
 	return mailPort;
+}
+
+/** Search: the primary engine (Meilisearch when configured) and the PostgreSQL fallback. */
+export function searchEngines(): SearchEngines {
+	searchPort ??= createSearchEngines(config());
+	return searchPort;
+}
+
+/** Replaces the search engines (tests and benchmarks); undefined picks them from the config again. */
+export function useSearchEngines(next: SearchEngines | undefined): void {
+	searchPort = next;
 }

@@ -344,8 +344,10 @@ export async function openFile(
 	}
 }
 
-/** Content-Disposition for a download, with the original (possibly Korean) name. */
-export function disposition(filename: string): string {
-	const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+/** Workshops taking part in a request or quoting on it (as the caller may see them). */
+export async function takingPart(tx: Tx, requestId: string): Promise<string[]> {
+	const rows = await tx<{ workshop_id: string }[]>`
+		select workshop_id from public.request_participants where request_id = ${requestId}
+		union select workshop_id from public.quotes where request_id = ${requestId}`;
+	return rows.map((r) => r.workshop_id);
 }

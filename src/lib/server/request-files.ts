@@ -150,11 +150,15 @@ export interface Opened {
 	size_bytes: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Opens a request's file as the caller: private.open_attachment checks access and logs the opening in
  * this transaction. Null when the caller may not open it (or it is not a file of this request).
  */
 export async function open(tx: Tx, requestId: string, attachmentId: string): Promise<Opened | null> {
+	// Ids come from the address: anything but a uuid is simply not found.
+	if (!UUID.test(requestId) || !UUID.test(attachmentId)) return null;
 	const [own] = await tx`select 1 from public.attachments where id = ${attachmentId} and request_id = ${requestId}`;
 	if (!own) return null;
 	try {

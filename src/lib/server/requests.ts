@@ -4,6 +4,7 @@
 import { specialtyClusters } from '$lib/domain/matching';
 import { availableTransitions, transition, type RequestState, type RequestTransition } from '$lib/domain/request-states';
 import { TEMPLATES, type RequestInput } from '$lib/domain/request-templates';
+import { craftClusters } from './clusters';
 import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import type { StoragePort } from './storage/port';
@@ -153,8 +154,7 @@ export async function move(tx: Tx, request: Request, name: string): Promise<Move
 
 /** Routes the request to every craft cluster whose specialty trade is one of the request's trades. */
 export async function route(tx: Tx, request: Pick<Request, 'id' | 'trade_code' | 'template'>): Promise<string[]> {
-	const clusters = await tx<{ id: string; slug: string; trade_code: string | null }[]>`
-		select id, slug, trade_code from public.clusters where kind = 'craft'`;
+	const clusters = await craftClusters(tx);
 	const slugs = new Set(specialtyClusters(clusters, tradeCodes(request)));
 	const ids = clusters.filter((c) => slugs.has(c.slug)).map((c) => c.id);
 	for (const id of ids) {

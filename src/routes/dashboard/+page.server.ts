@@ -1,34 +1,34 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { craftClusters } from '$lib/server/clusters';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import * as companies from '$lib/server/companies';
 import * as matches from '$lib/server/matches';
 import * as requests from '$lib/server/requests';
 import * as memberships from '$lib/server/memberships';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
-
-const applySchema = z.object({
-	clusterId: z.uuid('err_cluster_required'),
-	message: z.string().trim().max(1000, 'err_too_long')
-});
+import { applySchema } from './schema';
 
 export const load = (async ({ locals, url }) => {
-	const { user, claims } = locals;
-	if (!user || !claims) redirect(303, '/login?redirectTo=/dashboard');
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		if (user.role === 'craftsman') {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			const applied = workshop ? await memberships.forWorkshop(tx, workshop.id) : [];
-			const craftClusters = await tx<{ id: string; name_ko: string; name_en: string }[]>`
-				select id, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
+			const clusters = await craftClusters(tx);
+			const open = clusters.filter((c) => !applied.some((a) => a.cluster_id === c.id));
 			return {
 				kind: 'craftsman' as const,
 				workshop: workshop && { name_ko: workshop.name_ko, name_en: workshop.name_en, slug: workshop.slug, verified: workshop.verified },
 				memberships: applied,
-				clusters: craftClusters.filter((c) => !applied.some((a) => a.cluster_id === c.id)),
+				clusters: open.map((c) => ({ id: c.id, name_ko: c.name_ko, name_en: c.name_en })),
+				// The first cluster still open to the workshop is chosen, as a select shows it.
+				applyForm: await superValidate({ clusterId: open[0]?.id ?? '' }, zod4(applySchema), { id: 'apply', errors: false }),
 				recommended: workshop ? await matches.recommendedFor(tx, workshop.id, { limit: 8 }) : [],
-				clusterNames: matches.clusterNames(await matches.craftClusters(tx)),
+				clusterNames: matches.clusterNames(clusters),
 				declined: url.searchParams.has('declined')
 			};
 		}
@@ -49,21 +49,17 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	apply: async ({ request, locals }) => {
-		const { user, claims } = locals;
-		if (!user || !claims) redirect(303, '/login?redirectTo=/dashboard');
-		const values = Object.fromEntries(await request.formData());
-		const parsed = applySchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { apply: { values, error: parsed.error.issues[0].message } });
-		}
+	apply: async ({ request, locals, url }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(applySchema), { id: 'apply' });
+		if (!form.valid) return fail(400, { form });
 		const result = await withUser(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			if (!workshop) return { ok: false as const, error: 'err_workshop_first' };
-			const applied = await memberships.apply(tx, workshop.id, parsed.data.clusterId, parsed.data.message);
+			const applied = await memberships.apply(tx, workshop.id, form.data.clusterId, form.data.message);
 			return applied.ok ? applied : { ok: false as const, error: `err_${applied.error}` };
 		});
-		if (!result.ok) return fail(400, { apply: { values, error: result.error } });
-		return { applied: true };
+		if (!result.ok) return setError(form, 'clusterId', result.error);
+		return message(form, 'account_applied');
 	}
 } satisfies Actions;

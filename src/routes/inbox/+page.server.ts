@@ -1,20 +1,19 @@
 // A cluster manager's inbox: requests routed to the clusters they manage, newest first, with the
 // members each one could be forwarded to.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
 import * as requests from '$lib/server/requests';
-import { refusal } from '../requests/new/submit.server';
+import { attempt } from '$lib/server/refusal';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-function manager(locals: App.Locals) {
-	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/inbox');
-	if (locals.user.role !== 'manager') error(403, 'Only cluster managers have an inbox');
-	return { user: locals.user, claims: locals.claims };
-}
+const manager = (locals: App.Locals, url: URL) => requireRole({ locals, url }, ['manager'], 'Only cluster managers have an inbox');
 
-export const load = (async ({ locals }) => {
-	const { user, claims } = manager(locals);
+export const load = (async ({ locals, url }) => {
+	const { user, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
 		const items = await requests.inbox(tx, user.id);
 		const open = [...new Set(items.filter((i) => i.status === 'open').map((i) => i.id))];
@@ -27,24 +26,17 @@ export const load = (async ({ locals }) => {
 const forwardSchema = z.object({
 	requestId: z.uuid('err_not_found'),
 	workshopId: z.uuid('request_forward_choose'),
-	note: z.string().trim().max(2000, 'err_too_long')
+	note: z.string().trim().max(2000, 'err_too_long').default('')
 });
 
 export const actions = {
-	forward: async ({ request, locals }) => {
-		const { user, claims } = manager(locals);
-		const values = Object.fromEntries(await request.formData());
-		const parsed = forwardSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { forward: { requestId: String(values.requestId ?? ''), values, error: parsed.error.issues[0].message } });
-		const { requestId, workshopId, note } = parsed.data;
-		try {
-			await withUser(claims, (tx) => requests.forward(tx, requestId, workshopId, user.id, note));
-		} catch (e) {
-			const message = refusal(e);
-			if (!message) throw e;
-			return fail(403, { forward: { requestId, values, error: message } });
-		}
-		return { forwarded: requestId };
+	forward: async ({ request, locals, url }) => {
+		const { user, claims } = manager(locals, url);
+		const form = await superValidate(request, zod4(forwardSchema), { id: 'forward' });
+		if (!form.valid) return fail(400, { form });
+		const { requestId, workshopId, note } = form.data;
+		const problem = await attempt(claims, (tx) => requests.forward(tx, requestId, workshopId, user.id, note));
+		if (problem) return setError(form, '', problem, { status: 403 });
+		return message(form, 'request_forwarded');
 	}
 } satisfies Actions;

@@ -2,16 +2,13 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { cookieName, cookieMaxAge, locales } from '$lib/paraglide/runtime';
+import { safePath } from '$lib/redirect';
 import { withUser } from '$lib/server/db';
 import * as profiles from '$lib/server/profiles';
 
 const input = z.object({
 	locale: z.enum(locales),
-	redirectTo: z
-		.string()
-		.startsWith('/')
-		.refine((p) => !p.startsWith('//'))
-		.catch('/')
+	redirectTo: z.unknown().transform((target) => safePath(target))
 });
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {

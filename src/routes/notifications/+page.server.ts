@@ -1,19 +1,25 @@
 // The signed-in user's notifications (newest first) and which kinds they want by email.
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
 import * as notifications from '$lib/server/notifications';
+import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-function signedIn(locals: App.Locals) {
-	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/notifications');
-	return { user: locals.user, claims: locals.claims };
-}
+const readSchema = z.object({ id: z.uuid('err_not_found') });
+const readAllSchema = z.object({});
+/** One checkbox per kind: a checkbox sends its value only when checked, so a kind not sent is off. */
+const preferencesSchema = z.object(
+	Object.fromEntries(notifications.notificationKinds.map((k) => [`email_${k}`, z.boolean().default(false)])) as Record<
+		`email_${notifications.NotificationKind}`,
+		z.ZodDefault<z.ZodBoolean>
+	>
+);
 
-const idSchema = z.object({ id: z.uuid('err_not_found') });
-
-export const load = (async ({ locals }) => {
-	const { user, claims } = signedIn(locals);
+export const load = (async (event) => {
+	const { user, claims } = requireUser(event);
 	return withUser(claims, async (tx) => {
 		const list = await notifications.list(tx, user.id, { limit: 100 });
 		return {
@@ -26,27 +32,28 @@ export const load = (async ({ locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	read: async ({ request, locals }) => {
-		const { user, claims } = signedIn(locals);
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { error: 'err_not_found' });
-		await withUser(claims, (tx) => notifications.markRead(tx, user.id, parsed.data.id));
-		return { read: parsed.data.id };
+	read: async (event) => {
+		const { user, claims } = requireUser(event);
+		const form = await superValidate(event.request, zod4(readSchema), { id: 'read' });
+		if (!form.valid) return fail(400, { form });
+		await withUser(claims, (tx) => notifications.markRead(tx, user.id, form.data.id));
+		return message(form, 'read');
 	},
-	readAll: async ({ locals }) => {
-		const { user, claims } = signedIn(locals);
+	readAll: async (event) => {
+		const { user, claims } = requireUser(event);
+		const form = await superValidate(event.request, zod4(readAllSchema), { id: 'readAll' });
 		await withUser(claims, (tx) => notifications.markAllRead(tx, user.id));
-		return { readAll: true };
+		return message(form, 'read');
 	},
-	preferences: async ({ request, locals }) => {
-		const { user, claims } = signedIn(locals);
-		const data = await request.formData();
-		// A checkbox sends its value only when checked: every kind not sent is turned off.
-		const email = Object.fromEntries(notifications.notificationKinds.map((k) => [k, data.get(`email_${k}`) === 'on'])) as Record<
+	preferences: async (event) => {
+		const { user, claims } = requireUser(event);
+		const form = await superValidate(event.request, zod4(preferencesSchema), { id: 'preferences' });
+		if (!form.valid) return fail(400, { form });
+		const email = Object.fromEntries(notifications.notificationKinds.map((k) => [k, form.data[`email_${k}`]])) as Record<
 			notifications.NotificationKind,
 			boolean
 		>;
 		await withUser(claims, (tx) => notifications.savePreferences(tx, user.id, email));
-		return { saved: true };
+		return message(form, 'notifications_prefs_saved');
 	}
 } satisfies Actions;

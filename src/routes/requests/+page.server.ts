@@ -1,11 +1,10 @@
-import { redirect } from '@sveltejs/kit';
 import { withUser } from '$lib/server/db';
 import * as requests from '$lib/server/requests';
+import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-	const { user, claims } = locals;
-	if (!user || !claims) redirect(303, '/login?redirectTo=/requests');
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const deleted = url.searchParams.has('deleted');
 		if (user.role === 'startup') return { kind: 'startup' as const, mine: await requests.listOwned(tx, user.id), open: [], deleted };

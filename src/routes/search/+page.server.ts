@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
+import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
 import { search } from '$lib/server/search';
 import type { SearchResult } from '$lib/server/search/port';
 import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery } from '$lib/search-params';
-import { reference, resolveNear, startupClusterOf } from './places.server';
-import { suggest, type Suggestions } from './suggest.server';
+import { reference, resolveNear } from '$lib/server/search/reference';
+import { suggest, type Suggestions } from '$lib/server/search/suggest';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
@@ -13,7 +14,7 @@ export const load = (async ({ locals, url }) => {
 
 	// A startup measures distances from its own cluster unless it chose another place (or none).
 	const user = locals.user;
-	const defaultNear = user?.role === 'startup' ? await withUser(locals.claims, (tx) => startupClusterOf(tx, user.id)) : null;
+	const defaultNear = user?.role === 'startup' ? await withUser(locals.claims, (tx) => companies.startupClusterSlugOf(tx, user.id)) : null;
 	if (params.near === undefined && defaultNear) params.near = { kind: 'cluster', slug: defaultNear };
 	// "No place" (the form's empty choice) only needs to stay in the URL when it overrides that default.
 	if (params.near === null && !defaultNear) params.near = undefined;

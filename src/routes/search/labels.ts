@@ -4,7 +4,7 @@ import { formatCount } from '$lib/domain/format';
 import { pick } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import type { ActiveFilter } from '$lib/search-params';
-import type { Place, TradeName } from './places';
+import type { Place, TradeName } from '$lib/search-places';
 
 export interface Labels {
 	cluster(slug: string): string;

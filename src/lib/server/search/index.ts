@@ -1,61 +1,24 @@
 // Search for the app: Meilisearch when configured (MEILI_URL), the PostgreSQL engine otherwise and
 // whenever Meilisearch fails. Both are kept up to date from the outbox; the PostgreSQL engine always.
-import { toMeiliSynonyms } from '../../domain/glossary';
-import { config } from '../config';
-import { asService, poolWith, sql } from '../db';
-import { allSearchableIds, loadDocs, loadGlossary } from './documents';
-import { meilisearchEngine, type MeilisearchConfig } from './meilisearch';
-import { drainOnce, startWorker, type WorkerOptions } from './outbox';
+import { asService } from '../db';
+import * as ports from '../ports';
+import { allSearchableIds, loadDocs } from './documents';
+import type { SearchEngines } from './engines';
+import { drainOnce, startSearchWorker } from './outbox';
 import type { SearchEngine, SearchQuery, SearchResult } from './port';
-import { postgresEngine, SEARCH_SETTINGS } from './postgres';
 
-export interface SearchEngines {
-	/** Answers searches: Meilisearch when configured, else the PostgreSQL engine. */
-	primary: SearchEngine;
-	/** The PostgreSQL engine: always up to date, answers when the primary fails. */
-	fallback: SearchEngine;
-}
+export type { SearchEngines };
 
-// Process-wide, like the database pool: engines hold no user data.
-let engines: SearchEngines | undefined;
 let primaryFailing = false;
 
-/**
- * Meilisearch with the live glossary as its synonyms setting. The glossary is read when the engine
- * prepares, which the outbox worker repeats whenever managers change it.
- */
-function meilisearchWithGlossary(cfg: MeilisearchConfig): SearchEngine {
-	let current: SearchEngine | undefined;
-	const engine = async () => current ?? (await prepare(), current!);
-	async function prepare(): Promise<void> {
-		const glossary = await loadGlossary(sql());
-		const next = meilisearchEngine(cfg, { synonyms: toMeiliSynonyms(glossary) });
-		await next.prepare();
-		current = next;
-	}
-	return {
-		kind: 'meilisearch',
-		prepare,
-		upsert: async (docs) => (await engine()).upsert(docs),
-		remove: async (ids) => (await engine()).remove(ids),
-		clear: async () => (await engine()).clear(),
-		search: async (query) => (await engine()).search(query)
-	};
-}
-
+/** The engines ports.ts picked from the config. */
 export function searchEngines(): SearchEngines {
-	if (!engines) {
-		const fallback = postgresEngine(sql(), { reader: poolWith(sql(), SEARCH_SETTINGS) });
-		const cfg = config().search;
-		const primary = cfg.kind === 'meilisearch' ? meilisearchWithGlossary(cfg) : fallback;
-		engines = { primary, fallback };
-	}
-	return engines;
+	return ports.searchEngines();
 }
 
 /** Replaces the engines (tests). */
 export function useSearchEngines(next: SearchEngines | undefined): void {
-	engines = next;
+	ports.useSearchEngines(next);
 	primaryFailing = false;
 }
 
@@ -103,9 +66,7 @@ export async function reindex({ batch = 1000, log = (_: string) => {} } = {}): P
  * Starts keeping search up to date: prepares the engines, drains what the outbox holds, then listens
  * for changes. Meilisearch being down does not stop the app: its rows wait in the outbox.
  */
-export async function startSearchSync({ intervalMs = 2_000, mail }: { intervalMs?: number; mail?: WorkerOptions['mail'] } = {}): Promise<
-	() => Promise<void>
-> {
+export async function startSearchSync({ intervalMs = 2_000 }: { intervalMs?: number } = {}): Promise<() => Promise<void>> {
 	const list = allEngines();
 	for (const engine of list) {
 		await engine.prepare().catch((e: Error) => console.warn('[search] %s could not prepare: %s', engine.kind, e.message));
@@ -115,5 +76,5 @@ export async function startSearchSync({ intervalMs = 2_000, mail }: { intervalMs
 		if (result.error) console.warn('[search] outbox: %s', result.error.message);
 		if (result.processed === 0) break;
 	}
-	return startWorker(list, { intervalMs, mail });
+	return startSearchWorker(list, { intervalMs });
 }

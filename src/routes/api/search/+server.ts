@@ -5,8 +5,8 @@
 import { json } from '@sveltejs/kit';
 import { search } from '$lib/server/search';
 import { parseSearchParams, toSearchQuery } from '$lib/search-params';
-import { reference, resolveNear } from '../../search/places.server';
-import { suggest } from '../../search/suggest.server';
+import { reference, resolveNear } from '$lib/server/search/reference';
+import { suggest } from '$lib/server/search/suggest';
 import type { RequestHandler } from './$types';
 
 const headers = { 'cache-control': 'no-store' };

@@ -1,18 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { newSlug } from '$lib/domain/slug';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { companySchema } from './schema';
 
-function startup(locals: App.Locals) {
-	if (!locals.user || !locals.claims) redirect(303, '/login?redirectTo=/dashboard/company');
-	if (locals.user.role !== 'startup') error(403, 'Only startups and IT firms have a company profile');
-	return { user: locals.user, claims: locals.claims };
-}
+const startup = (locals: App.Locals, url: URL) =>
+	requireRole({ locals, url }, ['startup'], 'Only startups and IT firms have a company profile');
 
 /** Without a location of its own, a company sits at its startup cluster's centre. */
 function toInput(f: z.infer<typeof companySchema>, clusters: companies.StartupClusterOption[]): companies.CompanyInput {
@@ -29,8 +27,8 @@ function toInput(f: z.infer<typeof companySchema>, clusters: companies.StartupCl
 	};
 }
 
-export const load = (async ({ locals }) => {
-	const { user, claims } = startup(locals);
+export const load = (async ({ locals, url }) => {
+	const { user, claims } = startup(locals, url);
 	return withUser(claims, async (tx) => {
 		const company = await companies.ownedBy(tx, user.id);
 		const defaults = company
@@ -45,8 +43,8 @@ export const load = (async ({ locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals }) => {
-		const { user, claims } = startup(locals);
+	default: async ({ request, locals, url }) => {
+		const { user, claims } = startup(locals, url);
 		const form = await superValidate(request, zod4(companySchema));
 		if (!form.valid) return fail(400, { form });
 		await withUser(claims, async (tx) => {

@@ -2,6 +2,7 @@
 // RLS on public.workshop_photos decides; anything else is a 404, so a path reveals nothing.
 import { error } from '@sveltejs/kit';
 import { withUser } from '$lib/server/db';
+import * as photos from '$lib/server/photos';
 import { storage } from '$lib/server/ports';
 import { isSafePath } from '$lib/server/storage/port';
 import type { RequestHandler } from './$types';
@@ -9,11 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const path = params.path;
 	if (!isSafePath(path)) error(404, 'Not found');
-	const visible = await withUser(
-		locals.claims,
-		(tx) => tx`select 1 from public.workshop_photos where path = ${path} or thumb_path = ${path} limit 1`
-	);
-	if (visible.length === 0) error(404, 'Not found');
+	if (!(await withUser(locals.claims, (tx) => photos.isVisible(tx, path)))) error(404, 'Not found');
 	const file = await storage().get(path);
 	if (!file) error(404, 'Not found');
 	return new Response(file.data as Uint8Array<ArrayBuffer>, {

@@ -1,28 +1,30 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { withUser, type Claims, type Tx } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as workshops from '$lib/server/workshops';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const decisionSchema = z
 	.object({
-		id: z.uuid(),
-		decision: z.enum(['approved', 'rejected']),
-		reason: z.string().trim().max(1000, 'err_too_long')
+		id: z.uuid('err_not_found'),
+		decision: z.enum(['approved', 'rejected'], 'err_not_found'),
+		reason: z.string().trim().max(1000, 'err_too_long').default('')
 	})
 	.refine((d) => d.decision === 'approved' || d.reason.length > 0, { message: 'err_reason_required', path: ['reason'] });
 
 const curationSchema = z.object({
-	workshopId: z.uuid(),
-	verified: z.enum(['true', 'false']).transform((v) => v === 'true'),
-	featured: z.enum(['true', 'false']).transform((v) => v === 'true')
+	workshopId: z.uuid('err_not_found'),
+	verified: z.boolean(),
+	featured: z.boolean()
 });
 
-function manager(locals: App.Locals, slug: string): { userId: string; claims: Claims } {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=/manage/${slug}`);
-	if (locals.user.role !== 'manager' && locals.user.role !== 'operator') error(403, 'Cluster managers only');
-	return { userId: locals.user.id, claims: locals.claims };
+function manager(locals: App.Locals, url: URL): { userId: string; claims: Claims } {
+	const { user, claims } = requireRole({ locals, url }, ['manager', 'operator'], 'Cluster managers only');
+	return { userId: user.id, claims };
 }
 
 async function managedCluster(tx: Tx, userId: string, slug: string) {
@@ -31,8 +33,8 @@ async function managedCluster(tx: Tx, userId: string, slug: string) {
 	return cluster;
 }
 
-export const load = (async ({ locals, params }) => {
-	const { userId, claims } = manager(locals, params.slug);
+export const load = (async ({ locals, params, url }) => {
+	const { userId, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
 		const cluster = await managedCluster(tx, userId, params.slug);
 		return {
@@ -45,33 +47,29 @@ export const load = (async ({ locals, params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	decide: async ({ request, locals, params }) => {
-		const { userId, claims } = manager(locals, params.slug);
-		const values = Object.fromEntries(await request.formData());
-		const parsed = decisionSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, {
-				decision: { id: String(values.id ?? ''), reason: String(values.reason ?? ''), error: parsed.error.issues[0].message }
-			});
-		const { id, decision, reason } = parsed.data;
+	decide: async ({ request, locals, params, url }) => {
+		const { userId, claims } = manager(locals, url);
+		const form = await superValidate(request, zod4(decisionSchema), { id: 'decide' });
+		if (!form.valid) return fail(400, { form });
+		const { id, decision, reason } = form.data;
 		const ok = await withUser(claims, async (tx) => {
 			await managedCluster(tx, userId, params.slug);
 			return memberships.decide(tx, id, userId, { status: decision, reason: reason || null });
 		});
-		if (!ok) return fail(404, { decision: { id, reason, error: 'err_not_found' } });
-		return { decided: decision };
+		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		return message(form, decision === 'approved' ? 'manage_approved_done' : 'manage_rejected_done');
 	},
 
-	curate: async ({ request, locals, params }) => {
-		const { userId, claims } = manager(locals, params.slug);
-		const parsed = curationSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { curationError: 'err_not_found' });
-		const { workshopId, ...flags } = parsed.data;
+	curate: async ({ request, locals, params, url }) => {
+		const { userId, claims } = manager(locals, url);
+		const form = await superValidate(request, zod4(curationSchema), { id: 'curate' });
+		if (!form.valid) return fail(400, { form });
+		const { workshopId, ...flags } = form.data;
 		const ok = await withUser(claims, async (tx) => {
 			await managedCluster(tx, userId, params.slug);
 			return workshops.setCuration(tx, workshopId, flags);
 		});
-		if (!ok) return fail(404, { curationError: 'err_not_found' });
-		return { curated: true };
+		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		return message(form, 'curated');
 	}
 } satisfies Actions;

@@ -1,23 +1,45 @@
 // One request, as each role sees it: the owner (state, files with their access log, matches to
 // invite, participants), a workshop (NDA, files, joining), a manager of a routed cluster (forwarding).
 // RLS decides what each one may read and do; this page only chooses what to show.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { completeness } from '$lib/domain/request-templates';
+import * as companies from '$lib/server/companies';
 import { withUser, type Tx } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import * as matches from '$lib/server/matches';
+import { pick } from '$lib/server/pick';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import * as workshops from '$lib/server/workshops';
-import { refusal } from '../new/submit.server';
+import { attempt } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
-
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
+import { forwardSchema, inviteSchema, moveSchema, workshopSchema } from './schema';
 
 const id = z.uuid();
+
+/** The request's columns this page shows; anything else (its owner, its exact location) stays here. */
+const SHOWN = [
+	'id',
+	'template',
+	'title',
+	'description',
+	'details',
+	'quantity',
+	'budget_min_krw',
+	'budget_max_krw',
+	'deadline',
+	'delivery_place',
+	'visibility',
+	'nda_required',
+	'nda_text',
+	'required_processes',
+	'status',
+	'published_at',
+	'updated_at'
+] as const;
 
 async function visible(tx: Tx, requestId: string) {
 	if (!id.safeParse(requestId).success) error(404);
@@ -27,32 +49,28 @@ async function visible(tx: Tx, requestId: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const request = await visible(tx, params.id);
 		const isOwner = request.owner_id === user.id;
 		const attachments = await files.list(tx, request.id);
 		const clusters = await matches.craftClusters(tx);
 		const base = {
-			request: { ...request, owner_id: undefined, lat: undefined, lng: undefined },
+			request: pick(request, SHOWN),
 			attachments,
 			routed: await requests.routedClusters(tx, request.id),
 			clusterNames: matches.clusterNames(clusters),
 			published: url.searchParams.has('published'),
 			declined: url.searchParams.has('declined')
 		};
-		const [company] = request.company_id
-			? await tx<
-					{ name_ko: string; name_en: string | null; slug: string }[]
-				>`select name_ko, name_en, slug from public.companies where id = ${request.company_id}`
-			: [];
+		const company = request.company_id ? await companies.nameById(tx, request.company_id) : null;
 
 		if (isOwner) {
 			const participants = await requests.participants(tx, request.id);
 			const ranked = request.status === 'draft' || request.status === 'open' ? await matches.forRequest(tx, request) : [];
 			return {
 				...base,
-				company: company ?? null,
+				company,
 				role: 'owner' as const,
 				moves: requests.ownerMoves(request.status),
 				completeness: completeness(request.template, { ...request, attachment_count: attachments.length }),
@@ -67,7 +85,7 @@ export const load = (async ({ locals, url, params }) => {
 		if (manager) {
 			return {
 				...base,
-				company: company ?? null,
+				company,
 				role: 'manager' as const,
 				participants: await requests.participants(tx, request.id),
 				candidates: request.status === 'open' ? await requests.forwardCandidates(tx, request.id, user.id) : [],
@@ -75,7 +93,7 @@ export const load = (async ({ locals, url, params }) => {
 			};
 		}
 
-		if (user.role !== 'craftsman') return { ...base, company: company ?? null, role: 'viewer' as const, canOpen: false };
+		if (user.role !== 'craftsman') return { ...base, company, role: 'viewer' as const, canOpen: false };
 		const workshop = await workshops.ownedBy(tx, user.id);
 		const me = workshop ? await requests.participant(tx, request.id, workshop.id) : null;
 		const canOpen = !!me && me.declined_at === null && (!request.nda_required || me.nda_accepted_at !== null);
@@ -83,7 +101,7 @@ export const load = (async ({ locals, url, params }) => {
 		const liveQuote = !!workshop && !!me && (await requests.hasLiveQuote(tx, request.id, workshop.id));
 		return {
 			...base,
-			company: company ?? null,
+			company,
 			role: 'workshop' as const,
 			workshop: workshop && { id: workshop.id, name_ko: workshop.name_ko, name_en: workshop.name_en },
 			participant: me,
@@ -96,75 +114,57 @@ export const load = (async ({ locals, url, params }) => {
 	});
 }) satisfies PageServerLoad;
 
-/** Runs an action's writes as the user; a refusal by the database becomes a message, not an error page. */
-async function act(claims: NonNullable<App.Locals['claims']>, fn: (tx: Tx) => Promise<unknown>) {
-	try {
-		await withUser(claims, fn);
-		return null;
-	} catch (e) {
-		const message = refusal(e);
-		if (!message) throw e;
-		return message;
-	}
-}
-
-const moveSchema = z.object({ name: z.enum(['publish', 'close', 'reopen', 'cancel']), confirmed: z.literal('1').optional() });
-/** Moves that cannot be undone: the page asks first (a dialog with JavaScript, a checkbox without). */
-const CONFIRMED_MOVES = new Set(['close', 'cancel']);
-const workshopSchema = z.object({ workshopId: z.uuid() });
-const forwardSchema = z.object({ workshopId: z.uuid('request_forward_choose'), note: z.string().trim().max(2000, 'err_too_long') });
-
 export const actions = {
 	move: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const parsed = moveSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { moveError: 'request_err_transition' });
-		if (CONFIRMED_MOVES.has(parsed.data.name) && !parsed.data.confirmed) return fail(400, { moveError: 'request_err_confirm' });
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(moveSchema), { id: 'move' });
+		if (!form.valid) return fail(400, { form });
 		let refused: string | null = null;
-		const problem = await act(claims, async (tx) => {
+		const problem = await attempt(claims, async (tx) => {
 			const current = await visible(tx, params.id);
 			if (current.owner_id !== user.id) error(404);
-			const moved = await requests.move(tx, current, parsed.data.name);
+			const moved = await requests.move(tx, current, form.data.name);
 			if (!moved.ok) refused = moved.error;
 		});
-		if (problem ?? refused) return fail(400, { moveError: problem ?? refused });
-		return { moved: parsed.data.name };
+		if (problem ?? refused) return setError(form, '', problem ?? refused ?? '');
+		return message(form, 'request_moved');
 	},
 	invite: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const parsed = workshopSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { inviteError: 'err_not_found' });
-		const problem = await act(claims, (tx) => requests.invite(tx, params.id, parsed.data.workshopId, user.id));
-		if (problem) return fail(403, { inviteError: problem, workshopId: parsed.data.workshopId });
-		return { invited: parsed.data.workshopId };
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(inviteSchema), { id: 'invite' });
+		if (!form.valid) return fail(400, { form });
+		const problem = await attempt(claims, (tx) => requests.invite(tx, params.id, form.data.workshopId, user.id));
+		if (problem) return setError(form, '', problem, { status: 403 });
+		return message(form, 'request_invited');
 	},
-	join: async ({ locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const problem = await act(claims, async (tx) => {
+	join: async ({ request, locals, url, params }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(workshopSchema), { id: 'workshop' });
+		const problem = await attempt(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			if (!workshop) error(403);
 			await requests.join(tx, params.id, workshop.id);
 		});
-		if (problem) return fail(403, { workshopError: problem });
-		return { joined: true };
+		if (problem) return setError(form, '', problem, { status: 403 });
+		return message(form, 'request_joined');
 	},
-	acceptNda: async ({ locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const problem = await act(claims, async (tx) => {
+	acceptNda: async ({ request, locals, url, params }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(workshopSchema), { id: 'workshop' });
+		const problem = await attempt(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
 			if (!workshop) error(403);
 			await requests.acceptNda(tx, params.id, workshop.id);
 		});
-		if (problem) return fail(403, { workshopError: problem });
-		return { ndaAccepted: true };
+		if (problem) return setError(form, '', problem, { status: 403 });
+		return message(form, 'request_nda_accepted');
 	},
 	forward: async ({ request, locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
-		const values = Object.fromEntries(await request.formData());
-		const parsed = forwardSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { forward: { values, error: parsed.error.issues[0].message } });
-		const problem = await act(claims, (tx) => requests.forward(tx, params.id, parsed.data.workshopId, user.id, parsed.data.note));
-		if (problem) return fail(403, { forward: { values, error: problem } });
-		return { forwarded: true };
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(forwardSchema), { id: 'forward' });
+		if (!form.valid) return fail(400, { form });
+		const problem = await attempt(claims, (tx) => requests.forward(tx, params.id, form.data.workshopId, user.id, form.data.note));
+		if (problem) return setError(form, '', problem, { status: 403 });
+		return message(form, 'request_forwarded');
 	}
 } satisfies Actions;

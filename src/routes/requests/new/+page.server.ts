@@ -6,15 +6,12 @@ import { m } from '$lib/paraglide/messages';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
 import { ACCEPT } from '$lib/server/request-files';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { formValues, requestFormSchema } from './schema';
 import { submitRequest, switchTemplate } from './submit.server';
 
-function startup(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-	if (locals.user.role !== 'startup') error(403, m.requests_startups_only());
-	return { user: locals.user, claims: locals.claims };
-}
+const startup = (locals: App.Locals, url: URL) => requireRole({ locals, url }, ['startup'], m.requests_startups_only());
 
 /** A first guess at the template from what the company says it builds; the startup chooses. */
 function guessTemplate(builds: string): TemplateId {

@@ -10,6 +10,7 @@ import { isTemplateId, type TemplateId } from '$lib/domain/request-templates';
 import { m } from '$lib/paraglide/messages';
 import type { Claims, Tx } from '$lib/server/db';
 import { storage } from '$lib/server/ports';
+import { refusal } from '$lib/server/refusal';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
@@ -51,14 +52,6 @@ export async function switchTemplate(request: Request, from: TemplateId) {
 	const values = carryOver(from, to, typed.data, { nda_text: m.request_nda_default() });
 	const form = await superValidate(values, zod4(requestFormSchema(to, today)), { errors: false });
 	return { form: withFiles(form), template: to, switched: to !== from };
-}
-
-/** A PostgreSQL refusal (RLS, a trigger) as the message a person reads. */
-export function refusal(e: unknown): string | null {
-	const code = (e as { code?: string }).code;
-	if (code === '42501') return 'request_err_not_allowed';
-	if (code === '23514') return 'request_err_transition';
-	return null;
 }
 
 export async function submitRequest(

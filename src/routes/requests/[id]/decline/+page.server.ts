@@ -8,14 +8,11 @@ import { z } from 'zod';
 import { withUser, type Tx } from '$lib/server/db';
 import * as requests from '$lib/server/requests';
 import * as workshops from '$lib/server/workshops';
+import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { declineSchema } from './schema';
 
-function craftsman(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-	if (locals.user.role !== 'craftsman') error(403, 'Only a workshop declines a request');
-	return { user: locals.user, claims: locals.claims };
-}
+const craftsman = (locals: App.Locals, url: URL) => requireRole({ locals, url }, ['craftsman'], 'Only a workshop declines a request');
 
 /** The request and the caller's workshop, when the workshop could decline it; otherwise back to the request. */
 async function declinable(tx: Tx, userId: string, requestId: string) {

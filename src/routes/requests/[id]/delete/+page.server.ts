@@ -4,16 +4,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser, type Tx } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import { withUserFiles } from '$lib/server/storage/staged';
 import type { Actions, PageServerLoad } from './$types';
-
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
 
 /** The caller's own draft; 404 for anyone else's request, back to the request once published. */
 async function ownDraft(tx: Tx, userId: string, id: string) {
@@ -25,7 +21,7 @@ async function ownDraft(tx: Tx, userId: string, id: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const request = await ownDraft(tx, user.id, params.id);
 		return { request: { id: request.id, title: request.title }, attachments: await files.list(tx, request.id) };
@@ -34,7 +30,7 @@ export const load = (async ({ locals, url, params }) => {
 
 export const actions = {
 	default: async ({ locals, url, params }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const deleted = await withUserFiles(claims, storage(), async (tx, store) =>
 			requests.removeDraft(tx, store, await ownDraft(tx, user.id, params.id))
 		);

@@ -1,10 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { isTemplateId, suggestedProcesses, type TemplateId } from '$lib/domain/request-templates';
 import { m } from '$lib/paraglide/messages';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
@@ -12,17 +13,15 @@ import * as requests from '$lib/server/requests';
 import { formValues, requestFormSchema } from '../../new/schema';
 import { submitRequest, switchTemplate } from '../../new/submit.server';
 import type { Actions, PageServerLoad } from './$types';
+import { CONFIRM_REMOVE } from './confirm';
 
 const EDITABLE = ['draft', 'open', 'closed'];
 
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
+const removeFileSchema = z.object({ attachmentId: z.uuid('err_not_found'), confirmed: z.boolean().default(false) });
 
 /** The owner's request, while it can still be edited; 404 for anyone else (a path reveals nothing). */
 async function ownRequest(locals: App.Locals, url: URL, id: string) {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	if (!z.uuid().safeParse(id).success) error(404);
 	const request = await withUser(claims, (tx) => requests.byId(tx, id));
 	if (!request || request.owner_id !== user.id) error(404);
@@ -58,7 +57,7 @@ async function submit(event: { request: Request; locals: App.Locals; url: URL; p
 	const result = await submitRequest(event.request, claims, template, {
 		publish: publish && request.status === 'draft',
 		existing: request,
-		companyOf: async () => request.company_id
+		companyOf: () => Promise.resolve(request.company_id)
 	});
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
@@ -76,14 +75,13 @@ export const actions = {
 	},
 	removeFile: async ({ request, locals, url, params }) => {
 		const { claims } = await ownRequest(locals, url, params.id);
-		const data = await request.formData();
-		const attachmentId = z.uuid().safeParse(data.get('attachmentId'));
-		if (!attachmentId.success) return fail(400, { fileError: 'err_not_found' });
+		const form = await superValidate(request, zod4(removeFileSchema), { id: 'removeFile' });
+		if (!form.valid) return fail(400, { form });
 		// Removing deletes the file from storage: asked first. With JavaScript a dialog sets `confirmed`;
 		// without it, this answer shows the question with a button that sends it.
-		if (data.get('confirmed') !== '1') return fail(400, { confirmRemove: attachmentId.data });
-		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, attachmentId.data));
-		if (!removed) return fail(403, { fileError: 'request_err_not_allowed' });
-		return { fileRemoved: true };
+		if (!form.data.confirmed) return message(form, CONFIRM_REMOVE, { status: 400 });
+		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, form.data.attachmentId));
+		if (!removed) return setError(form, '', 'request_err_not_allowed', { status: 403 });
+		return message(form, 'request_file_removed');
 	}
 } satisfies Actions;

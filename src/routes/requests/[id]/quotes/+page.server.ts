@@ -1,23 +1,19 @@
 // Quotes of one request. The request's owner sees every quote and asks for revisions, accepts or
 // declines; a workshop's actor (its owner, or a manager for a member without an account) sees only
 // that workshop's quotes, sends one, revises it and withdraws it. RLS decides what each may see.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatNumber, parseWon } from '$lib/domain/format';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, parseWhole, quoteSchema, type Move } from './schema';
-
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-	return { user: locals.user, claims: locals.claims };
-}
 
 /** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
 function defaultValidUntil(now = new Date()): string {
@@ -30,15 +26,13 @@ async function chooseWorkshop(tx: Tx, userId: string, requestId: string, wanted:
 	if (workshops.length === 0) return { workshops, workshop: null };
 	const chosen = wanted ? workshops.find((w) => w.id === wanted) : undefined;
 	if (chosen) return { workshops, workshop: chosen };
-	const taking = await tx<{ workshop_id: string }[]>`
-		select workshop_id from public.request_participants where request_id = ${requestId}
-		union select workshop_id from public.quotes where request_id = ${requestId}`;
-	const busy = workshops.find((w) => taking.some((p) => p.workshop_id === w.id));
+	const taking = await quotes.takingPart(tx, requestId);
+	const busy = workshops.find((w) => taking.includes(w.id));
 	return { workshops, workshop: busy ?? workshops.find((w) => w.own) ?? workshops[0] };
 }
 
 export const load = (async ({ params, locals, url }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	const open = moveSchema
 		.pick({ quote: true, move: true })
 		.safeParse({ quote: url.searchParams.get('quote'), move: url.searchParams.get('act') });
@@ -90,7 +84,7 @@ const reasonKey = (move: Move) => (move === 'request_revision' ? 'err_quote_note
 export const actions = {
 	// Send a quote, or a revised one when the workshop already has a live quote here.
 	quote: async ({ request, params, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
+		const { user, claims } = requireUser({ locals, url });
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const terms = {
@@ -120,13 +114,10 @@ export const actions = {
 
 	// Ask for a revision, accept, decline (the owner) or withdraw (the workshop).
 	move: async ({ request, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
-		const values = Object.fromEntries(await request.formData());
-		const parsed = moveSchema.safeParse(values);
-		const field = (v: FormDataEntryValue | undefined) => (typeof v === 'string' ? v : '');
-		const echo = { quote: field(values.quote), move: field(values.move), note: field(values.note) };
-		if (!parsed.success) return fail(400, { move: { ...echo, error: parsed.error.issues[0].message } });
-		const { quote: quoteId, move, note } = parsed.data;
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(moveSchema), { id: 'move' });
+		if (!form.valid) return fail(400, { form });
+		const { quote: quoteId, move, note } = form.data;
 		const result = await withUser(claims, async (tx) => {
 			const quote = await quotes.byId(tx, quoteId);
 			if (!quote) return { ok: false as const, error: 'err_not_found' };
@@ -136,10 +127,7 @@ export const actions = {
 			const actor = request?.owner_id === user.id ? 'startup' : 'workshop';
 			return quotes.move(tx, { quote, move, actor, note });
 		});
-		if (!result.ok) {
-			const error = result.error === 'err_reason_required' ? reasonKey(move) : result.error;
-			return fail(400, { move: { ...echo, error } });
-		}
-		return { done: `quote_done_${move}` as const };
+		if (!result.ok) return setError(form, '', result.error === 'err_reason_required' ? reasonKey(move) : result.error);
+		return message(form, `quote_done_${move}`);
 	}
 } satisfies Actions;

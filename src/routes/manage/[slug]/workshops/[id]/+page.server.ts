@@ -1,17 +1,17 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as editor from '$lib/server/workshop-editor';
+import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A manager edits approved members (without an account) of a cluster they manage; anything else is a 404. */
 async function authorize({ locals, params, url }: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	const { user, claims } = requireUser({ locals, url });
 	const workshopId = z.uuid().safeParse(params.id);
 	if (!workshopId.success) error(404);
-	const claims = locals.claims;
-	const userId = locals.user.id;
+	const userId = user.id;
 	const cluster = await withUser(claims, async (tx) => {
 		const managed = (await memberships.managedBy(tx, userId)).find((c) => c.slug === params.slug);
 		if (!managed) return null;

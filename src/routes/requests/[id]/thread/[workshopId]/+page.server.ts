@@ -1,9 +1,12 @@
 // The conversation between a request's owner and one workshop. New messages arrive through the
 // events endpoint beside this page (SSE over LISTEN messages); without JavaScript the form posts and
 // the page reloads.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import * as conversations from '$lib/server/conversations';
 import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as quotes from '$lib/server/quotes';
@@ -11,20 +14,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { messageSchema } from './schema';
 import { toWire } from './wire.server';
 
-function signedIn(locals: App.Locals, url: URL) {
-	if (!locals.user || !locals.claims) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	return { user: locals.user, claims: locals.claims };
-}
-
 export const load = (async ({ params, locals, url }) => {
-	const { user, claims } = signedIn(locals, url);
+	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		const ctx = await conversations.context(tx, params.id, params.workshopId, user.id);
 		if (!ctx) error(404, 'Not found');
 		const messages = ctx.conversationId ? await conversations.messages(tx, ctx.conversationId) : [];
 		const unread = ctx.conversationId ? await conversations.unread(tx, ctx.conversationId, user.id) : 0;
-		// Opening the thread is reading it: the read marker moves (idempotent, the caller's own row).
-		if (ctx.conversationId) await conversations.markRead(tx, ctx.conversationId, user.id);
+		// Only reads: a hovered link preloads this, so the page marks the thread read once it is open (POST).
 		const theirs = messages.filter((m) => m.sender_id !== user.id);
 		// Where the deal stands, shown above the thread: the workshop's live (or latest) quote.
 		const [quote] = await quotes.forWorkshop(tx, ctx.request.id, ctx.workshop.id);
@@ -50,21 +47,27 @@ export const load = (async ({ params, locals, url }) => {
 
 export const actions = {
 	send: async ({ request, params, locals, url }) => {
-		const { user, claims } = signedIn(locals, url);
-		const data = await request.formData();
-		const body = String(data.get('body') ?? '');
-		const parsed = messageSchema.safeParse({ body, files: data.getAll('files').filter((f) => f instanceof File) });
-		if (!parsed.success) return fail(400, { body, error: parsed.error.issues[0].message });
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(messageSchema), { id: 'message' });
+		if (!form.valid) return fail(400, withFiles({ form }));
 		const sent = await withUserFiles(claims, storage(), async (tx, store) => {
 			const ctx = await conversations.context(tx, params.id, params.workshopId, user.id);
 			if (!ctx?.canWrite) return null;
 			return conversations.send(tx, store, ctx, {
 				userId: user.id,
-				body: parsed.data.body,
-				files: parsed.data.files.filter((f) => f.size > 0)
+				body: form.data.body,
+				files: form.data.files.filter((f) => f.size > 0)
 			});
 		});
-		if (!sent) return fail(403, { body, error: 'err_thread_closed' });
-		return { sent: toWire(sent) };
+		if (!sent) return setError(withFiles(form), 'body', 'err_thread_closed', { status: 403 });
+		form.data.files = [];
+		return { form: withFiles(form), sent: toWire(sent) };
+	},
+	// Marks the thread read without JavaScript (with it, the page posts to its events endpoint).
+	read: async ({ params, locals, url }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const done = await withUser(claims, (tx) => conversations.markThreadRead(tx, params.id, params.workshopId, user.id));
+		if (!done) error(404, 'Not found');
+		return { read: true };
 	}
 } satisfies Actions;

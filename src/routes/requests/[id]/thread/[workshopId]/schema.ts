@@ -7,6 +7,7 @@ export const messageSchema = z.object({
 	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long'),
 	files: z
 		.array(z.instanceof(File))
+		.default([])
 		// An empty file input sends one empty file; it is not an attachment.
 		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_MESSAGE_FILES, 'err_quote_files_too_many')
 		.refine((files) => files.every((f) => f.size <= MAX_MESSAGE_FILE_BYTES), 'err_quote_file_too_large')

@@ -68,17 +68,12 @@ export const GET: RequestHandler = async ({ params, locals, url, request }) => {
 	});
 };
 
-/** The page was looking when new messages arrived: they are read. */
+/** The page is open and visible (on arrival, or when new messages came): what it shows is read. */
 export const POST: RequestHandler = async ({ params, locals }) => {
 	const claims = locals.claims;
 	if (!claims || !locals.user) error(401, 'Sign in');
 	const userId = locals.user.id;
-	const done = await withUser(claims, async (tx) => {
-		const ctx = await conversations.context(tx, params.id, params.workshopId, userId);
-		if (!ctx) return false;
-		if (ctx.conversationId) await conversations.markRead(tx, ctx.conversationId, userId);
-		return true;
-	});
+	const done = await withUser(claims, (tx) => conversations.markThreadRead(tx, params.id, params.workshopId, userId));
 	if (!done) error(404, 'Not found');
 	return new Response(null, { status: 204 });
 };

@@ -1,8 +1,10 @@
 // What the search page needs besides the engine: cluster names and centres (facet labels, the places
 // to measure distance from) and trade names. Both change rarely and are public to everyone.
-import { withUser, type Tx } from '$lib/server/db';
+import * as clusters from '$lib/server/clusters';
+import { withUser } from '$lib/server/db';
+import * as trades from '$lib/server/trades';
 import type { Near } from '$lib/search-params';
-import type { Place, TradeName } from './places';
+import type { Place, TradeName } from '$lib/search-places';
 
 export interface Reference {
 	clusters: Place[];
@@ -20,15 +22,9 @@ let cached: { until: number; value: Promise<Reference> } | undefined;
 
 async function load(): Promise<Reference> {
 	return withUser(null, async (tx) => ({
-		clusters: await tx<Place[]>`
-			select slug, kind, name_ko, name_en, district_ko, district_en, lat, lng
-			from public.clusters order by kind, name_ko`,
-		trades: await tx<TradeName[]>`
-			select ksic_code as code, name_ko, name_en from public.trades order by ksic_code`,
-		glossaryWords: (
-			await tx<{ word: string }[]>`
-				select distinct unnest(array_prepend(term, synonyms)) as word from public.search_synonyms`
-		).map((r) => r.word)
+		clusters: await clusters.places(tx),
+		trades: await trades.names(tx),
+		glossaryWords: await trades.glossaryWords(tx)
 	}));
 }
 
@@ -50,14 +46,4 @@ export function resolveNear(near: Near | null | undefined, clusters: Place[]): {
 	if (near.kind === 'point') return { lat: near.lat, lng: near.lng };
 	const cluster = clusters.find((c) => c.slug === near.slug);
 	return cluster ? { lat: cluster.lat, lng: cluster.lng } : null;
-}
-
-/** The startup cluster of the signed-in user's company (the default place for distances), if any. */
-export async function startupClusterOf(tx: Tx, userId: string): Promise<string | null> {
-	const [row] = await tx<{ slug: string }[]>`
-		select c.slug from public.companies co
-		join public.clusters c on c.id = co.startup_cluster_id
-		where co.owner_id = ${userId}
-		order by co.created_at limit 1`;
-	return row?.slug ?? null;
 }

@@ -3,7 +3,7 @@
 import { SPELLING_VARIANTS, isInitialsQuery, jamoDistance, normalize, tokenize, typoBudget } from '$lib/domain/korean';
 import type { SearchQuery, SearchResult } from '$lib/server/search/port';
 import { activeFilters, type SearchParams } from '$lib/search-params';
-import type { Reference } from './places.server';
+import type { Reference } from './reference';
 
 export interface Suggestions {
 	/** A respelling of the query (the words nearest to known trade words) that finds workshops. */

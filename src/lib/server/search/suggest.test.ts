@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestWord, respell, type Vocabulary } from './suggest.server';
+import { nearestWord, respell, type Vocabulary } from './suggest';
 
 const words: Vocabulary = new Map([
 	['주얼리', '주얼리'],

@@ -1,0 +1,120 @@
+// The outbox worker: database triggers record what must happen outside the database (search
+// documents to rewrite, mail to send) in public.outbox; drains claim due rows of their topics with
+// FOR UPDATE SKIP LOCKED, so several app instances can drain at once, and a failure releases the
+// claim and schedules a retry with backoff, so an unreachable service loses nothing. Each consumer
+// (search/outbox.ts, mail/outbox.ts) says only what its rows mean.
+import { asService, sql, type Tx } from './db';
+
+export interface DrainResult {
+	/** Outbox rows this call claimed. */
+	claimed: number;
+	/** Of those, rows marked processed (all of them, or none when the batch failed). */
+	processed: number;
+	error?: Error;
+}
+
+export interface OutboxRow {
+	id: string;
+	topic: string;
+	key: string;
+}
+
+const MAX_BACKOFF_SECONDS = 300;
+
+/** Claims due rows of the given topics, hands them to handle in the same transaction, marks them done. */
+export async function drainTopics(
+	topics: string[],
+	handle: (tx: Tx, rows: OutboxRow[]) => Promise<void>,
+	batch: number
+): Promise<DrainResult> {
+	let claimed: OutboxRow[] = [];
+	try {
+		// Service role: a worker must see suspended workshops and pending memberships to remove them
+		// from search, and the outbox itself is closed to every other role.
+		await asService(async (tx) => {
+			claimed = await tx<OutboxRow[]>`
+				select id, topic, key from public.outbox
+				where processed_at is null and available_at <= now() and topic = any(${topics}::text[])
+				order by id
+				for update skip locked
+				limit ${batch}`;
+			if (claimed.length === 0) return;
+			await handle(tx, claimed);
+			await tx`update public.outbox set processed_at = now() where id = any(${claimed.map((r) => r.id)}::bigint[])`;
+		});
+		return { claimed: claimed.length, processed: claimed.length };
+	} catch (e) {
+		const error = e instanceof Error ? e : new Error(String(e));
+		if (claimed.length === 0) return { claimed: 0, processed: 0, error };
+		// The claim rolled back with the transaction; record the failure and try again later.
+		await asService(
+			(tx) => tx`
+				update public.outbox
+				set attempts = attempts + 1, last_error = ${error.message.slice(0, 2000)},
+				    available_at = now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}, power(2, attempts)))
+				where id = any(${claimed.map((r) => r.id)}::bigint[]) and processed_at is null`
+		);
+		return { claimed: claimed.length, processed: 0, error };
+	}
+}
+
+export interface WorkerOptions {
+	/** How often to poll when no notification arrives. */
+	intervalMs?: number;
+	/** Rows per drain; a full batch means there may be more, so the worker drains again at once. */
+	batch?: number;
+	onError?: (error: Error) => void;
+}
+
+/**
+ * Runs `drain` whenever a change commits (LISTEN outbox) and every intervalMs anyway (a missed
+ * notification, a retry coming due, or a pooler that does not pass notifications on). `name` is
+ * what the log says. Returns stop().
+ */
+export async function startWorker(
+	name: string,
+	drain: (batch: number) => Promise<DrainResult>,
+	opts: WorkerOptions = {}
+): Promise<() => Promise<void>> {
+	const { intervalMs = 2_000, batch = 100 } = opts;
+	const onError = opts.onError ?? ((e: Error) => console.error(`[${name}] outbox:`, e.message));
+	let stopped = false;
+	let running: Promise<void> | undefined;
+	let again = false;
+	let lastError: string | undefined;
+
+	async function loop(): Promise<void> {
+		do {
+			again = false;
+			const result = await drain(batch).catch((e: Error) => ({ claimed: 0, processed: 0, error: e }));
+			// Log a failure once, not on every retry of the same outage.
+			if (result.error && result.error.message !== lastError) onError(result.error);
+			lastError = result.error?.message;
+			if (result.processed === batch) again = true;
+		} while (again && !stopped);
+	}
+
+	function tick(): void {
+		if (stopped) return;
+		if (running) {
+			again = true;
+			return;
+		}
+		running = loop().finally(() => (running = undefined));
+	}
+
+	const timer = setInterval(tick, intervalMs);
+	const listener = await sql()
+		.listen('outbox', tick)
+		.catch((e: Error) => {
+			onError(new Error(`LISTEN outbox failed, polling only: ${e.message}`));
+			return undefined;
+		});
+	tick();
+	return async () => {
+		stopped = true;
+		clearInterval(timer);
+		await listener?.unlisten();
+		await running;
+	};
+}
