@@ -10,6 +10,8 @@ declare global {
 			claims: Claims | null;
 			/** The signed-in user's account as the app knows it; null for visitors. */
 			user: { id: string; email: string; role: 'craftsman' | 'startup' | 'manager' | 'operator'; displayName: string } | null;
+			/** The signed-in user's unread notifications when the request came in (0 for visitors). */
+			unread: number;
 		}
 	}
 }

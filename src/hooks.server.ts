@@ -9,6 +9,7 @@ import { startSearchSync } from '$lib/server/search';
 import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as ports from '$lib/server/ports';
+import * as notifications from '$lib/server/notifications';
 import * as profiles from '$lib/server/profiles';
 import { securityHandle } from '$lib/server/security-headers';
 
@@ -42,7 +43,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.auth = ports.auth().forRequest({ cookies: event.cookies, url: event.url });
 	const claims = await event.locals.auth.claims();
 	event.locals.claims = claims;
-	event.locals.user = claims ? await withUser(claims, (tx) => profiles.current(tx, claims)) : null;
+	// The account and the bell's count in one transaction, their queries pipelined: one wait per page.
+	const [user, unread] = claims
+		? await withUser(claims, (tx) => Promise.all([profiles.current(tx, claims), notifications.unreadCount(tx, claims.sub)]))
+		: [null, 0];
+	event.locals.user = user;
+	event.locals.unread = unread;
 	const response = await resolve(event);
 	// Pages made for one signed-in user must never be stored by shared caches.
 	if (claims && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');

@@ -45,6 +45,20 @@ create table if not exists auth.users (
 );
 comment on table auth.users is 'Shim of Supabase Auth''s users table: the columns this app uses.';
 
+-- The embedded auth adapter's sessions, in the shape of GoTrue's: a session cookie is honoured only
+-- while its row exists, so signing out (deleting the row) ends it for every copy of the cookie.
+create table if not exists auth.sessions (
+  id uuid primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  not_after timestamptz not null
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+comment on table auth.sessions is 'Shim of Supabase Auth''s sessions: the server''s own, never readable through the API roles.';
+alter table auth.sessions enable row level security;
+revoke all on auth.sessions from anon, authenticated;
+
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$

@@ -62,3 +62,19 @@ test('the language switch only ever goes back to a page of this site', async ({ 
 		expect(response.headers()['location'], redirectTo).toBe(expected);
 	}
 });
+
+test('signing out ends the session: a copy of its cookie no longer opens the dashboard', async ({ page, browser, world }) => {
+	const startup = await world.founder();
+	await signInAs(page, startup);
+	const copied = (await page.context().cookies()).filter((c) => c.name === 'sl_session');
+	expect(copied).toHaveLength(1);
+	await page.getByRole('button', { name: '로그아웃' }).click();
+	await expect(page.getByRole('link', { name: '로그인' })).toBeVisible();
+
+	const thief = await browser.newContext();
+	await thief.addCookies(copied);
+	const stolen = await thief.newPage();
+	await stolen.goto('/dashboard');
+	await expect(stolen).toHaveURL(/\/login/);
+	await thief.close();
+});

@@ -323,3 +323,19 @@ describe('profiles of a newcomer', () => {
 // from anon and authenticated: Supabase's default grants, mirrored by the shim, include them. One
 // actor per database role: every signed-in user is `authenticated`, like A.
 runOutsideRls(runner, Object.keys(matrix), ['anon', 'A']);
+
+describe('auth.sessions is the server’s own', () => {
+	const { attempt } = matrixTools<Fixtures, Actor, Actor | 'N'>(runner);
+	for (const actor of actors) {
+		for (const [op, sql] of [
+			['select', ({ tx }: { tx: Tx }) => tx`select id from auth.sessions`],
+			['delete', ({ tx }: { tx: Tx }) => tx`delete from auth.sessions`]
+		] as const) {
+			it(`${actorNames[actor]} · ${op} sessions → denied`, () =>
+				rollback(async (tx) => {
+					const f = await createFixtures(tx);
+					expect(await attempt(tx, f, actor, sql)).toBe('denied');
+				}));
+		}
+	}
+});

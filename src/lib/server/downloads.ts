@@ -16,6 +16,14 @@ export interface OpenedFile {
 }
 
 /**
+ * The content type a file is served with: what the uploader said only for the types shown inline (PDF and
+ * images); anything else (an uploaded text/html or SVG among them) is opaque bytes to download.
+ */
+export function servedType(contentType: string): string {
+	return dispositionFor(contentType) === 'inline' ? contentType : 'application/octet-stream';
+}
+
+/**
  * Opens a file as the user and answers it; anything refused, missing or anonymous is a 404, so an id
  * reveals nothing.
  */
@@ -26,7 +34,7 @@ export async function download(claims: Claims | null, open: (tx: Tx) => Promise<
 	if (!opened || !file) error(404, 'Not found');
 	return new Response(file.data as Uint8Array<ArrayBuffer>, {
 		headers: {
-			'content-type': opened.content_type,
+			'content-type': servedType(opened.content_type),
 			'content-length': String(file.data.byteLength),
 			'content-disposition': contentDisposition(dispositionFor(opened.content_type), opened.filename),
 			'cache-control': 'private, no-store',

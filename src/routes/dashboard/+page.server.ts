@@ -16,9 +16,11 @@ export const load = (async ({ locals, url }) => {
 	const { user, claims } = requireUser({ locals, url });
 	return withUser(claims, async (tx) => {
 		if (user.role === 'craftsman') {
-			const workshop = await workshops.ownedBy(tx, user.id);
-			const applied = workshop ? await memberships.forWorkshop(tx, workshop.id) : [];
-			const clusters = await craftClusters(tx);
+			// Queries sent together on the transaction's connection are pipelined: one wait instead of several.
+			const [workshop, clusters] = await Promise.all([workshops.ownedBy(tx, user.id), craftClusters(tx)]);
+			const [applied, recommended] = workshop
+				? await Promise.all([memberships.forWorkshop(tx, workshop.id), matches.recommendedFor(tx, workshop.id, { limit: 8 })])
+				: [[], []];
 			const open = clusters.filter((c) => !applied.some((a) => a.cluster_id === c.id));
 			return {
 				kind: 'craftsman' as const,
@@ -27,24 +29,21 @@ export const load = (async ({ locals, url }) => {
 				clusters: open.map((c) => ({ id: c.id, name_ko: c.name_ko, name_en: c.name_en })),
 				// The first cluster still open to the workshop is chosen, as a select shows it.
 				applyForm: await superValidate({ clusterId: open[0]?.id ?? '' }, zod4(applySchema), { id: 'apply', errors: false }),
-				recommended: workshop ? await matches.recommendedFor(tx, workshop.id, { limit: 8 }) : [],
+				recommended,
 				clusterNames: matches.clusterNames(clusters),
 				declined: url.searchParams.has('declined')
 			};
 		}
 		if (user.role === 'startup') {
-			const company = await companies.ownedBy(tx, user.id);
+			const [company, owned] = await Promise.all([companies.ownedBy(tx, user.id), requests.listOwned(tx, user.id)]);
 			return {
 				kind: 'startup' as const,
 				company: company && { name_ko: company.name_ko, name_en: company.name_en, slug: company.slug },
-				requests: (await requests.listOwned(tx, user.id)).slice(0, 6)
+				requests: owned.slice(0, 6)
 			};
 		}
-		return {
-			kind: 'manager' as const,
-			managed: await memberships.managedBy(tx, user.id),
-			inboxOpen: await requests.openInInbox(tx, user.id)
-		};
+		const [managed, inboxOpen] = await Promise.all([memberships.managedBy(tx, user.id), requests.openInInbox(tx, user.id)]);
+		return { kind: 'manager' as const, managed, inboxOpen };
 	});
 }) satisfies PageServerLoad;
 

@@ -34,14 +34,21 @@ authContract('embedded', async () => ({ port: await embedded(), cleanup: async (
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
 	const gotrue = await startGoTrueDouble();
-	return { port: supabase(gotrue.url, gotrue.anonKey), cleanup: () => gotrue.close(), sign: (p) => gotrue.sign(p) };
+	return {
+		port: supabase(gotrue.url, gotrue.anonKey),
+		cleanup: () => gotrue.close(),
+		sign: (p) => gotrue.sign(p),
+		tokensOutliveSessions: true
+	};
 });
 
 const realUrl = process.env.PUBLIC_SUPABASE_URL;
 const realKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
 if (realUrl && realKey) {
 	// Leaves its test accounts behind; the project needs email confirmation off.
-	authContract('supabase adapter ↔ real project', () => Promise.resolve({ port: supabase(realUrl, realKey), cleanup: async () => {} }));
+	authContract('supabase adapter ↔ real project', () =>
+		Promise.resolve({ port: supabase(realUrl, realKey), cleanup: async () => {}, tokensOutliveSessions: true })
+	);
 } else {
 	describe.skip('auth contract: supabase adapter ↔ real project (skipped: PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set)', () => {
 		it('runs the contract against the project', () => {});
@@ -76,6 +83,30 @@ describe('embedded auth', () => {
 			user_metadata: { role: 'startup', display_name: '박대표' }
 		});
 		expect(claims.exp! - claims.iat!).toBe(7 * 24 * 3600);
+	});
+
+	it('signing out ends the session for every copy of its cookie, not only the browser that signed out', async () => {
+		const auth = await embedded();
+		const browser = new FakeCookies();
+		await auth.forRequest({ cookies: browser, url: HTTP }).signUp(input());
+		// Someone copied the cookie (another tab, or a thief) before the owner signed out.
+		const copy = new FakeCookies();
+		copy.set('sl_session', browser.get('sl_session')!, { path: '/' });
+		expect(await auth.forRequest({ cookies: copy, url: HTTP }).claims()).not.toBeNull();
+		await auth.forRequest({ cookies: browser, url: HTTP }).signOut();
+		expect(await auth.forRequest({ cookies: copy, url: HTTP }).claims()).toBeNull();
+		// Another instance of the app, which never saw this session, refuses it too.
+		expect(await (await embedded()).forRequest({ cookies: copy, url: HTTP }).claims()).toBeNull();
+	});
+
+	it('refuses a session past its end, even with a token that has not expired', async () => {
+		const auth = await embedded();
+		const cookies = new FakeCookies();
+		await auth.forRequest({ cookies, url: HTTP }).signUp(input());
+		const { session_id } = decodeJwt(cookies.get('sl_session')!) as { session_id: string };
+		await testSql()`update auth.sessions set not_after = now() - interval '1 second' where id = ${session_id}`;
+		// Another instance of the app (this one remembers the session as live for a few seconds).
+		expect(await (await embedded()).forRequest({ cookies, url: HTTP }).claims()).toBeNull();
 	});
 
 	it('creates the profile with the role chosen at sign-up', async () => {

@@ -10,6 +10,8 @@ export interface AdapterUnderTest {
 	cleanup(): Promise<void>;
 	/** Signs a token as the adapter's issuer does, to forge an expired session; absent for a real project. */
 	sign?(payload: JWTPayload): Promise<string>;
+	/** An access token stays valid until its expiry after its session ended (Supabase); the session cannot be renewed. */
+	tokensOutliveSessions?: boolean;
 }
 
 const HTTP = new URL('http://localhost:5173/');
@@ -109,6 +111,26 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 			await session.signOut();
 			expect(await session.claims()).toBeNull();
 			expect(await visit(cookies).claims()).toBeNull();
+		});
+
+		it('signs out the other devices: they are anonymous, this browser stays signed in', async (ctx) => {
+			if (adapter.tokensOutliveSessions && !adapter.sign) return ctx.skip('needs the signing key to let the other token expire');
+			const { cookies: here, input } = await signedUp();
+			const there = new FakeCookies();
+			await visit(there).signIn(input);
+			expect(await visit(there).claims()).not.toBeNull();
+			await visit(here).signOutOthers();
+			expect(await visit(here).claims()).not.toBeNull();
+			if (adapter.tokensOutliveSessions) {
+				// Supabase verifies access tokens by their signature (getClaims), so the other device keeps
+				// its current token until it expires (the project's JWT expiry); it can never renew it.
+				const past = Math.floor(Date.now() / 1000) - 60;
+				await editSession(there, async (session) => {
+					session.access_token = await adapter.sign!({ ...decodeJwt(session.access_token), iat: past - 3600, exp: past });
+					session.expires_at = past;
+				});
+			}
+			expect(await visit(there).claims()).toBeNull();
 		});
 
 		it('treats a visitor without cookies as anonymous', async () => {

@@ -26,9 +26,10 @@ export function createEmbeddedAuth(cfg: EmbeddedConfig, dataDir: string): AuthPo
 	let secret: Promise<Uint8Array> | undefined;
 	// Read (or made) once per process; the adapter lives as long as the process.
 	const key = () => (secret ??= loadSecret(cfg.sessionSecret, dataDir));
+	const sessions = sessionStore();
 	return {
 		kind: 'embedded',
-		forRequest: (ctx) => session(ctx, key, cfg.secureCookies)
+		forRequest: (ctx) => session(ctx, key, cfg.secureCookies, sessions)
 	};
 }
 
@@ -56,6 +57,41 @@ async function loadSecret(configured: string | undefined, dataDir: string): Prom
 	return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
 }
 
+/**
+ * Sessions in auth.sessions. A live session is remembered by this instance of the app for a few seconds,
+ * so a page costs no extra query; a sign-out here forgets it at once, one in another instance within
+ * ALIVE_MS.
+ */
+const ALIVE_MS = 15_000;
+export function sessionStore() {
+	const aliveUntil = new Map<string, number>();
+	return {
+		async start(id: string, userId: string, notAfter: Date): Promise<void> {
+			await sql()`insert into auth.sessions (id, user_id, not_after) values (${id}, ${userId}, ${notAfter})`;
+			aliveUntil.set(id, Date.now() + ALIVE_MS);
+		},
+		async alive(id: string, userId: string): Promise<boolean> {
+			if ((aliveUntil.get(id) ?? 0) > Date.now()) return true;
+			const [row] = await sql()<{ id: string }[]>`
+				select id from auth.sessions where id = ${id} and user_id = ${userId} and not_after > now()`;
+			if (row) aliveUntil.set(id, Date.now() + ALIVE_MS);
+			else aliveUntil.delete(id);
+			return Boolean(row);
+		},
+		async end(id: string): Promise<void> {
+			aliveUntil.delete(id);
+			await sql()`delete from auth.sessions where id = ${id}`;
+		},
+		/** Ends every session of the user but `keep` (a password change, "sign out everywhere else"). */
+		async endAllOf(userId: string, keep?: string): Promise<void> {
+			const ended = await sql()<{ id: string }[]>`
+				delete from auth.sessions where user_id = ${userId} and id is distinct from ${keep ?? null} returning id`;
+			for (const { id } of ended) aliveUntil.delete(id);
+		}
+	};
+}
+type Sessions = ReturnType<typeof sessionStore>;
+
 interface UserRow {
 	id: string;
 	email: string;
@@ -63,7 +99,7 @@ interface UserRow {
 	raw_user_meta_data: Record<string, unknown> | null;
 }
 
-function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCookies: boolean): AuthSession {
+function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCookies: boolean, sessions: Sessions): AuthSession {
 	const cookieOptions = {
 		path: '/',
 		httpOnly: true,
@@ -81,6 +117,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 				audience: 'authenticated'
 			});
 			if (typeof payload.sub !== 'string' || payload.role !== 'authenticated') throw new Error('not a user token');
+			if (typeof payload.session_id !== 'string' || !(await sessions.alive(payload.session_id, payload.sub))) throw new Error('signed out');
 			return payload as unknown as Claims;
 		} catch {
 			// Forged, expired or signed with an old secret: drop it so the browser stops sending it.
@@ -103,6 +140,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			user_metadata: { role: meta.role, display_name: meta.display_name },
 			session_id: randomUUID()
 		};
+		await sessions.start(claims.session_id, user.id, new Date((now + SESSION_SECONDS) * 1000));
 		const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(await key());
 		ctx.cookies.set(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_SECONDS });
 		current = Promise.resolve(claims);
@@ -146,11 +184,17 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			return startSession(user);
 		},
 
-		signOut() {
-			// Sessions are stateless: forgetting the cookie is signing out (a copied token stays valid until exp).
+		async signOut() {
+			// The session's row goes, so a copy of the cookie (another tab, a stolen one) ends with it.
+			const claims = await (current ??= verifyCookie());
+			if (claims?.session_id) await sessions.end(claims.session_id);
 			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
 			current = Promise.resolve(null);
-			return Promise.resolve();
+		},
+
+		async signOutOthers() {
+			const claims = await (current ??= verifyCookie());
+			if (claims?.session_id) await sessions.endAllOf(claims.sub, claims.session_id);
 		}
 	};
 }

@@ -39,7 +39,10 @@ export interface AuthSession {
 	claims(): Promise<Claims | null>;
 	signUp(input: SignUpInput): Promise<AuthResult>;
 	signIn(input: SignInInput): Promise<AuthResult>;
+	/** Ends this browser's session on the server, so no copy of its cookie works any more. */
 	signOut(): Promise<void>;
+	/** Ends every other session of the signed-in user (other devices, a stolen cookie); this one stays. */
+	signOutOthers(): Promise<void>;
 }
 
 export interface AuthPort {

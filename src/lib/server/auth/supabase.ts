@@ -124,6 +124,10 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 			// even when GoTrue cannot be reached.
 			await supabase().auth.signOut({ scope: 'local' });
 			current = Promise.resolve(null);
+		},
+
+		async signOutOthers() {
+			await supabase().auth.signOut({ scope: 'others' });
 		}
 	};
 }

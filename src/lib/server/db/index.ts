@@ -15,6 +15,8 @@ export interface Claims {
 	iat?: number;
 	app_metadata?: Record<string, unknown>;
 	user_metadata?: Record<string, unknown>;
+	/** The session the token belongs to (GoTrue puts it in every access token; the embedded adapter checks it). */
+	session_id?: string;
 }
 
 export type Tx = TransactionSql;
