@@ -78,3 +78,23 @@ test('signing out ends the session: a copy of its cookie no longer opens the das
 	await expect(stolen).toHaveURL(/\/login/);
 	await thief.close();
 });
+
+test('guessing a password stops after five tries, even when the sixth is right, and says when to retry', async ({ page, world }) => {
+	const victim = await world.founder();
+	await page.goto('/login');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('이메일').fill(victim.email);
+		await page.getByLabel('비밀번호').fill(`wrong-${i}-password`);
+		const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login'));
+		await page.getByRole('button', { name: '로그인' }).click();
+		await answered;
+		await expect(page.getByRole('alert')).toContainText('이메일 또는 비밀번호');
+		await expect(page.getByLabel('비밀번호')).toHaveValue('');
+	}
+	await page.getByLabel('비밀번호').fill(victim.password);
+	await page.getByRole('button', { name: '로그인' }).click();
+	await expect(page.getByRole('alert')).toContainText('요청이 너무 많습니다');
+	await expect(page.getByRole('alert')).toContainText(/\d+분 뒤에 다시 시도할 수 있습니다/);
+	await expect(page.getByLabel('이메일')).toHaveValue(victim.email);
+	await expect(page).toHaveURL(/\/login/);
+});

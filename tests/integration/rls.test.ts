@@ -339,3 +339,15 @@ describe('auth.sessions is the server’s own', () => {
 		}
 	}
 });
+
+describe('private.throttle is the server’s own', () => {
+	const { attempt } = matrixTools<Fixtures, Actor, Actor | 'N'>(runner);
+	for (const actor of actors) {
+		it(`${actorNames[actor]} · read or clear throttling → denied`, () =>
+			rollback(async (tx) => {
+				const f = await createFixtures(tx);
+				expect(await attempt(tx, f, actor, ({ tx: sp }) => sp`select key from private.throttle`)).toBe('denied');
+				expect(await attempt(tx, f, actor, ({ tx: sp }) => sp`delete from private.throttle`)).toBe('denied');
+			}));
+	}
+});

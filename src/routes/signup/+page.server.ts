@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
+import { sql } from '$lib/server/db';
+import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpSchema } from './schema';
 
@@ -15,9 +17,15 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, getClientAddress }) => {
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
+		const address = await throttle.hit(sql(), `signup:address:${getClientAddress()}`, throttle.LIMITS.signUpAddress);
+		if (!address.ok) {
+			form.data.password = '';
+			setError(form, '', 'err_rate_limited', { status: 429 });
+			return fail(429, { form, retryMinutes: Math.ceil(address.retryAfterSeconds / 60) });
+		}
 		const result = await locals.auth.signUp({
 			email: form.data.email,
 			password: form.data.password,

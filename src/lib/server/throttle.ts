@@ -1,0 +1,57 @@
+// Throttling in PostgreSQL (private.throttle), so several instances of the app count together. A
+// limit is a number of hits per fixed window for a key (an account, an address); once it is reached,
+// the answer says when the window ends, which is what the user is told ("try again in 12 minutes").
+// Every function takes `at` so tests can move the clock.
+import type { Sql } from 'postgres';
+
+export interface Limit {
+	/** Hits allowed in one window. */
+	hits: number;
+	windowSeconds: number;
+}
+
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** The limits of the app, in one place. */
+export const LIMITS = {
+	/** Wrong passwords for one account (a success clears them). */
+	signInAccount: { hits: 5, windowSeconds: 15 * 60 },
+	/** Wrong passwords from one address, whatever the account (many accounts tried from one place). */
+	signInAddress: { hits: 30, windowSeconds: 15 * 60 },
+	/** New accounts from one address. */
+	signUpAddress: { hits: 10, windowSeconds: 60 * 60 }
+} satisfies Record<string, Limit>;
+
+function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {
+	if (!row || row.hits < limit.hits || row.window_ends <= at) return { ok: true };
+	return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((row.window_ends.getTime() - at.getTime()) / 1000)) };
+}
+
+/** Whether the key is still under its limit, without counting a hit. */
+export async function check(sql: Sql, key: string, limit: Limit, at = new Date()): Promise<Verdict> {
+	const [row] = await sql<{ hits: number; window_ends: Date }[]>`
+		select hits, window_ends from private.throttle where key = ${key} and window_ends > ${at}`;
+	return verdict(row, limit, at);
+}
+
+/** Counts a hit; the verdict says whether this hit was still within the limit. */
+export async function hit(sql: Sql, key: string, limit: Limit, at = new Date()): Promise<Verdict> {
+	const ends = new Date(at.getTime() + limit.windowSeconds * 1000);
+	const [row] = await sql<{ hits: number; window_ends: Date }[]>`
+		insert into private.throttle as t (key, hits, window_ends) values (${key}, 1, ${ends})
+		on conflict (key) do update set
+			hits = case when t.window_ends <= ${at} then 1 else t.hits + 1 end,
+			window_ends = case when t.window_ends <= ${at} then ${ends} else t.window_ends end
+		returning hits, window_ends`;
+	return verdict({ ...row, hits: row.hits - 1 }, limit, at);
+}
+
+/** Forgets the key's hits (a correct password clears the wrong ones before it). */
+export async function clear(sql: Sql, key: string): Promise<void> {
+	await sql`delete from private.throttle where key = ${key}`;
+}
+
+/** Rows whose window has ended are of no use; removed now and then. */
+export async function sweep(sql: Sql, at = new Date()): Promise<number> {
+	return (await sql`delete from private.throttle where window_ends < ${at}`).count;
+}
