@@ -7,7 +7,7 @@ test('a startup signs up, creates its company profile, signs out and back in', a
 	await page.getByRole('link', { name: '기업 프로필 만들기' }).click();
 	await page.getByLabel('기업명 (한국어)').fill('메이커스랩');
 	await page.getByLabel('만드는 것 (한국어)').fill('금속 하우징이 들어가는 웨어러블 기기');
-	await page.getByLabel('소속 창업·IT 클러스터').selectOption({ label: '성수 소셜벤처밸리' });
+	await page.getByLabel('소속 창업·IT 집적지').selectOption({ label: '성수 소셜벤처밸리' });
 	await page.getByLabel('웹사이트').fill('not a url');
 	await page.getByRole('button', { name: '저장' }).click();
 	await expect(page.locator('#website-error')).toContainText('https://');

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { particles } from '../../src/lib/domain/particles';
 import { expect, tag, test, type Account } from './world';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -44,13 +45,14 @@ const ui = {
 		declinedOnDashboard: '의뢰를 거절했습니다. 추천 목록에서 뺐습니다.',
 		bell: /^알림/,
 		unread: /읽지 않은 알림 (\d+)개/,
-		notification: (t: string, workshop: string) => `${workshop}이(가) 「${t}」 의뢰를 거절했습니다.`,
+		// Particles follow the names' last sounds (the unit tests check particles() itself).
+		notification: (t: string, workshop: string) => particles(`${workshop}이(가) 「${t}」 의뢰를 거절했습니다.`),
 		participants: '참여 공방',
 		declined: '참여 거절',
 		reasonShown: (r: string) => `사유: ${r}`,
 		youDeclined: /에 이 의뢰를 거절했습니다\./,
 		deleteDraft: '초안 삭제',
-		deleteHeading: (t: string) => `초안 「${t}」을(를) 삭제할까요?`,
+		deleteHeading: (t: string) => particles(`초안 「${t}」을(를) 삭제할까요?`),
 		confirmDelete: '삭제하기',
 		deleted: '초안을 삭제했습니다.'
 	},
@@ -193,7 +195,7 @@ for (const [lang, t] of Object.entries(ui)) {
 		// The notification leads to the request, where the workshop shows as declined, with its reason.
 		await bell(startup, t).click();
 		await startup.getByRole('link', { name: t.notification(title, shop.name) }).click();
-		await expect(startup).toHaveURL(new RegExp(`/requests/${id}$`));
+		await expect(startup).toHaveURL(new RegExp(`/requests/${id}\\?n=[0-9a-f-]{36}$`));
 		const participants = startup.getByRole('region', { name: t.participants });
 		const row = participants.getByRole('listitem').filter({ hasText: shopName });
 		await expect(row.getByText(t.declined, { exact: true })).toBeVisible();

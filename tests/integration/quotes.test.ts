@@ -334,6 +334,22 @@ describe('conversations', () => {
 });
 
 describe('notifications', () => {
+	it('are settled by opening their item: the linked one, and every one that leads to that page', async () => {
+		const request = await postRequest(`알림 방문 ${randomUUID().slice(0, 6)}`);
+		created.push(request);
+		await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms }));
+		await as(B, (tx) => quotes.submit(tx, { requestId: request, workshopId: WB, userId: B, ...terms }));
+		const [first, second] = await notificationsAbout(S, request);
+		const origin = 'http://localhost';
+		// Another page of the request settles nothing about its quotes.
+		expect(await as(S, (tx) => notifications.markReadOnVisit(tx, S, new URL(`/requests/${request}/thread/${WA}`, origin)))).toBe(0);
+		// The mail's link names one notification; the quotes page it opens settles both quotes' news.
+		expect(await as(S, (tx) => notifications.markReadOnVisit(tx, S, new URL(notifications.href(first), origin)))).toBe(2);
+		expect((await notificationsAbout(S, request)).every((n) => n.read_at !== null)).toBe(true);
+		// Someone else's id in the link changes nothing.
+		expect(await as(A, (tx) => notifications.markReadOnVisit(tx, A, new URL(`/?n=${second.id}`, origin)))).toBe(0);
+	});
+
 	it('counts unread, marks one and then all read, and keeps email preferences per kind', async () => {
 		const request = await postRequest(`알림 ${randomUUID().slice(0, 6)}`);
 		created.push(request);
@@ -341,7 +357,7 @@ describe('notifications', () => {
 		await as(B, (tx) => quotes.submit(tx, { requestId: request, workshopId: WB, userId: B, ...terms }));
 		const mine = await notificationsAbout(S, request);
 		expect(mine).toHaveLength(2);
-		expect(notifications.href(mine[0])).toBe(`/requests/${request}/quotes`);
+		expect(notifications.href(mine[0])).toBe(`/requests/${request}/quotes?n=${mine[0].id}`);
 		const before = await as(S, (tx) => notifications.unreadCount(tx, S));
 		expect(await as(S, (tx) => notifications.markRead(tx, S, mine[0].id))).toBe(true);
 		expect(await as(S, (tx) => notifications.unreadCount(tx, S))).toBe(before - 1);

@@ -1,4 +1,5 @@
 // Distances between clusters: the plan wants craft clusters to team up with the nearest startup clusters.
+import { formatNumber } from './format';
 
 export interface LatLng {
 	lat: number;
@@ -28,5 +29,5 @@ export function formatKm(km: number): string {
 	if (km < 0.1) return '< 0.1 km';
 	const tenths = Math.round(km * 10) / 10;
 	if (tenths < 10) return `${tenths.toFixed(1)} km`;
-	return `${Math.round(km).toLocaleString('en-US')} km`;
+	return `${formatNumber(Math.round(km), 'en')} km`;
 }

@@ -2,6 +2,8 @@
 // so that indexed text and queries are folded the same way. It runs over every indexed document:
 // loops work on char codes and lookup tables, and whole-string regexes run natively.
 
+import { disassemble } from 'es-hangul';
+
 export const SYLLABLE_FIRST = 0xac00;
 export const SYLLABLE_LAST = 0xd7a3;
 const COMPAT_FIRST = 0x3131; // ㄱ
@@ -12,19 +14,19 @@ const COMPAT_LAST = 0x318e;
 const INITIALS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const VOWELS = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
 const COMPAT_FINALS = 'ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ';
-// Compound vowels and finals are split, so that 과/고 or 닭/달 are one jamo apart.
-const MEDIALS = 'ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅗㅏ ㅗㅐ ㅗㅣ ㅛ ㅜ ㅜㅓ ㅜㅔ ㅜㅣ ㅠ ㅡ ㅡㅣ ㅣ'.split(' ');
-const FINALS = ['', ...'ㄱ ㄲ ㄱㅅ ㄴ ㄴㅈ ㄴㅎ ㄷ ㄹ ㄹㄱ ㄹㅁ ㄹㅂ ㄹㅅ ㄹㅌ ㄹㅍ ㄹㅎ ㅁ ㅂ ㅂㅅ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ'.split(' ')];
 
+// es-hangul's disassemble splits compound vowels and finals, so that 과/고 or 닭/달 are one jamo apart.
+// It is built into a table once: the loop below runs over every indexed document.
 const SYLLABLE_JAMO: string[] = [];
-for (let i = 0; i <= SYLLABLE_LAST - SYLLABLE_FIRST; i++) {
-	SYLLABLE_JAMO.push(INITIALS[Math.floor(i / 588)] + MEDIALS[Math.floor(i / 28) % 21] + FINALS[i % 28]);
-}
+for (let c = SYLLABLE_FIRST; c <= SYLLABLE_LAST; c++) SYLLABLE_JAMO.push(disassemble(String.fromCharCode(c)));
 
 /** Standalone compatibility jamo that are compounds (ㄳ, ㅘ …), indexed by code − U+3131. */
 const COMPAT_SPLIT: (string | undefined)[] = [];
-[...COMPAT_FINALS].forEach((c, i) => FINALS[i + 1].length > 1 && (COMPAT_SPLIT[c.charCodeAt(0) - COMPAT_FIRST] = FINALS[i + 1]));
-[...VOWELS].forEach((c, i) => MEDIALS[i].length > 1 && (COMPAT_SPLIT[c.charCodeAt(0) - COMPAT_FIRST] = MEDIALS[i]));
+for (let c = COMPAT_FIRST; c <= COMPAT_LAST; c++) {
+	const jamo = String.fromCharCode(c);
+	const split = disassemble(jamo);
+	if (split !== jamo) COMPAT_SPLIT[c - COMPAT_FIRST] = split;
+}
 
 /** Hangul syllables as compatibility jamo (주얼리 → ㅈㅜㅇㅓㄹㄹㅣ); everything else lower-cased. */
 export function toJamo(text: string): string {

@@ -23,8 +23,12 @@ describe('place names in Latin letters', () => {
 		['안양시 만안구', 'Anyang-si Manan-gu'],
 		['울릉군', 'Ulleung-gun'],
 		['옥천군', 'Okcheon-gun'],
-		['서울특별시', 'Seoul-teukbyeol-si'],
-		['세종특별자치시', 'Sejong-teukbyeoljachi-si'],
+		['서울특별시', 'Seoul-teukbyeolsi'],
+		['세종특별자치시', 'Sejong-teukbyeoljachisi'],
+		['부산광역시', 'Busan-gwangyeoksi'],
+		['제주특별자치도', 'Jeju-teukbyeoljachido'],
+		['종로구', 'Jongno-gu'],
+		['성동구 성수동', 'Seongdong-gu Seongsu-dong'],
 		['종로 3가', 'Jongno 3-ga']
 	])('%s → %s', (korean, latin) => {
 		expect(romanizePlace(korean)).toBe(latin);

@@ -4,7 +4,63 @@
 // unit (시, 군, 구, …), and aspiration after ㄱ/ㄷ/ㅂ is not written (묵호 → Mukho), as the rules say
 // for place names. (Slugs romanise letter by letter instead: romanize.ts.)
 import { SYLLABLE_FIRST, SYLLABLE_LAST } from './korean';
-import { FINALS, INITIALS, MEDIALS } from './romanize';
+
+// Initials, medials and finals as written at the end of a syllable, in Unicode order. es-hangul's
+// romanize writes aspiration after ㄱ/ㄷ/ㅂ (묵호 → muko) and cannot stop at a unit's hyphen.
+const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
+const MEDIALS = [
+	'a',
+	'ae',
+	'ya',
+	'yae',
+	'eo',
+	'e',
+	'yeo',
+	'ye',
+	'o',
+	'wa',
+	'wae',
+	'oe',
+	'yo',
+	'u',
+	'wo',
+	'we',
+	'wi',
+	'yu',
+	'eu',
+	'ui',
+	'i'
+];
+const FINALS = [
+	'',
+	'k',
+	'k',
+	'k',
+	'n',
+	'n',
+	'n',
+	't',
+	'l',
+	'k',
+	'm',
+	'l',
+	'l',
+	'l',
+	'p',
+	'l',
+	'm',
+	'p',
+	'p',
+	't',
+	't',
+	'ng',
+	't',
+	't',
+	'k',
+	't',
+	'p',
+	't'
+];
 
 const INITIAL_N = 2;
 const INITIAL_R = 5;
@@ -94,12 +150,15 @@ export function romanizeSpoken(word: string): string {
 	return out;
 }
 
-/** Administrative units, written after a hyphen (longest first). */
+/**
+ * Administrative units, written after a hyphen (longest first). The hyphen separates the unit from
+ * the name only; a compound unit is one word: Seoul-teukbyeolsi, Busan-gwangyeoksi.
+ */
 const UNITS: [string, string][] = [
-	['특별자치시', 'teukbyeoljachi-si'],
-	['특별자치도', 'teukbyeoljachi-do'],
-	['특별시', 'teukbyeol-si'],
-	['광역시', 'gwangyeok-si'],
+	['특별자치시', 'teukbyeoljachisi'],
+	['특별자치도', 'teukbyeoljachido'],
+	['특별시', 'teukbyeolsi'],
+	['광역시', 'gwangyeoksi'],
 	['시', 'si'],
 	['군', 'gun'],
 	['구', 'gu'],

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { QUOTE_ERROR_KEYS, QUOTE_STATE_MESSAGE_KEYS } from './quote-states';
 
 const root = path.resolve('messages');
-const read = (file: string): Record<string, string> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+type Variants = { match: Record<string, string> }[];
+/** A message as text: a plural message (variants by count) is all of its variants' texts. */
+const flat = (v: string | Variants) => (typeof v === 'string' ? v : v.flatMap((x) => Object.values(x.match)).join('\n'));
+const read = (file: string): Record<string, string> =>
+	Object.fromEntries(
+		Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | Variants>).map(([k, v]) => [k, flat(v)])
+	);
 
 /** All messages of a locale, from messages/<locale>.json and every messages/<folder>/<locale>.json. */
 function allMessages(locale: 'ko' | 'en'): Record<string, string> {
@@ -15,7 +21,9 @@ function allMessages(locale: 'ko' | 'en'): Record<string, string> {
 		const file = path.join(root, entry, `${locale}.json`);
 		if (statSync(path.join(root, entry)).isDirectory()) files.push(file);
 	}
-	return Object.assign({}, ...files.map(read)) as Record<string, string>;
+	const all: Record<string, string> = {};
+	for (const file of files) Object.assign(all, read(file));
+	return all;
 }
 
 describe('quote messages', () => {
@@ -38,7 +46,7 @@ describe('quote messages', () => {
 
 	it('has the same keys in Korean and English, none empty, with the same placeholders', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
-		const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 		for (const key of Object.keys(ko).filter((k) => k !== '$schema')) {
 			expect(ko[key].trim(), key).not.toBe('');
 			expect(en[key].trim(), key).not.toBe('');

@@ -17,6 +17,17 @@ export const quoteStates = [
 ] as const;
 export type QuoteState = (typeof quoteStates)[number];
 
+/** The badge tone of each state (a class of the app's stylesheet). */
+export const quoteStateClass: Record<QuoteState, '' | 'ok' | 'warn' | 'danger'> = {
+	submitted: '',
+	revision_requested: 'warn',
+	accepted: 'ok',
+	declined: 'danger',
+	withdrawn: 'danger',
+	not_selected: '',
+	expired: 'warn'
+};
+
 export type Actor = 'startup' | 'workshop' | 'system';
 
 interface QuoteTransitionRule {

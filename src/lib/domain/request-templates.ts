@@ -3,6 +3,7 @@
 // says what is still missing before posting. Pure data and functions: shared by server and browser.
 // Labels, hints and errors are Paraglide message keys; the UI translates them.
 import { z } from 'zod';
+import { optionalWon } from '$lib/forms/money';
 
 export const TEMPLATE_IDS = ['jewelry', 'shoes', 'machine_metal', 'printing', 'general'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -313,8 +314,8 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 			template: z.literal(id, { error: 'err_template' }),
 			details: detailsSchema(id),
 			quantity: optionalInt(1, MAX_QUANTITY, 'err_min_1'),
-			budget_min_krw: optionalInt(0, MAX_BUDGET_KRW, 'err_min_0'),
-			budget_max_krw: optionalInt(0, MAX_BUDGET_KRW, 'err_min_0'),
+			budget_min_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
+			budget_max_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
 			deadline: z.preprocess(
 				(v) => (blank(v) ? null : v),
 				z

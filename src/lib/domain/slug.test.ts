@@ -6,7 +6,7 @@ describe('slugs', () => {
 		expect(slugify('  Myeongga Jewelry & Co. ')).toBe('myeongga-jewelry-co');
 	});
 	it('romanizes a Korean-only name, and falls back when nothing readable is left', () => {
-		expect(newSlug(null, '명가 주얼리', 'workshop', 'abcdef12-3456')).toBe('myeongga-jueolri-abcdef');
+		expect(newSlug(null, '명가 주얼리', 'workshop', 'abcdef12-3456')).toBe('myeongga-jueolli-abcdef');
 		expect(newSlug('', '★', 'workshop', 'abcdef12-3456')).toBe('workshop-abcdef');
 	});
 	it('prefers the English name and keeps slugs in the schema pattern', () => {

@@ -3,6 +3,9 @@
 // takes the caller's RLS transaction, so a user only ever sees and changes their own.
 import { notificationKinds, type NotificationKind, type NotificationPayload } from './mail/templates';
 import type { Tx } from './db';
+import { href, itemPath } from './notification-links';
+
+export { href };
 
 export { notificationKinds, type NotificationKind };
 
@@ -43,28 +46,36 @@ export async function markAllRead(tx: Tx, userId: string): Promise<number> {
 	return rows.length;
 }
 
+const REQUEST_PAGE = /^\/requests\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
+
 /**
- * Where a notification takes its reader. Quote news goes to the quotes page (for a workshop's side,
- * with the workshop chosen), messages to the thread, invitations and forwards to the request.
+ * A visit to a page settles the notifications about it: the one its link named (?n=) and every unread
+ * one that leads to this very page (a quote seen on the quotes page, a message read in its thread),
+ * however the user got there. Returns how many were marked read.
  */
-export function href(n: Pick<Notification, 'kind' | 'payload'>): string {
-	const { request_id: request, workshop_id: workshop } = n.payload;
-	if (!request || !UUID.test(request)) return '/notifications';
-	switch (n.kind) {
-		case 'message':
-			return workshop && UUID.test(workshop) ? `/requests/${request}/thread/${workshop}` : `/requests/${request}`;
-		case 'quote':
-		case 'quote_revised':
-		case 'quote_withdrawn':
-			return `/requests/${request}/quotes`;
-		case 'quote_revision_requested':
-		case 'quote_accepted':
-		case 'quote_not_selected':
-		case 'quote_declined':
-			return workshop && UUID.test(workshop) ? `/requests/${request}/quotes?workshop=${workshop}` : `/requests/${request}/quotes`;
-		default:
-			return `/requests/${request}`;
+export async function markReadOnVisit(tx: Tx, userId: string, url: URL): Promise<number> {
+	const named = url.searchParams.get('n');
+	const request = REQUEST_PAGE.exec(url.pathname)?.[1];
+	if (!request && !(named && UUID.test(named))) return 0;
+	const ids: string[] = named && UUID.test(named) ? [named] : [];
+	if (request) {
+		const unread = await tx<Pick<Notification, 'id' | 'kind' | 'payload'>[]>`
+			select id, kind, payload from public.notifications
+			where user_id = ${userId} and read_at is null and payload->>'request_id' = ${request}`;
+		for (const n of unread) {
+			const target = new URL(itemPath(n), url);
+			const workshop = target.searchParams.get('workshop');
+			if (
+				target.pathname === url.pathname &&
+				(!workshop || !url.searchParams.has('workshop') || url.searchParams.get('workshop') === workshop)
+			)
+				ids.push(n.id);
+		}
 	}
+	if (ids.length === 0) return 0;
+	const rows = await tx`update public.notifications set read_at = now()
+		where user_id = ${userId} and read_at is null and id = any(${ids}::uuid[]) returning id`;
+	return rows.length;
 }
 
 /** Email on or off for each kind (no row means on). */

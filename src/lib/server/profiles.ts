@@ -14,3 +14,8 @@ export async function current(tx: Tx, claims: Claims): Promise<CurrentUser | nul
 	if (!row) return null;
 	return { id: claims.sub, email: claims.email ?? '', role: row.role, displayName: row.display_name };
 }
+
+/** The language the user's mail is written in (the app's switch sets it). */
+export async function setLocale(tx: Tx, userId: string, locale: 'ko' | 'en'): Promise<void> {
+	await tx`update public.profiles set locale = ${locale} where id = ${userId}`;
+}

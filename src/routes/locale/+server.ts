@@ -3,15 +3,22 @@ import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { cookieName, cookieMaxAge, locales } from '$lib/paraglide/runtime';
 import { safePath } from '$lib/redirect';
+import { withUser } from '$lib/server/db';
+import * as profiles from '$lib/server/profiles';
 
 const input = z.object({
 	locale: z.enum(locales),
 	redirectTo: z.unknown().transform((target) => safePath(target))
 });
 
-export const POST: RequestHandler = async ({ request, cookies }) => {
+export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const parsed = input.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) redirect(303, '/');
 	cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+	// Signed in: their mail follows too.
+	if (locals.user && locals.claims) {
+		const userId = locals.user.id;
+		await withUser(locals.claims, (tx) => profiles.setLocale(tx, userId, parsed.data.locale));
+	}
 	redirect(303, parsed.data.redirectTo);
 };

@@ -1,4 +1,5 @@
 // How facet values and active filters read on the page (cluster slugs and trade codes as names).
+import { formatCount } from '$lib/domain/format';
 import { pick } from '$lib/pick';
 import { m } from '$lib/paraglide/messages';
 import type { ActiveFilter } from '$lib/search-params';
@@ -40,9 +41,9 @@ export function labels(clusters: Place[], trades: TradeName[], locale: string, d
 				case 'accepting':
 					return m.search_accepting();
 				case 'max_min_order':
-					return m.search_filter_min_order({ value: filter.value.toLocaleString(locale) });
+					return m.search_filter_min_order({ value: formatCount(filter.value, 'unit', locale) });
 				case 'max_lead_time':
-					return m.search_filter_lead_time({ value: filter.value });
+					return m.search_filter_lead_time({ value: formatCount(filter.value, 'day', locale) });
 				case 'radius':
 					return m.search_filter_radius({ value: filter.value });
 			}

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { getLocale } from '$lib/paraglide/runtime';
 import { sql } from '$lib/server/db';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +30,9 @@ export const actions = {
 			email: form.data.email,
 			password: form.data.password,
 			role: form.data.role,
-			displayName: form.data.display_name
+			displayName: form.data.display_name,
+			// The language of the page they signed up on (Paraglide's cookie, else the browser's).
+			locale: getLocale()
 		});
 		form.data.password = '';
 		if (!result.ok) {

@@ -117,6 +117,17 @@ describe('embedded auth', () => {
 		expect(rows).toEqual([{ role: 'startup', display_name: '박대표' }]);
 	});
 
+	it('keeps the language the user signed up in, Korean when none is given, for their mail', async () => {
+		const locale = async (extra: { locale?: 'ko' | 'en' }) => {
+			const result = await (await embedded()).forRequest({ cookies: new FakeCookies(), url: HTTP }).signUp({ ...input(), ...extra });
+			const sub = result.ok && result.claims?.sub;
+			const [row] = await testSql()<{ locale: string }[]>`select locale from public.profiles where id = ${sub || null}`;
+			return row.locale;
+		};
+		expect(await locale({ locale: 'en' })).toBe('en');
+		expect(await locale({})).toBe('ko');
+	});
+
 	it('signs in an account that seed.sql made with pgcrypto’s crypt()', async () => {
 		const email = uniqueEmail();
 		const [made] = await testSql()<{ id: string; encrypted_password: string }[]>`

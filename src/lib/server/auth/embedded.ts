@@ -158,7 +158,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 	return {
 		claims: () => (current ??= verifyCookie()),
 
-		async signUp({ email, password, role, displayName }: SignUpInput) {
+		async signUp({ email, password, role, displayName, locale = 'ko' }: SignUpInput) {
 			if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' };
 			const encrypted = await hash(password, { cost: BCRYPT_COST });
 			try {
@@ -169,7 +169,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 					values ('00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated',
 						${normaliseEmail(email)}, ${encrypted}, now(), now(),
 						${sql().json({ provider: 'email', providers: ['email'] })},
-						${sql().json({ role, display_name: displayName })})
+						${sql().json({ role, display_name: displayName, locale })})
 					returning id, email, encrypted_password, raw_user_meta_data`;
 				return startSession(user);
 			} catch (e) {

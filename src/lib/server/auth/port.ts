@@ -10,6 +10,8 @@ export interface SignUpInput {
 	password: string;
 	role: SelfServiceRole;
 	displayName: string;
+	/** The language the user signed up in: their mail is written in it. */
+	locale?: 'ko' | 'en';
 }
 
 export interface SignInInput {

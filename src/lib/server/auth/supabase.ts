@@ -101,12 +101,12 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 		// Asked once per request: with a legacy HS256 project every check is a round trip to GoTrue.
 		claims: () => (current ??= verifiedClaims()),
 
-		async signUp({ email, password, role, displayName }) {
+		async signUp({ email, password, role, displayName, locale = 'ko' }) {
 			if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' };
 			const { data, error } = await supabase().auth.signUp({
 				email: email.trim().toLowerCase(),
 				password,
-				options: { data: { role, display_name: displayName } }
+				options: { data: { role, display_name: displayName, locale } }
 			});
 			return result(data.session, error);
 		},

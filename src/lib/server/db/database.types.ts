@@ -408,18 +408,21 @@ export interface Database {
 					role: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name: string;
 					created_at: Date;
+					locale: 'ko' | 'en';
 				};
 				Insert: {
 					id: string;
 					role: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name?: string;
 					created_at?: Date;
+					locale?: 'ko' | 'en';
 				};
 				Update: {
 					id?: string;
 					role?: 'craftsman' | 'startup' | 'manager' | 'operator';
 					display_name?: string;
 					created_at?: Date;
+					locale?: 'ko' | 'en';
 				};
 			};
 			quote_revisions: {

@@ -167,10 +167,10 @@ type Tx = Parameters<Parameters<typeof rollback>[0]>[0];
 const asService = (tx: Tx) =>
 	tx`select set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('role', 'service_role', true)`;
 
-async function notification(tx: Tx, opts: { kind?: string; email?: string | null; payload?: object } = {}) {
+async function notification(tx: Tx, opts: { kind?: string; email?: string | null; payload?: object; locale?: 'ko' | 'en' } = {}) {
 	const user = randomUUID();
 	await tx`insert into auth.users (id, email, raw_user_meta_data)
-		values (${user}, ${opts.email === undefined ? `mail-${user}@example.test` : opts.email}, ${tx.json({ role: 'startup' })})`;
+		values (${user}, ${opts.email === undefined ? `mail-${user}@example.test` : opts.email}, ${tx.json({ role: 'startup', locale: opts.locale ?? 'ko' })})`;
 	const [n] = await tx<{ id: string }[]>`
 		insert into public.notifications (user_id, kind, payload)
 		values (${user}, ${opts.kind ?? 'quote'}, ${tx.json(
@@ -187,9 +187,11 @@ async function notification(tx: Tx, opts: { kind?: string; email?: string | null
 }
 
 describe('drainMail', () => {
-	it('mails a notification in Korean with English below, once', () =>
+	it('mails a notification once, in the language the user signed up in, linking to its item', () =>
 		rollback(async (tx) => {
 			const n = await notification(tx);
+			const [{ request_id: request }] = await tx<{ request_id: string }[]>`
+				select payload->>'request_id' as request_id from public.notifications where id = ${n.id}`;
 			const [queued] = await tx`select topic from public.outbox where key = ${n.id}`;
 			expect(queued.topic).toBe(MAIL_TOPIC); // the trigger queued it with the notification
 			await asService(tx);
@@ -199,21 +201,15 @@ describe('drainMail', () => {
 			expect(mail.sent).toEqual([
 				{
 					to: n.email,
-					subject: '[소공링크] 새 견적이 도착했습니다 · 알루미늄 브래킷 200개 / You have received a new quote',
+					subject: '[소공링크] 새 견적이 도착했습니다 · 알루미늄 브래킷 200개',
 					text: [
 						'새 견적이 도착했습니다.',
 						'의뢰: 알루미늄 브래킷 200개',
 						'문래정밀 · 2,400,000원 · 납기 14일',
-						'확인하기: https://sogong.link/notifications',
-						'',
-						'You have received a new quote.',
-						'Request: 알루미늄 브래킷 200개',
-						'문래정밀 · KRW 2,400,000 · 14 days',
-						'Open: https://sogong.link/notifications',
+						`확인하기: https://sogong.link/requests/${request}/quotes?n=${n.id}`,
 						'',
 						'--',
-						'소공링크 알림 메일입니다. 알림 설정에서 종류별로 메일을 끌 수 있습니다.',
-						'A Sogong Link notification. You can turn each kind of email off in your notification settings.'
+						'소공링크 알림 메일입니다. 알림 설정에서 종류별로 메일을 끌 수 있습니다.'
 					].join('\n')
 				}
 			]);
@@ -221,6 +217,18 @@ describe('drainMail', () => {
 			expect(row.mailed).toBe(true);
 			expect(await drainMail(tx, mail, n.id)).toBe('already-sent');
 			expect(mail.sent).toHaveLength(1);
+		}));
+
+	it('writes to an English reader in English only', () =>
+		rollback(async (tx) => {
+			const n = await notification(tx, { locale: 'en' });
+			await asService(tx);
+			const mail = recordingMail();
+			expect(await drainMail(tx, mail, n.id, { origin: 'https://sogong.link' })).toBe('sent');
+			expect(mail.sent[0].subject).toBe('[Sogong Link] You have received a new quote · 알루미늄 브래킷 200개');
+			expect(mail.sent[0].text).toContain('문래정밀 · KRW 2,400,000 · 14 days');
+			expect(mail.sent[0].text).toContain('Open: https://sogong.link/requests/');
+			expect(mail.sent[0].text).not.toMatch(/알림|확인하기|납기/);
 		}));
 
 	it('sends nothing when the user turned the kind off after it was queued', () =>
@@ -243,6 +251,18 @@ describe('drainMail', () => {
 			const mail = recordingMail();
 			expect(await drainMail(tx, mail, n.id)).toBe('sent');
 			expect(mail.sent).toHaveLength(1);
+		}));
+
+	it('writes to an English reader in English only', () =>
+		rollback(async (tx) => {
+			const n = await notification(tx, { locale: 'en' });
+			await asService(tx);
+			const mail = recordingMail();
+			expect(await drainMail(tx, mail, n.id, { origin: 'https://sogong.link' })).toBe('sent');
+			expect(mail.sent[0].subject).toBe('[Sogong Link] You have received a new quote · 알루미늄 브래킷 200개');
+			expect(mail.sent[0].text).toContain('문래정밀 · KRW 2,400,000 · 14 days');
+			expect(mail.sent[0].text).toContain('Open: https://sogong.link/requests/');
+			expect(mail.sent[0].text).not.toMatch(/알림|확인하기|납기/);
 		}));
 
 	it('gives up quietly on what can never be sent: no such notification, a bad key, no address', () =>
@@ -279,7 +299,7 @@ describe('drainMail', () => {
 			const rows = await sql`select subject, text from public.dev_mailbox where to_email = ${n.email}`;
 			await sql`delete from public.dev_mailbox where to_email = ${n.email}`;
 			expect(rows).toHaveLength(1);
-			expect(rows[0].subject).toBe('[소공링크] 새 메시지가 도착했습니다 · 브로슈어 / You have a new message');
+			expect(rows[0].subject).toBe('[소공링크] 새 메시지가 도착했습니다 · 브로슈어');
 			expect(rows[0].text).toContain('“내일 통화 가능하신가요?”');
 		});
 	});
@@ -298,19 +318,22 @@ describe('notification mail templates', () => {
 		excerpt: '안녕하세요'
 	};
 	for (const kind of notificationKinds) {
-		it(`${kind}: a one-line bilingual subject and a Korean-then-English text`, () => {
-			const { subject, text } = renderNotificationMail({ kind, payload });
-			expect(subject).toMatch(/^\[소공링크\] .+ \/ [A-Z]/);
-			expect(subject).not.toMatch(/[\r\n]/);
-			const [ko, en] = text.split('\n\n');
-			expect(ko).toMatch(/[가-힣]/);
-			expect(ko).toContain('의뢰: 제목 Bcc: x@example.test');
-			expect(en).toMatch(/^[A-Z][^가-힣]*\n/);
+		it(`${kind}: a one-line subject and a text in the reader's language only`, () => {
+			const ko = renderNotificationMail({ kind, payload }, { locale: 'ko' });
+			const en = renderNotificationMail({ kind, payload: { ...payload, workshop_name: 'Studio' } }, { locale: 'en' });
+			expect(ko.subject).toMatch(/^\[소공링크\] [^/]+$/);
+			expect(en.subject).toMatch(/^\[Sogong Link\] [A-Z]/);
+			for (const { subject } of [ko, en]) expect(subject).not.toMatch(/[\r\n]/);
+			expect(ko.text).toContain('의뢰: 제목 Bcc: x@example.test');
+			expect(ko.text).not.toMatch(/\b(Request|Open):/);
+			// Only the user's own words (the title, notes) may be Korean in an English mail.
+			expect(en.text.replace(/제목|조금만 낮춰 주세요|일정|추천|안녕하세요/g, '')).not.toMatch(/[가-힣]/);
 		});
 	}
 
 	it('says why a quote was not selected', () => {
-		const said = (request_status: string) => renderNotificationMail({ kind: 'quote_not_selected', payload: { request_status } }).text;
+		const said = (request_status: string) =>
+			renderNotificationMail({ kind: 'quote_not_selected', payload: { request_status } }, { locale: 'en' }).text;
 		expect(said('awarded')).toContain('Another quote was selected');
 		expect(said('cancelled')).toContain('The request was cancelled');
 	});

@@ -16,11 +16,13 @@ export type DrainOutcome = 'sent' | 'already-sent' | 'opted-out' | 'no-address' 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
+	id: string;
 	kind: NotificationKind;
 	payload: NotificationPayload;
 	emailed_at: Date | null;
 	email: string | null;
 	wants_email: boolean;
+	locale: 'ko' | 'en';
 }
 
 export async function drainMail(
@@ -34,10 +36,11 @@ export async function drainMail(
 	const run = async (tx: postgres.TransactionSql): Promise<DrainOutcome> => {
 		// The row lock makes a second drain of the same notification wait, then see emailed_at.
 		const [n] = await tx<Row[]>`
-			select n.kind, n.payload, n.emailed_at, private.user_email(n.user_id) as email,
-			       coalesce(p.email, true) as wants_email
+			select n.id, n.kind, n.payload, n.emailed_at, private.user_email(n.user_id) as email,
+			       coalesce(p.email, true) as wants_email, coalesce(u.locale, 'ko') as locale
 			from public.notifications n
 			left join public.notification_preferences p on p.user_id = n.user_id and p.kind = n.kind
+			left join public.profiles u on u.id = n.user_id
 			where n.id = ${notificationId}
 			for update of n`;
 		if (!n) return 'missing';
@@ -45,7 +48,7 @@ export async function drainMail(
 		// Checked again at sending time: the user may have turned this kind off since it was queued.
 		if (!n.wants_email) return 'opted-out';
 		if (!n.email || !isMailAddress(n.email)) return 'no-address';
-		await mail.send({ to: n.email, ...renderNotificationMail(n, opts) });
+		await mail.send({ to: n.email, ...renderNotificationMail(n, { ...opts, locale: n.locale }) });
 		await tx`update public.notifications set emailed_at = now() where id = ${notificationId}`;
 		return 'sent';
 	};

@@ -1,6 +1,9 @@
-// The email of each kind of notification: Korean first, English below (a recipient's locale is not
-// known when a worker sends). Short on purpose: the details are one click away in the app.
+// The email of each kind of notification, in the recipient's language (profiles.locale, set from the
+// app's language switch). Short on purpose: its link opens the item itself, and marks it read.
 import type { MailMessage } from './port';
+import { formatCount, formatNumber } from '$lib/domain/format';
+import { withJosa } from '$lib/domain/particles';
+import { href as notificationHref } from '../notification-links';
 
 export const notificationKinds = [
 	'invitation',
@@ -39,22 +42,23 @@ interface Lines {
 	detailEn?: string[];
 }
 
-const won = (n: number) => new Intl.NumberFormat('ko-KR').format(n);
+const won = (n: number) => formatNumber(n, 'ko');
 const terms = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'> =>
 	p.price_krw === undefined
 		? {}
 		: {
-				detailKo: [`${p.workshop_name ?? '공방'} · ${won(p.price_krw)}원 · 납기 ${p.lead_time_days}일`],
-				detailEn: [`${p.workshop_name ?? 'Workshop'} · KRW ${won(p.price_krw)} · ${p.lead_time_days} days`]
+				detailKo: [`${p.workshop_name ?? '공방'} · ${won(p.price_krw)}원 · 납기 ${formatCount(p.lead_time_days ?? 0, 'day', 'ko')}`],
+				detailEn: [`${p.workshop_name ?? 'Workshop'} · KRW ${won(p.price_krw)} · ${formatCount(p.lead_time_days ?? 0, 'day', 'en')}`]
 			};
+/** The workshop as the subject of a Korean sentence, with its particle ("문래정밀이", "명가주얼리가"). */
+const workshopKo = (p: NotificationPayload) => (p.workshop_name ? withJosa(p.workshop_name, '이/가') : '공방이');
 const quoted = (label: [string, string], value: string | undefined): Pick<Lines, 'detailKo' | 'detailEn'> =>
 	value ? { detailKo: [`${label[0]}: ${value}`], detailEn: [`${label[1]}: ${value}`] } : {};
 
 const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 	invitation: (p) => ({
-		ko: '새 의뢰에 초대되었습니다.',
-		en: 'You have been invited to quote on a request.',
-		...quoted(['공방', 'Workshop'], p.workshop_name)
+		ko: p.workshop_name ? `${workshopKo(p)} 새 의뢰에 초대되었습니다.` : '새 의뢰에 초대되었습니다.',
+		en: p.workshop_name ? `${p.workshop_name} has been invited to quote on a request.` : 'You have been invited to quote on a request.'
 	}),
 	forwarded: (p) => ({
 		ko: '집적지 매니저가 의뢰를 추천했습니다.',
@@ -78,26 +82,16 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		en: 'Your quote was declined.',
 		...quoted(['사유', 'Reason'], p.reason)
 	}),
-	quote_withdrawn: (p) => {
-		const workshop = quoted(['공방', 'Workshop'], p.workshop_name);
-		const reason = quoted(['사유', 'Reason'], p.reason);
-		return {
-			ko: '공방이 견적을 철회했습니다.',
-			en: 'A workshop withdrew its quote.',
-			detailKo: [...(workshop.detailKo ?? []), ...(reason.detailKo ?? [])],
-			detailEn: [...(workshop.detailEn ?? []), ...(reason.detailEn ?? [])]
-		};
-	},
-	participation_declined: (p) => {
-		const workshop = quoted(['공방', 'Workshop'], p.workshop_name);
-		const reason = quoted(['사유', 'Reason'], p.reason);
-		return {
-			ko: '공방이 의뢰 참여를 거절했습니다.',
-			en: 'A workshop declined to take part in a request.',
-			detailKo: [...(workshop.detailKo ?? []), ...(reason.detailKo ?? [])],
-			detailEn: [...(workshop.detailEn ?? []), ...(reason.detailEn ?? [])]
-		};
-	},
+	quote_withdrawn: (p) => ({
+		ko: `${workshopKo(p)} 견적을 철회했습니다.`,
+		en: `${p.workshop_name ?? 'A workshop'} withdrew its quote.`,
+		...quoted(['사유', 'Reason'], p.reason)
+	}),
+	participation_declined: (p) => ({
+		ko: `${workshopKo(p)} 의뢰 참여를 거절했습니다.`,
+		en: `${p.workshop_name ?? 'A workshop'} declined to take part in the request.`,
+		...quoted(['사유', 'Reason'], p.reason)
+	}),
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',
 		en: 'You have a new message.',
@@ -112,23 +106,28 @@ const oneLine = (s: string, max: number) => {
 };
 
 export function renderNotificationMail(
-	n: { kind: NotificationKind; payload: NotificationPayload },
-	opts: { origin?: string } = {}
+	n: { id?: string; kind: NotificationKind; payload: NotificationPayload },
+	opts: { origin?: string; locale?: 'ko' | 'en' } = {}
 ): Omit<MailMessage, 'to'> {
 	const l = lines[n.kind](n.payload);
+	const en = opts.locale === 'en';
 	const title = n.payload.request_title ? oneLine(n.payload.request_title, 120) : undefined;
-	const link = opts.origin ? `${opts.origin.replace(/\/$/, '')}/notifications` : undefined;
-	const block = (headline: string, requestLabel: string, details: string[] = [], open: string) =>
-		[headline, ...(title ? [`${requestLabel}: ${title}`] : []), ...details, ...(link ? [`${open}: ${link}`] : [])].join('\n');
-	const text = [
-		block(l.ko, '의뢰', l.detailKo, '확인하기'),
-		block(l.en, 'Request', l.detailEn, 'Open'),
-		[
-			'--',
-			'소공링크 알림 메일입니다. 알림 설정에서 종류별로 메일을 끌 수 있습니다.',
-			'A Sogong Link notification. You can turn each kind of email off in your notification settings.'
-		].join('\n')
-	].join('\n\n');
-	const subject = oneLine(`[소공링크] ${l.ko.replace(/\.$/, '')}${title ? ` · ${title}` : ''} / ${l.en.replace(/\.$/, '')}`, 200);
-	return { subject, text };
+	// The item itself; with ?n= opening it marks the notification read (see notifications.markReadOnVisit).
+	const path = n.id ? notificationHref({ id: n.id, kind: n.kind, payload: n.payload }) : '/notifications';
+	const link = opts.origin ? `${opts.origin.replace(/\/$/, '')}${path}` : undefined;
+	const headline = en ? l.en : l.ko;
+	const body = [
+		headline,
+		...(title ? [`${en ? 'Request' : '의뢰'}: ${title}`] : []),
+		...((en ? l.detailEn : l.detailKo) ?? []),
+		...(link ? [`${en ? 'Open' : '확인하기'}: ${link}`] : [])
+	].join('\n');
+	const footer = [
+		'--',
+		en
+			? 'A Sogong Link notification. You can turn each kind of email off in your notification settings.'
+			: '소공링크 알림 메일입니다. 알림 설정에서 종류별로 메일을 끌 수 있습니다.'
+	].join('\n');
+	const subject = oneLine(`[${en ? 'Sogong Link' : '소공링크'}] ${headline.replace(/\.$/, '')}${title ? ` · ${title}` : ''}`, 200);
+	return { subject, text: `${body}\n\n${footer}` };
 }

@@ -3,6 +3,7 @@
 // (requestSchemaFor) is the one validator: its issues are reported on the form's fields, and the
 // server saves its parsed output. Shared by /requests/new and /requests/[id]/edit.
 import { z } from 'zod';
+import { parseWon } from '$lib/domain/format';
 import {
 	fieldApplies,
 	requestSchemaFor,
@@ -96,7 +97,7 @@ export function requestFormSchema(id: TemplateId, today: Date) {
 			}
 		}
 		for (const key of ['budget_min_krw', 'budget_max_krw'] as const) {
-			const n = typedNumber(form[key]);
+			const n = parseWon(form[key]);
 			if (n !== null && n > MAX_BUDGET_COLUMN_KRW) ctx.addIssue({ code: 'custom', message: 'request_err_budget_too_large', path: [key] });
 		}
 	});
@@ -116,8 +117,8 @@ export function draftOf(id: TemplateId, form: RequestForm, attachmentCount: numb
 		description: form.description,
 		details,
 		quantity: typedNumber(form.quantity),
-		budget_min_krw: typedNumber(form.budget_min_krw),
-		budget_max_krw: typedNumber(form.budget_max_krw),
+		budget_min_krw: form.budget_min_krw.trim() ? parseWon(form.budget_min_krw) : null,
+		budget_max_krw: form.budget_max_krw.trim() ? parseWon(form.budget_max_krw) : null,
 		deadline: form.deadline || null,
 		delivery_place: form.delivery_place,
 		attachment_count: attachmentCount

@@ -4,6 +4,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { formatNumber, parseWon } from '$lib/domain/format';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
@@ -59,7 +60,7 @@ export const load = (async ({ params, locals, url }) => {
 		const defaults = live
 			? {
 					workshop_id: workshop.id,
-					price_krw: live.price_krw.toLocaleString('ko-KR'),
+					price_krw: formatNumber(live.price_krw, 'ko'),
 					lead_time_days: String(live.lead_time_days),
 					valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until,
 					notes: live.notes,
@@ -87,7 +88,7 @@ export const actions = {
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const terms = {
-			price_krw: parseWhole(form.data.price_krw)!,
+			price_krw: parseWon(form.data.price_krw)!,
 			lead_time_days: parseWhole(form.data.lead_time_days)!,
 			valid_until: form.data.valid_until,
 			notes: form.data.notes

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seoulDate } from '$lib/domain/request-templates';
+import { parseWon } from '$lib/domain/format';
 
 export const MAX_FILES = 3;
 export const MAX_QUOTE_FILE_BYTES = 10 * 1024 * 1024;
@@ -18,8 +19,9 @@ export const quoteSchema = z.object({
 	price_krw: z
 		.string()
 		.trim()
-		.refine((v) => (parseWhole(v) ?? 0) >= 1, 'err_quote_price')
-		.refine((v) => (parseWhole(v) ?? 0) <= MAX_INT, 'err_quote_price_max'),
+		// Typed the Korean way too: '240만원', '2백4십만' (see parseWon).
+		.refine((v) => (parseWon(v) ?? 0) >= 1, 'err_quote_price')
+		.refine((v) => (parseWon(v) ?? 0) <= MAX_INT, 'err_quote_price_max'),
 	lead_time_days: z
 		.string()
 		.trim()

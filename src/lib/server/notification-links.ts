@@ -1,0 +1,44 @@
+// Where a notification leads: pure, so that the mail templates and the notifications module share it.
+import type { NotificationKind, NotificationPayload } from './mail/templates';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Linked {
+	id: string;
+	kind: NotificationKind;
+	payload: NotificationPayload & { workshop_id?: string };
+}
+
+/**
+ * The page a notification is about. Quote news goes to the quotes page (for a workshop's side,
+ * with the workshop chosen), messages to the thread, invitations and forwards to the request.
+ */
+export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
+	const { request_id: request, workshop_id: workshop } = n.payload;
+	if (!request || !UUID.test(request)) return '/notifications';
+	switch (n.kind) {
+		case 'message':
+			return workshop && UUID.test(workshop) ? `/requests/${request}/thread/${workshop}` : `/requests/${request}`;
+		case 'quote':
+		case 'quote_revised':
+		case 'quote_withdrawn':
+			return `/requests/${request}/quotes`;
+		case 'quote_revision_requested':
+		case 'quote_accepted':
+		case 'quote_not_selected':
+		case 'quote_declined':
+			return workshop && UUID.test(workshop) ? `/requests/${request}/quotes?workshop=${workshop}` : `/requests/${request}/quotes`;
+		default:
+			return `/requests/${request}`;
+	}
+}
+
+/**
+ * Where a notification takes its reader: its item, with ?n=<id> so that opening the link marks it
+ * read (markReadOnVisit), from the list and from its email alike.
+ */
+export function href(n: Linked): string {
+	const path = itemPath(n);
+	if (path === '/notifications') return path;
+	return `${path}${path.includes('?') ? '&' : '?'}n=${n.id}`;
+}
