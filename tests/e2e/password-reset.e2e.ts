@@ -10,6 +10,8 @@ test('a forgotten password is reset through the mailed link, and old sessions en
 
 	await page.goto('/login');
 	await page.getByRole('link', { name: '비밀번호를 잊으셨나요?' }).click();
+	// The login page has an email field too: type only once the reset page is there.
+	await expect(page.getByRole('heading', { level: 1, name: '비밀번호 재설정' })).toBeVisible();
 	await page.getByLabel('이메일').fill(founder.email.toUpperCase());
 	await page.getByRole('button', { name: '재설정 링크 받기' }).click();
 	await expect(page.getByText('가입된 이메일이라면 재설정 링크를 보냈습니다. 메일함을 확인해 주세요.')).toBeVisible();

@@ -53,7 +53,7 @@ function input(title: string, visibility: 'public' | 'invited' = 'public') {
 
 async function openRequest(title: string): Promise<string> {
 	const id = await withUser(STARTUP1, async (tx) => {
-		const id = await requests.create(tx, STARTUP1.sub, METALWEAR, input(title));
+		const id = (await requests.create(tx, STARTUP1.sub, METALWEAR, input(title))).id;
 		await requests.move(tx, (await requests.byId(tx, id))!, 'publish');
 		return id;
 	});
@@ -108,7 +108,7 @@ describe('request drawings', () => {
 		// A draft without a title may be saved, but not published (requests_published_title).
 		const untitled = { ...input('임시 제목'), title: '' };
 		const attempt = withUserFiles(STARTUP1, store, async (tx, staging) => {
-			draftId = await requests.create(tx, STARTUP1.sub, METALWEAR, untitled);
+			draftId = (await requests.create(tx, STARTUP1.sub, METALWEAR, untitled)).id;
 			const [attachmentId] = await files.attach(tx, staging, draftId, STARTUP1.sub, [
 				{ name: '도면.pdf', bytes: PDF, contentType: 'application/pdf' }
 			]);
@@ -123,7 +123,10 @@ describe('request drawings', () => {
 	});
 
 	it('a drawing removed in a transaction that rolls back stays, and goes once a removal commits', async () => {
-		const draftId = await withUser(STARTUP1, (tx) => requests.create(tx, STARTUP1.sub, METALWEAR, input('도면 삭제 시험', 'invited')));
+		const draftId = await withUser(
+			STARTUP1,
+			async (tx) => (await requests.create(tx, STARTUP1.sub, METALWEAR, input('도면 삭제 시험', 'invited'))).id
+		);
 		created.push(draftId);
 		const [attachmentId] = await withUserFiles(STARTUP1, store, (tx, staging) =>
 			files.attach(tx, staging, draftId, STARTUP1.sub, [{ name: 'part.pdf', bytes: PDF, contentType: 'application/pdf' }])
@@ -146,7 +149,10 @@ describe('request drawings', () => {
 
 describe('deleting a draft', () => {
 	it('removes the draft and, once that is committed, its files; a published request stays', async () => {
-		const draftId = await withUser(STARTUP1, (tx) => requests.create(tx, STARTUP1.sub, METALWEAR, input('지울 초안', 'invited')));
+		const draftId = await withUser(
+			STARTUP1,
+			async (tx) => (await requests.create(tx, STARTUP1.sub, METALWEAR, input('지울 초안', 'invited'))).id
+		);
 		created.push(draftId);
 		await withUserFiles(STARTUP1, store, (tx, staging) =>
 			files.attach(tx, staging, draftId, STARTUP1.sub, [

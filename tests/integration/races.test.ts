@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestSchemaFor } from '../../src/lib/domain/request-templates';
 import { isPhotoLimit } from '../../src/lib/server/photos';
+import * as requests from '../../src/lib/server/requests';
 import * as workshops from '../../src/lib/server/workshops';
 import type { Tx } from '../../src/lib/server/db';
 import { testSql } from './db';
@@ -12,9 +14,9 @@ import { testSql } from './db';
 const sql = testSql();
 const made: string[] = [];
 
-async function craftsman(): Promise<string> {
+async function craftsman(role: 'craftsman' | 'startup' = 'craftsman'): Promise<string> {
 	const [user] = await sql<{ id: string }[]>`
-		insert into auth.users (email, raw_user_meta_data) values (${`race-${randomUUID()}@example.test`}, '{"role":"craftsman"}')
+		insert into auth.users (email, raw_user_meta_data) values (${`race-${randomUUID()}@example.test`}, ${sql.json({ role })})
 		returning id`;
 	made.push(user.id);
 	return user.id;
@@ -57,6 +59,7 @@ beforeAll(async () => {
 	trade = designated.ksic_code;
 });
 afterAll(async () => {
+	await sql`delete from public.requests where owner_id = any(${made})`;
 	await sql`delete from public.workshops where owner_id = any(${made})`;
 	await sql`delete from auth.users where id = any(${made})`;
 });
@@ -95,5 +98,32 @@ describe('races', () => {
 		expect(refused.every((r) => isPhotoLimit(r.reason))).toBe(true);
 		const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from public.workshop_photos where workshop_id = ${workshop.id}`;
 		expect(n).toBe(12);
+	});
+
+	it('the same request form posted twice at once makes one request; another form makes another', async () => {
+		const owner = await craftsman('startup');
+		const input = requestSchemaFor('general', new Date()).parse({
+			template: 'general',
+			title: '나무 도마 100개',
+			description: '',
+			details: { what: '나무 도마' },
+			quantity: '100',
+			budget_min_krw: '',
+			budget_max_krw: '',
+			deadline: '',
+			delivery_place: '',
+			visibility: 'invited',
+			nda_required: false,
+			nda_text: '',
+			required_processes: []
+		});
+		const key = randomUUID();
+		const posts = await Promise.all([1, 2].map(() => asUser(owner, (tx) => requests.create(tx, owner, null, input, key))));
+		expect(posts.map((p) => p.id)).toEqual([posts[0].id, posts[0].id]);
+		expect(posts.map((p) => p.created).sort()).toEqual([false, true]);
+		const other = await asUser(owner, (tx) => requests.create(tx, owner, null, input, randomUUID()));
+		expect(other.created).toBe(true);
+		const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from public.requests where owner_id = ${owner}`;
+		expect(n).toBe(2);
 	});
 });

@@ -69,7 +69,7 @@ describe('a machine-metal request with a drawing and an NDA', () => {
 		});
 		expect(input.required_processes).toEqual(['CNC 선반', '밀링']);
 
-		requestId = await withUser(STARTUP1, (tx) => requests.create(tx, STARTUP1.sub, METALWEAR, input));
+		requestId = await withUser(STARTUP1, async (tx) => (await requests.create(tx, STARTUP1.sub, METALWEAR, input)).id);
 		[drawingId] = await withUser(STARTUP1, (tx) =>
 			files.attach(tx, store, requestId, STARTUP1.sub, [{ name: '모터마운트 도면.pdf', bytes: PDF, contentType: 'application/pdf' }])
 		);

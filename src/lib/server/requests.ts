@@ -59,16 +59,32 @@ export async function byId(tx: Tx, id: string): Promise<Request | null> {
 }
 
 /** A new draft of the owner (a startup), located at its company (the database copies the location). */
-export async function create(tx: Tx, ownerId: string, companyId: string | null, input: RequestInput): Promise<string> {
+/**
+ * Creates a draft. With a submission key (made once with the empty form), a second post of the same
+ * form creates nothing: it waits for the first and answers its request, `created: false`.
+ */
+export async function create(
+	tx: Tx,
+	ownerId: string,
+	companyId: string | null,
+	input: RequestInput,
+	submissionKey: string | null = null
+): Promise<{ id: string; created: boolean }> {
 	const v = values(input);
 	const [row] = await tx<{ id: string }[]>`
 		insert into public.requests (owner_id, company_id, template, title, description, details, quantity, budget_min_krw,
-			budget_max_krw, deadline, delivery_place, visibility, nda_required, nda_text, required_processes, status)
+			budget_max_krw, deadline, delivery_place, visibility, nda_required, nda_text, required_processes, status, submission_key)
 		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details)}, ${v.quantity},
 			${v.budget_min_krw}, ${v.budget_max_krw}, ${v.deadline}, ${v.delivery_place}, ${v.visibility}, ${v.nda_required},
-			${v.nda_text}, ${v.required_processes}, 'draft')
+			${v.nda_text}, ${v.required_processes}, 'draft', ${submissionKey})
+		on conflict (owner_id, submission_key) where submission_key is not null do nothing
 		returning id`;
-	return row.id;
+	if (!row) {
+		const [first] = await tx<{ id: string }[]>`
+			select id from public.requests where owner_id = ${ownerId} and submission_key = ${submissionKey}`;
+		return { id: first.id, created: false };
+	}
+	return { id: row.id, created: true };
 }
 
 /**

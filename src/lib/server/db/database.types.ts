@@ -591,6 +591,7 @@ export interface Database {
 					published_at: Date | null;
 					created_at: Date;
 					updated_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -617,6 +618,7 @@ export interface Database {
 					published_at?: Date | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -643,6 +645,7 @@ export interface Database {
 					published_at?: Date | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			search_documents: {

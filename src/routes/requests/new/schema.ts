@@ -71,7 +71,9 @@ function formShape(id: TemplateId) {
 		nda_required: z.boolean().default(false),
 		nda_text: z.string().default(''),
 		required_processes: z.string().default(''),
-		attachments: z.array(z.instanceof(File)).default([])
+		attachments: z.array(z.instanceof(File)).default([]),
+		/** Made once with the empty form: a second post of the same form (a double click, a retry) finds the request the first made. */
+		submission_key: z.string().default('')
 	};
 }
 
@@ -173,7 +175,8 @@ export function formValues(
 		nda_required: stored?.nda_required ?? false,
 		nda_text: stored?.nda_text || defaults.nda_text,
 		required_processes: (stored ? stored.required_processes : defaults.required_processes).join('\n'),
-		attachments: []
+		attachments: [],
+		submission_key: stored ? '' : crypto.randomUUID()
 	};
 }
 

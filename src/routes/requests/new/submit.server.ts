@@ -16,6 +16,8 @@ import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import { carryOver, detailsFromFormData, followSuggestion, MAX_FILES, parseRequest, requestFormSchema, type RequestForm } from './schema';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What the page gets back: the form, and which template it is. */
 export type SubmitFailure = ActionFailure<{ form: SuperValidated<RequestForm>; template: TemplateId }>;
 
@@ -85,7 +87,11 @@ export async function submitRequest(
 				await requests.update(tx, existing, input);
 				id = existing.id;
 			} else {
-				id = await requests.create(tx, claims.sub, await opts.companyOf(tx), input);
+				const key = UUID.test(form.data.submission_key) ? form.data.submission_key : null;
+				const made = await requests.create(tx, claims.sub, await opts.companyOf(tx), input, key);
+				// The same form posted again: the first post made (and published) it; nothing more to do.
+				if (!made.created) return { id: made.id };
+				id = made.id;
 			}
 			await files.attach(tx, store, id, claims.sub, uploads);
 			if (opts.publish) {
