@@ -9,6 +9,7 @@ import { startSearchSync } from '$lib/server/search';
 import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as ports from '$lib/server/ports';
+import { accounts, listenForAccountChanges } from '$lib/server/account-cache';
 import * as notifications from '$lib/server/notifications';
 import * as profiles from '$lib/server/profiles';
 import { securityHandle } from '$lib/server/security-headers';
@@ -25,6 +26,7 @@ export const init: ServerInit = async () => {
 	ports.auth();
 	ports.storage();
 	await listenForPageChanges(sql());
+	await listenForAccountChanges(sql());
 	// Keeps search indexes and notification mail in step with the database (the outbox workers).
 	await startSearchSync();
 	await startMailWorker(ports.mail(), { origin: config().origin });
@@ -43,13 +45,18 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.auth = ports.auth().forRequest({ cookies: event.cookies, url: event.url });
 	const claims = await event.locals.auth.claims();
 	event.locals.claims = claims;
-	// The account and the bell's count in one transaction, their queries pipelined: one wait per page.
+	// The account and the bell's count in one transaction, their queries pipelined, and kept for a few
+	// seconds until a notification of this user is announced (account-cache.ts).
 	const [user, unread] = claims
-		? await withUser(claims, (tx) => Promise.all([profiles.current(tx, claims), notifications.unreadCount(tx, claims.sub)]))
+		? await accounts.get(claims.sub, () =>
+				withUser(claims, (tx) => Promise.all([profiles.current(tx, claims), notifications.unreadCount(tx, claims.sub)]))
+			)
 		: [null, 0];
 	event.locals.user = user;
 	event.locals.unread = unread;
 	const response = await resolve(event);
+	// What the user just did (a form, an endpoint) shows on the next page without waiting for the announcement.
+	if (claims && event.request.method !== 'GET' && event.request.method !== 'HEAD') accounts.forget(claims.sub);
 	// Pages made for one signed-in user must never be stored by shared caches.
 	if (claims && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return response;

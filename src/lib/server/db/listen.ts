@@ -6,8 +6,11 @@ import type { Sql } from 'postgres';
 
 const CHECK_MS = 2_000;
 
-/** Listens on the channel; resolves whether notifications are heard (false: do not rely on them). */
-export async function listenChecked(sql: Sql, channel: string, onChange: () => void, label: string): Promise<boolean> {
+/**
+ * Listens on the channel; resolves whether notifications are heard (false: do not rely on them).
+ * onChange gets each message's payload, and no payload on a (re)connection.
+ */
+export async function listenChecked(sql: Sql, channel: string, onChange: (payload?: string) => void, label: string): Promise<boolean> {
 	const probe = `probe:${Math.random().toString(36).slice(2)}`;
 	let heard: () => void = () => {};
 	const back = new Promise<boolean>((resolve) => {
@@ -18,10 +21,10 @@ export async function listenChecked(sql: Sql, channel: string, onChange: () => v
 		const listener = await sql.listen(
 			channel,
 			(payload) => {
-				onChange();
+				onChange(payload);
 				if (payload === probe) heard();
 			},
-			onChange
+			() => onChange()
 		);
 		await sql`select pg_notify(${channel}, ${probe})`;
 		if (await back) return true;
