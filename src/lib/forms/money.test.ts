@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatWon, formatWonKorean, parseWon } from '$lib/domain/format';
+import { formatNumber, formatWon } from '$lib/domain/format';
+import { formatWonKorean, parseWon } from '$lib/domain/won';
 import { optionalWon, wonInput } from './money';
 
 const amount = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });

@@ -1,7 +1,7 @@
 // Money fields accept won the way people type it ("300만원", "1억 5천만", "1,500,000"): parseWon
 // (src/lib/domain/format.ts) reads it; these helpers put it in front of a zod number schema.
 import { z } from 'zod';
-import { parseWon } from '$lib/domain/format';
+import { parseWon } from '$lib/domain/won';
 
 /**
  * For z.preprocess: blank → undefined, typed won → an integer, anything else untouched so that the

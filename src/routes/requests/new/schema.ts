@@ -3,7 +3,7 @@
 // (requestSchemaFor) is the one validator: its issues are reported on the form's fields, and the
 // server saves its parsed output. Shared by /requests/new and /requests/[id]/edit.
 import { z } from 'zod';
-import { parseWon } from '$lib/domain/format';
+import { parseWon } from '$lib/domain/won';
 import {
 	fieldApplies,
 	requestSchemaFor,

@@ -4,7 +4,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { formatNumber, parseWon } from '$lib/domain/format';
+import { formatNumber } from '$lib/domain/format';
+import { parseWon } from '$lib/domain/won';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';

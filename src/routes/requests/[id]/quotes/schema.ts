@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { seoulDate } from '$lib/domain/request-templates';
-import { parseWon } from '$lib/domain/format';
+import { parseWon } from '$lib/domain/won';
 
 export const MAX_FILES = 3;
 export const MAX_QUOTE_FILE_BYTES = 10 * 1024 * 1024;
