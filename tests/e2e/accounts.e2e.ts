@@ -41,6 +41,8 @@ test('signing up twice with one email says so', async ({ page }) => {
 	await page.getByLabel('이름 또는 상호').fill('두번');
 	await page.getByLabel('이메일').fill(email);
 	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('checkbox', { name: /이용약관에 동의합니다/ }).check();
+	await page.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
 	await page.getByRole('button', { name: '가입하기' }).click();
 	await expect(page.locator('#email-error')).toHaveText('이미 가입된 이메일입니다. 로그인해 주세요.');
 	await expect(page.getByLabel('이름 또는 상호')).toHaveValue('두번');
@@ -66,4 +68,35 @@ test('the whole site switches to English and back', async ({ page, world }) => {
 	await page.getByRole('button', { name: 'Language' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('회원 관리');
+});
+
+test('signing up asks for consent to the terms and the privacy policy, and records it with its version', async ({ page, world }) => {
+	const email = uniqueEmail('consent');
+	await page.goto('/signup');
+	await page.getByRole('radio', { name: /스타트업/ }).check();
+	await page.getByLabel('이름 또는 상호').fill('동의 시험');
+	await page.getByLabel('이메일').fill(email);
+	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: '가입하기' }).click();
+	await expect(page.locator('#terms-error')).toHaveText('동의해야 가입할 수 있습니다.');
+	await expect(page.locator('#privacy-error')).toHaveText('동의해야 가입할 수 있습니다.');
+	await expect(page.getByLabel('이름 또는 상호')).toHaveValue('동의 시험');
+	await expect(page.getByLabel('이메일')).toHaveValue(email);
+
+	// The documents open in their own tab, so nothing typed is lost.
+	await expect(page.getByRole('link', { name: '읽기' }).first()).toHaveAttribute('target', '_blank');
+	await page.getByRole('checkbox', { name: /이용약관에 동의합니다/ }).check();
+	await page.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
+	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: '가입하기' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+	expect(await world.consentsOf(email)).toEqual([
+		{ document: 'privacy', version: '2026-12-06' },
+		{ document: 'terms', version: '2026-12-06' }
+	]);
+
+	await page.goto('/terms');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('이용약관');
+	await page.goto('/privacy');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('개인정보 처리방침');
 });

@@ -21,6 +21,8 @@ export async function signUp(page: Page, opts: { email: string; name: string; ro
 	await page.getByLabel('이름 또는 상호').fill(opts.name);
 	await page.getByLabel('이메일').fill(opts.email);
 	await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+	await page.getByRole('checkbox', { name: /이용약관에 동의합니다/ }).check();
+	await page.getByRole('checkbox', { name: /개인정보 수집·이용에 동의합니다/ }).check();
 	await page.getByRole('button', { name: '가입하기' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 }

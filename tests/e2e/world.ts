@@ -104,6 +104,13 @@ function world(sql: Sql) {
 			return mail;
 		},
 
+		/** The consents recorded for the account with this email. */
+		consentsOf(email: string): Promise<{ document: string; version: string }[]> {
+			return sql<{ document: string; version: string }[]>`
+				select c.document, c.version from public.consents c join auth.users u on u.id = c.user_id
+				where u.email = ${email} order by c.document`;
+		},
+
 		/** The startup's company, in the startup cluster with this slug. */
 		async company(owner: Account, startupCluster: string, name = `시험회사 ${tag()}`): Promise<{ id: string; name: string }> {
 			const t = tag();

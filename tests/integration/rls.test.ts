@@ -352,3 +352,47 @@ describe('private.throttle is the server’s own', () => {
 			}));
 	}
 });
+
+describe('consents are each person’s own', () => {
+	const { as, attempt } = matrixTools<Fixtures, Actor, Actor | 'N'>(runner);
+	const people = actors.filter((a) => a !== 'anon');
+	for (const actor of actors) {
+		it(`${actorNames[actor]} · sees only their own consents, records only their own, changes none`, () =>
+			rollback(async (tx) => {
+				const f = await createFixtures(tx);
+				await tx`
+					insert into public.consents (user_id, document, version)
+					select id, 'terms', 'rls-test' from unnest(${people.map((p) => f.users[p])}::uuid[]) as id`;
+				const seen = await as(
+					tx,
+					f,
+					actor,
+					(sp) => sp<{ user_id: string }[]>`select user_id from public.consents where version = 'rls-test'`
+				);
+				const mine = actor === 'anon' ? [] : [f.users[actor]];
+				expect(Array.isArray(seen) ? seen.map((r) => r.user_id) : []).toEqual(mine);
+				const other = actor === 'A' ? f.users.B : f.users.A;
+				expect(
+					await attempt(
+						tx,
+						f,
+						actor,
+						({ tx: sp }) => sp`insert into public.consents (user_id, document, version) values (${other}, 'privacy', 'rls-test')`
+					)
+				).toBe('denied');
+				expect(await attempt(tx, f, actor, ({ tx: sp }) => sp`update public.consents set version = 'x' where version = 'rls-test'`)).toBe(
+					'denied'
+				);
+				expect(await attempt(tx, f, actor, ({ tx: sp }) => sp`delete from public.consents where version = 'rls-test'`)).toBe('denied');
+				if (actor !== 'anon') {
+					const own = await attempt(
+						tx,
+						f,
+						actor,
+						({ tx: sp, me }) => sp`insert into public.consents (user_id, document, version) values (${me}, 'marketing', 'rls-test')`
+					);
+					expect(own).toBe('allowed');
+				}
+			}));
+	}
+});

@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
-import { sql } from '$lib/server/db';
+import { LEGAL_VERSION } from '$lib/legal/documents';
+import * as consents from '$lib/server/consents';
+import { sql, withUser } from '$lib/server/db';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpSchema } from './schema';
@@ -11,7 +13,15 @@ export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, '/dashboard');
 	const role = url.searchParams.get('role');
 	const form = await superValidate(zod4(signUpSchema), {
-		defaults: { email: '', password: '', display_name: '', role: role === 'startup' ? 'startup' : 'craftsman' }
+		defaults: {
+			email: '',
+			password: '',
+			display_name: '',
+			role: role === 'startup' ? 'startup' : 'craftsman',
+			terms: false,
+			privacy: false,
+			marketing: false
+		}
 	});
 	return { form };
 }) satisfies PageServerLoad;
@@ -41,6 +51,10 @@ export const actions = {
 			return setError(form, '', result.error === 'rate_limited' ? 'err_rate_limited' : 'err_auth_unavailable', { status: 503 });
 		}
 		if (!result.claims) return { form, confirmationSent: true };
+		const claims = result.claims;
+		await withUser(claims, (tx) =>
+			consents.record(tx, claims.sub, ['terms', 'privacy', ...(form.data.marketing ? (['marketing'] as const) : [])], LEGAL_VERSION)
+		);
 		redirect(303, '/dashboard');
 	}
 } satisfies Actions;

@@ -229,6 +229,29 @@ export interface Database {
 					updated_at?: Date;
 				};
 			};
+			consents: {
+				Row: {
+					id: string;
+					user_id: string;
+					document: 'terms' | 'privacy' | 'marketing';
+					version: string;
+					accepted_at: Date;
+				};
+				Insert: {
+					id?: string;
+					user_id: string;
+					document: 'terms' | 'privacy' | 'marketing';
+					version: string;
+					accepted_at?: Date;
+				};
+				Update: {
+					id?: string;
+					user_id?: string;
+					document?: 'terms' | 'privacy' | 'marketing';
+					version?: string;
+					accepted_at?: Date;
+				};
+			};
 			conversation_reads: {
 				Row: {
 					conversation_id: string;
