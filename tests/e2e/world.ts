@@ -132,7 +132,7 @@ function world(sql: Sql) {
 
 		/** The operator's periodic timers, run now as if `days` had passed (automatic confirmation, reminders). */
 		async runOrderTimers(days: number): Promise<void> {
-			await sql`select private.order_timers(now() + make_interval(days => ${days}))`;
+			await sql`select private.order_timers(now() + ${days} * interval '1 day')`;
 		},
 
 		/** Rows breaking the ledger's rules (none when it balances). */
