@@ -1,6 +1,6 @@
 -- Sogong Link (소공링크) seed data: designated trades, the four SE craftsman clusters and the eight
 -- startup/IT clusters they team up with, demo accounts, 50 workshops with their cluster memberships,
--- and 12 startups and IT firms.
+-- 12 startups and IT firms, and a few deals between them (orders in several states, an open request).
 --
 -- Runs once on an empty, migrated database: by the app (seedIfEmpty, inside its own transaction, on the
 -- embedded Postgres with supabase/shims/supabase.sql) and by `supabase db reset` on a real Supabase
@@ -21,6 +21,7 @@
 --   00000000-0000-4000-8000-000000000b01..b04    craftsmen; ...e01..e03 startups
 --   00000000-0000-4000-8000-00000000f101..f413   workshops (cluster digit, then number)
 --   00000000-0000-4000-8000-00000000d001..d012   companies
+--   00000000-0000-4000-8000-0000000a1001..a1005  requests of the demo deals (four orders, one open request)
 --
 -- Business registration numbers are fictitious but carry a valid check digit (public.is_valid_brn);
 -- the first three digits are one tax-office code per district, the middle two say sole proprietor
@@ -696,3 +697,95 @@ values
    '게임·웹툰 IP 굿즈를 만드는 회사입니다. 금속 배지와 키링, 아트북 인쇄를 소량 다품종으로 발주합니다.',
    'Merchandise for game and webtoon IP: metal pins, key rings and art books ordered in many small runs.',
    '00000000-0000-4000-8000-00000000c106', 37.40214, 127.111914, 'https://goodsflex.example.com');
+
+-- ---------------------------------------------------------------- past and running deals
+-- Requests, quotes and the orders made from them, in the states a visitor should see: one completed
+-- and paid out, one with its sample waiting for approval, one delivered and about to confirm itself,
+-- one waiting for its deposit, and an open request with two quotes. Built through the same triggers
+-- the app uses (accepting a quote creates the order; private.apply_payment holds the money; moves
+-- release it), then dated into the past so the timelines read like real ones.
+do $$
+declare
+  deal record;
+  q uuid;
+  o uuid;
+  m record;
+begin
+  for deal in select * from (values
+    -- request id, owner, company, workshop, craftsman, template, trade, title, description, quantity,
+    -- supply, deposit, sample, lead days, days ago (accepted), final state
+    ('00000000-0000-4000-8000-0000000a1001'::uuid, '00000000-0000-4000-8000-000000000e01'::uuid, '00000000-0000-4000-8000-00000000d001'::uuid,
+     '00000000-0000-4000-8000-00000000f301'::uuid, '00000000-0000-4000-8000-000000000b03'::uuid, 'machine_metal', '259',
+     '로봇 그리퍼용 알루미늄 브래킷 200개', '협동로봇 그리퍼 브래킷. 알루미늄 6061-T6, 공차 ±0.05mm, 블랙 아노다이징. 도면 첨부 예정.', 200,
+     2400000, 800000, 500000, 21, 45, 'completed'),
+    ('00000000-0000-4000-8000-0000000a1002'::uuid, '00000000-0000-4000-8000-000000000e02'::uuid, '00000000-0000-4000-8000-00000000d002'::uuid,
+     '00000000-0000-4000-8000-00000000f101'::uuid, '00000000-0000-4000-8000-000000000b01'::uuid, 'jewelry', '3311',
+     '브랜드 로고 은 펜던트 300개', '925 실버 펜던트, 로고 음각, 로듐 도금. 체인 별도. 시즌 컬렉션용.', 300,
+     6000000, 1980000, 1320000, 28, 12, 'sample_submitted'),
+    ('00000000-0000-4000-8000-0000000a1003'::uuid, '00000000-0000-4000-8000-000000000e03'::uuid, '00000000-0000-4000-8000-00000000d003'::uuid,
+     '00000000-0000-4000-8000-00000000f401'::uuid, '00000000-0000-4000-8000-000000000b04'::uuid, 'printing', '181',
+     '밀키트 조리 설명서 5,000부', 'A5 양면 4도, 스노우지 150g, 무광 코팅, 2단 접지. 박스 동봉용.', 5000,
+     1500000, 1650000, 0, 10, 18, 'delivered'),
+    ('00000000-0000-4000-8000-0000000a1004'::uuid, '00000000-0000-4000-8000-000000000e01'::uuid, '00000000-0000-4000-8000-00000000d001'::uuid,
+     '00000000-0000-4000-8000-00000000f201'::uuid, '00000000-0000-4000-8000-000000000b02'::uuid, 'shoes', '152',
+     '팀 행사용 수제 가죽 스니커즈 30켤레', '소가죽 스니커즈, 230~280 사이즈 혼합, 뒤꿈치 로고 각인.', 30,
+     3600000, 1188000, 0, 30, 2, 'awaiting_deposit')
+  ) as t (id, owner, company, workshop, craftsman, template, trade, title, description, quantity, supply, deposit, sample, lead, ago, final)
+  loop
+    insert into public.requests (id, owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+    values (deal.id, deal.owner, deal.company, deal.template, deal.trade, deal.title, deal.description, deal.quantity, 'open', 'public');
+    insert into public.request_participants (request_id, workshop_id, source) values (deal.id, deal.workshop, 'self');
+    insert into public.quotes (request_id, workshop_id, price_krw, vat_krw, deposit_krw, sample_krw, lead_time_days, valid_until, notes, submitted_by)
+    values (deal.id, deal.workshop, deal.supply, deal.supply / 10, deal.deposit, deal.sample, deal.lead, current_date + 14,
+            '소재와 후가공 포함, 부가세 별도. 샘플 확인 후 본생산합니다.', deal.craftsman)
+    returning id into q;
+    update public.quotes set status = 'accepted' where id = q;
+    select id into o from public.orders where quote_id = q;
+    if deal.final <> 'awaiting_deposit' then
+      select * into m from public.order_milestones where order_id = o and kind = 'deposit';
+      perform private.apply_payment('bank_transfer', 'seed:' || m.id, 'paid', 'seed:' || m.id, m.id, m.amount_krw, '{}');
+    end if;
+    if deal.final = 'completed' then
+      update public.orders set status = 'sample_submitted' where id = o;
+      update public.orders set status = 'sample_approved' where id = o;
+      for m in select * from public.order_milestones where order_id = o and status = 'pending' loop
+        perform private.apply_payment('bank_transfer', 'seed:' || m.id, 'paid', 'seed:' || m.id, m.id, m.amount_krw, '{}');
+      end loop;
+      update public.orders set status = 'shipped', courier = 'cj', tracking_number = '684512037761' where id = o;
+      update public.orders set status = 'delivered' where id = o;
+      update public.orders set status = 'completed' where id = o;
+      update public.order_milestones set paid_out_at = now() where order_id = o;
+    elsif deal.final = 'sample_submitted' then
+      update public.orders set status = 'sample_submitted' where id = o;
+    elsif deal.final = 'delivered' then
+      update public.orders set status = 'shipped', courier = 'direct' where id = o;
+      update public.orders set status = 'delivered' where id = o;
+    end if;
+    -- Into the past: the request was posted, quoted and accepted days ago, and each step followed.
+    update public.requests set created_at = now() - make_interval(days => deal.ago + 6), published_at = now() - make_interval(days => deal.ago + 6)
+    where id = deal.id;
+    update public.orders set created_at = now() - make_interval(days => deal.ago),
+      due_date = (now() - make_interval(days => deal.ago))::date + deal.lead where id = o;
+    update public.order_events e set created_at = now() - make_interval(days => deal.ago) + (s.n - 1) * make_interval(days => greatest(1, deal.ago / 8))
+    from (select id, row_number() over (order by id) as n from public.order_events where order_id = o) s
+    where e.id = s.id;
+    -- The delivered one confirms itself in two days, as the page says.
+    if deal.final = 'delivered' then
+      update public.orders set delivered_at = now() - interval '5 days', auto_confirm_at = now() + interval '2 days' where id = o;
+    end if;
+  end loop;
+
+  -- An open request with two quotes waiting for the startup's choice.
+  insert into public.requests (id, owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+  values ('00000000-0000-4000-8000-0000000a1005', '00000000-0000-4000-8000-000000000e02', '00000000-0000-4000-8000-00000000d002',
+          'jewelry', '3311', '14K 골드 미니 귀걸이 샘플 20쌍', '14K 옐로 골드, 지름 8mm 후프, 스토퍼 포함. 샘플 후 500쌍 양산 예정.', 20, 'open', 'public');
+  insert into public.request_participants (request_id, workshop_id, source) values
+    ('00000000-0000-4000-8000-0000000a1005', '00000000-0000-4000-8000-00000000f101', 'self'),
+    ('00000000-0000-4000-8000-0000000a1005', '00000000-0000-4000-8000-00000000f103', 'self');
+  insert into public.quotes (request_id, workshop_id, price_krw, vat_krw, deposit_krw, sample_krw, lead_time_days, valid_until, notes, submitted_by) values
+    ('00000000-0000-4000-8000-0000000a1005', '00000000-0000-4000-8000-00000000f101', 1800000, 180000, 594000, 0, 14, current_date + 14,
+     '금 시세 반영 견적, 부가세 별도. 각인 무료.', '00000000-0000-4000-8000-000000000b01'),
+    ('00000000-0000-4000-8000-0000000a1005', '00000000-0000-4000-8000-00000000f103', 1650000, 165000, 544500, 0, 18, current_date + 10,
+     '소량 샘플 가능. 스토퍼는 실리콘.', null);
+end;
+$$;

@@ -224,4 +224,15 @@ describe('seed', () => {
 			for (const r of rows) expect(r, r.email).toEqual({ email: r.email, ok: true, tokens: ['', '', '', ''] });
 		});
 	});
+
+	it('has deals in the states a visitor should see, with a ledger that balances', async () => {
+		const sql = testSql();
+		const orders = await sql<{ status: string }[]>`
+			select status from public.orders where request_id::text like '00000000-0000-4000-8000-0000000a1%' order by status`;
+		expect(orders.map((o) => o.status)).toEqual(['awaiting_deposit', 'completed', 'delivered', 'sample_submitted']);
+		const open = await sql<{ n: number }[]>`
+			select count(*)::int as n from public.quotes where request_id = '00000000-0000-4000-8000-0000000a1005' and status = 'submitted'`;
+		expect(open[0].n).toBe(2);
+		expect(await sql`select private.ledger_problems()`).toHaveLength(0);
+	});
 });
