@@ -745,34 +745,59 @@ begin
       select * into m from public.order_milestones where order_id = o and kind = 'deposit';
       perform private.apply_payment('bank_transfer', 'seed:' || m.id, 'paid', 'seed:' || m.id, m.id, m.amount_krw, '{}');
     end if;
+    -- Each move as the person who makes it (the timeline names them; they are not notified of their own).
     if deal.final = 'completed' then
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.craftsman, 'role', 'authenticated')::text, true);
       update public.orders set status = 'sample_submitted' where id = o;
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.owner, 'role', 'authenticated')::text, true);
       update public.orders set status = 'sample_approved' where id = o;
+      perform set_config('request.jwt.claims', '', true);
       for m in select * from public.order_milestones where order_id = o and status = 'pending' loop
         perform private.apply_payment('bank_transfer', 'seed:' || m.id, 'paid', 'seed:' || m.id, m.id, m.amount_krw, '{}');
       end loop;
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.craftsman, 'role', 'authenticated')::text, true);
       update public.orders set status = 'shipped', courier = 'cj', tracking_number = '684512037761' where id = o;
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.owner, 'role', 'authenticated')::text, true);
       update public.orders set status = 'delivered' where id = o;
       update public.orders set status = 'completed' where id = o;
-      update public.order_milestones set paid_out_at = now() where order_id = o;
     elsif deal.final = 'sample_submitted' then
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.craftsman, 'role', 'authenticated')::text, true);
       update public.orders set status = 'sample_submitted' where id = o;
     elsif deal.final = 'delivered' then
+      perform set_config('request.jwt.claims', json_build_object('sub', deal.craftsman, 'role', 'authenticated')::text, true);
       update public.orders set status = 'shipped', courier = 'direct' where id = o;
       update public.orders set status = 'delivered' where id = o;
     end if;
+    perform set_config('request.jwt.claims', '', true);
     -- Into the past: the request was posted, quoted and accepted days ago, and each step followed.
     update public.requests set created_at = now() - make_interval(days => deal.ago + 6), published_at = now() - make_interval(days => deal.ago + 6)
     where id = deal.id;
     update public.orders set created_at = now() - make_interval(days => deal.ago),
       due_date = (now() - make_interval(days => deal.ago))::date + deal.lead where id = o;
-    update public.order_events e set created_at = now() - make_interval(days => deal.ago) + (s.n - 1) * make_interval(days => greatest(1, deal.ago / 8))
-    from (select id, row_number() over (order by id) as n from public.order_events where order_id = o) s
+    -- Steps spread evenly from the acceptance to three days ago (or to now for a young order).
+    update public.order_events e
+    set created_at = now() - make_interval(days => deal.ago) + (s.n - 1) * make_interval(hours => (greatest(deal.ago - 3, 1) * 24 / s.total)::int)
+    from (select id, row_number() over (order by id) as n, count(*) over () as total from public.order_events where order_id = o) s
     where e.id = s.id;
     -- The delivered one confirms itself in two days, as the page says.
     if deal.final = 'delivered' then
+      update public.order_events set created_at = now() - interval '5 days' where order_id = o and kind = 'delivered';
       update public.orders set delivered_at = now() - interval '5 days', auto_confirm_at = now() + interval '2 days' where id = o;
     end if;
+    -- Milestones and the order say when as their timeline does.
+    update public.order_milestones mm set paid_at = e.created_at
+    from public.order_events e
+    where mm.order_id = o and e.order_id = o and e.kind = 'paid' and e.payload ->> 'milestone' = mm.kind;
+    update public.order_milestones mm set released_at = e.created_at, paid_out_at = case when deal.final = 'completed' then least(now(), e.created_at + interval '2 days') end
+    from public.order_events e
+    where mm.order_id = o and mm.released_at is not null and e.order_id = o
+      and e.kind = case when mm.kind = 'deposit' and exists (select 1 from public.order_events x where x.order_id = o and x.kind = 'sample_approved')
+                        then 'sample_approved' else 'confirmed' end;
+    update public.orders oo set
+      shipped_at = (select created_at from public.order_events where order_id = o and kind = 'shipped'),
+      delivered_at = coalesce((select max(created_at) from public.order_events where order_id = o and kind = 'delivered'), oo.delivered_at),
+      completed_at = (select created_at from public.order_events where order_id = o and kind in ('confirmed', 'auto_confirmed'))
+    where oo.id = o and oo.shipped_at is not null;
   end loop;
 
   -- An open request with two quotes waiting for the startup's choice.
