@@ -99,7 +99,9 @@ test('an order nobody confirms confirms itself seven days after delivery, remind
 	// The workshop ships (handed over in person) and marks it delivered.
 	const workshop = await as(browser, craftsman);
 	await workshop.goto(`/orders/${order.id}`);
-	await move(workshop, 'Ship', 'Mark as shipped', (form) => form.getByLabel('Courier').selectOption('direct'));
+	await move(workshop, 'Ship', 'Mark as shipped', async (form) => {
+		await form.getByLabel('Courier').selectOption('direct');
+	});
 	await expect(workshop.getByText('Marked as shipped.')).toBeVisible();
 	await move(workshop, 'Mark delivered', 'Mark delivered');
 	await expect(workshop.getByText('Marked as delivered.')).toBeVisible();
