@@ -12,6 +12,11 @@ export interface AdapterUnderTest {
 	sign?(payload: JWTPayload): Promise<string>;
 	/** An access token stays valid until its expiry after its session ended (Supabase); the session cannot be renewed. */
 	tokensOutliveSessions?: boolean;
+	/**
+	 * The adapter changes password and email, lists sessions and deletes accounts itself; otherwise it
+	 * must answer 'unavailable' (and null for the list), so the page can say so.
+	 */
+	accountSettings: boolean;
 }
 
 const HTTP = new URL('http://localhost:5173/');
@@ -131,6 +136,87 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 				});
 			}
 			expect(await visit(there).claims()).toBeNull();
+		});
+
+		describe('account settings', () => {
+			const unsupported = () => !adapter.accountSettings;
+
+			it('answers unavailable where the adapter leaves account settings to its auth server', async (ctx) => {
+				if (!unsupported()) return ctx.skip('this adapter does them itself');
+				const { cookies, input } = await signedUp();
+				const here = visit(cookies);
+				expect(await here.changePassword(input.password, 'another-password')).toEqual({ ok: false, error: 'unavailable' });
+				expect(await here.changeEmail(input.password, uniqueEmail())).toEqual({ ok: false, error: 'unavailable' });
+				expect(await here.listSessions()).toBeNull();
+				expect(await here.deleteAccount(input.password)).toEqual({ ok: false, error: 'unavailable' });
+				expect(await visit(cookies).claims()).not.toBeNull();
+			});
+
+			it('changes the password only with the current one, refuses a weak one, and ends the other sessions', async (ctx) => {
+				if (unsupported()) return ctx.skip('account settings are unavailable on this adapter');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				expect(await visit(here).changePassword('not-the-password', 'another-password')).toEqual({
+					ok: false,
+					error: 'invalid_credentials'
+				});
+				expect(await visit(here).changePassword(input.password, 'seven77')).toEqual({ ok: false, error: 'weak_password' });
+				expect(await visit(there).claims()).not.toBeNull();
+				expect(await visit(here).changePassword(input.password, 'another-password')).toEqual({ ok: true });
+				expect(await visit(here).claims()).not.toBeNull();
+				expect(await visit(there).claims()).toBeNull();
+				const again = (password: string) => visit(new FakeCookies()).signIn({ email: input.email, password });
+				expect(await again(input.password)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await again('another-password')).toMatchObject({ ok: true });
+			});
+
+			it('changes the email with the password to a free address; the old one no longer signs in', async (ctx) => {
+				if (unsupported()) return ctx.skip('account settings are unavailable on this adapter');
+				const { cookies: here, input, claims } = await signedUp();
+				const { input: other } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				const next = uniqueEmail();
+				expect(await visit(here).changeEmail('not-the-password', next)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(here).changeEmail(input.password, other.email.toUpperCase())).toEqual({ ok: false, error: 'email_taken' });
+				expect(await visit(here).changeEmail(input.password, ` ${next.toUpperCase()} `)).toEqual({ ok: true, previous: input.email });
+				expect(await visit(here).claims()).toMatchObject({ sub: claims.sub, email: next });
+				expect(await visit(there).claims()).toBeNull();
+				const signIn = (email: string) => visit(new FakeCookies()).signIn({ email, password: input.password });
+				expect(await signIn(input.email)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await signIn(next)).toMatchObject({ ok: true, claims: { sub: claims.sub } });
+			});
+
+			it('lists the live sessions, newest first, marking this one and naming its browser', async (ctx) => {
+				if (unsupported()) return ctx.skip('account settings are unavailable on this adapter');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await adapter.port.forRequest({ cookies: there, url: HTTP, userAgent: 'Mozilla/5.0 (iPhone) Safari/605.1' }).signIn(input);
+				const sessions = await visit(here).listSessions();
+				expect(sessions).toHaveLength(2);
+				expect(sessions![0]).toMatchObject({ current: false, userAgent: 'Mozilla/5.0 (iPhone) Safari/605.1' });
+				expect(sessions![1]).toMatchObject({ current: true });
+				expect(sessions![0].createdAt.getTime()).toBeGreaterThanOrEqual(sessions![1].createdAt.getTime());
+				await visit(here).signOutOthers();
+				expect((await visit(here).listSessions())?.map((s) => s.current)).toEqual([true]);
+			});
+
+			it('deletes the account with the password: every session ends, it cannot sign in, the email is free again', async (ctx) => {
+				if (unsupported()) return ctx.skip('account settings are unavailable on this adapter');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				expect(await visit(here).deleteAccount('not-the-password')).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(here).claims()).not.toBeNull();
+				const session = visit(here);
+				expect(await session.deleteAccount(input.password)).toEqual({ ok: true });
+				expect(await session.claims()).toBeNull();
+				expect(await visit(here).claims()).toBeNull();
+				expect(await visit(there).claims()).toBeNull();
+				expect(await visit(new FakeCookies()).signIn(input)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(new FakeCookies()).signUp(input)).toMatchObject({ ok: true });
+			});
 		});
 
 		it('treats a visitor without cookies as anonymous', async () => {

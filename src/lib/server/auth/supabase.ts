@@ -15,6 +15,8 @@ import type { AuthError, AuthPort, AuthResult, AuthSession, RequestContext } fro
 
 type SupabaseConfig = Extract<AppConfig['auth'], { kind: 'supabase' }>;
 
+const unavailable = Promise.resolve({ ok: false as const, error: 'unavailable' as const });
+
 // The app's rule for both adapters, checked here too because a project's own minimum may be lower
 // (GoTrue's default is 6); set minimum_password_length = 8 in the project to match.
 const MIN_PASSWORD_LENGTH = 8;
@@ -141,6 +143,14 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 		resetPassword() {
 			// GoTrue's recovery link signs the user in; setting the password is then updateUser (not built yet).
 			return Promise.resolve({ ok: false as const, error: 'unavailable' as const });
-		}
+		},
+
+		// Account settings are GoTrue's own (updateUser, with its reauthentication and its mail to both
+		// addresses; deletion through its admin API): not built on this adapter yet, so the page says so.
+		changePassword: () => unavailable,
+		changeEmail: () => unavailable,
+		// GoTrue has no endpoint listing a user's sessions; "sign out everywhere else" still works.
+		listSessions: () => Promise.resolve(null),
+		deleteAccount: () => unavailable
 	};
 }

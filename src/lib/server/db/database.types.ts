@@ -432,6 +432,7 @@ export interface Database {
 					display_name: string;
 					created_at: Date;
 					locale: 'ko' | 'en';
+					deleted_at: Date | null;
 				};
 				Insert: {
 					id: string;
@@ -439,6 +440,7 @@ export interface Database {
 					display_name?: string;
 					created_at?: Date;
 					locale?: 'ko' | 'en';
+					deleted_at?: Date | null;
 				};
 				Update: {
 					id?: string;
@@ -446,6 +448,7 @@ export interface Database {
 					display_name?: string;
 					created_at?: Date;
 					locale?: 'ko' | 'en';
+					deleted_at?: Date | null;
 				};
 			};
 			quote_revisions: {
