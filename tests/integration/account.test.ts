@@ -132,7 +132,7 @@ describe('the export of one’s own data', () => {
 			expect(name(craftsman.messages_sent)).toEqual(['mA2']);
 			expect(craftsman.notification_preferences).toMatchObject([{ kind: 'message', email: false }]);
 			// JSON all the way: what the download holds.
-			expect(JSON.parse(JSON.stringify(craftsman)).workshops[0].id).toBe(f.workshops.WA);
+			expect((JSON.parse(JSON.stringify(craftsman)) as typeof craftsman).workshops[0].id).toBe(f.workshops.WA);
 		}));
 });
 

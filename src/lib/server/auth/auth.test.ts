@@ -31,7 +31,12 @@ const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }
 };
 const supabase = (url: string, anonKey: string) => createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
 
-authContract('embedded', async () => ({ port: await embedded(), cleanup: async () => {}, sign: (p) => signHs256(p), accountSettings: true }));
+authContract('embedded', async () => ({
+	port: await embedded(),
+	cleanup: async () => {},
+	sign: (p) => signHs256(p),
+	accountSettings: true
+}));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
 	const gotrue = await startGoTrueDouble();
