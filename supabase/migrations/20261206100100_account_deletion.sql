@@ -35,3 +35,28 @@ revoke all on function private.anonymise_account() from public, anon, authentica
 create trigger on_auth_user_deleted after update of deleted_at on auth.users
   for each row when (old.deleted_at is null and new.deleted_at is not null)
   execute function private.anonymise_account();
+
+-- A suspended workshop (a deleted account's, or one an operator suspended) leaves search and the
+-- public pages, but the startups whose requests it took part in still see it: their quotes, request
+-- page and threads name it, and a thread with a workshop one cannot see would not open.
+create or replace function private.takes_part_in_my_requests(workshop uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select exists (
+    select 1 from public.request_participants p join public.requests r on r.id = p.request_id
+    where p.workshop_id = workshop and r.owner_id = (select auth.uid()))
+$$;
+comment on function private.takes_part_in_my_requests(uuid) is 'Whether the workshop takes part in a request of the calling user.';
+revoke all on function private.takes_part_in_my_requests(uuid) from public, anon;
+grant execute on function private.takes_part_in_my_requests(uuid) to authenticated, service_role;
+create policy "request owners see the workshops taking part in their requests" on public.workshops for select to authenticated
+  using ((select private.takes_part_in_my_requests(id)));
+
+-- Whether an account was deleted: its messages stay in threads, shown as by a former member. Profiles
+-- are private to their owner, so the thread asks this instead of reading the other side's profile.
+create or replace function private.is_former_member(member uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$ select coalesce((select p.deleted_at is not null from public.profiles p where p.id = member), false) $$;
+comment on function private.is_former_member(uuid) is 'Whether the account with this id was deleted (anonymised).';
+revoke all on function private.is_former_member(uuid) from public, anon;
+grant execute on function private.is_former_member(uuid) to authenticated, service_role;

@@ -7,10 +7,25 @@ import { expect, signInAs, tag, test } from './world';
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
-test('a craftsman renames, changes password and email, downloads their data and deletes the account', async ({ page, browser, world }) => {
+test('a craftsman renames, changes password and email, downloads their data and deletes the account', async ({
+	page,
+	browser,
+	world,
+	sql
+}) => {
 	const craftsman = await world.craftsman();
 	const workshop = await world.workshop({ cluster: 'mullae-machine-metal', owner: craftsman });
-	const someoneElse = await world.startup();
+	const someoneElse = await world.founder();
+	// A thread between the startup and the craftsman's workshop, with a message from the craftsman.
+	const [request] = await sql<{ id: string }[]>`
+		insert into public.requests (owner_id, template, title, description, status, published_at, visibility)
+		values (${someoneElse.id}, 'general', ${`브래킷 ${tag()}`}, '시험 의뢰입니다.', 'open', now(), 'invited') returning id`;
+	await sql`insert into public.request_participants (request_id, workshop_id, source, invited_by)
+		values (${request.id}, ${workshop.id}, 'invited', ${someoneElse.id})`;
+	const [conversation] = await sql<{ id: string }[]>`
+		insert into public.conversations (request_id, workshop_id) values (${request.id}, ${workshop.id}) returning id`;
+	await sql`insert into public.messages (conversation_id, sender_id, body)
+		values (${conversation.id}, ${craftsman.id}, '도면 확인했습니다. 다음 주에 견적 드리겠습니다.')`;
 	const elsewhere = await browser.newContext();
 	const other = await elsewhere.newPage();
 	await signInAs(other, craftsman);
@@ -108,6 +123,12 @@ test('a craftsman renames, changes password and email, downloads their data and 
 	await page.getByLabel('비밀번호').fill('a-new-password-1');
 	await page.getByRole('button', { name: '로그인' }).click();
 	await expect(page.getByRole('alert')).toContainText('이메일 또는 비밀번호가 맞지 않습니다.');
+
+	// The startup still has the thread, the message shown as by a former member.
+	await signInAs(page, someoneElse);
+	await page.goto(`/requests/${request.id}/thread/${workshop.id}`);
+	const message = page.getByRole('listitem').filter({ hasText: '도면 확인했습니다.' });
+	await expect(message).toContainText('탈퇴한 회원');
 	await elsewhere.close();
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeCookies } from '../doubles/cookies';
 import { parseConfig } from '../../src/lib/server/config';
 import * as accounts from '../../src/lib/server/accounts';
+import * as conversations from '../../src/lib/server/conversations';
 import { createAuth } from '../../src/lib/server/auth';
 import { uniqueEmail } from '../../src/lib/server/auth/contract';
 import * as profiles from '../../src/lib/server/profiles';
@@ -51,6 +52,18 @@ describe('deleting an account', () => {
 			expect(await visible(tx, f, 'S', 'public.quotes', [f.quotes.QA])).toEqual(['QA']);
 			expect(await visible(tx, f, 'S', 'public.messages', [f.messages.mA1, f.messages.mA2])).toEqual(['mA1', 'mA2']);
 			expect(await visible(tx, f, 'anon', 'public.workshops', [f.workshops.WA, f.workshops.WB])).toEqual(['WB']);
+			// Unlisted for everyone else, but the startup whose request it took part in still sees whom it dealt with.
+			expect(await visible(tx, f, 'S', 'public.workshops', [f.workshops.WA])).toEqual(['WA']);
+			expect(await visible(tx, f, 'S2', 'public.workshops', [f.workshops.WA])).toEqual([]);
+			expect(await visible(tx, f, 'C', 'public.workshops', [f.workshops.WA])).toEqual([]);
+			// In the thread, the craftsman's message is shown as by a former member.
+			await actAs(tx, 'S', f);
+			const thread = await conversations.messages(tx, f.conversations.CA);
+			await actAsSuperuser(tx);
+			expect(thread.map((m) => [f.names.get(m.id), m.sender_side, m.sender_former])).toEqual([
+				['mA1', 'owner', false],
+				['mA2', 'workshop', true]
+			]);
 			// Nobody else changed.
 			const [other] = await tx`select display_name, deleted_at from public.profiles where id = ${f.users.B}`;
 			expect(other).toEqual({ display_name: 'user B', deleted_at: null });
