@@ -108,6 +108,7 @@ test('a craftsman renames, changes password and email, downloads their data and 
 	await danger.getByLabel('비밀번호 확인').fill('a-new-password-1');
 	await danger.getByRole('button', { name: '계정 영구 삭제' }).click();
 	await expect(danger.getByText('입력한 이메일이 계정의 이메일과 다릅니다.')).toBeVisible();
+	await danger.screenshot({ path: test.info().outputPath('account-delete-ko.png') });
 	await danger.getByLabel(/확인을 위해 계정 이메일을/).fill(newEmail);
 	await danger.getByLabel('비밀번호 확인').fill('a-new-password-1');
 	await danger.getByRole('button', { name: '계정 영구 삭제' }).click();
