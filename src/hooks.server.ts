@@ -5,6 +5,7 @@ import { config } from '$lib/server/config';
 import { open, sql, withUser } from '$lib/server/db';
 import { EmbeddedStartError } from '$lib/server/db/embedded';
 import { startMailWorker } from '$lib/server/mail/outbox';
+import { startPaymentsWorker } from '$lib/server/payments/jobs';
 import { startSearchSync } from '$lib/server/search';
 import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -30,6 +31,8 @@ export const init: ServerInit = async () => {
 	// Keeps search indexes and notification mail in step with the database (the outbox workers).
 	await startSearchSync();
 	await startMailWorker(ports.mail(), { origin: config().origin });
+	// Refunds through providers, automatic purchase confirmation, reminders, missed webhooks.
+	await startPaymentsWorker(ports.payments());
 };
 
 const i18n: Handle = ({ event, resolve }) =>

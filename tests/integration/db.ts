@@ -31,3 +31,29 @@ export async function rollback(fn: (tx: postgres.TransactionSql) => Promise<void
 }
 
 class RolledBack extends Error {}
+
+/**
+ * Removes the orders of these requests with everything that hangs on them, ledger included (only
+ * tests do this: the ledger's trigger refuses deletes, so it is skipped with replication mode).
+ */
+export async function purgeOrders(sql: postgres.Sql | postgres.TransactionSql, requestIds: readonly string[]): Promise<void> {
+	if (requestIds.length === 0) return;
+	const purge = async (tx: postgres.TransactionSql) => {
+		await tx`set local session_replication_role = replica`;
+		const orders = (await tx<{ id: string }[]>`select id from public.orders where request_id = any(${requestIds}::uuid[])`).map(
+			(o) => o.id
+		);
+		if (orders.length) {
+			await tx`delete from public.ledger_entries where order_id = any(${orders}::uuid[])`;
+			await tx`delete from public.payment_events where payment_id in (select id from public.payments where order_id = any(${orders}::uuid[]))`;
+			await tx`delete from public.payments where order_id = any(${orders}::uuid[])`;
+			await tx`delete from public.order_files where order_id = any(${orders}::uuid[])`;
+			await tx`delete from public.order_events where order_id = any(${orders}::uuid[])`;
+			await tx`delete from public.order_milestones where order_id = any(${orders}::uuid[])`;
+			await tx`delete from public.orders where id = any(${orders}::uuid[])`;
+		}
+		await tx`set local session_replication_role = origin`;
+	};
+	if ('savepoint' in sql) await sql.savepoint(purge);
+	else await sql.begin(purge);
+}

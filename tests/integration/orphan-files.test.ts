@@ -195,6 +195,11 @@ describe('quote and message files', () => {
 				workshopId: DAESUNG,
 				userId: CRAFTSMAN3.sub,
 				price_krw: 900_000,
+				vat_krw: 90_000,
+				vat_included: false,
+				deposit_krw: 99_000,
+				sample_krw: 0,
+				line_items: [],
 				lead_time_days: 10,
 				valid_until: '2099-12-31',
 				notes: ''

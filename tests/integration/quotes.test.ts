@@ -8,7 +8,7 @@ import { withUser, type Claims, type Tx } from '../../src/lib/server/db';
 import * as notifications from '../../src/lib/server/notifications';
 import * as quotes from '../../src/lib/server/quotes';
 import type { StoragePort } from '../../src/lib/server/storage/port';
-import { testSql } from './db';
+import { purgeOrders, testSql } from './db';
 
 const S = '00000000-0000-4000-8000-000000000e01'; // startup1, owns 메탈웨어랩
 const COMPANY = '00000000-0000-4000-8000-00000000d001';
@@ -54,7 +54,22 @@ async function notificationsAbout(user: string, requestId: string) {
 	return as(user, async (tx) => (await notifications.list(tx, user, { limit: 200 })).filter((n) => n.payload.request_id === requestId));
 }
 
-const terms = { price_krw: 2_400_000, lead_time_days: 14, valid_until: inDays(20), notes: '소재 포함, 부가세 별도' };
+/** Terms at a supply price: VAT on top, the smallest deposit, no sample step. */
+const termsAt = (price: number) => {
+	const vat = Math.floor(price / 10);
+	return {
+		price_krw: price,
+		vat_krw: vat,
+		vat_included: false,
+		deposit_krw: Math.ceil((price + vat) / 10),
+		sample_krw: 0,
+		line_items: [],
+		lead_time_days: 14,
+		valid_until: inDays(20),
+		notes: '소재 포함, 부가세 별도'
+	};
+};
+const terms = termsAt(2_400_000);
 const created: string[] = [];
 
 beforeAll(() => {
@@ -70,6 +85,7 @@ afterAll(async () => {
 	).map((r) => r.id);
 	await sql`delete from public.outbox where topic = 'mail.notification' and key = any(${ids})`;
 	await sql`delete from public.notifications where id = any(${ids}::uuid[])`;
+	await purgeOrders(sql, created);
 	await sql`delete from public.requests where id = any(${created}::uuid[])`;
 });
 
@@ -82,7 +98,7 @@ describe('a quote from submission to award', () => {
 		request = await postRequest(`브래킷 200개 ${randomUUID().slice(0, 6)}`);
 		created.push(request);
 		const a = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms }));
-		const b = await as(B, (tx) => quotes.submit(tx, { requestId: request, workshopId: WB, userId: B, ...terms, price_krw: 2_900_000 }));
+		const b = await as(B, (tx) => quotes.submit(tx, { requestId: request, workshopId: WB, userId: B, ...termsAt(2_900_000) }));
 		if (!a.ok || !b.ok) throw new Error(`quotes not sent: ${JSON.stringify([a, b])}`);
 		qa = a.id;
 		qb = b.id;
@@ -160,7 +176,7 @@ describe('a quote from submission to award', () => {
 				quote: underRevision,
 				move: 'revise',
 				actor: 'workshop',
-				terms: { ...terms, price_krw: 2_200_000, notes: '요청대로 조정' }
+				terms: { ...termsAt(2_200_000), notes: '요청대로 조정' }
 			})
 		);
 		expect(revised).toEqual({ ok: true, id: qa });
@@ -220,7 +236,7 @@ describe('a cluster manager quoting for a member without an account', () => {
 
 		const online = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms }));
 		const onBehalf = await as(MANAGER, (tx) =>
-			quotes.submit(tx, { requestId: request, workshopId: OFFLINE, userId: MANAGER, ...terms, price_krw: 1_800_000 })
+			quotes.submit(tx, { requestId: request, workshopId: OFFLINE, userId: MANAGER, ...termsAt(1_800_000) })
 		);
 		expect([online.ok, onBehalf.ok]).toEqual([true, true]);
 		expect((await as(MANAGER, (tx) => quotes.forRequest(tx, request))).map((q) => q.workshop_name_ko)).toEqual(['신흥용접']);
@@ -253,7 +269,7 @@ describe('declining and withdrawing', () => {
 			'설비 점검 일정'
 		]);
 		// After a decline the workshop may quote anew.
-		const again = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...terms, price_krw: 1_900_000 }));
+		const again = await as(A, (tx) => quotes.submit(tx, { requestId: request, workshopId: WA, userId: A, ...termsAt(1_900_000) }));
 		expect(again.ok).toBe(true);
 	});
 });

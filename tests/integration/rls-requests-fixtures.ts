@@ -3,6 +3,7 @@
 // act as one of its users. Ids are fresh per call; the trade code sits outside KSIC's C10-C33.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import { purgeOrders } from './db';
 
 type Tx = postgres.TransactionSql;
 
@@ -211,6 +212,7 @@ export async function deleteFixtures(sql: postgres.Sql, f: Fixtures): Promise<vo
 			await tx<{ id: string }[]>`
 			select id::text from public.notifications where user_id in ${tx(userIds)}`
 		).map((r) => r.id);
+		await purgeOrders(tx, Object.values(f.requests));
 		await tx`delete from public.requests where owner_id in ${tx(userIds)}`;
 		await tx`delete from public.companies where id in ${tx(Object.values(f.companies))}`;
 		await tx`delete from public.workshops where id in ${tx(workshopIds)}`;

@@ -25,7 +25,28 @@ const envSchema = z
 		SEED: z.enum(['auto', 'never']).default('auto'),
 		SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
 		MAIL_FROM: z.string().min(3).default('Sogong Link <no-reply@sogong.link>'),
-		ORIGIN: optionalUrl
+		ORIGIN: optionalUrl,
+		// Bank transfer: the platform's account the buyers pay into (a demo account by default).
+		PAYMENT_BANK_NAME: z.string().min(1).default('국민은행'),
+		PAYMENT_BANK_ACCOUNT: z.string().min(1).default('000000-00-000000'),
+		PAYMENT_BANK_HOLDER: z.string().min(1).default('(주)소공링크'),
+		STRIPE_SECRET_KEY: optionalString,
+		STRIPE_WEBHOOK_SECRET: optionalString,
+		// Only for the protocol double in tests and the e2e setup: where the Stripe API answers.
+		STRIPE_API_BASE: optionalUrl,
+		PORTONE_API_SECRET: optionalString,
+		PORTONE_WEBHOOK_SECRET: optionalString,
+		PORTONE_STORE_ID: optionalString,
+		PORTONE_CHANNEL_KEY: optionalString,
+		PORTONE_API_BASE: optionalUrl
+	})
+	.refine((e) => !e.STRIPE_SECRET_KEY || e.STRIPE_WEBHOOK_SECRET, {
+		message: 'STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (payments are applied from signed webhooks only)',
+		path: ['STRIPE_WEBHOOK_SECRET']
+	})
+	.refine((e) => !e.PORTONE_API_SECRET || (e.PORTONE_WEBHOOK_SECRET && e.PORTONE_STORE_ID && e.PORTONE_CHANNEL_KEY), {
+		message: 'PORTONE_WEBHOOK_SECRET, PORTONE_STORE_ID and PORTONE_CHANNEL_KEY are required when PORTONE_API_SECRET is set',
+		path: ['PORTONE_WEBHOOK_SECRET']
 	})
 	.refine((e) => !e.PUBLIC_SUPABASE_URL || e.PUBLIC_SUPABASE_ANON_KEY, {
 		message: 'PUBLIC_SUPABASE_ANON_KEY is required when PUBLIC_SUPABASE_URL is set',
@@ -44,6 +65,12 @@ export interface AppConfig {
 	search: { kind: 'postgres' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
 	/** SMTP when configured; otherwise mail lands in the dev_mailbox table (the dev mailbox page). */
 	mail: { kind: 'embedded' } | { kind: 'smtp'; url: string; from: string };
+	/** Bank transfer is always on; Stripe and PortOne when their keys are set. */
+	payments: {
+		bank: { bank: string; number: string; holder: string };
+		stripe?: { secretKey: string; webhookSecret: string; apiBase: string | undefined };
+		portone?: { apiSecret: string; webhookSecret: string; storeId: string; channelKey: string; apiBase: string | undefined };
+	};
 	seed: 'auto' | 'never';
 	/** The public URL (links in mail); adapter-node reads ORIGIN itself for requests. */
 	origin: string | undefined;
@@ -83,6 +110,23 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 			? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
 			: { kind: 'postgres' },
 		mail: e.SMTP_URL ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM } : { kind: 'embedded' },
+		payments: {
+			bank: { bank: e.PAYMENT_BANK_NAME, number: e.PAYMENT_BANK_ACCOUNT, holder: e.PAYMENT_BANK_HOLDER },
+			stripe:
+				e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+					? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE }
+					: undefined,
+			portone:
+				e.PORTONE_API_SECRET && e.PORTONE_WEBHOOK_SECRET && e.PORTONE_STORE_ID && e.PORTONE_CHANNEL_KEY
+					? {
+							apiSecret: e.PORTONE_API_SECRET,
+							webhookSecret: e.PORTONE_WEBHOOK_SECRET,
+							storeId: e.PORTONE_STORE_ID,
+							channelKey: e.PORTONE_CHANNEL_KEY,
+							apiBase: e.PORTONE_API_BASE
+						}
+					: undefined
+		},
 		seed: e.SEED,
 		origin: e.ORIGIN
 	};

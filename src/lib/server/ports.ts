@@ -8,11 +8,13 @@ import type { MailPort } from './mail/port';
 import type { AuthPort } from './auth/port';
 import type { StoragePort } from './storage/port';
 import { createSearchEngines, type SearchEngines } from './search/engines';
+import { createPayments, type Payments } from './payments';
 
 let authPort: AuthPort | undefined;
 let storagePort: StoragePort | undefined;
 let mailPort: MailPort | undefined;
 let searchPort: SearchEngines | undefined;
+let paymentsPort: Payments | undefined;
 
 export function auth(): AuthPort {
 	authPort ??= createAuth(config());
@@ -38,4 +40,10 @@ export function searchEngines(): SearchEngines {
 /** Replaces the search engines (tests and benchmarks); undefined picks them from the config again. */
 export function useSearchEngines(next: SearchEngines | undefined): void {
 	searchPort = next;
+}
+
+/** Payment providers of this process: bank transfer always, Stripe and PortOne when configured. */
+export function payments(): Payments {
+	paymentsPort ??= createPayments(config());
+	return paymentsPort;
 }

@@ -6,6 +6,7 @@
 // awards the request, closes the other quotes and notifies everyone).
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import type { LineItem } from '$lib/domain/money';
 import { effectiveState, transition, type Actor, type QuoteError, type QuoteState, type QuoteTransition } from '$lib/domain/quote-states';
 import type { Tx } from './db';
 import type { Tables } from './db/database.types';
@@ -39,7 +40,7 @@ export interface QuoteFile {
 /** A quote's terms at one revision; valid_until is read as an ISO date. */
 export type QuoteRevision = Pick<
 	Tables<'quote_revisions'>,
-	'revision' | 'price_krw' | 'lead_time_days' | 'notes' | 'answered_note' | 'created_at'
+	'revision' | 'price_krw' | 'lead_time_days' | 'notes' | 'answered_note' | 'created_at' | 'vat_krw' | 'deposit_krw' | 'sample_krw'
 > & {
 	valid_until: string;
 };
@@ -56,6 +57,11 @@ export interface Quote {
 	/** What to show and check moves against (expired when past valid_until in Korea). */
 	state: QuoteState;
 	price_krw: number;
+	vat_krw: number;
+	vat_included: boolean;
+	deposit_krw: number;
+	sample_krw: number;
+	line_items: LineItem[];
 	lead_time_days: number;
 	valid_until: string;
 	notes: string;
@@ -69,11 +75,23 @@ export interface Quote {
 }
 
 export interface QuoteTerms {
+	/** The supply amount (공급가액); VAT beside it. */
 	price_krw: number;
+	vat_krw: number;
+	vat_included: boolean;
+	/** The payment plan: deposit, optional sample milestone (0: none); the balance is the rest. */
+	deposit_krw: number;
+	sample_krw: number;
+	line_items: LineItem[];
 	lead_time_days: number;
 	/** ISO date, the last valid day. */
 	valid_until: string;
 	notes: string;
+}
+
+/** Line items as stored: exactly these fields (JSON). */
+function lineItems(items: readonly LineItem[]) {
+	return items.map((i) => ({ label: i.label, unit_price_krw: i.unit_price_krw, quantity: i.quantity }));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -103,7 +121,8 @@ async function attach(tx: Tx, quotes: Omit<Quote, 'revisions' | 'files' | 'state
 	if (quotes.length === 0) return [];
 	const ids = quotes.map((q) => q.id);
 	const revisions = await tx<(QuoteRevision & { quote_id: string })[]>`
-		select quote_id, revision, price_krw, lead_time_days, valid_until::text as valid_until, notes, answered_note, created_at
+		select quote_id, revision, price_krw, vat_krw, deposit_krw, sample_krw, lead_time_days, valid_until::text as valid_until,
+		       notes, answered_note, created_at
 		from public.quote_revisions where quote_id = any(${ids}::uuid[]) order by revision desc`;
 	const files = await tx<(QuoteFile & { quote_id: string })[]>`
 		select id, quote_id, filename, content_type, size_bytes
@@ -119,7 +138,8 @@ async function attach(tx: Tx, quotes: Omit<Quote, 'revisions' | 'files' | 'state
 function select(tx: Tx, requestId: string, workshopId: string | null, quoteId: string | null) {
 	return tx<Omit<Quote, 'revisions' | 'files' | 'state'>[]>`
 		select q.id, q.request_id, q.workshop_id, w.name_ko as workshop_name_ko, w.name_en as workshop_name_en,
-		       w.slug as workshop_slug, q.status, q.price_krw, q.lead_time_days, q.valid_until::text as valid_until,
+		       w.slug as workshop_slug, q.status, q.price_krw, q.vat_krw, q.vat_included, q.deposit_krw, q.sample_krw, q.line_items,
+		       q.lead_time_days, q.valid_until::text as valid_until,
 		       q.notes, q.revision, q.revision_note, q.reason, q.created_at, q.updated_at
 		from public.quotes q
 		left join public.workshops w on w.id = q.workshop_id
@@ -199,8 +219,10 @@ export async function submit(tx: Tx, input: { requestId: string; workshopId: str
 				on conflict do nothing`;
 		}
 		const id = randomUUID();
-		await sp`insert into public.quotes (id, request_id, workshop_id, price_krw, lead_time_days, valid_until, notes, submitted_by)
-			values (${id}, ${input.requestId}, ${input.workshopId}, ${input.price_krw}, ${input.lead_time_days},
+		await sp`insert into public.quotes (id, request_id, workshop_id, price_krw, vat_krw, vat_included, deposit_krw, sample_krw,
+		                                    line_items, lead_time_days, valid_until, notes, submitted_by)
+			values (${id}, ${input.requestId}, ${input.workshopId}, ${input.price_krw}, ${input.vat_krw}, ${input.vat_included},
+			        ${input.deposit_krw}, ${input.sample_krw}, ${sp.json(lineItems(input.line_items))}, ${input.lead_time_days},
 			        ${input.valid_until}, ${input.notes}, ${input.userId})`;
 		return { ok: true, id };
 	}).then((r) => (!r.ok && r.error === 'err_not_your_move' ? { ok: false, error: 'err_quote_not_allowed' } : r));
@@ -246,8 +268,9 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 				const t = input.terms;
 				if (!t) return { ok: false, error: 'err_illegal_transition' };
 				rows = await sp`update public.quotes
-					set status = 'submitted', price_krw = ${t.price_krw}, lead_time_days = ${t.lead_time_days},
-					    valid_until = ${t.valid_until}, notes = ${t.notes}
+					set status = 'submitted', price_krw = ${t.price_krw}, vat_krw = ${t.vat_krw}, vat_included = ${t.vat_included},
+					    deposit_krw = ${t.deposit_krw}, sample_krw = ${t.sample_krw}, line_items = ${sp.json(lineItems(t.line_items))},
+					    lead_time_days = ${t.lead_time_days}, valid_until = ${t.valid_until}, notes = ${t.notes}
 					where id = ${quote.id} returning id`;
 				break;
 			}

@@ -318,6 +318,38 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			ledger_entries: {
+				Row: {
+					id: string;
+					txn_id: string;
+					order_id: string;
+					milestone_id: string | null;
+					kind: 'payment' | 'release' | 'refund' | 'payout';
+					account: 'external' | 'escrow' | 'payable';
+					amount_krw: string;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					txn_id: string;
+					order_id: string;
+					milestone_id?: string | null;
+					kind: 'payment' | 'release' | 'refund' | 'payout';
+					account: 'external' | 'escrow' | 'payable';
+					amount_krw: string;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					txn_id?: string;
+					order_id?: string;
+					milestone_id?: string | null;
+					kind?: 'payment' | 'release' | 'refund' | 'payout';
+					account?: 'external' | 'escrow' | 'payable';
+					amount_krw?: string;
+					created_at?: Date;
+				};
+			};
 			messages: {
 				Row: {
 					id: string;
@@ -390,6 +422,239 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			order_events: {
+				Row: {
+					id: string;
+					order_id: string;
+					kind: string;
+					actor_id: string | null;
+					payload: Json;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					order_id: string;
+					kind: string;
+					actor_id?: string | null;
+					payload?: Json;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					order_id?: string;
+					kind?: string;
+					actor_id?: string | null;
+					payload?: Json;
+					created_at?: Date;
+				};
+			};
+			order_files: {
+				Row: {
+					id: string;
+					order_id: string;
+					event_id: string | null;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by: string | null;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					order_id: string;
+					event_id?: string | null;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					order_id?: string;
+					event_id?: string | null;
+					path?: string;
+					filename?: string;
+					content_type?: string;
+					size_bytes?: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+			};
+			order_milestones: {
+				Row: {
+					id: string;
+					order_id: string;
+					seq: number;
+					kind: 'deposit' | 'sample' | 'balance';
+					amount_krw: number;
+					status: 'pending' | 'held' | 'released' | 'refunded';
+					reference: string;
+					paid_at: Date | null;
+					paid_via: 'bank_transfer' | 'stripe' | 'portone' | null;
+					released_at: Date | null;
+					paid_out_at: Date | null;
+				};
+				Insert: {
+					id?: string;
+					order_id: string;
+					seq: number;
+					kind: 'deposit' | 'sample' | 'balance';
+					amount_krw: number;
+					status?: 'pending' | 'held' | 'released' | 'refunded';
+					reference: string;
+					paid_at?: Date | null;
+					paid_via?: 'bank_transfer' | 'stripe' | 'portone' | null;
+					released_at?: Date | null;
+					paid_out_at?: Date | null;
+				};
+				Update: {
+					id?: string;
+					order_id?: string;
+					seq?: number;
+					kind?: 'deposit' | 'sample' | 'balance';
+					amount_krw?: number;
+					status?: 'pending' | 'held' | 'released' | 'refunded';
+					reference?: string;
+					paid_at?: Date | null;
+					paid_via?: 'bank_transfer' | 'stripe' | 'portone' | null;
+					released_at?: Date | null;
+					paid_out_at?: Date | null;
+				};
+			};
+			orders: {
+				Row: {
+					id: string;
+					number: string;
+					request_id: string;
+					quote_id: string;
+					workshop_id: string;
+					buyer_id: string | null;
+					company_id: string | null;
+					status:
+						| 'awaiting_deposit'
+						| 'in_production'
+						| 'sample_submitted'
+						| 'changes_requested'
+						| 'sample_approved'
+						| 'shipped'
+						| 'delivered'
+						| 'completed'
+						| 'cancelled'
+						| 'disputed'
+						| 'resolved';
+					title: string;
+					supply_krw: number;
+					vat_krw: number;
+					total_krw: number;
+					vat_included: boolean;
+					line_items: Json;
+					lead_time_days: number;
+					due_date: Date;
+					has_sample: boolean;
+					courier: 'cj' | 'lotte' | 'hanjin' | 'epost' | 'logen' | 'kdexp' | 'direct' | null;
+					tracking_number: string | null;
+					reason: string | null;
+					refund_krw: number | null;
+					resolution_note: string | null;
+					shipped_at: Date | null;
+					delivered_at: Date | null;
+					auto_confirm_at: Date | null;
+					completed_at: Date | null;
+					deposit_reminded_at: Date | null;
+					confirm_reminded_at: Date | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					number: string;
+					request_id: string;
+					quote_id: string;
+					workshop_id: string;
+					buyer_id?: string | null;
+					company_id?: string | null;
+					status?:
+						| 'awaiting_deposit'
+						| 'in_production'
+						| 'sample_submitted'
+						| 'changes_requested'
+						| 'sample_approved'
+						| 'shipped'
+						| 'delivered'
+						| 'completed'
+						| 'cancelled'
+						| 'disputed'
+						| 'resolved';
+					title: string;
+					supply_krw: number;
+					vat_krw: number;
+					total_krw: number;
+					vat_included: boolean;
+					line_items?: Json;
+					lead_time_days: number;
+					due_date: Date;
+					has_sample: boolean;
+					courier?: 'cj' | 'lotte' | 'hanjin' | 'epost' | 'logen' | 'kdexp' | 'direct' | null;
+					tracking_number?: string | null;
+					reason?: string | null;
+					refund_krw?: number | null;
+					resolution_note?: string | null;
+					shipped_at?: Date | null;
+					delivered_at?: Date | null;
+					auto_confirm_at?: Date | null;
+					completed_at?: Date | null;
+					deposit_reminded_at?: Date | null;
+					confirm_reminded_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					number?: string;
+					request_id?: string;
+					quote_id?: string;
+					workshop_id?: string;
+					buyer_id?: string | null;
+					company_id?: string | null;
+					status?:
+						| 'awaiting_deposit'
+						| 'in_production'
+						| 'sample_submitted'
+						| 'changes_requested'
+						| 'sample_approved'
+						| 'shipped'
+						| 'delivered'
+						| 'completed'
+						| 'cancelled'
+						| 'disputed'
+						| 'resolved';
+					title?: string;
+					supply_krw?: number;
+					vat_krw?: number;
+					total_krw?: number;
+					vat_included?: boolean;
+					line_items?: Json;
+					lead_time_days?: number;
+					due_date?: Date;
+					has_sample?: boolean;
+					courier?: 'cj' | 'lotte' | 'hanjin' | 'epost' | 'logen' | 'kdexp' | 'direct' | null;
+					tracking_number?: string | null;
+					reason?: string | null;
+					refund_krw?: number | null;
+					resolution_note?: string | null;
+					shipped_at?: Date | null;
+					delivered_at?: Date | null;
+					auto_confirm_at?: Date | null;
+					completed_at?: Date | null;
+					deposit_reminded_at?: Date | null;
+					confirm_reminded_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
 			outbox: {
 				Row: {
 					id: string;
@@ -423,6 +688,76 @@ export interface Database {
 					attempts?: number;
 					last_error?: string | null;
 					processed_at?: Date | null;
+				};
+			};
+			payment_events: {
+				Row: {
+					provider: 'bank_transfer' | 'stripe' | 'portone';
+					event_id: string;
+					type: string;
+					payment_id: string | null;
+					outcome: string;
+					payload: Json;
+					received_at: Date;
+				};
+				Insert: {
+					provider: 'bank_transfer' | 'stripe' | 'portone';
+					event_id: string;
+					type: string;
+					payment_id?: string | null;
+					outcome: string;
+					payload?: Json;
+					received_at?: Date;
+				};
+				Update: {
+					provider?: 'bank_transfer' | 'stripe' | 'portone';
+					event_id?: string;
+					type?: string;
+					payment_id?: string | null;
+					outcome?: string;
+					payload?: Json;
+					received_at?: Date;
+				};
+			};
+			payments: {
+				Row: {
+					id: string;
+					milestone_id: string;
+					order_id: string;
+					provider: 'bank_transfer' | 'stripe' | 'portone';
+					provider_ref: string | null;
+					amount_krw: number;
+					status: 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
+					refunded_krw: number;
+					created_by: string | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					milestone_id: string;
+					order_id: string;
+					provider: 'bank_transfer' | 'stripe' | 'portone';
+					provider_ref?: string | null;
+					amount_krw: number;
+					status?: 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
+					refunded_krw?: number;
+					created_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					milestone_id?: string;
+					order_id?: string;
+					provider?: 'bank_transfer' | 'stripe' | 'portone';
+					provider_ref?: string | null;
+					amount_krw?: number;
+					status?: 'pending' | 'paid' | 'failed' | 'expired' | 'refunded';
+					refunded_krw?: number;
+					created_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
 				};
 			};
 			profiles: {
@@ -462,6 +797,11 @@ export interface Database {
 					answered_note: string | null;
 					created_by: string | null;
 					created_at: Date;
+					vat_krw: number | null;
+					vat_included: boolean | null;
+					deposit_krw: number | null;
+					sample_krw: number | null;
+					line_items: Json | null;
 				};
 				Insert: {
 					quote_id: string;
@@ -473,6 +813,11 @@ export interface Database {
 					answered_note?: string | null;
 					created_by?: string | null;
 					created_at?: Date;
+					vat_krw?: number | null;
+					vat_included?: boolean | null;
+					deposit_krw?: number | null;
+					sample_krw?: number | null;
+					line_items?: Json | null;
 				};
 				Update: {
 					quote_id?: string;
@@ -484,6 +829,11 @@ export interface Database {
 					answered_note?: string | null;
 					created_by?: string | null;
 					created_at?: Date;
+					vat_krw?: number | null;
+					vat_included?: boolean | null;
+					deposit_krw?: number | null;
+					sample_krw?: number | null;
+					line_items?: Json | null;
 				};
 			};
 			quotes: {
@@ -502,6 +852,11 @@ export interface Database {
 					submitted_by: string | null;
 					created_at: Date;
 					updated_at: Date;
+					vat_krw: number;
+					vat_included: boolean;
+					deposit_krw: number;
+					sample_krw: number;
+					line_items: Json;
 				};
 				Insert: {
 					id?: string;
@@ -518,6 +873,11 @@ export interface Database {
 					submitted_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					vat_krw: number;
+					vat_included?: boolean;
+					deposit_krw: number;
+					sample_krw?: number;
+					line_items?: Json;
 				};
 				Update: {
 					id?: string;
@@ -534,6 +894,11 @@ export interface Database {
 					submitted_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					vat_krw?: number;
+					vat_included?: boolean;
+					deposit_krw?: number;
+					sample_krw?: number;
+					line_items?: Json;
 				};
 			};
 			request_clusters: {

@@ -5,6 +5,7 @@ import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatNumber } from '$lib/domain/format';
+import { minDeposit, splitVat } from '$lib/domain/money';
 import { parseWon } from '$lib/domain/won';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
@@ -88,8 +89,15 @@ export const actions = {
 		const { user, claims } = requireUser({ locals, url });
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
+		const price = parseWon(form.data.price_krw)!;
+		const vat = splitVat(price, false);
 		const terms = {
-			price_krw: parseWon(form.data.price_krw)!,
+			price_krw: price,
+			vat_krw: vat.vat_krw,
+			vat_included: false,
+			deposit_krw: minDeposit(vat.total_krw),
+			sample_krw: 0,
+			line_items: [],
 			lead_time_days: parseWhole(form.data.lead_time_days)!,
 			valid_until: form.data.valid_until,
 			notes: form.data.notes

@@ -1,0 +1,258 @@
+// Paying milestones: starting an attempt with a provider, applying what providers say (webhooks,
+// bank statement lines, lookups) exactly once, and the operator's lists. Applying runs as the
+// service role — a webhook has no user — and every money effect happens inside the database function
+// private.apply_payment, keyed by the provider's event id, so a replay, a concurrent delivery or an
+// event arriving out of order changes nothing the second time.
+import { payable } from '$lib/domain/order-states';
+import { asService, type Tx } from './db';
+import type { Order } from './orders';
+import type { PaymentEvent, PaymentProvider, ProviderKind, StartResult } from './payments/port';
+import type { StatementLine } from './payments/statement';
+
+export type ApplyOutcome = 'applied' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unmatched' | 'ignored';
+
+/** Applies one verified provider event in its own service-role transaction. */
+export async function apply(provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
+	return asService((tx) => applyIn(tx, provider, event));
+}
+
+export async function applyIn(tx: Tx, provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
+	const raw = JSON.parse(JSON.stringify(event.raw ?? {})) as Record<string, never>;
+	if (event.type === 'paid') {
+		const [row] = await tx<{ outcome: ApplyOutcome }[]>`
+			select private.apply_payment(${provider}, ${event.eventId}, 'paid', ${event.providerRef},
+			                             ${event.milestoneId}::uuid, ${event.amountKrw}, ${tx.json(raw)}) as outcome`;
+		return row.outcome;
+	}
+	if (event.type === 'failed' || event.type === 'expired') {
+		const [row] = await tx<{ outcome: ApplyOutcome }[]>`
+			select private.apply_payment_failure(${provider}, ${event.eventId}, ${event.type}, ${event.providerRef},
+			                                     ${event.type}, ${tx.json(raw)}) as outcome`;
+		return row.outcome;
+	}
+	const inserted = await tx`insert into public.payment_events (provider, event_id, type, outcome, payload)
+		values (${provider}, ${event.eventId}, 'ignored', 'ignored', ${tx.json(raw)}) on conflict do nothing returning 1`;
+	return inserted.length ? 'ignored' : 'duplicate';
+}
+
+export type StartError = 'err_payment_not_payable' | 'err_payment_provider';
+
+/**
+ * Starts paying a milestone of the caller's order (the buyer only; the order read through their RLS
+ * transaction). The provider is called outside any transaction; the attempt is recorded after it
+ * answers (service role: users never write payments). A crash between the two loses nothing: the
+ * provider's webhook still pays the milestone, matched by the metadata it carries.
+ */
+export async function start(
+	order: Order,
+	milestoneId: string,
+	provider: PaymentProvider,
+	ctx: { userId: string; returnUrl: string; locale: 'ko' | 'en'; buyerEmail?: string; attempt: string }
+): Promise<{ ok: true; result: StartResult } | { ok: false; error: StartError }> {
+	const milestone = order.milestones.find((m) => m.id === milestoneId);
+	if (
+		!milestone ||
+		order.buyer_id !== ctx.userId ||
+		milestone.status !== 'pending' ||
+		!payable(order.status, milestone.kind, order.has_sample)
+	)
+		return { ok: false, error: 'err_payment_not_payable' };
+	let result: StartResult;
+	try {
+		result = await provider.start({
+			orderId: order.id,
+			milestoneId: milestone.id,
+			amountKrw: milestone.amount_krw,
+			reference: milestone.reference,
+			description: `${order.number} ${milestone.kind}`,
+			buyerEmail: ctx.buyerEmail,
+			returnUrl: ctx.returnUrl,
+			idempotencyKey: `milestone-${milestone.id}-${ctx.attempt}`.slice(0, 255),
+			locale: ctx.locale
+		});
+	} catch (e) {
+		console.error(`payment start failed (${provider.kind})`, e);
+		return { ok: false, error: 'err_payment_provider' };
+	}
+	const ref = result.kind === 'redirect' ? result.providerRef : null;
+	// Reason for the service role: payments are written by the platform only (RLS gives users read).
+	await asService(
+		(tx) => tx`insert into public.payments (milestone_id, order_id, provider, provider_ref, amount_krw, created_by)
+			values (${milestone.id}, ${order.id}, ${provider.kind}, ${ref}, ${milestone.amount_krw}, ${ctx.userId})
+			on conflict (provider, provider_ref) do nothing`
+	);
+	return { ok: true, result };
+}
+
+export interface PendingAttempt {
+	id: string;
+	provider: ProviderKind;
+	provider_ref: string;
+	milestone_id: string;
+	amount_krw: number;
+}
+
+/** Attempts with a provider id still pending after `olderThanMinutes`: the reconciliation job asks about them. */
+export async function pendingAttempts(olderThanMinutes: number, limit = 100): Promise<PendingAttempt[]> {
+	return asService(
+		(tx) => tx<PendingAttempt[]>`
+			select id, provider, provider_ref, milestone_id, amount_krw from public.payments
+			where status = 'pending' and provider_ref is not null
+			  and created_at < now() - make_interval(mins => ${olderThanMinutes})
+			order by created_at limit ${limit}`
+	);
+}
+
+/**
+ * Asks each provider about attempts left pending (a webhook that never came, or a crash between the
+ * provider's answer and our commit) and applies what it says, under an event id of its own so that
+ * a late webhook for the same attempt is recognised as the same payment (apply_payment: duplicate).
+ */
+export async function reconcilePending(
+	providers: readonly PaymentProvider[],
+	olderThanMinutes = 15
+): Promise<Record<ApplyOutcome, number>> {
+	const counts: Record<ApplyOutcome, number> = { applied: 0, duplicate: 0, already_paid: 0, amount_mismatch: 0, unmatched: 0, ignored: 0 };
+	for (const attempt of await pendingAttempts(olderThanMinutes)) {
+		const provider = providers.find((p) => p.kind === attempt.provider);
+		if (!provider) continue;
+		const found = await provider.lookup(attempt.provider_ref);
+		let outcome: ApplyOutcome = 'ignored';
+		if (found.status === 'paid') {
+			outcome = await apply(provider.kind, {
+				type: 'paid',
+				eventId: `lookup:${attempt.provider_ref}`,
+				providerRef: attempt.provider_ref,
+				milestoneId: found.milestoneId,
+				amountKrw: found.amountKrw
+			});
+		} else if (found.status === 'failed' || found.status === 'expired') {
+			outcome = await apply(provider.kind, {
+				type: found.status,
+				eventId: `lookup:${attempt.provider_ref}`,
+				providerRef: attempt.provider_ref
+			});
+		}
+		counts[outcome] += 1;
+	}
+	return counts;
+}
+
+export interface StatementReport {
+	applied: StatementLine[];
+	duplicate: StatementLine[];
+	alreadyPaid: StatementLine[];
+	amountMismatch: StatementLine[];
+	unmatched: StatementLine[];
+}
+
+/**
+ * Applies a bank statement's deposit lines: each one naming a milestone's reference is a payment of
+ * that milestone, under the line's fingerprint (so the same line in a second upload is a duplicate).
+ * Lines without a known reference are listed for the operator to match by hand.
+ */
+export async function applyStatement(lines: readonly StatementLine[]): Promise<StatementReport> {
+	const report: StatementReport = { applied: [], duplicate: [], alreadyPaid: [], amountMismatch: [], unmatched: [] };
+	const references = [...new Set(lines.map((l) => l.reference).filter((r): r is string => !!r))];
+	const milestones = await asService(
+		(tx) => tx<{ id: string; reference: string }[]>`select id, reference from public.order_milestones where reference = any(${references})`
+	);
+	const byReference = new Map(milestones.map((m) => [m.reference, m.id]));
+	for (const line of lines) {
+		const milestoneId = line.reference ? byReference.get(line.reference) : undefined;
+		if (!milestoneId) {
+			report.unmatched.push(line);
+			continue;
+		}
+		const outcome = await apply('bank_transfer', {
+			type: 'paid',
+			eventId: `statement:${line.fingerprint}`,
+			providerRef: `statement:${line.fingerprint}`,
+			milestoneId,
+			amountKrw: line.amountKrw,
+			raw: { date: line.date, depositor: line.depositor, amount_krw: line.amountKrw }
+		});
+		if (outcome === 'applied') report.applied.push(line);
+		else if (outcome === 'duplicate') report.duplicate.push(line);
+		else if (outcome === 'already_paid') report.alreadyPaid.push(line);
+		else if (outcome === 'amount_mismatch') report.amountMismatch.push(line);
+		else report.unmatched.push(line);
+	}
+	return report;
+}
+
+/** The operator confirms one transfer by hand (a line the statement did not match, a phone call). */
+export async function confirmTransfer(milestoneId: string, note: string, operatorId: string): Promise<ApplyOutcome> {
+	const [m] = await asService(
+		(tx) => tx<{ amount_krw: number }[]>`select amount_krw from public.order_milestones where id = ${milestoneId}`
+	);
+	if (!m) return 'unmatched';
+	return apply('bank_transfer', {
+		type: 'paid',
+		eventId: `manual:${milestoneId}`,
+		providerRef: `manual:${milestoneId}`,
+		milestoneId,
+		amountKrw: m.amount_krw,
+		raw: { note, operator_id: operatorId }
+	});
+}
+
+export interface OperatorMilestone {
+	id: string;
+	order_id: string;
+	order_number: string;
+	kind: string;
+	amount_krw: number;
+	reference: string;
+	status: string;
+	paid_via: string | null;
+	released_at: Date | null;
+	paid_out_at: Date | null;
+	workshop_name_ko: string;
+	buyer_name: string | null;
+}
+
+/** For the operator's payments page (their RLS transaction: the operator sees every order). */
+export async function awaitingTransfer(tx: Tx): Promise<OperatorMilestone[]> {
+	return tx<OperatorMilestone[]>`
+		select m.id, m.order_id, o.number as order_number, m.kind, m.amount_krw, m.reference, m.status, m.paid_via,
+		       m.released_at, m.paid_out_at, w.name_ko as workshop_name_ko, p.display_name as buyer_name
+		from public.order_milestones m
+		join public.orders o on o.id = m.order_id
+		join public.workshops w on w.id = o.workshop_id
+		left join public.profiles p on p.id = o.buyer_id
+		where m.status = 'pending' and o.status not in ('cancelled', 'resolved')
+		order by o.created_at, m.seq limit 200`;
+}
+
+/** Released milestones not yet paid out to the workshop's account: the settlement list. */
+export async function toPayOut(tx: Tx): Promise<OperatorMilestone[]> {
+	return tx<OperatorMilestone[]>`
+		select m.id, m.order_id, o.number as order_number, m.kind, m.amount_krw, m.reference, m.status, m.paid_via,
+		       m.released_at, m.paid_out_at, w.name_ko as workshop_name_ko, p.display_name as buyer_name
+		from public.order_milestones m
+		join public.orders o on o.id = m.order_id
+		join public.workshops w on w.id = o.workshop_id
+		left join public.profiles p on p.id = o.buyer_id
+		where m.status = 'released' and m.paid_out_at is null
+		order by m.released_at, m.id limit 200`;
+}
+
+/** The operator marks a released milestone as paid out (the ledger moves payable → external). */
+export async function markPaidOut(tx: Tx, milestoneId: string): Promise<boolean> {
+	try {
+		const rows = await tx.savepoint(
+			(sp) => sp`update public.order_milestones set paid_out_at = now() where id = ${milestoneId} and paid_out_at is null returning id`
+		);
+		return rows.length > 0;
+	} catch (e) {
+		if (['23514', '42501'].includes((e as { code?: string }).code ?? '')) return false;
+		throw e;
+	}
+}
+
+/** Rows that break the ledger's rules; empty when it balances. */
+export async function ledgerProblems(): Promise<string[]> {
+	const rows = await asService((tx) => tx<{ problem: string }[]>`select private.ledger_problems() as problem`);
+	return rows.map((r) => r.problem);
+}

@@ -1,0 +1,19 @@
+// The payment providers this process offers, chosen from the configuration.
+import type { AppConfig } from '../config';
+import { createBankTransfer } from './bank-transfer';
+import type { PaymentProvider, ProviderKind } from './port';
+
+export interface Payments {
+	/** Offered to buyers, bank transfer first (the way most Korean B2B pays). */
+	readonly providers: readonly PaymentProvider[];
+	get(kind: ProviderKind): PaymentProvider | undefined;
+}
+
+export function paymentsFrom(providers: PaymentProvider[]): Payments {
+	return { providers, get: (kind) => providers.find((p) => p.kind === kind) };
+}
+
+export function createPayments(cfg: AppConfig): Payments {
+	const providers: PaymentProvider[] = [createBankTransfer(cfg.payments.bank)];
+	return paymentsFrom(providers);
+}
