@@ -35,7 +35,7 @@ authContract('embedded', async () => ({
 	port: await embedded(),
 	cleanup: async () => {},
 	sign: (p) => signHs256(p),
-	accountSettings: true
+	accountSettings: ['password', 'email', 'sessions', 'deletion']
 }));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
@@ -45,7 +45,7 @@ authContract('supabase adapter ↔ GoTrue double', async () => {
 		cleanup: () => gotrue.close(),
 		sign: (p) => gotrue.sign(p),
 		tokensOutliveSessions: true,
-		accountSettings: false
+		accountSettings: ['password']
 	};
 });
 
@@ -54,7 +54,12 @@ const realKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
 if (realUrl && realKey) {
 	// Leaves its test accounts behind; the project needs email confirmation off.
 	authContract('supabase adapter ↔ real project', () =>
-		Promise.resolve({ port: supabase(realUrl, realKey), cleanup: async () => {}, tokensOutliveSessions: true, accountSettings: false })
+		Promise.resolve({
+			port: supabase(realUrl, realKey),
+			cleanup: async () => {},
+			tokensOutliveSessions: true,
+			accountSettings: ['password']
+		})
 	);
 } else {
 	describe.skip('auth contract: supabase adapter ↔ real project (skipped: PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set)', () => {
