@@ -149,3 +149,31 @@ test.describe('in English on a phone', () => {
 		await page.screenshot({ path: test.info().outputPath('account-en-phone.png'), fullPage: true });
 	});
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the forms still answer beside themselves, keeping what was typed', async ({ page, world }) => {
+		const craftsman = await world.craftsman();
+		await signInAs(page, craftsman);
+		await page.goto('/account');
+		const email = region(page, '이메일 바꾸기');
+		const typed = `kept-${tag()}@e2e.test`;
+		await email.getByLabel('새 이메일').fill(typed);
+		await email.getByLabel('비밀번호 확인').fill('not-my-password');
+		await email.getByRole('button', { name: '이메일 바꾸기' }).click();
+		await expect(region(page, '이메일 바꾸기').getByText('비밀번호가 맞지 않습니다.')).toBeVisible();
+		await expect(region(page, '이메일 바꾸기').getByLabel('새 이메일')).toHaveValue(typed);
+		// The deletion step stays open with its answer.
+		const danger = region(page, '회원 탈퇴');
+		await danger.getByText('탈퇴 절차 열기').click();
+		await danger.getByLabel(/확인을 위해 계정 이메일을/).fill('wrong@e2e.test');
+		await danger.getByLabel('비밀번호 확인').fill(craftsman.password);
+		await danger.getByRole('button', { name: '계정 영구 삭제' }).click();
+		await expect(region(page, '회원 탈퇴').getByText('입력한 이메일이 계정의 이메일과 다릅니다.')).toBeVisible();
+		const name = region(page, '이름');
+		await name.getByLabel('이름 또는 상호').fill('스크립트 없이 바꾼 이름');
+		await name.getByRole('button', { name: '이름 저장' }).click();
+		await expect(region(page, '이름').getByRole('status')).toHaveText('이름을 저장했습니다.');
+	});
+});
