@@ -14,17 +14,27 @@ begin
   -- Kept, with the name anonymised: the profile row, because requests, quotes, messages and files
   -- point at it and stay with the people who received them (shown as by a former member).
   update public.profiles set display_name = '탈퇴한 회원', deleted_at = new.deleted_at where id = new.id;
+  -- Withdrawn, as the workshop could withdraw them: its live quotes, so that nobody accepts a quote
+  -- no one stands behind any more (the request's owner is told, as for any withdrawal).
+  update public.quotes set status = 'withdrawn', reason = '회원 탈퇴로 철회된 견적입니다.'
+  where workshop_id in (select w.id from public.workshops w where w.owner_id = new.id)
+    and status in ('submitted', 'revision_requested');
   -- Kept but unlisted: the owned workshop, because quotes, threads and cluster records of others
   -- name it (deleting it would cascade into them); suspended workshops leave search and public pages.
   update public.workshops set status = 'suspended', accepting_orders = false, updated_at = now()
   where owner_id = new.id and status = 'active';
+  -- Cancelled, as their owner could cancel them: requests still being written or taking quotes, so
+  -- no workshop waits on someone who left (quotes waiting on them become not_selected and their
+  -- workshops are told). An awarded request stays as it is: an order hangs on it.
+  update public.requests set status = 'cancelled', updated_at = now()
+  where owner_id = new.id and status in ('draft', 'open', 'closed');
   -- Removed: what only ever served this person (their bell, mail switches, read marks, manager seats).
   delete from public.notifications where user_id = new.id;
   delete from public.notification_preferences where user_id = new.id;
   delete from public.conversation_reads where user_id = new.id;
   delete from public.cluster_managers where user_id = new.id;
-  -- Kept as they are: requests and their quotes and messages (business records of both sides), the
-  -- company profile (requests name it), and public.consents (the record of what was agreed to while
+  -- Kept: requests with their quotes and messages (business records of both sides), the company
+  -- profile (requests name it), orders, and public.consents (the record of what was agreed to while
   -- the account lived; it holds no personal data beyond the account's id).
   return null;
 end;

@@ -43,8 +43,11 @@ describe('deleting an account', () => {
 			expect(await tx`select 1 from public.conversation_reads where user_id = ${A}`).toHaveLength(0);
 			// Kept: the record of consent, the quote and the message, still credited to the (anonymised) profile.
 			expect(await tx`select 1 from public.consents where user_id = ${A}`).toHaveLength(1);
-			const [quote] = await tx`select submitted_by from public.quotes where id = ${f.quotes.QA}`;
-			expect(quote.submitted_by).toBe(A);
+			// The live quote is withdrawn (nobody stands behind it), still credited to the anonymised profile.
+			const [quote] = await tx`select submitted_by, status, reason from public.quotes where id = ${f.quotes.QA}`;
+			expect(quote).toEqual({ submitted_by: A, status: 'withdrawn', reason: '회원 탈퇴로 철회된 견적입니다.' });
+			const [others] = await tx`select status from public.quotes where id = ${f.quotes.QB}`;
+			expect(others.status).toBe('submitted');
 			const [message] = await tx`select sender_id from public.messages where id = ${f.messages.mA2}`;
 			expect(message.sender_id).toBe(A);
 
@@ -69,11 +72,19 @@ describe('deleting an account', () => {
 			expect(other).toEqual({ display_name: 'user B', deleted_at: null });
 		}));
 
-	it('keeps a startup’s requests and company for the workshops that quoted, and a manager leaves their cluster', () =>
+	it('cancels a startup’s unawarded requests but keeps them, their company and messages; a manager leaves their cluster', () =>
 		rollback(async (tx) => {
 			const f = await createFixtures(tx);
 			await markDeleted(tx, f.users.S);
 			await markDeleted(tx, f.users.MX);
+			const requests = await tx`select id, status from public.requests where owner_id = ${f.users.S}`;
+			expect(Object.fromEntries(requests.map((r) => [f.names.get(r.id as string), r.status]))).toEqual({
+				RP: 'cancelled',
+				RO: 'cancelled',
+				RD: 'cancelled'
+			});
+			const quotes = await tx<{ status: string }[]>`select status from public.quotes where request_id = ${f.requests.RP}`;
+			expect(quotes.map((q) => q.status)).toEqual(['not_selected', 'not_selected', 'not_selected']);
 			expect(await visible(tx, f, 'A', 'public.requests', Object.values(f.requests))).toEqual(['RO', 'RP']);
 			expect(await visible(tx, f, 'A', 'public.messages', [f.messages.mA1])).toEqual(['mA1']);
 			expect(await tx`select 1 from public.companies where id = ${f.companies.CS}`).toHaveLength(1);
