@@ -44,6 +44,7 @@ test('a startup and a Mullae workshop agree on a quote and talk live', async ({ 
 	await workshop.getByRole('link', { name: '견적 보기/보내기' }).first().click();
 	await expect(workshop.getByRole('heading', { name: '견적 보내기' })).toBeVisible();
 	await workshop.getByLabel('견적가 (원)').fill('2,400,000');
+	await workshop.getByLabel('계약금 (원)').fill('800,000');
 	await workshop.getByLabel('납기 (일)').fill('14');
 	await workshop.getByLabel('메모 (재질, 공정, 조건)').fill('6061-T6 소재 포함, 블랙 아노다이징 포함.');
 	await workshop.getByRole('button', { name: '견적 보내기' }).click();

@@ -111,6 +111,35 @@ function world(sql: Sql) {
 				where u.email = ${email} order by c.document`;
 		},
 
+		/** The platform's operator (appointed, as the seed does). */
+		async operator(name = `운영자 ${tag()}`): Promise<Account> {
+			const operator = await account('startup', name);
+			await sql`update public.profiles set role = 'operator' where id = ${operator.id}`;
+			return operator;
+		},
+
+		/** An open public request of the founder's company in this craft cluster's trade; returns its id. */
+		async openRequest(founder: Account, cluster: string, title = `시험 의뢰 ${tag()}`): Promise<string> {
+			const [r] = await sql<{ id: string }[]>`
+				insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility, published_at)
+				select ${founder.id}, co.id, 'general', cl.trade_code, ${title}, '시험용 의뢰입니다. 알루미늄 하우징 200개.', 200, 'open', 'public', now()
+				from public.companies co, public.clusters cl where co.owner_id = ${founder.id} and cl.slug = ${cluster}
+				limit 1
+				returning id`;
+			expect(r, `founder has a company and cluster ${cluster} exists`).toBeTruthy();
+			return r.id;
+		},
+
+		/** The operator's periodic timers, run now as if `days` had passed (automatic confirmation, reminders). */
+		async runOrderTimers(days: number): Promise<void> {
+			await sql`select private.order_timers(now() + make_interval(days => ${days}))`;
+		},
+
+		/** Rows breaking the ledger's rules (none when it balances). */
+		async ledgerProblems(): Promise<string[]> {
+			return (await sql<{ p: string }[]>`select private.ledger_problems() as p`).map((r) => r.p);
+		},
+
 		/** The startup's company, in the startup cluster with this slug. */
 		async company(owner: Account, startupCluster: string, name = `시험회사 ${tag()}`): Promise<{ id: string; name: string }> {
 			const t = tag();

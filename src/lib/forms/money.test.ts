@@ -105,7 +105,14 @@ describe('money fields', () => {
 describe('the quote price', () => {
 	it('is accepted as a workshop types it', async () => {
 		const { quoteSchema } = await import('../../routes/requests/[id]/quotes/schema');
-		const base = { workshop_id: crypto.randomUUID(), lead_time_days: '14', valid_until: '2999-01-01', notes: '', files: [] };
+		const base = {
+			workshop_id: crypto.randomUUID(),
+			lead_time_days: '14',
+			valid_until: '2999-01-01',
+			notes: '',
+			files: [],
+			deposit_krw: '300,000'
+		};
 		expect(quoteSchema.safeParse({ ...base, price_krw: '240만 원' }).success).toBe(true);
 		expect(quoteSchema.safeParse({ ...base, price_krw: '이백만' }).error?.issues[0].message).toBe('err_quote_price');
 	});

@@ -14,7 +14,9 @@ interface Linked {
  * with the workshop chosen), messages to the thread, invitations and forwards to the request.
  */
 export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
-	const { request_id: request, workshop_id: workshop } = n.payload;
+	const { request_id: request, workshop_id: workshop, order_id: order } = n.payload;
+	if (n.kind === 'order' || n.kind === 'order_payment' || n.kind === 'order_reminder')
+		return order && UUID.test(order) ? `/orders/${order}` : '/orders';
 	if (!request || !UUID.test(request)) return '/notifications';
 	switch (n.kind) {
 		case 'message':

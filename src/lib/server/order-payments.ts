@@ -221,7 +221,11 @@ export async function awaitingTransfer(tx: Tx): Promise<OperatorMilestone[]> {
 		join public.orders o on o.id = m.order_id
 		join public.workshops w on w.id = o.workshop_id
 		left join public.profiles p on p.id = o.buyer_id
-		where m.status = 'pending' and o.status not in ('cancelled', 'resolved')
+		where m.status = 'pending'
+		  -- Only what the buyer may pay now (order-states.ts payable): the deposit first, the rest later.
+		  and case when m.kind = 'deposit' then o.status = 'awaiting_deposit'
+		           when o.has_sample then o.status = 'sample_approved'
+		           else o.status = 'in_production' end
 		order by o.created_at, m.seq limit 200`;
 }
 

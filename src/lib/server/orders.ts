@@ -268,3 +268,9 @@ export async function file(tx: Tx, orderId: string, fileId: string): Promise<(Or
 		select id, path, filename, content_type, size_bytes from public.order_files where id = ${fileId} and order_id = ${orderId}`;
 	return row ?? null;
 }
+
+/** Orders in a dispute, oldest first: the operator's queue. */
+export async function disputed(tx: Tx): Promise<Pick<Order, 'id' | 'number' | 'title' | 'reason' | 'total_krw'>[]> {
+	return tx<Pick<Order, 'id' | 'number' | 'title' | 'reason' | 'total_krw'>[]>`
+		select id, number, title, reason, total_krw from public.orders where status = 'disputed' order by updated_at, id limit 100`;
+}

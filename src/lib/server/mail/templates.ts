@@ -16,7 +16,10 @@ export const notificationKinds = [
 	'quote_declined',
 	'quote_withdrawn',
 	'participation_declined',
-	'message'
+	'message',
+	'order',
+	'order_payment',
+	'order_reminder'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -33,6 +36,14 @@ export interface NotificationPayload {
 	reason?: string;
 	note?: string;
 	excerpt?: string;
+	order_id?: string;
+	order_number?: string;
+	order_title?: string;
+	/** The order's move that caused it (order_changed): started, shipped, confirmed … */
+	move?: string;
+	milestone?: 'deposit' | 'sample' | 'balance';
+	amount_krw?: number;
+	reminder?: 'deposit' | 'auto_confirm';
 }
 
 interface Lines {
@@ -54,6 +65,38 @@ const terms = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'> =>
 const workshopKo = (p: NotificationPayload) => (p.workshop_name ? withJosa(p.workshop_name, '이/가') : '공방이');
 const quoted = (label: [string, string], value: string | undefined): Pick<Lines, 'detailKo' | 'detailEn'> =>
 	value ? { detailKo: [`${label[0]}: ${value}`], detailEn: [`${label[1]}: ${value}`] } : {};
+
+const MILESTONE_KO: Record<string, string> = { deposit: '계약금', sample: '중도금', balance: '잔금' };
+const ORDER_MOVES_KO: Record<string, string> = {
+	started: '계약금이 확인되어 제작이 시작되었습니다.',
+	cancelled: '주문이 취소되었습니다.',
+	sample_submitted: '시제품이 도착했습니다. 확인해 주세요.',
+	changes_requested: '시제품 수정 요청이 왔습니다.',
+	sample_approved: '시제품이 승인되었습니다. 계약금이 지급됩니다.',
+	shipped: '물건이 발송되었습니다.',
+	delivered: '배송 완료로 표시되었습니다. 7일 뒤 자동으로 구매확정됩니다.',
+	confirmed: '구매확정되었습니다. 대금이 지급됩니다.',
+	auto_confirmed: '자동으로 구매확정되었습니다. 대금이 지급됩니다.',
+	disputed: '주문에 분쟁이 신청되었습니다.',
+	resolved: '운영자가 분쟁을 해결했습니다.'
+};
+const ORDER_MOVES_EN: Record<string, string> = {
+	started: 'The deposit arrived; production has started.',
+	cancelled: 'The order was cancelled.',
+	sample_submitted: 'A sample is ready for you to check.',
+	changes_requested: 'The buyer asked for changes to the sample.',
+	sample_approved: 'The sample was approved; the deposit is released.',
+	shipped: 'The order has shipped.',
+	delivered: 'The order was marked delivered; it confirms itself in 7 days.',
+	confirmed: 'The purchase was confirmed; the money is released.',
+	auto_confirmed: 'The order confirmed itself; the money is released.',
+	disputed: 'A dispute was opened on the order.',
+	resolved: 'The operator resolved the dispute.'
+};
+const orderLine = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'> =>
+	p.order_number
+		? { detailKo: [`주문 ${p.order_number} · ${p.order_title ?? ''}`], detailEn: [`Order ${p.order_number} · ${p.order_title ?? ''}`] }
+		: {};
 
 const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 	invitation: (p) => ({
@@ -92,6 +135,29 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		en: `${p.workshop_name ?? 'A workshop'} declined to take part in the request.`,
 		...quoted(['사유', 'Reason'], p.reason)
 	}),
+	order: (p) => ({
+		ko: ORDER_MOVES_KO[p.move ?? ''] ?? '주문이 진행되었습니다.',
+		en: ORDER_MOVES_EN[p.move ?? ''] ?? 'Your order moved on.',
+		...orderLine(p),
+		...quoted(['사유', 'Reason'], p.reason)
+	}),
+	order_payment: (p) => ({
+		ko: `${MILESTONE_KO[p.milestone ?? 'deposit']} ${won(p.amount_krw ?? 0)}원 결제가 확인되었습니다. 대금은 승인할 때까지 보관됩니다.`,
+		en: `A payment of KRW ${won(p.amount_krw ?? 0)} (${p.milestone ?? 'deposit'}) arrived; it is held until the buyer approves.`,
+		...orderLine(p)
+	}),
+	order_reminder: (p) =>
+		p.reminder === 'deposit'
+			? {
+					ko: '계약금이 아직 입금되지 않았습니다. 입금하면 제작이 시작됩니다.',
+					en: 'The deposit has not arrived yet; production starts once it does.',
+					...orderLine(p)
+				}
+			: {
+					ko: '이틀 뒤 자동으로 구매확정됩니다. 문제가 있으면 그 전에 알려 주세요.',
+					en: 'The order confirms itself in two days. Raise any problem before then.',
+					...orderLine(p)
+				},
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',
 		en: 'You have a new message.',

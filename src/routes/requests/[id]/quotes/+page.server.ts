@@ -5,17 +5,16 @@ import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { formatNumber } from '$lib/domain/format';
-import { minDeposit, splitVat } from '$lib/domain/money';
-import { parseWon } from '$lib/domain/won';
 import { seoulDate } from '$lib/domain/request-templates';
 import * as conversations from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
+import * as orders from '$lib/server/orders';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
-import { moveSchema, parseWhole, quoteSchema, type Move } from './schema';
+import { moveSchema, quoteSchema, termsFrom, type Move } from './schema';
 
 /** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
 function defaultValidUntil(now = new Date()): string {
@@ -44,7 +43,9 @@ export const load = (async ({ params, locals, url }) => {
 		const threads = Object.fromEntries(
 			(await conversations.forRequest(tx, request.id, user.id)).map((c) => [c.workshop_id, c.unread])
 		) as Record<string, number>;
-		const base = { request, today: seoulDate(new Date()), threads, open: open.success ? open.data : null };
+		// The order made from the accepted quote, for its two parties (RLS hides it from the others).
+		const orderId = request.status === 'awarded' ? await orders.idForRequest(tx, request.id) : null;
+		const base = { request, today: seoulDate(new Date()), threads, open: open.success ? open.data : null, orderId };
 		if (request.owner_id === user.id) {
 			return {
 				...base,
@@ -62,13 +63,28 @@ export const load = (async ({ params, locals, url }) => {
 		const defaults = live
 			? {
 					workshop_id: workshop.id,
-					price_krw: formatNumber(live.price_krw, 'ko'),
+					// Shown as typed: a VAT-included price comes back as its total.
+					price_krw: formatNumber(live.vat_included ? live.price_krw + live.vat_krw : live.price_krw, 'ko'),
+					vat_mode: live.vat_included ? ('included' as const) : ('excluded' as const),
+					deposit_krw: formatNumber(live.deposit_krw, 'ko'),
+					sample_krw: live.sample_krw ? formatNumber(live.sample_krw, 'ko') : '',
+					item_label: live.line_items.map((i) => i.label),
+					item_unit_price: live.line_items.map((i) => formatNumber(i.unit_price_krw, 'ko')),
+					item_quantity: live.line_items.map((i) => String(i.quantity)),
 					lead_time_days: String(live.lead_time_days),
 					valid_until: live.valid_until < base.today ? defaultValidUntil() : live.valid_until,
 					notes: live.notes,
 					files: []
 				}
-			: { workshop_id: workshop.id, price_krw: '', lead_time_days: '', valid_until: defaultValidUntil(), notes: '', files: [] };
+			: {
+					workshop_id: workshop.id,
+					price_krw: '',
+					deposit_krw: '',
+					lead_time_days: '',
+					valid_until: defaultValidUntil(),
+					notes: '',
+					files: []
+				};
 		return {
 			...base,
 			side: 'workshop' as const,
@@ -89,19 +105,9 @@ export const actions = {
 		const { user, claims } = requireUser({ locals, url });
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
-		const price = parseWon(form.data.price_krw)!;
-		const vat = splitVat(price, false);
-		const terms = {
-			price_krw: price,
-			vat_krw: vat.vat_krw,
-			vat_included: false,
-			deposit_krw: minDeposit(vat.total_krw),
-			sample_krw: 0,
-			line_items: [],
-			lead_time_days: parseWhole(form.data.lead_time_days)!,
-			valid_until: form.data.valid_until,
-			notes: form.data.notes
-		};
+		const checked = termsFrom(form.data);
+		if (!checked.ok) return setError(withFiles(form), checked.field, checked.error);
+		const { terms } = checked;
 		const result = await withUserFiles(claims, storage(), async (tx, store) => {
 			const acting = await quotes.actingWorkshops(tx, user.id);
 			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: 'err_quote_not_allowed' };

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
+
+export const statementSchema = z.object({
+	statement: z
+		.instanceof(File, { message: 'err_statement_missing' })
+		.refine((f) => f.size > 0, 'err_statement_missing')
+		.refine((f) => f.size <= MAX_STATEMENT_BYTES, 'err_statement_too_large')
+});
+
+export const milestoneSchema = z.object({
+	milestone: z.uuid('err_not_found'),
+	note: z.string().trim().max(500, 'err_too_long').default('')
+});
+
+/** What reconciling a statement answers (the statement action's message). */
+export interface StatementLineView {
+	line: number;
+	date: string;
+	depositor: string;
+	amount_krw: number;
+}
+export interface StatementReportView {
+	applied: StatementLineView[];
+	duplicate: number;
+	alreadyPaid: StatementLineView[];
+	amountMismatch: StatementLineView[];
+	unmatched: StatementLineView[];
+	problems: { line: number; error: string }[];
+	withdrawals: number;
+}

@@ -1,0 +1,105 @@
+// One order: both parties see the agreed terms, the milestones and the timeline and make their moves;
+// the managers of the clusters its request was routed to and the operator see it too (the operator
+// resolves disputes). RLS decides who sees it; the order machine (domain + trigger) who may move it.
+import { randomUUID } from 'node:crypto';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { availableMoves, payable } from '$lib/domain/order-states';
+import { parseWon } from '$lib/domain/won';
+import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import * as orderPayments from '$lib/server/order-payments';
+import * as orders from '$lib/server/orders';
+import { payments, storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+import { moveSchema, paySchema } from './schema';
+
+export const load = (async ({ params, locals, url }) => {
+	const { user, claims } = requireUser({ locals, url });
+	return withUser(claims, async (tx) => {
+		const order = await orders.byId(tx, params.id);
+		if (!order) error(404, 'Not found');
+		const actor = await orders.actorOf(tx, order, user.id);
+		const facts = orders.facts(order);
+		const cards = payments()
+			.providers.map((p) => p.kind)
+			.filter((k) => k !== 'bank_transfer');
+		return {
+			order,
+			actor,
+			moves: actor ? availableMoves(facts, actor) : [],
+			held_krw: facts.held_krw,
+			payable:
+				actor === 'buyer'
+					? order.milestones.filter((m) => m.status === 'pending' && payable(order.status, m.kind, order.has_sample)).map((m) => m.id)
+					: [],
+			bank: payments().bankAccount,
+			cards,
+			timeline: await orders.timeline(tx, order.id),
+			paid: url.searchParams.get('paid') === '1',
+			form: await superValidate(zod4(moveSchema), { id: 'move' }),
+			payForm: await superValidate(zod4(paySchema), { id: 'pay' })
+		};
+	});
+}) satisfies PageServerLoad;
+
+export const actions = {
+	move: async ({ request, params, locals, url }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(moveSchema), { id: 'move' });
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const { move, reason, courier, tracking_number, refund_krw } = form.data;
+		const files = form.data.files.filter((f) => f.size > 0);
+		const result = await withUserFiles(claims, storage(), async (tx, store) => {
+			const order = await orders.byId(tx, params.id);
+			if (!order) return { ok: false as const, error: 'err_not_found' as const };
+			const actor = await orders.actorOf(tx, order, user.id);
+			if (!actor) return { ok: false as const, error: 'err_not_your_move' as const };
+			const moved = await orders.move(tx, order, move, actor, {
+				reason,
+				courier: courier || null,
+				tracking_number,
+				refund_krw: refund_krw === '' ? null : parseWon(refund_krw)
+			});
+			if (moved.ok && files.length)
+				await orders.storeFiles(tx, store, { orderId: order.id, eventId: moved.eventId, userId: user.id, files });
+			return moved;
+		});
+		if (!result.ok) {
+			const field = {
+				err_reason_required: 'reason',
+				err_tracking_invalid: 'tracking_number',
+				err_resolution_invalid: 'refund_krw'
+			} as const;
+			const on = field[result.error as keyof typeof field];
+			const key = result.error === 'err_reason_required' ? 'err_order_reason_required' : result.error;
+			return on ? setError(withFiles(form), on, key) : setError(withFiles(form), '', key);
+		}
+		form.data.files = [];
+		return message(withFiles(form), `order_done_${move}`);
+	},
+
+	// Card payment: the provider's page, and back here; the webhook pays the milestone, not this.
+	pay: async ({ request, params, locals, url }) => {
+		const { user, claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(paySchema), { id: 'pay' });
+		if (!form.valid) return fail(400, { form });
+		const provider = payments().get(form.data.provider);
+		if (!provider) return setError(form, '', 'err_payment_provider');
+		const order = await withUser(claims, (tx) => orders.byId(tx, params.id));
+		if (!order) error(404, 'Not found');
+		const started = await orderPayments.start(order, form.data.milestone, provider, {
+			userId: user.id,
+			returnUrl: new URL(`/orders/${order.id}`, url).href,
+			locale: getLocale(),
+			buyerEmail: claims.email,
+			attempt: randomUUID()
+		});
+		if (!started.ok) return setError(form, '', started.error);
+		if (started.result.kind === 'redirect') redirect(303, started.result.url);
+		return message(form, 'order_pay_by_transfer');
+	}
+} satisfies Actions;

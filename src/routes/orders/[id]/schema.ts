@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { couriers } from '$lib/domain/order-states';
+import { parseWon } from '$lib/domain/won';
+
+export const MAX_ORDER_FILES = 6;
+export const MAX_ORDER_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The moves a person makes from the order page (start and auto_confirm are the platform's). */
+export const pageMoves = [
+	'cancel',
+	'submit_sample',
+	'request_changes',
+	'approve_sample',
+	'ship',
+	'ship_direct',
+	'deliver',
+	'confirm',
+	'dispute',
+	'resolve'
+] as const;
+export type PageMove = (typeof pageMoves)[number];
+
+export const moveSchema = z.object({
+	move: z.enum(pageMoves, { error: 'err_illegal_transition' }),
+	reason: z.string().trim().max(2000, 'err_too_long').default(''),
+	courier: z.union([z.enum(couriers), z.literal('')], { error: 'err_tracking_invalid' }).default(''),
+	// Kept as typed, so a number with spaces comes back to be fixed; the domain says what is wrong.
+	tracking_number: z.string().trim().max(40, 'err_tracking_invalid').default(''),
+	refund_krw: z
+		.string()
+		.trim()
+		.refine((v) => v === '' || parseWon(v) !== null, 'err_resolution_invalid')
+		.default(''),
+	files: z
+		.array(z.instanceof(File))
+		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_ORDER_FILES, 'err_order_files_too_many')
+		.refine((files) => files.every((f) => f.size <= MAX_ORDER_FILE_BYTES), 'err_quote_file_too_large')
+		.default([])
+});
+
+export const paySchema = z.object({
+	milestone: z.uuid('err_payment_not_payable'),
+	provider: z.enum(['stripe', 'portone'], { error: 'err_payment_provider' })
+});
