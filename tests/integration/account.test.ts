@@ -103,6 +103,21 @@ describe('deleting an account', () => {
 			await expect(tx`update auth.users set deleted_at = now() where id = ${f.users.A}`).rejects.toMatchObject({ code: '42501' });
 		}));
 
+	it('only signed-in users may ask whether an account was deleted, and nobody reads the sessions through the API', () =>
+		rollback(async (tx) => {
+			const f = await createFixtures(tx);
+			await markDeleted(tx, f.users.B);
+			await actAs(tx, 'A', f);
+			const [answer] = await tx<{ former: boolean; live: boolean }[]>`
+				select private.is_former_member(${f.users.B}) as former, private.is_former_member(${f.users.C}) as live`;
+			expect(answer).toEqual({ former: true, live: false });
+			await tx`savepoint s`;
+			await expect(tx`select 1 from auth.sessions`).rejects.toMatchObject({ code: '42501' });
+			await tx`rollback to savepoint s`;
+			await actAs(tx, 'anon', f);
+			await expect(tx`select private.is_former_member(${f.users.B})`).rejects.toMatchObject({ code: '42501' });
+		}));
+
 	it('through the embedded auth: one transaction frees the email, drops the password, ends sessions and anonymises', async () => {
 		const sql = testSql();
 		const auth = createAuth(parseConfig({ SESSION_SECRET: 'a-test-session-secret-of-32-bytes-or-more', DATA_DIR: '/tmp/sl-account-test' }));
