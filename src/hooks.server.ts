@@ -45,7 +45,9 @@ const i18n: Handle = ({ event, resolve }) =>
 
 // Identity comes only from claims the auth adapter verified; the profile is read under RLS.
 const authenticate: Handle = async ({ event, resolve }) => {
-	event.locals.auth = ports.auth().forRequest({ cookies: event.cookies, url: event.url });
+	event.locals.auth = ports
+		.auth()
+		.forRequest({ cookies: event.cookies, url: event.url, userAgent: event.request.headers.get('user-agent') });
 	const claims = await event.locals.auth.claims();
 	event.locals.claims = claims;
 	// The account and the bell's count in one transaction, their queries pipelined, and kept for a few

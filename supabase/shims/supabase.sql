@@ -55,6 +55,12 @@ create table if not exists auth.sessions (
   not_after timestamptz not null
 );
 create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+-- GoTrue's columns for a session's device and its last use (the account page lists them), and for a
+-- soft-deleted user (GoTrue's admin API sets deleted_at; the app's account deletion does too). Added
+-- here, not in a migration: on Supabase these columns are GoTrue's and the app may not alter its tables.
+alter table auth.sessions add column if not exists user_agent text;
+alter table auth.sessions add column if not exists refreshed_at timestamptz;
+alter table auth.users add column if not exists deleted_at timestamptz;
 
 -- Single-use tokens (password recovery), in the shape of GoTrue's: only a hash is kept.
 create table if not exists auth.one_time_tokens (

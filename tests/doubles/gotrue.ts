@@ -178,6 +178,19 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 
 		if (req.method === 'GET' && path === '/user') return [200, userJson((await authenticate(req)).user)];
 
+		// updateUser: only the password here (an email change is confirmed by mail in GoTrue).
+		if (req.method === 'PUT' && path === '/user') {
+			const { user } = await authenticate(req);
+			const { password } = body;
+			if (typeof password !== 'string' || password.length < minPasswordLength)
+				throw new HttpError(422, 'weak_password', `Password should be at least ${minPasswordLength} characters.`, {
+					weak_password: { reasons: ['length'] }
+				});
+			if (password === user.password) throw new HttpError(422, 'same_password', 'New password should be different from the old password.');
+			user.password = password;
+			return [200, userJson(user)];
+		}
+
 		if (req.method === 'POST' && path === '/logout') {
 			const { user, sessionId } = await authenticate(req);
 			const scope = url.searchParams.get('scope') ?? 'global';

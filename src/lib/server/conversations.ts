@@ -30,6 +30,8 @@ export interface Message {
 	sender_id: string | null;
 	/** Which side sent it: the request's owner or the workshop. */
 	sender_side: 'owner' | 'workshop';
+	/** The sender has deleted their account: the message stays, shown as by a former member. */
+	sender_former: boolean;
 	body: string;
 	created_at: Date;
 	files: QuoteFile[];
@@ -62,7 +64,7 @@ export async function messages(tx: Tx, conversationId: string, opts: { since?: D
 		select * from (
 			select m.id, m.conversation_id, m.sender_id,
 			       case when m.sender_id = r.owner_id then 'owner' else 'workshop' end as sender_side,
-			       m.body, m.created_at
+			       private.is_former_member(m.sender_id) as sender_former, m.body, m.created_at
 			from public.messages m
 			join public.conversations c on c.id = m.conversation_id
 			join public.requests r on r.id = c.request_id
@@ -110,7 +112,7 @@ export async function send(
 ): Promise<Message> {
 	const conversationId = await ensure(tx, ctx);
 	const id = randomUUID();
-	const [m] = await tx<Omit<Message, 'files' | 'sender_side'>[]>`
+	const [m] = await tx<Omit<Message, 'files' | 'sender_side' | 'sender_former'>[]>`
 		insert into public.messages (id, conversation_id, sender_id, body)
 		values (${id}, ${conversationId}, ${input.userId}, ${input.body})
 		returning id, conversation_id, sender_id, body, created_at`;
@@ -124,7 +126,7 @@ export async function send(
 			})
 		: [];
 	await markRead(tx, conversationId, input.userId);
-	return { ...m, sender_side: ctx.side, files };
+	return { ...m, sender_side: ctx.side, sender_former: false, files };
 }
 
 /**

@@ -19,3 +19,8 @@ export async function current(tx: Tx, claims: Claims): Promise<CurrentUser | nul
 export async function setLocale(tx: Tx, userId: string, locale: 'ko' | 'en'): Promise<void> {
 	await tx`update public.profiles set locale = ${locale} where id = ${userId}`;
 }
+
+/** The name others see on the user's requests and messages. */
+export async function rename(tx: Tx, userId: string, displayName: string): Promise<void> {
+	await tx`update public.profiles set display_name = ${displayName} where id = ${userId}`;
+}

@@ -31,7 +31,12 @@ const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }
 };
 const supabase = (url: string, anonKey: string) => createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
 
-authContract('embedded', async () => ({ port: await embedded(), cleanup: async () => {}, sign: (p) => signHs256(p) }));
+authContract('embedded', async () => ({
+	port: await embedded(),
+	cleanup: async () => {},
+	sign: (p) => signHs256(p),
+	accountSettings: ['password', 'email', 'sessions', 'deletion']
+}));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
 	const gotrue = await startGoTrueDouble();
@@ -39,7 +44,8 @@ authContract('supabase adapter ↔ GoTrue double', async () => {
 		port: supabase(gotrue.url, gotrue.anonKey),
 		cleanup: () => gotrue.close(),
 		sign: (p) => gotrue.sign(p),
-		tokensOutliveSessions: true
+		tokensOutliveSessions: true,
+		accountSettings: ['password']
 	};
 });
 
@@ -48,7 +54,12 @@ const realKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
 if (realUrl && realKey) {
 	// Leaves its test accounts behind; the project needs email confirmation off.
 	authContract('supabase adapter ↔ real project', () =>
-		Promise.resolve({ port: supabase(realUrl, realKey), cleanup: async () => {}, tokensOutliveSessions: true })
+		Promise.resolve({
+			port: supabase(realUrl, realKey),
+			cleanup: async () => {},
+			tokensOutliveSessions: true,
+			accountSettings: ['password']
+		})
 	);
 } else {
 	describe.skip('auth contract: supabase adapter ↔ real project (skipped: PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set)', () => {

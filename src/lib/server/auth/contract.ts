@@ -12,7 +12,14 @@ export interface AdapterUnderTest {
 	sign?(payload: JWTPayload): Promise<string>;
 	/** An access token stays valid until its expiry after its session ended (Supabase); the session cannot be renewed. */
 	tokensOutliveSessions?: boolean;
+	/**
+	 * The account settings the adapter does itself; for the others it must answer 'unavailable' (and
+	 * null for the list of sessions), so the page can say so.
+	 */
+	accountSettings: readonly AccountSetting[];
 }
+
+export type AccountSetting = 'password' | 'email' | 'sessions' | 'deletion';
 
 const HTTP = new URL('http://localhost:5173/');
 const HTTPS = new URL('https://sogong.example/');
@@ -113,6 +120,20 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 			expect(await visit(cookies).claims()).toBeNull();
 		});
 
+		/**
+		 * Supabase verifies access tokens by their signature (getClaims), so a device whose session ended
+		 * keeps its current token until it expires (the project's JWT expiry), and can never renew it:
+		 * there the test lets that token run out before asking.
+		 */
+		async function expireWhereTokensOutlive(jar: FakeCookies) {
+			if (!adapter.tokensOutliveSessions) return;
+			const past = Math.floor(Date.now() / 1000) - 60;
+			await editSession(jar, async (session) => {
+				session.access_token = await adapter.sign!({ ...decodeJwt(session.access_token), iat: past - 3600, exp: past });
+				session.expires_at = past;
+			});
+		}
+
 		it('signs out the other devices: they are anonymous, this browser stays signed in', async (ctx) => {
 			if (adapter.tokensOutliveSessions && !adapter.sign) return ctx.skip('needs the signing key to let the other token expire');
 			const { cookies: here, input } = await signedUp();
@@ -121,16 +142,95 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 			expect(await visit(there).claims()).not.toBeNull();
 			await visit(here).signOutOthers();
 			expect(await visit(here).claims()).not.toBeNull();
-			if (adapter.tokensOutliveSessions) {
-				// Supabase verifies access tokens by their signature (getClaims), so the other device keeps
-				// its current token until it expires (the project's JWT expiry); it can never renew it.
-				const past = Math.floor(Date.now() / 1000) - 60;
-				await editSession(there, async (session) => {
-					session.access_token = await adapter.sign!({ ...decodeJwt(session.access_token), iat: past - 3600, exp: past });
-					session.expires_at = past;
-				});
-			}
+			await expireWhereTokensOutlive(there);
 			expect(await visit(there).claims()).toBeNull();
+		});
+
+		describe('account settings', () => {
+			const unsupported = (setting: AccountSetting) => !adapter.accountSettings.includes(setting);
+
+			it('answers unavailable for what the adapter leaves to its auth server, and changes nothing', async (ctx) => {
+				if (!(['password', 'email', 'sessions', 'deletion'] as const).some(unsupported)) return ctx.skip('this adapter does them all');
+				const { cookies, input } = await signedUp();
+				const here = visit(cookies);
+				const unavailable = { ok: false, error: 'unavailable' };
+				if (unsupported('password')) expect(await here.changePassword(input.password, 'another-password')).toEqual(unavailable);
+				if (unsupported('email')) expect(await here.changeEmail(input.password, uniqueEmail())).toEqual(unavailable);
+				if (unsupported('sessions')) expect(await here.listSessions()).toBeNull();
+				if (unsupported('deletion')) expect(await here.deleteAccount(input.password)).toEqual(unavailable);
+				expect(await visit(cookies).claims()).not.toBeNull();
+				expect(await visit(new FakeCookies()).signIn(input)).toMatchObject({ ok: true });
+			});
+
+			it('changes the password only with the current one, refuses a weak one, and ends the other sessions', async (ctx) => {
+				if (unsupported('password')) return ctx.skip('unavailable on this adapter');
+				if (adapter.tokensOutliveSessions && !adapter.sign) return ctx.skip('needs the signing key to let the other token expire');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				expect(await visit(here).changePassword('not-the-password', 'another-password')).toEqual({
+					ok: false,
+					error: 'invalid_credentials'
+				});
+				expect(await visit(here).changePassword(input.password, 'seven77')).toEqual({ ok: false, error: 'weak_password' });
+				expect(await visit(there).claims()).not.toBeNull();
+				expect(await visit(here).changePassword(input.password, 'another-password')).toEqual({ ok: true });
+				expect(await visit(here).claims()).not.toBeNull();
+				await expireWhereTokensOutlive(there);
+				expect(await visit(there).claims()).toBeNull();
+				const again = (password: string) => visit(new FakeCookies()).signIn({ email: input.email, password });
+				expect(await again(input.password)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await again('another-password')).toMatchObject({ ok: true });
+			});
+
+			it('changes the email with the password to a free address; the old one no longer signs in', async (ctx) => {
+				if (unsupported('email')) return ctx.skip('unavailable on this adapter');
+				const { cookies: here, input, claims } = await signedUp();
+				const { input: other } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				const next = uniqueEmail();
+				expect(await visit(here).changeEmail('not-the-password', next)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(here).changeEmail(input.password, other.email.toUpperCase())).toEqual({ ok: false, error: 'email_taken' });
+				expect(await visit(here).changeEmail(input.password, ` ${next.toUpperCase()} `)).toEqual({ ok: true, previous: input.email });
+				expect(await visit(here).claims()).toMatchObject({ sub: claims.sub, email: next });
+				await expireWhereTokensOutlive(there);
+				expect(await visit(there).claims()).toBeNull();
+				const signIn = (email: string) => visit(new FakeCookies()).signIn({ email, password: input.password });
+				expect(await signIn(input.email)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await signIn(next)).toMatchObject({ ok: true, claims: { sub: claims.sub } });
+			});
+
+			it('lists the live sessions, newest first, marking this one and naming its browser', async (ctx) => {
+				if (unsupported('sessions')) return ctx.skip('unavailable on this adapter');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await adapter.port.forRequest({ cookies: there, url: HTTP, userAgent: 'Mozilla/5.0 (iPhone) Safari/605.1' }).signIn(input);
+				const sessions = await visit(here).listSessions();
+				expect(sessions).toHaveLength(2);
+				expect(sessions![0]).toMatchObject({ current: false, userAgent: 'Mozilla/5.0 (iPhone) Safari/605.1' });
+				expect(sessions![1]).toMatchObject({ current: true });
+				expect(sessions![0].createdAt.getTime()).toBeGreaterThanOrEqual(sessions![1].createdAt.getTime());
+				await visit(here).signOutOthers();
+				expect((await visit(here).listSessions())?.map((s) => s.current)).toEqual([true]);
+			});
+
+			it('deletes the account with the password: every session ends, it cannot sign in, the email is free again', async (ctx) => {
+				if (unsupported('deletion')) return ctx.skip('unavailable on this adapter');
+				const { cookies: here, input } = await signedUp();
+				const there = new FakeCookies();
+				await visit(there).signIn(input);
+				expect(await visit(here).deleteAccount('not-the-password')).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(here).claims()).not.toBeNull();
+				const session = visit(here);
+				expect(await session.deleteAccount(input.password)).toEqual({ ok: true });
+				expect(await session.claims()).toBeNull();
+				expect(await visit(here).claims()).toBeNull();
+				await expireWhereTokensOutlive(there);
+				expect(await visit(there).claims()).toBeNull();
+				expect(await visit(new FakeCookies()).signIn(input)).toEqual({ ok: false, error: 'invalid_credentials' });
+				expect(await visit(new FakeCookies()).signUp(input)).toMatchObject({ ok: true });
+			});
 		});
 
 		it('treats a visitor without cookies as anonymous', async () => {

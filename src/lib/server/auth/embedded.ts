@@ -7,8 +7,9 @@ import path from 'node:path';
 import { hash, verify } from '@node-rs/bcrypt';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { AppConfig } from '../config';
-import { sql, type Claims } from '../db';
-import type { AuthPort, AuthResult, AuthSession, RequestContext, SignInInput, SignUpInput } from './port';
+import type { Sql } from 'postgres';
+import { sql, type Claims, type Tx } from '../db';
+import type { AuthPort, AuthResult, AuthSession, RequestContext, SessionInfo, SignInInput, SignUpInput } from './port';
 
 type EmbeddedConfig = Extract<AppConfig['auth'], { kind: 'embedded' }>;
 
@@ -68,6 +69,10 @@ async function loadSecret(configured: string | undefined, dataDir: string): Prom
  * ALIVE_MS.
  */
 const ALIVE_MS = 15_000;
+/** How stale a session's refreshed_at ("last seen") may get: written at most this often, not on every page. */
+const SEEN_EVERY = '5 minutes';
+/** The User-Agent kept with a session: enough to name the device, bounded. */
+const USER_AGENT_CHARS = 300;
 export function sessionStore() {
 	const aliveUntil = new Map<string, number>();
 	// Tokens whose signature was checked, until they expire: verifying an HS256 signature through
@@ -83,14 +88,23 @@ export function sessionStore() {
 			verifiedTokens.set(token, payload);
 			return payload;
 		},
-		async start(id: string, userId: string, notAfter: Date): Promise<void> {
-			await sql()`insert into auth.sessions (id, user_id, not_after) values (${id}, ${userId}, ${notAfter})`;
+		async start(id: string, userId: string, notAfter: Date, userAgent?: string | null): Promise<void> {
+			await sql()`
+				insert into auth.sessions (id, user_id, not_after, user_agent)
+				values (${id}, ${userId}, ${notAfter}, ${userAgent?.slice(0, USER_AGENT_CHARS) || null})`;
 			aliveUntil.set(id, Date.now() + ALIVE_MS);
 		},
 		async alive(id: string, userId: string): Promise<boolean> {
 			if ((aliveUntil.get(id) ?? 0) > Date.now()) return true;
+			// The check also notes when the session was last used, at most every SEEN_EVERY.
 			const [row] = await sql()<{ id: string }[]>`
-				select id from auth.sessions where id = ${id} and user_id = ${userId} and not_after > now()`;
+				with live as (
+					select id, refreshed_at from auth.sessions where id = ${id} and user_id = ${userId} and not_after > now()
+				), seen as (
+					update auth.sessions s set refreshed_at = now() from live
+					where s.id = live.id and (live.refreshed_at is null or live.refreshed_at < now() - ${SEEN_EVERY}::interval)
+				)
+				select id from live`;
 			if (row) aliveUntil.set(id, Date.now() + ALIVE_MS);
 			else aliveUntil.delete(id);
 			return Boolean(row);
@@ -100,10 +114,16 @@ export function sessionStore() {
 			await sql()`delete from auth.sessions where id = ${id}`;
 		},
 		/** Ends every session of the user but `keep` (a password change, "sign out everywhere else"). */
-		async endAllOf(userId: string, keep?: string): Promise<void> {
-			const ended = await sql()<{ id: string }[]>`
+		async endAllOf(userId: string, keep?: string, db: Sql | Tx = sql()): Promise<void> {
+			const ended = await db<{ id: string }[]>`
 				delete from auth.sessions where user_id = ${userId} and id is distinct from ${keep ?? null} returning id`;
 			for (const { id } of ended) aliveUntil.delete(id);
+		},
+		/** The user's live sessions, newest first. */
+		list(userId: string): Promise<{ id: string; created_at: Date; refreshed_at: Date | null; user_agent: string | null }[]> {
+			return sql()`
+				select id, created_at, refreshed_at, user_agent from auth.sessions
+				where user_id = ${userId} and not_after > now() order by created_at desc, id`;
 		}
 	};
 }
@@ -157,11 +177,22 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			user_metadata: { role: meta.role, display_name: meta.display_name },
 			session_id: randomUUID()
 		};
-		await sessions.start(claims.session_id, user.id, new Date((now + SESSION_SECONDS) * 1000));
+		await sessions.start(claims.session_id, user.id, new Date((now + SESSION_SECONDS) * 1000), ctx.userAgent);
 		const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(await key());
 		ctx.cookies.set(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_SECONDS });
 		current = Promise.resolve(claims);
 		return { ok: true, claims };
+	}
+
+	/** The signed-in user's row when `password` is theirs; null for a wrong password or no user. */
+	async function reauthenticate(password: string): Promise<{ claims: Claims; user: UserRow } | null> {
+		const claims = await (current ??= verifyCookie());
+		if (!claims) return null;
+		const [user] = await sql()<UserRow[]>`
+			select id, email, encrypted_password, raw_user_meta_data
+			from auth.users where id = ${claims.sub} and deleted_at is null`;
+		const matches = await verify(password, user?.encrypted_password ?? DUMMY_HASH);
+		return user?.encrypted_password && matches ? { claims, user } : null;
 	}
 
 	// Auth bookkeeping goes through the pool's own role, not withUser(): like GoTrue with its
@@ -227,6 +258,67 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 					values (${user.id}, 'recovery_token', ${tokenHash(token)})`;
 			});
 			return { email: user.email, token };
+		},
+
+		async changePassword(currentPassword: string, next: string) {
+			if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' } as const;
+			const me = await reauthenticate(currentPassword);
+			if (!me) return { ok: false, error: 'invalid_credentials' } as const;
+			const encrypted = await hash(next, { cost: BCRYPT_COST });
+			await sql()`update auth.users set encrypted_password = ${encrypted}, updated_at = now() where id = ${me.user.id}`;
+			// Whoever knew the old password (or holds a copied cookie) is out; this browser stays.
+			await sessions.endAllOf(me.user.id, me.claims.session_id);
+			return { ok: true } as const;
+		},
+
+		async changeEmail(password: string, email: string) {
+			const me = await reauthenticate(password);
+			if (!me) return { ok: false, error: 'invalid_credentials' } as const;
+			let changed: UserRow;
+			try {
+				[changed] = await sql()<UserRow[]>`
+					update auth.users set email = ${normaliseEmail(email)}, updated_at = now() where id = ${me.user.id}
+					returning id, email, encrypted_password, raw_user_meta_data`;
+			} catch (e) {
+				if ((e as { code?: string }).code === '23505') return { ok: false, error: 'email_taken' } as const;
+				throw e;
+			}
+			// Every token carries the email: all sessions end and this browser gets a new one with the new address.
+			await sessions.endAllOf(me.user.id);
+			await startSession(changed);
+			return { ok: true, previous: me.user.email } as const;
+		},
+
+		async listSessions(): Promise<SessionInfo[] | null> {
+			const claims = await (current ??= verifyCookie());
+			if (!claims) return [];
+			const rows = await sessions.list(claims.sub);
+			return rows.map((r) => ({
+				id: r.id,
+				createdAt: r.created_at,
+				lastSeenAt: r.refreshed_at,
+				userAgent: r.user_agent,
+				current: r.id === claims.session_id
+			}));
+		},
+
+		async deleteAccount(password: string) {
+			const me = await reauthenticate(password);
+			if (!me) return { ok: false, error: 'invalid_credentials' } as const;
+			// One transaction: marking the user deleted fires private.anonymise_account (the profile's name,
+			// workshops unlisted, personal leftovers removed); the email is freed for a new sign-up, the
+			// password dropped (no sign-in, no reset mail), and every session and token ends with it.
+			await sql().begin(async (tx) => {
+				await tx`
+					update auth.users set deleted_at = now(), email = null, encrypted_password = null,
+						raw_user_meta_data = '{}'::jsonb, updated_at = now()
+					where id = ${me.user.id}`;
+				await tx`delete from auth.one_time_tokens where user_id = ${me.user.id}`;
+				await sessions.endAllOf(me.user.id, undefined, tx);
+			});
+			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
+			current = Promise.resolve(null);
+			return { ok: true } as const;
 		},
 
 		async resetPassword(token: string, password: string) {

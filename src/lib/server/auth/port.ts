@@ -31,7 +31,23 @@ export type AuthResult =
 export interface RequestContext {
 	cookies: Cookies;
 	url: URL;
+	/** The browser's User-Agent, kept with a new session so the account page can name the device. */
+	userAgent?: string | null;
 }
+
+/** A live session of the signed-in user, as the account page lists it. */
+export interface SessionInfo {
+	id: string;
+	createdAt: Date;
+	/** When it was last used (to within a few minutes); null if not since it began. */
+	lastSeenAt: Date | null;
+	userAgent: string | null;
+	/** The session of this very request. */
+	current: boolean;
+}
+
+/** What a change to the signed-in account may answer; 'unavailable' where the adapter cannot do it. */
+export type AccountChange<E extends string> = { ok: true } | { ok: false; error: E | 'unavailable' };
 
 /** The auth of one request; created per request in hooks.server.ts. */
 export interface AuthSession {
@@ -53,6 +69,29 @@ export interface AuthSession {
 		token: string,
 		password: string
 	): Promise<{ ok: true } | { ok: false; error: 'invalid_token' | 'weak_password' | 'unavailable' }>;
+	/**
+	 * Changes the signed-in user's password after checking the current one (a wrong one:
+	 * invalid_credentials), and ends their other sessions; this one stays.
+	 */
+	changePassword(current: string, next: string): Promise<AccountChange<'invalid_credentials' | 'weak_password'>>;
+	/**
+	 * Changes the signed-in user's email after checking their password; the email must be free. Ends their
+	 * other sessions (their tokens carry the old email); this one goes on with the new email.
+	 * Returns the old address, so the app can tell it of the change.
+	 */
+	changeEmail(
+		password: string,
+		email: string
+	): Promise<{ ok: true; previous: string } | { ok: false; error: 'invalid_credentials' | 'email_taken' | 'unavailable' }>;
+	/** The signed-in user's live sessions, newest first; null where the adapter cannot list them. */
+	listSessions(): Promise<SessionInfo[] | null>;
+	/**
+	 * Deletes the signed-in user's account after checking their password: the user is marked deleted,
+	 * the email is freed, the password dropped and every session ended, and the database anonymises
+	 * what the marketplace keeps (private.anonymise_account), all in one transaction. This browser is
+	 * signed out.
+	 */
+	deleteAccount(password: string): Promise<AccountChange<'invalid_credentials'>>;
 }
 
 export interface AuthPort {

@@ -3,6 +3,7 @@
 // signing keys, or by GoTrue itself for legacy HS256 projects) — never from getSession().
 import { createServerClient } from '@supabase/ssr';
 import {
+	createClient,
 	isAuthRetryableFetchError,
 	type AuthError as SupabaseAuthError,
 	type JwtPayload,
@@ -14,6 +15,8 @@ import type { Claims } from '../db';
 import type { AuthError, AuthPort, AuthResult, AuthSession, RequestContext } from './port';
 
 type SupabaseConfig = Extract<AppConfig['auth'], { kind: 'supabase' }>;
+
+const unavailable = Promise.resolve({ ok: false as const, error: 'unavailable' as const });
 
 // The app's rule for both adapters, checked here too because a project's own minimum may be lower
 // (GoTrue's default is 6); set minimum_password_length = 8 in the project to match.
@@ -141,6 +144,33 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 		resetPassword() {
 			// GoTrue's recovery link signs the user in; setting the password is then updateUser (not built yet).
 			return Promise.resolve({ ok: false as const, error: 'unavailable' as const });
-		}
+		},
+
+		async changePassword(currentPassword: string, next: string) {
+			if (next.length < MIN_PASSWORD_LENGTH) return { ok: false, error: 'weak_password' } as const;
+			const claims = await (current ??= verifiedClaims());
+			if (!claims?.email) return { ok: false, error: 'invalid_credentials' } as const;
+			// updateUser does not ask for the current password (GoTrue's own reauthentication mails a code),
+			// so it is checked by signing in with it on a client that keeps nothing; that session ends at once.
+			const check = createClient(cfg.url, cfg.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+			const { error: refused } = await check.auth.signInWithPassword({ email: claims.email, password: currentPassword });
+			if (refused)
+				return { ok: false, error: toAuthError(refused) === 'invalid_credentials' ? 'invalid_credentials' : 'unavailable' } as const;
+			await check.auth.signOut({ scope: 'local' });
+			const { error } = await supabase().auth.updateUser({ password: next });
+			if (error) {
+				const weak = error.code === 'weak_password' || error.code === 'same_password';
+				return { ok: false, error: weak ? 'weak_password' : 'unavailable' } as const;
+			}
+			// As the embedded adapter does: other devices are signed out (their access tokens run out on their own).
+			await supabase().auth.signOut({ scope: 'others' });
+			return { ok: true } as const;
+		},
+		// GoTrue changes an email only once both addresses confirm by mail, and deletes users through its
+		// admin API (the service-role key): not built on this adapter yet, so the page says so.
+		changeEmail: () => unavailable,
+		// GoTrue has no endpoint listing a user's sessions; "sign out everywhere else" still works.
+		listSessions: () => Promise.resolve(null),
+		deleteAccount: () => unavailable
 	};
 }

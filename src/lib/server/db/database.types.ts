@@ -767,6 +767,7 @@ export interface Database {
 					display_name: string;
 					created_at: Date;
 					locale: 'ko' | 'en';
+					deleted_at: Date | null;
 				};
 				Insert: {
 					id: string;
@@ -774,6 +775,7 @@ export interface Database {
 					display_name?: string;
 					created_at?: Date;
 					locale?: 'ko' | 'en';
+					deleted_at?: Date | null;
 				};
 				Update: {
 					id?: string;
@@ -781,6 +783,7 @@ export interface Database {
 					display_name?: string;
 					created_at?: Date;
 					locale?: 'ko' | 'en';
+					deleted_at?: Date | null;
 				};
 			};
 			quote_revisions: {

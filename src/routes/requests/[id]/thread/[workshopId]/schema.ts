@@ -18,6 +18,8 @@ export interface WireMessage {
 	id: string;
 	sender_id: string | null;
 	sender_side: 'owner' | 'workshop';
+	/** Sent by someone who has since deleted their account. */
+	sender_former: boolean;
 	body: string;
 	created_at: string;
 	files: { id: string; filename: string; size_bytes: number }[];
