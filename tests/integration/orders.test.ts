@@ -116,6 +116,16 @@ describe('accepting a quote creates the order in the same transaction', () => {
 		expect(await load(B, id)).toBeNull();
 	});
 
+	it('counts as running for both parties until it ends (an account with one cannot be deleted)', async () => {
+		const { id } = await acceptedOrder('주문 시험: 진행 중');
+		expect(await as(S, (tx) => orders.runningFor(tx, S))).toBeGreaterThan(0);
+		expect(await as(A, (tx) => orders.runningFor(tx, A))).toBeGreaterThan(0);
+		const before = await as(S2, (tx) => orders.runningFor(tx, S2));
+		await moveAs(S, id, 'cancel', { reason: '일정 변경' });
+		expect(await as(S2, (tx) => orders.runningFor(tx, S2))).toBe(before);
+		expect((await load(S, id))!.status).toBe('cancelled');
+	});
+
 	it('refuses a quote whose deposit is under 10% or whose split does not add up (no partial write)', async () => {
 		await expect(acceptedOrder('주문 시험: 계약금 부족', { deposit: 200_000, sample: 0 })).rejects.toThrow();
 		await expect(acceptedOrder('주문 시험: 합계 초과', { deposit: 2_000_000, sample: 700_000 })).rejects.toThrow();

@@ -274,3 +274,12 @@ export async function disputed(tx: Tx): Promise<Pick<Order, 'id' | 'number' | 't
 	return tx<Pick<Order, 'id' | 'number' | 'title' | 'reason' | 'total_krw'>[]>`
 		select id, number, title, reason, total_krw from public.orders where status = 'disputed' order by updated_at, id limit 100`;
 }
+
+/** Orders the user is a party to that are not finished (an account with these cannot be deleted). */
+export async function runningFor(tx: Tx, userId: string): Promise<number> {
+	const [row] = await tx<{ n: number }[]>`
+		select count(*)::int as n from public.orders o
+		where o.status not in ('completed', 'cancelled', 'resolved')
+		  and (o.buyer_id = ${userId}::uuid or (select private.acts_for_workshop(o.workshop_id)))`;
+	return row.n;
+}

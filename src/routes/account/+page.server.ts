@@ -12,6 +12,7 @@ import { requireUser, type User } from '$lib/server/guards';
 import { mail } from '$lib/server/ports';
 import * as profiles from '$lib/server/profiles';
 import * as throttle from '$lib/server/throttle';
+import * as orders from '$lib/server/orders';
 import type { Actions, PageServerLoad } from './$types';
 import { deleteSchema, emailSchema, nameSchema, othersSchema, passwordSchema } from './schema';
 
@@ -117,6 +118,9 @@ export const actions = {
 		form.data.delete_password = '';
 		if (!form.valid) return fail(400, { form });
 		if (form.data.confirm_email !== user.email.toLowerCase()) return setError(form, 'confirm_email', 'settings_err_confirm_email');
+		// Money held for someone, or work promised to someone, outlives no account: finish or settle first.
+		const running = await withUser(event.locals.claims, (tx) => orders.runningFor(tx, user.id));
+		if (running > 0) return setError(form, '', 'settings_err_running_orders');
 		const result = await withPassword(user, form, 'delete_password', () => event.locals.auth.deleteAccount(delete_password));
 		if (!('ok' in result) || !result.ok) return result;
 		redirect(303, '/account/deleted');
