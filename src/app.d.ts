@@ -9,7 +9,7 @@ declare global {
 			/** Verified claims of the signed-in user; null for visitors. */
 			claims: Claims | null;
 			/** The signed-in user's account as the app knows it; null for visitors. */
-			user: { id: string; email: string; role: 'craftsman' | 'startup' | 'manager' | 'operator'; displayName: string } | null;
+			user: import('$lib/server/profiles').CurrentUser | null;
 			/** The signed-in user's unread notifications when the request came in (0 for visitors). */
 			unread: number;
 		}

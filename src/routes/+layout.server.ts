@@ -12,5 +12,5 @@ export const load = (async ({ locals, depends, request }) => {
 	// Counted with the account as the request came in (hooks.server.ts); after a form action, which may
 	// have read something, counted again.
 	const unread = request.method === 'GET' ? locals.unread : await withUser(claims, (tx) => notifications.unreadCount(tx, u.id));
-	return { user: { id: u.id, email: u.email, role: u.role, displayName: u.displayName }, unread };
+	return { user: { id: u.id, email: u.email, role: u.role, displayName: u.displayName, emailConfirmed: u.emailConfirmed }, unread };
 }) satisfies LayoutServerLoad;

@@ -62,7 +62,7 @@ alter table auth.sessions add column if not exists user_agent text;
 alter table auth.sessions add column if not exists refreshed_at timestamptz;
 alter table auth.users add column if not exists deleted_at timestamptz;
 
--- Single-use tokens (password recovery), in the shape of GoTrue's: only a hash is kept.
+-- Single-use tokens (password recovery, email confirmation), in the shape of GoTrue's: only a hash is kept.
 create table if not exists auth.one_time_tokens (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,
@@ -70,6 +70,10 @@ create table if not exists auth.one_time_tokens (
   token_hash text not null unique,
   created_at timestamptz not null default now()
 );
+-- Email confirmation links too (GoTrue's confirmation_token), for databases made before they existed.
+alter table auth.one_time_tokens drop constraint if exists one_time_tokens_token_type_check;
+alter table auth.one_time_tokens add constraint one_time_tokens_token_type_check
+  check (token_type in ('recovery_token', 'confirmation_token'));
 alter table auth.one_time_tokens enable row level security;
 revoke all on auth.one_time_tokens from anon, authenticated;
 comment on table auth.sessions is 'Shim of Supabase Auth''s sessions: the server''s own, never readable through the API roles.';

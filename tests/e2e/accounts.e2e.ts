@@ -100,3 +100,31 @@ test('signing up asks for consent to the terms and the privacy policy, and recor
 	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('개인정보 처리방침');
 });
+
+test('a new account confirms its email from the mailed link, pressing a button (a link opened by a scanner spends nothing)', async ({
+	page,
+	browser,
+	world
+}) => {
+	const email = uniqueEmail('confirm');
+	await signUp(page, { email, name: '확인장인', role: 'craftsman' });
+	await expect(page.getByText('이메일 주소를 확인해 주세요. 확인 전에는 의뢰 게시와 견적 보내기를 할 수 없습니다.')).toBeVisible();
+	const mail = await world.lastMailTo(email);
+	expect(mail?.subject).toBe('[소공링크] 이메일 주소를 확인해 주세요');
+	const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail!.text)![0];
+
+	// Opened on another device, signed out: the page asks for the press, and a wrong token is refused.
+	const phone = await (await browser.newContext({ locale: 'ko-KR' })).newPage();
+	await phone.goto(new URL(link).pathname + '?token=not-the-right-token-at-all');
+	await phone.getByRole('button', { name: '이메일 주소 확인' }).click();
+	await expect(phone.getByText(/링크가 맞지 않거나 만료되었습니다/)).toBeVisible();
+	await phone.goto(new URL(link).pathname + new URL(link).search);
+	await phone.getByRole('button', { name: '이메일 주소 확인' }).click();
+	await expect(phone.getByText('이메일 주소를 확인했습니다. 이제 의뢰를 올리고 견적을 보낼 수 있습니다.')).toBeVisible();
+
+	// Back on the first device the banner is gone, and the page says the address is confirmed.
+	await page.goto('/dashboard');
+	await expect(page.getByText('이메일 주소를 확인해 주세요.', { exact: false })).toHaveCount(0);
+	await page.goto('/verify-email');
+	await expect(page.getByText(`${email} 주소는 확인되었습니다.`)).toBeVisible();
+});

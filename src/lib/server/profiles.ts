@@ -6,13 +6,15 @@ export interface CurrentUser {
 	email: string;
 	role: 'craftsman' | 'startup' | 'manager' | 'operator';
 	displayName: string;
+	/** The email address is confirmed (an unconfirmed account cannot yet publish or quote). */
+	emailConfirmed: boolean;
 }
 
 export async function current(tx: Tx, claims: Claims): Promise<CurrentUser | null> {
-	const [row] = await tx<{ role: CurrentUser['role']; display_name: string }[]>`
-		select role, display_name from public.profiles where id = ${claims.sub}`;
+	const [row] = await tx<{ role: CurrentUser['role']; display_name: string; confirmed: boolean }[]>`
+		select role, display_name, (select private.email_confirmed()) as confirmed from public.profiles where id = ${claims.sub}`;
 	if (!row) return null;
-	return { id: claims.sub, email: claims.email ?? '', role: row.role, displayName: row.display_name };
+	return { id: claims.sub, email: claims.email ?? '', role: row.role, displayName: row.display_name, emailConfirmed: row.confirmed };
 }
 
 /** The language the user's mail is written in (the app's switch sets it). */

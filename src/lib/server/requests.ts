@@ -162,10 +162,18 @@ export async function move(tx: Tx, request: Request, name: string): Promise<Move
 	if (!(ownerMoves(request.status) as string[]).includes(name)) return { ok: false, error: 'request_err_transition' };
 	const next = transition(request.status, name);
 	if (!next.ok) return { ok: false, error: 'request_err_transition' };
+	// A request reaches workshops only from a confirmed address (an unconfirmed account may draft).
+	if (name === 'publish' && !(await emailConfirmed(tx))) return { ok: false, error: 'err_email_unconfirmed' };
 	const updated = await tx`update public.requests set status = ${next.to} where id = ${request.id} returning id`;
 	if (updated.length === 0) return { ok: false, error: 'request_err_not_allowed' };
 	if (name === 'publish') await route(tx, request);
 	return { ok: true, to: next.to };
+}
+
+/** The caller has confirmed their email address (auth.users is not readable by the API roles). */
+export async function emailConfirmed(tx: Tx): Promise<boolean> {
+	const [row] = await tx<{ confirmed: boolean }[]>`select private.email_confirmed() as confirmed`;
+	return row.confirmed;
 }
 
 /** Routes the request to every craft cluster whose specialty trade is one of the request's trades. */

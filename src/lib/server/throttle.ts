@@ -22,7 +22,9 @@ export const LIMITS = {
 	signUpAddress: { hits: 10, windowSeconds: 60 * 60 },
 	/** Password reset mails to one account, and asked for from one address. */
 	resetMailAccount: { hits: 3, windowSeconds: 60 * 60 },
-	resetMailAddress: { hits: 10, windowSeconds: 60 * 60 }
+	resetMailAddress: { hits: 10, windowSeconds: 60 * 60 },
+	/** Email confirmation mails asked for again by one account. */
+	confirmMailAccount: { hits: 3, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {

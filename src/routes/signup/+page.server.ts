@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
 import { LEGAL_VERSION } from '$lib/legal/documents';
 import * as consents from '$lib/server/consents';
+import { sendConfirmation } from '$lib/server/email-confirmation';
 import { sql, withUser } from '$lib/server/db';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +28,7 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals, getClientAddress }) => {
+	default: async ({ request, locals, getClientAddress, url }) => {
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return fail(400, { form: { ...form, data: { ...form.data, password: '' } } });
 		const address = await throttle.hit(sql(), `signup:address:${getClientAddress()}`, throttle.LIMITS.signUpAddress);
@@ -55,6 +56,8 @@ export const actions = {
 		await withUser(claims, (tx) =>
 			consents.record(tx, claims.sub, ['terms', 'privacy', ...(form.data.marketing ? (['marketing'] as const) : [])], LEGAL_VERSION)
 		);
+		// The account works at once; publishing and quoting wait for the confirmed address.
+		await sendConfirmation(locals.auth, url);
 		redirect(303, '/dashboard');
 	}
 } satisfies Actions;

@@ -35,7 +35,7 @@ authContract('embedded', async () => ({
 	port: await embedded(),
 	cleanup: async () => {},
 	sign: (p) => signHs256(p),
-	accountSettings: ['password', 'email', 'sessions', 'deletion']
+	accountSettings: ['password', 'email', 'sessions', 'deletion', 'confirmation']
 }));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {

@@ -19,7 +19,7 @@ export interface AdapterUnderTest {
 	accountSettings: readonly AccountSetting[];
 }
 
-export type AccountSetting = 'password' | 'email' | 'sessions' | 'deletion';
+export type AccountSetting = 'password' | 'email' | 'sessions' | 'deletion' | 'confirmation';
 
 const HTTP = new URL('http://localhost:5173/');
 const HTTPS = new URL('https://sogong.example/');
@@ -144,6 +144,28 @@ export function authContract(name: string, makeAdapter: () => Promise<AdapterUnd
 			expect(await visit(here).claims()).not.toBeNull();
 			await expireWhereTokensOutlive(there);
 			expect(await visit(there).claims()).toBeNull();
+		});
+
+		describe('email confirmation', () => {
+			it('confirms the address with a single-use link the app mails (or leaves it to the auth server)', async () => {
+				const { cookies } = await signedUp();
+				const here = visit(cookies);
+				const started = await here.startEmailConfirmation();
+				if (!adapter.accountSettings.includes('confirmation')) {
+					expect(started).toBeNull();
+					expect(await here.confirmEmail('any-token')).toEqual({ ok: false, error: 'unavailable' });
+					return;
+				}
+				expect(started?.token).toMatch(/^[\w-]{40,}$/);
+				// A second request replaces the first link.
+				const again = await here.startEmailConfirmation();
+				expect(await visit(new FakeCookies()).confirmEmail(started!.token)).toEqual({ ok: false, error: 'invalid_token' });
+				// Works from another browser (no session needed), once.
+				expect(await visit(new FakeCookies()).confirmEmail(again!.token)).toEqual({ ok: true });
+				expect(await visit(new FakeCookies()).confirmEmail(again!.token)).toEqual({ ok: false, error: 'invalid_token' });
+				// Confirmed: nothing more to send.
+				expect(await here.startEmailConfirmation()).toBeNull();
+			});
 		});
 
 		describe('account settings', () => {

@@ -24,6 +24,9 @@ const DUMMY_HASH = '$2b$10$WrkMOq3mE0A/st99JQY5deT/.KeNjiO3XKbZLU4jqcTN6RxvoPQnu
 /** How long a password-reset link works. */
 export const RESET_TOKEN_SECONDS = 60 * 60;
 /** Only a hash of a reset token is stored: a copy of the database opens no account. */
+/** How long a confirmation link works. */
+const CONFIRM_TOKEN_SECONDS = 24 * 3600;
+
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -210,7 +213,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 					insert into auth.users (instance_id, aud, role, email, encrypted_password, email_confirmed_at,
 						last_sign_in_at, raw_app_meta_data, raw_user_meta_data)
 					values ('00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated',
-						${normaliseEmail(email)}, ${encrypted}, now(), now(),
+						${normaliseEmail(email)}, ${encrypted}, null, now(),
 						${sql().json({ provider: 'email', providers: ['email'] })},
 						${sql().json({ role, display_name: displayName, locale })})
 					returning id, email, encrypted_password, raw_user_meta_data`;
@@ -277,7 +280,7 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			let changed: UserRow;
 			try {
 				[changed] = await sql()<UserRow[]>`
-					update auth.users set email = ${normaliseEmail(email)}, updated_at = now() where id = ${me.user.id}
+					update auth.users set email = ${normaliseEmail(email)}, email_confirmed_at = null, updated_at = now() where id = ${me.user.id}
 					returning id, email, encrypted_password, raw_user_meta_data`;
 			} catch (e) {
 				if ((e as { code?: string }).code === '23505') return { ok: false, error: 'email_taken' } as const;
@@ -318,6 +321,38 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			});
 			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);
 			current = Promise.resolve(null);
+			return { ok: true } as const;
+		},
+
+		async startEmailConfirmation() {
+			const claims = await (current ??= verifyCookie());
+			if (!claims) return null;
+			const [user] = await sql()<{ id: string; email: string; confirmed: boolean }[]>`
+				select id, email, email_confirmed_at is not null as confirmed from auth.users where id = ${claims.sub} and deleted_at is null`;
+			if (!user || user.confirmed) return null;
+			const token = randomBytes(32).toString('base64url');
+			// One live link per account: asking again replaces the old one.
+			await sql().begin(async (tx) => {
+				await tx`delete from auth.one_time_tokens where user_id = ${user.id} and token_type = 'confirmation_token'`;
+				await tx`insert into auth.one_time_tokens (user_id, token_type, token_hash)
+					values (${user.id}, 'confirmation_token', ${tokenHash(token)})`;
+			});
+			return { email: user.email, token };
+		},
+
+		async confirmEmail(token: string) {
+			// Spent as it is used; confirms the address the link was mailed to only if it is still the account's.
+			const [spent] = await sql()<{ user_id: string }[]>`
+				delete from auth.one_time_tokens
+				where token_hash = ${tokenHash(token)} and token_type = 'confirmation_token'
+				  and created_at > now() - make_interval(secs => ${CONFIRM_TOKEN_SECONDS})
+				returning user_id`;
+			if (!spent) return { ok: false, error: 'invalid_token' } as const;
+			await sql()`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now()
+				where id = ${spent.user_id}`;
+			// The account is announced like a notification of theirs, so every app instance forgets what
+			// it kept of it (account-cache.ts) and their open pages stop asking for the confirmation.
+			await sql()`select pg_notify('notifications', ${spent.user_id}::text)`;
 			return { ok: true } as const;
 		},
 

@@ -64,6 +64,13 @@ export interface AuthSession {
 	 * account; the caller answers the same either way). Supabase: GoTrue mails its own link; null.
 	 */
 	requestPasswordReset(email: string): Promise<{ email: string; token: string } | null>;
+	/**
+	 * A link that confirms the signed-in user's email. Embedded: the single-use token for the app to
+	 * mail (null when already confirmed). Supabase: GoTrue mails its own confirmation; null.
+	 */
+	startEmailConfirmation(): Promise<{ email: string; token: string } | null>;
+	/** Confirms the email a token from the mail was made for (24 hours, once). */
+	confirmEmail(token: string): Promise<{ ok: true } | { ok: false; error: 'invalid_token' | 'unavailable' }>;
 	/** Sets a new password with a token from the mail; ends every session of the account. */
 	resetPassword(
 		token: string,

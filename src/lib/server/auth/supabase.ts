@@ -141,6 +141,15 @@ function session(cfg: SupabaseConfig, ctx: RequestContext): AuthSession {
 			return null;
 		},
 
+		// GoTrue sends and checks its own confirmation mail when the project asks for one.
+		startEmailConfirmation() {
+			return Promise.resolve(null);
+		},
+
+		confirmEmail() {
+			return Promise.resolve({ ok: false as const, error: 'unavailable' as const });
+		},
+
 		resetPassword() {
 			// GoTrue's recovery link signs the user in; setting the password is then updateUser (not built yet).
 			return Promise.resolve({ ok: false as const, error: 'unavailable' as const });

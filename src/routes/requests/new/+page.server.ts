@@ -52,7 +52,8 @@ async function submit(request: Request, locals: App.Locals, url: URL, publish: b
 	const result = await submitRequest(request, claims, template, {
 		publish,
 		existing: null,
-		companyOf: async (tx) => (await companies.ownedBy(tx, user.id))?.id ?? null
+		companyOf: async (tx) => (await companies.ownedBy(tx, user.id))?.id ?? null,
+		emailConfirmed: user.emailConfirmed
 	});
 	if (!result.ok) return result.response;
 	redirect(303, publish ? `/requests/${result.id}?published=1` : `/requests/${result.id}/edit?saved=1`);

@@ -60,11 +60,19 @@ export async function submitRequest(
 	request: Request,
 	claims: Claims,
 	template: TemplateId,
-	opts: { publish: boolean; existing: requests.Request | null; companyOf: (tx: Tx) => Promise<string | null> }
+	opts: {
+		publish: boolean;
+		existing: requests.Request | null;
+		companyOf: (tx: Tx) => Promise<string | null>;
+		/** The author's email is confirmed: publishing waits for it (saving a draft does not). */
+		emailConfirmed: boolean;
+	}
 ): Promise<SubmitResult> {
 	const today = new Date();
 	const form = await readRequestForm(await request.formData(), template, today);
 	if (!form.valid) return { ok: false, response: fail(400, withFiles({ form, template })) };
+	// Before anything is written, so the form comes back as typed and nothing half-happens.
+	if (opts.publish && !opts.emailConfirmed) return { ok: false, response: refuse(form, template, '', 'err_email_unconfirmed') };
 
 	const uploads: files.Upload[] = [];
 	for (const file of form.data.attachments) {
@@ -117,7 +125,7 @@ export async function submitRequest(
 function refuse(
 	form: SuperValidated<RequestForm>,
 	template: TemplateId,
-	path: 'title' | 'attachments._errors',
+	path: '' | 'title' | 'attachments._errors',
 	message: string
 ): SubmitFailure {
 	setError(form, path, message);

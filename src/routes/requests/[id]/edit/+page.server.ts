@@ -57,7 +57,8 @@ async function submit(event: { request: Request; locals: App.Locals; url: URL; p
 	const result = await submitRequest(event.request, claims, template, {
 		publish: publish && request.status === 'draft',
 		existing: request,
-		companyOf: () => Promise.resolve(request.company_id)
+		companyOf: () => Promise.resolve(request.company_id),
+		emailConfirmed: event.locals.user?.emailConfirmed ?? false
 	});
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);

@@ -105,6 +105,8 @@ export const actions = {
 		const { user, claims } = requireUser({ locals, url });
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
+		// A quote reaches the startup only from a confirmed address.
+		if (!user.emailConfirmed) return setError(withFiles(form), '', 'err_email_unconfirmed');
 		const checked = termsFrom(form.data);
 		if (!checked.ok) return setError(withFiles(form), checked.field, checked.error);
 		const { terms } = checked;
