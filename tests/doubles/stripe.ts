@@ -325,6 +325,11 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">취소 / 
 				res.writeHead(200).end('ok');
 				return;
 			}
+			// For journeys that run the double in another process: what it delivered, and how the app answered.
+			if (url.pathname === '/__double/deliveries') {
+				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(deliveries));
+				return;
+			}
 			const key = req.headers['idempotency-key'] as string | undefined;
 			const send = (status: number, body: string, replayed = false) => {
 				requests.push({ method: req.method ?? '', path: url.pathname, idempotencyKey: key, status, replayed });
