@@ -88,7 +88,12 @@ async function startApp(): Promise<{ base: string; dbUrl: string; stop: () => vo
 	const until = Date.now() + 180_000;
 	while (Date.now() < until) {
 		if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode} before it was ready`);
-		if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) {
+		if (
+			await fetch(`${base}/healthz`).then(
+				(r) => r.ok,
+				() => false
+			)
+		) {
 			return { base, dbUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`, stop };
 		}
 		await new Promise((r) => setTimeout(r, 300));
@@ -168,7 +173,17 @@ function session(m: Milestone, id: string, state: 'paid' | 'expired') {
 function event(type: string, object: object, prefix = 'evt_bench_'): Delivery {
 	const eventId = `${prefix}${randomBytes(12).toString('hex')}`;
 	const body = JSON.stringify(
-		{ id: eventId, object: 'event', api_version: '2026-11-18.endive', created: Math.floor(Date.now() / 1000), data: { object }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type },
+		{
+			id: eventId,
+			object: 'event',
+			api_version: '2026-11-18.endive',
+			created: Math.floor(Date.now() / 1000),
+			data: { object },
+			livemode: false,
+			pending_webhooks: 1,
+			request: { id: null, idempotency_key: null },
+			type
+		},
 		null,
 		2
 	);
@@ -246,9 +261,7 @@ try {
 	log(`bench payments cpus=${os.cpus().length} loadavg=${loadavg()} concurrency=${CONCURRENCY} unique_events=${unique}`);
 
 	// Warm-up: the handler's modules, the pool's connections, the plans (50 ignored events).
-	await run(50, () =>
-		post(event('customer.created', { id: 'cus_bench', object: 'customer' }, 'evt_warmup_')).then((r) => r.status)
-	);
+	await run(50, () => post(event('customer.created', { id: 'cus_bench', object: 'customer' }, 'evt_warmup_')).then((r) => r.status));
 
 	async function post(d: Delivery): Promise<{ status: number; outcomes: string[] }> {
 		// Signed when sent, as Stripe signs each delivery attempt anew.
@@ -288,7 +301,9 @@ try {
 		`payments events=${deliveries.length} orders=${ORDERS} p50_ms=${fixed(p50)} p95_ms=${fixed(p95)} duplicates_ignored=${outcomes.get('duplicate') ?? 0} lost=${lost} double_applied=${state.double_applied} ledger_balanced=${problems.length === 0}`
 	);
 	log(`baseline endpoint=healthz requests=${baseline.ms.length} p50_ms=${fixed(percentile(baseline.ms, 50))} p95_ms=${fixed(baseP95)}`);
-	log(`ratio_p95=${fixed(p95 / baseP95, 2)} events_per_s=${fixed(deliveries.length / seconds, 0)} non_200=${failed} recorded_events=${state.events}`);
+	log(
+		`ratio_p95=${fixed(p95 / baseP95, 2)} events_per_s=${fixed(deliveries.length / seconds, 0)} non_200=${failed} recorded_events=${state.events}`
+	);
 	log(`detail outcomes=${[...outcomes].map(([k, v]) => `${k}:${v}`).join(',')} p99_ms=${fixed(percentile(hooks.ms, 99))}`);
 	const met = lost === 0 && state.double_applied === 0 && problems.length === 0 && p95 <= 25;
 	log(`target lost=0,double_applied=0,ledger_balanced,p95<=25ms ${met ? 'met' : 'missed'} loadavg_end=${loadavg()}`);

@@ -90,7 +90,15 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 			updatedAt: now(),
 			statusChangedAt: now(),
 			orderName: p.orderName,
-			amount: { total: p.totalAmount, taxFree: 0, vat: Math.floor(p.totalAmount / 11), discount: 0, paid, cancelled: p.cancelled, cancelledTaxFree: 0 },
+			amount: {
+				total: p.totalAmount,
+				taxFree: 0,
+				vat: Math.floor(p.totalAmount / 11),
+				discount: 0,
+				paid,
+				cancelled: p.cancelled,
+				cancelledTaxFree: 0
+			},
 			currency: 'KRW',
 			customer: {},
 			customData: p.customData,
@@ -118,7 +126,7 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 			payments.set(id, {
 				id,
 				status: 'READY',
-				storeId: String(body.storeId ?? storeId),
+				storeId: typeof body.storeId === 'string' ? body.storeId : storeId,
 				totalAmount: body.totalAmount as number,
 				cancelled: 0,
 				orderName: '',
@@ -134,7 +142,8 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 		if (m && method === 'POST') {
 			const p = payment(decodeURIComponent(m[1]), body.storeId as string | undefined);
 			if (p.status === 'CANCELLED') throw new PortOneApiError(409, 'PAYMENT_ALREADY_CANCELLED', '결제가 이미 취소되었습니다.');
-			if (p.status !== 'PAID' && p.status !== 'PARTIAL_CANCELLED') throw new PortOneApiError(409, 'PAYMENT_NOT_PAID', '결제가 완료되지 않았습니다.');
+			if (p.status !== 'PAID' && p.status !== 'PARTIAL_CANCELLED')
+				throw new PortOneApiError(409, 'PAYMENT_NOT_PAID', '결제가 완료되지 않았습니다.');
 			if (typeof body.reason !== 'string' || !body.reason) throw new PortOneApiError(400, 'INVALID_REQUEST', 'reason은 필수입니다.');
 			const cancellable = p.totalAmount - p.cancelled;
 			if (body.currentCancellableAmount !== undefined && body.currentCancellableAmount !== cancellable)
@@ -174,7 +183,12 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 		return {
 			id,
 			body,
-			headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` }
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': id,
+				'webhook-timestamp': timestamp,
+				'webhook-signature': `v1,${signature}`
+			}
 		};
 	}
 

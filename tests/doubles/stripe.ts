@@ -31,6 +31,7 @@ export interface StripeSession extends Obj {
 	cancel_url: string | null;
 	url: string | null;
 	metadata: { [key: string]: string };
+	description: string;
 }
 
 export interface StripeRefund extends Obj {
@@ -75,24 +76,29 @@ export interface StripeDouble {
 const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('base64url')}`;
 
 /** Stripe's form encoding (qs with brackets) back into an object; numeric keys make arrays. */
-export function parseForm(body: string): Obj {
-	const root: Obj = {};
+export type Form = { [key: string]: FormValue };
+type FormValue = string | Form | FormValue[];
+
+export function parseForm(body: string): Form {
+	const root: Form = {};
 	for (const [key, value] of new URLSearchParams(body)) {
 		const path = key.split('[').map((part) => part.replace(/]$/, ''));
-		let node: Obj | Json[] = root;
+		let node: Record<string, FormValue> = root;
 		path.forEach((part, i) => {
-			const last = i === path.length - 1;
-			const slot = (node as Record<string, Json>)[part];
-			if (last) (node as Record<string, Json>)[part] = value;
-			else {
-				const next: Obj | Json[] = slot && typeof slot === 'object' ? (slot as Obj | Json[]) : /^\d+$/.test(path[i + 1]) ? [] : {};
-				(node as Record<string, Json>)[part] = next as Json;
-				node = next;
+			if (i === path.length - 1) {
+				node[part] = value;
+				return;
 			}
+			const slot = node[part];
+			const next = typeof slot === 'object' ? slot : /^\d+$/.test(path[i + 1]) ? [] : {};
+			node[part] = next;
+			node = next as Record<string, FormValue>;
 		});
 	}
 	return root;
 }
+
+const text = (v: FormValue | undefined): string | null => (typeof v === 'string' ? v : null);
 
 class StripeApiError extends Error {
 	constructor(
@@ -105,7 +111,9 @@ class StripeApiError extends Error {
 		super(message);
 	}
 	body() {
-		return { error: { type: this.type, message: this.message, ...(this.code && { code: this.code }), ...(this.param && { param: this.param }) } };
+		return {
+			error: { type: this.type, message: this.message, ...(this.code && { code: this.code }), ...(this.param && { param: this.param }) }
+		};
 	}
 }
 
@@ -129,27 +137,31 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 	let isDown = false;
 	let base = '';
 
-	function createSession(params: Obj): StripeSession {
+	function createSession(params: Form): StripeSession {
 		if (params.mode !== 'payment') throw params.mode ? invalid('This double supports mode=payment only.', 'mode') : missing('mode');
 		const items = params.line_items;
 		if (!Array.isArray(items) || items.length === 0) throw missing('line_items');
 		let total = 0;
 		let currency = '';
+		let description = '';
 		items.forEach((raw, i) => {
-			const item = raw as Obj;
-			const price = item.price_data as Obj | undefined;
+			const item = raw as Form;
+			const price = item.price_data as Form | undefined;
 			if (!price) throw missing(`line_items[${i}][price_data]`);
 			if (typeof price.currency !== 'string') throw missing(`line_items[${i}][price_data][currency]`);
-			const amount = Number(price.unit_amount);
+			const unit = text(price.unit_amount) ?? '';
 			// Zero-decimal currencies take whole units: 15000 krw is 15,000 won; a fraction is refused.
-			if (!/^\d+$/.test(String(price.unit_amount))) throw invalid('Invalid integer: ' + String(price.unit_amount), `line_items[${i}][price_data][unit_amount]`);
-			const quantity = Number(item.quantity ?? 1);
+			if (!/^\d+$/.test(unit)) throw invalid(`Invalid integer: ${unit}`, `line_items[${i}][price_data][unit_amount]`);
+			const amount = Number(unit);
+			const quantity = Number(text(item.quantity) ?? 1);
+			description ||= text((price.product_data as Form | undefined)?.name) ?? '';
 			currency ||= price.currency;
-			if (price.currency !== currency) throw invalid('All line items must use the same currency.', `line_items[${i}][price_data][currency]`);
+			if (price.currency !== currency)
+				throw invalid('All line items must use the same currency.', `line_items[${i}][price_data][currency]`);
 			total += amount * quantity;
 		});
 		if (currency === 'krw' && total < 100)
-			throw invalid('The Checkout Session\'s total amount due must add up to at least ₩100 krw', undefined, 'amount_too_small');
+			throw invalid("The Checkout Session's total amount due must add up to at least ₩100 krw", undefined, 'amount_too_small');
 		if (typeof params.success_url !== 'string') throw missing('success_url');
 		const sessionId = `cs_test_${randomBytes(24).toString('base64url')}`;
 		const session: StripeSession = {
@@ -157,14 +169,14 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 			object: 'checkout.session',
 			amount_subtotal: total,
 			amount_total: total,
-			cancel_url: typeof params.cancel_url === 'string' ? params.cancel_url : null,
-			client_reference_id: typeof params.client_reference_id === 'string' ? params.client_reference_id : null,
+			cancel_url: text(params.cancel_url),
+			client_reference_id: text(params.client_reference_id),
 			created: Math.floor(Date.now() / 1000),
 			currency,
-			customer_email: typeof params.customer_email === 'string' ? params.customer_email : null,
+			customer_email: text(params.customer_email),
 			expires_at: Math.floor(Date.now() / 1000) + 86_400,
 			livemode: false,
-			locale: typeof params.locale === 'string' ? params.locale : null,
+			locale: text(params.locale),
 			metadata: (params.metadata as { [key: string]: string } | undefined) ?? {},
 			mode: 'payment',
 			payment_intent: null,
@@ -172,7 +184,7 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 			status: 'open',
 			success_url: params.success_url,
 			url: `${base}/pay/${sessionId}`,
-			description: ((items[0] as Obj).price_data as { product_data?: { name?: string } }).product_data?.name ?? ''
+			description
 		};
 		sessions.set(sessionId, session);
 		return session;
@@ -182,13 +194,15 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 		const session = sessions.get(sessionId);
 		if (!session) throw noSuch('checkout.session', sessionId, 'session');
 		if (session.status !== 'open')
-			throw invalid(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`);
+			throw invalid(
+				`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`
+			);
 		session.status = 'expired';
 		session.url = null;
 		return session;
 	}
 
-	function refund(params: Obj): StripeRefund {
+	function refund(params: Form): StripeRefund {
 		const intent = params.payment_intent;
 		if (typeof intent !== 'string') throw missing('payment_intent');
 		const session = [...sessions.values()].find((s) => s.payment_intent === intent);
@@ -196,7 +210,7 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 		const refunded = refunds.filter((r) => r.payment_intent === intent).reduce((sum, r) => sum + r.amount, 0);
 		const left = session.amount_total - refunded;
 		if (left <= 0) throw invalid(`Charge for PaymentIntent ${intent} has already been refunded.`, undefined, 'charge_already_refunded');
-		const amount = params.amount === undefined ? left : Number(params.amount);
+		const amount = params.amount === undefined ? left : Number(text(params.amount));
 		if (!Number.isInteger(amount) || amount <= 0) throw invalid('Invalid positive integer', 'amount');
 		if (amount > left)
 			throw invalid(`Refund amount (₩${amount}) is greater than unrefunded amount on charge (₩${left})`, 'amount', 'amount_too_large');
@@ -214,7 +228,7 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 		return made;
 	}
 
-	function route(method: string, path: string, params: Obj): Json {
+	function route(method: string, path: string, params: Form): Json {
 		if (method === 'POST' && path === '/v1/checkout/sessions') return createSession(params);
 		let m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
 		if (m && method === 'GET') {
@@ -268,7 +282,11 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 		if (!double.webhookUrl) throw new Error('the Stripe double has no webhook URL');
 		const status = await fetch(double.webhookUrl, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': event.signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+			headers: {
+				'content-type': 'application/json; charset=utf-8',
+				'stripe-signature': event.signature,
+				'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'
+			},
 			body: event.body
 		}).then(
 			async (r) => (await r.arrayBuffer(), r.status),
@@ -281,7 +299,7 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 	function hostedPage(session: StripeSession): string {
 		const won = new Intl.NumberFormat('ko-KR').format(session.amount_total);
 		return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>Stripe Checkout (test double)</title></head>
-<body><main><h1>Stripe Checkout (test double)</h1><p>${escapeHtml(String(session.description))}</p>
+<body><main><h1>Stripe Checkout (test double)</h1><p>${escapeHtml(session.description)}</p>
 <p>₩${won} ${session.currency.toUpperCase()}</p>
 ${
 	session.status === 'open'
@@ -345,9 +363,23 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">취소 / 
 			if (isDown) return send(500, JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred' } }));
 			const auth = req.headers.authorization ?? '';
 			if (!auth.startsWith('Bearer '))
-				return send(401, JSON.stringify(new StripeApiError(401, 'invalid_request_error', "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').").body()));
+				return send(
+					401,
+					JSON.stringify(
+						new StripeApiError(
+							401,
+							'invalid_request_error',
+							"You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."
+						).body()
+					)
+				);
 			if (auth.slice(7) !== secretKey)
-				return send(401, JSON.stringify(new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${auth.slice(7, 15)}****`, 'api_key_invalid').body()));
+				return send(
+					401,
+					JSON.stringify(
+						new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${auth.slice(7, 15)}****`, 'api_key_invalid').body()
+					)
+				);
 			const raw = Buffer.concat(chunks).toString('utf8');
 			const params = req.method === 'GET' ? parseForm(url.search.slice(1)) : parseForm(raw);
 			const fingerprint = `${req.method} ${url.pathname} ${raw}`;
@@ -356,7 +388,16 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">취소 / 
 				const seen = idempotent.get(key);
 				if (seen) {
 					if (seen.fingerprint !== fingerprint)
-						return send(400, JSON.stringify(new StripeApiError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`).body()));
+						return send(
+							400,
+							JSON.stringify(
+								new StripeApiError(
+									400,
+									'idempotency_error',
+									`Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`
+								).body()
+							)
+						);
 					return send(seen.status, seen.body, true);
 				}
 			}

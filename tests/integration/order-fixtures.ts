@@ -45,7 +45,9 @@ export function orderFixtures(titlePrefix: string) {
 				})
 			);
 			if (!quote.ok) throw new Error(quote.error);
-			const accepted = await as(STARTUP, async (tx) => quotes.move(tx, { quote: (await quotes.byId(tx, quote.id))!, move: 'accept', actor: 'startup' }));
+			const accepted = await as(STARTUP, async (tx) =>
+				quotes.move(tx, { quote: (await quotes.byId(tx, quote.id))!, move: 'accept', actor: 'startup' })
+			);
 			if (!accepted.ok) throw new Error(`accept failed: ${JSON.stringify(accepted)}`);
 			return (await this.load(STARTUP, (await as(STARTUP, (tx) => orders.idForRequest(tx, request)))!))!;
 		},

@@ -123,7 +123,10 @@ describe('stripe webhooks', () => {
 		const firstSession = stripeDouble.sessions.get(refOf(first))!;
 		firstSession.status = 'expired';
 		const expiredFirst = stripeDouble.sign('checkout.session.expired', { ...firstSession });
-		const expiredSecond = stripeDouble.sign('checkout.session.expired', { ...stripeDouble.sessions.get(refOf(second))!, status: 'expired' });
+		const expiredSecond = stripeDouble.sign('checkout.session.expired', {
+			...stripeDouble.sessions.get(refOf(second))!,
+			status: 'expired'
+		});
 		// Delivered: the payment, then both expiries (the late one of the paid attempt too).
 		expect((await answer(receive(stripe, toStripe(paid)))).body.outcomes).toEqual(['applied']);
 		// The older attempt ends (it was pending); the paid one stays paid.
@@ -143,16 +146,25 @@ describe('stripe webhooks', () => {
 		const started = await startPaying(order, 0, stripe);
 		const good = stripeDouble.pay(refOf(started));
 		const tampered = { ...good, body: good.body.replace('"amount_total": 1000000', '"amount_total": 10') };
-		const forged = stripeDouble.sign('checkout.session.completed', { ...stripeDouble.sessions.get(refOf(started))! }, { secret: 'whsec_not_ours' });
-		const stale = stripeDouble.sign('checkout.session.completed', { ...stripeDouble.sessions.get(refOf(started))! }, {
-			timestamp: Math.floor(Date.now() / 1000) - 3600
-		});
+		const forged = stripeDouble.sign(
+			'checkout.session.completed',
+			{ ...stripeDouble.sessions.get(refOf(started))! },
+			{ secret: 'whsec_not_ours' }
+		);
+		const stale = stripeDouble.sign(
+			'checkout.session.completed',
+			{ ...stripeDouble.sessions.get(refOf(started))! },
+			{
+				timestamp: Math.floor(Date.now() / 1000) - 3600
+			}
+		);
 		for (const bad of [tampered, forged, stale]) {
 			expect(await answer(receive(stripe, toStripe(bad)))).toMatchObject({ status: 400, body: { error: 'bad_signature' } });
 		}
 		const unsigned = new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: good.body });
 		expect((await answer(receive(stripe, unsigned))).status).toBe(400);
-		const events = await testSql()`select 1 from public.payment_events where provider = 'stripe' and event_id = any(${[good.id, forged.id, stale.id]})`;
+		const events =
+			await testSql()`select 1 from public.payment_events where provider = 'stripe' and event_id = any(${[good.id, forged.id, stale.id]})`;
 		expect(events).toHaveLength(0);
 		expect((await fixtures.load(STARTUP, order.id))!.milestones[0].status).toBe('pending');
 	});
@@ -202,7 +214,9 @@ describe('stripe webhooks', () => {
 			expect((await answer(receive(stripe, toStripe(stripeDouble.pay(refOf(started)))))).body.outcomes).toEqual(['applied']);
 		}
 		expect(await fixtures.move(STARTUP, order.id, 'dispute', { reason: '불량으로 일부 환불 요청' })).toMatchObject({ ok: true });
-		expect(await fixtures.move(OPERATOR, order.id, 'resolve', { refund_krw: 1_200_000, reason: '불량 20%, 양측 합의' })).toMatchObject({ ok: true });
+		expect(await fixtures.move(OPERATOR, order.id, 'resolve', { refund_krw: 1_200_000, reason: '불량 20%, 양측 합의' })).toMatchObject({
+			ok: true
+		});
 		const payments = paymentsFrom([createBankTransfer({ bank: '국민은행', number: '1', holder: '소공링크' }), stripe]);
 		const before = stripeDouble.refunds.length;
 		stripeDouble.down();
@@ -212,8 +226,9 @@ describe('stripe webhooks', () => {
 		await new Promise((r) => setTimeout(r, 1500)); // the outbox's first backoff (1 s)
 		for (let i = 0; i < 5; i++) await drainRefundsOnce(payments, 100);
 		const mine = stripeDouble.refunds.slice(before);
-		const intents = [deposit, balance].map((m) =>
-			[...stripeDouble.sessions.values()].find((s) => s.metadata.milestone_id === m.id && s.payment_status === 'paid')!.payment_intent
+		const intents = [deposit, balance].map(
+			(m) =>
+				[...stripeDouble.sessions.values()].find((s) => s.metadata.milestone_id === m.id && s.payment_status === 'paid')!.payment_intent
 		);
 		expect(mine.map((r) => [intents.indexOf(r.payment_intent), r.amount]).sort()).toEqual([
 			[0, 1_000_000],
@@ -247,7 +262,9 @@ describe('portone webhooks', () => {
 		const issued = portoneDouble.complete(started.request, { method: 'VIRTUAL_ACCOUNT' });
 		expect((await answer(receive(portone, toPortOne(issued)))).body.outcomes).toEqual(['ignored']);
 		expect((await fixtures.load(STARTUP, order.id))!.milestones[0].status).toBe('pending');
-		const forged = portoneDouble.webhook('Transaction.Paid', started.providerRef, { secret: 'whsec_' + Buffer.from('not ours').toString('base64') });
+		const forged = portoneDouble.webhook('Transaction.Paid', started.providerRef, {
+			secret: 'whsec_' + Buffer.from('not ours').toString('base64')
+		});
 		expect((await answer(receive(portone, toPortOne(forged)))).status).toBe(400);
 		const deposited = portoneDouble.deposit(started.providerRef);
 		expect((await answer(receive(portone, toPortOne(deposited)))).body.outcomes).toEqual(['applied']);

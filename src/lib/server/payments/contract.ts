@@ -35,7 +35,12 @@ export function paymentContract(title: string, open: () => Promise<PaymentSubjec
 			orderId: randomUUID(),
 			milestoneId: randomUUID(),
 			amountKrw: 1_000_001,
-			reference: 'SL' + randomUUID().replace(/[^0-9]/g, '').slice(0, 6).padEnd(6, '7'),
+			reference:
+				'SL' +
+				randomUUID()
+					.replace(/[^0-9]/g, '')
+					.slice(0, 6)
+					.padEnd(6, '7'),
 			description: 'SL-2026-000042 계약금',
 			buyerEmail: 'buyer@example.com',
 			returnUrl: 'http://localhost:5173/orders/00000000-0000-4000-8000-000000000001',
@@ -127,7 +132,9 @@ export function paymentContract(title: string, open: () => Promise<PaymentSubjec
 			expect(await provider().refund({ providerRef: ref, amountKrw: 200_000, idempotencyKey: key })).toEqual({ ok: true });
 			expect(subject.refundedKrw?.(ref)).toBe(200_000);
 			// Another refund (another key) of the rest is a second refund.
-			expect(await provider().refund({ providerRef: ref, amountKrw: 300_000, idempotencyKey: `refund-${randomUUID()}` })).toEqual({ ok: true });
+			expect(await provider().refund({ providerRef: ref, amountKrw: 300_000, idempotencyKey: `refund-${randomUUID()}` })).toEqual({
+				ok: true
+			});
 			expect(subject.refundedKrw?.(ref)).toBe(500_000);
 		});
 	});

@@ -14,9 +14,7 @@ import Stripe from 'stripe';
 
 const bank = { bank: '국민은행', number: '123-456-789012', holder: '(주)소공링크' };
 
-paymentContract('bank transfer', () =>
-	Promise.resolve({ provider: createBankTransfer(bank), knowsAttempts: false, manualRefunds: true })
-);
+paymentContract('bank transfer', () => Promise.resolve({ provider: createBankTransfer(bank), knowsAttempts: false, manualRefunds: true }));
 
 function stripeWebhook(body: string, signature: string) {
 	return { body, headers: new Headers({ 'content-type': 'application/json', 'stripe-signature': signature }) };
@@ -171,7 +169,11 @@ describe('the Stripe double speaks Stripe', () => {
 			});
 			expect(first.kind).toBe('redirect');
 			const session = double.sessions.get((first as { providerRef: string }).providerRef)!;
-			expect(session).toMatchObject({ currency: 'krw', amount_total: 15000, metadata: { milestone_id: 'm', order_id: 'o', reference: 'SL000000' } });
+			expect(session).toMatchObject({
+				currency: 'krw',
+				amount_total: 15000,
+				metadata: { milestone_id: 'm', order_id: 'o', reference: 'SL000000' }
+			});
 			expect(session.success_url).toBe('http://localhost/o?payment=stripe&session_id={CHECKOUT_SESSION_ID}');
 		} finally {
 			await double.close();

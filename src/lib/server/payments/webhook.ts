@@ -16,8 +16,17 @@ function unavailable(e: unknown): boolean {
 	const code = (e as { code?: unknown } | null)?.code;
 	if (typeof code !== 'string') return e instanceof TypeError; // fetch() to the provider's API failed
 	return (
-		['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code) ||
-		/^(08|53|57)/.test(code)
+		[
+			'ECONNREFUSED',
+			'ECONNRESET',
+			'ETIMEDOUT',
+			'ENOTFOUND',
+			'EAI_AGAIN',
+			'CONNECT_TIMEOUT',
+			'CONNECTION_CLOSED',
+			'CONNECTION_ENDED',
+			'CONNECTION_DESTROYED'
+		].includes(code) || /^(08|53|57)/.test(code)
 	);
 }
 
