@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import Stripe from 'stripe';
+import { eventBody } from '../doubles/stripe';
 import { buildIfNeeded } from './app';
 import { fixed, loadavg, log, note, positive } from './cli';
 import { freePort } from './servers';
@@ -172,21 +173,7 @@ function session(m: Milestone, id: string, state: 'paid' | 'expired') {
 
 function event(type: string, object: object, prefix = 'evt_bench_'): Delivery {
 	const eventId = `${prefix}${randomBytes(12).toString('hex')}`;
-	const body = JSON.stringify(
-		{
-			id: eventId,
-			object: 'event',
-			api_version: '2026-11-18.endive',
-			created: Math.floor(Date.now() / 1000),
-			data: { object },
-			livemode: false,
-			pending_webhooks: 1,
-			request: { id: null, idempotency_key: null },
-			type
-		},
-		null,
-		2
-	);
+	const body = eventBody(eventId, type, object);
 	return { eventId, body };
 }
 

@@ -123,6 +123,22 @@ const missing = (param: string) => invalid(`Missing required param: ${param}.`, 
 const noSuch = (object: string, value: string, param: string) =>
 	new StripeApiError(404, 'invalid_request_error', `No such ${object}: '${value}'`, 'resource_missing', param);
 
+/** An event as Stripe sends it (pretty-printed JSON, as Stripe's deliveries are). */
+export function eventBody(id: string, type: string, object: object): string {
+	const event = {
+		id,
+		object: 'event',
+		api_version: '2026-11-18.endive',
+		created: Math.floor(Date.now() / 1000),
+		data: { object },
+		livemode: false,
+		pending_webhooks: 1,
+		request: { id: null, idempotency_key: null },
+		type
+	};
+	return JSON.stringify(event, null, 2);
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startStripeDouble(opts: { port?: number; webhookUrl?: string; secretKey?: string; webhookSecret?: string } = {}) {
@@ -244,21 +260,7 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 
 	function sign(type: string, object: Obj, o: { id?: string; timestamp?: number; secret?: string } = {}): SignedEvent {
 		const eventId = o.id ?? id('evt');
-		const body = JSON.stringify(
-			{
-				id: eventId,
-				object: 'event',
-				api_version: '2026-11-18.endive',
-				created: Math.floor(Date.now() / 1000),
-				data: { object },
-				livemode: false,
-				pending_webhooks: 1,
-				request: { id: null, idempotency_key: null },
-				type
-			},
-			null,
-			2
-		);
+		const body = eventBody(eventId, type, object);
 		const signature = stripe.webhooks.generateTestHeaderString({
 			payload: body,
 			secret: o.secret ?? webhookSecret,
