@@ -253,7 +253,12 @@ export async function startStripeDouble(opts: { port?: number; webhookUrl?: stri
 			return session;
 		}
 		m = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
-		if (m && method === 'POST') return expire(decodeURIComponent(m[1]));
+		if (m && method === 'POST') {
+			const session = expire(decodeURIComponent(m[1]));
+			// Stripe announces it like any other expiry.
+			if (double.webhookUrl) void deliver(sign('checkout.session.expired', { ...session }));
+			return session;
+		}
 		if (method === 'POST' && path === '/v1/refunds') return refund(params);
 		throw new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
 	}

@@ -9,7 +9,7 @@ import { createBankTransfer } from './bank-transfer';
 import { paymentContract, type PaymentSubject } from './contract';
 import type { StartResult } from './port';
 import { createPortOne } from './portone';
-import { createStripe, toPaymentEvent } from './stripe';
+import { createStripe, stripeClient, toPaymentEvent } from './stripe';
 import Stripe from 'stripe';
 
 const bank = { bank: '국민은행', number: '123-456-789012', holder: '(주)소공링크' };
@@ -175,6 +175,11 @@ describe('the Stripe double speaks Stripe', () => {
 				metadata: { milestone_id: 'm', order_id: 'o', reference: 'SL000000' }
 			});
 			expect(session.success_url).toBe('http://localhost/o?payment=stripe&session_id={CHECKOUT_SESSION_ID}');
+			// Expired through the API: lookup says so, and a second expiry is refused as Stripe refuses it.
+			const client = stripeClient({ secretKey: double.secretKey, webhookSecret: double.webhookSecret, apiBase: double.url });
+			expect((await client.checkout.sessions.expire(session.id)).status).toBe('expired');
+			expect(await stripe.lookup(session.id)).toEqual({ status: 'expired' });
+			await expect(client.checkout.sessions.expire(session.id)).rejects.toMatchObject({ statusCode: 400 });
 		} finally {
 			await double.close();
 		}
