@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { e2ePorts } from './tests/e2e/ports';
+import { e2ePorts, e2eStripeKeys } from './tests/e2e/ports';
 
 // Debian's chromium where it is installed (CI and this machine); Playwright's own browser elsewhere.
 const debianChromium = '/usr/bin/chromium';
@@ -18,7 +18,10 @@ const launchOptions = existsSync(debianChromium)
 		}
 	: {};
 
-const { app: port, pg: pgPort } = e2ePorts();
+const { app: port, pg: pgPort, stripe: stripePort } = e2ePorts();
+// The Stripe double (tests/doubles/stripe-server.ts) beside the app: card payments open its hosted
+// checkout page, whose Pay button sends the signed webhook to the app. Bank transfer stays first.
+const stripe = e2eStripeKeys;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -38,11 +41,27 @@ export default defineConfig({
 		launchOptions
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
-	webServer: {
-		command: 'node scripts/start.mjs --no-build --fresh',
-		port,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		env: { PORT: String(port), DATA_DIR: '.data/e2e', EMBEDDED_PG_PORT: String(pgPort), ORIGIN: `http://localhost:${port}` }
-	}
+	webServer: [
+		{
+			command: 'node scripts/start.mjs --no-build --fresh',
+			port,
+			timeout: 120_000,
+			reuseExistingServer: false,
+			env: {
+				PORT: String(port),
+				DATA_DIR: '.data/e2e',
+				EMBEDDED_PG_PORT: String(pgPort),
+				ORIGIN: `http://localhost:${port}`,
+				...stripe,
+				STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`
+			}
+		},
+		{
+			command: 'node --import tsx tests/doubles/stripe-server.ts',
+			url: `http://127.0.0.1:${stripePort}/healthz`,
+			timeout: 30_000,
+			reuseExistingServer: false,
+			env: { ...stripe, STRIPE_DOUBLE_PORT: String(stripePort), STRIPE_DOUBLE_WEBHOOK_URL: `http://localhost:${port}/api/webhooks/stripe` }
+		}
+	]
 });

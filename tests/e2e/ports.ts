@@ -1,5 +1,9 @@
 // The app's and its embedded database's ports for the journeys: several checkouts (or worktrees) on one
-// machine run their journeys side by side on other ports.
-export function e2ePorts(): { app: number; pg: number } {
-	return { app: Number(process.env.E2E_PORT ?? 4173), pg: Number(process.env.E2E_PG_PORT ?? 54341) };
+// machine run their journeys side by side on other ports. The Stripe double listens beside the app.
+export function e2ePorts(): { app: number; pg: number; stripe: number } {
+	const app = Number(process.env.E2E_PORT ?? 4173);
+	return { app, pg: Number(process.env.E2E_PG_PORT ?? 54341), stripe: Number(process.env.E2E_STRIPE_PORT ?? app + 1000) };
 }
+
+/** The keys the app and the Stripe double share in the journeys (test doubles only, nothing real). */
+export const e2eStripeKeys = { STRIPE_SECRET_KEY: 'sk_test_e2e_double', STRIPE_WEBHOOK_SECRET: 'whsec_e2e_double' };

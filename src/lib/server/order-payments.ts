@@ -74,7 +74,7 @@ export async function start(
 		console.error(`payment start failed (${provider.kind})`, e);
 		return { ok: false, error: 'err_payment_provider' };
 	}
-	const ref = result.kind === 'redirect' ? result.providerRef : null;
+	const ref = result.kind === 'instructions' ? null : result.providerRef;
 	// Reason for the service role: payments are written by the platform only (RLS gives users read).
 	await asService(
 		(tx) => tx`insert into public.payments (milestone_id, order_id, provider, provider_ref, amount_krw, created_by)

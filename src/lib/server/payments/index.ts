@@ -2,6 +2,8 @@
 import type { AppConfig } from '../config';
 import { createBankTransfer } from './bank-transfer';
 import type { BankAccount, PaymentProvider, ProviderKind } from './port';
+import { createPortOne } from './portone';
+import { createStripe } from './stripe';
 
 export interface Payments {
 	/** Offered to buyers, bank transfer first (the way most Korean B2B pays). */
@@ -17,5 +19,7 @@ export function paymentsFrom(providers: PaymentProvider[], bankAccount: BankAcco
 
 export function createPayments(cfg: AppConfig): Payments {
 	const providers: PaymentProvider[] = [createBankTransfer(cfg.payments.bank)];
+	if (cfg.payments.stripe) providers.push(createStripe(cfg.payments.stripe));
+	if (cfg.payments.portone) providers.push(createPortOne(cfg.payments.portone));
 	return paymentsFrom(providers, cfg.payments.bank);
 }

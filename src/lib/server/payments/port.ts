@@ -27,8 +27,30 @@ export interface StartInput {
 export type StartResult =
 	/** Card: send the buyer to the provider's page; providerRef identifies the attempt (Checkout Session id). */
 	| { kind: 'redirect'; url: string; providerRef: string }
+	/**
+	 * PortOne: the browser opens the PG's payment window with PortOne's browser SDK
+	 * (`PortOne.requestPayment(request)`); the amount was pre-registered on the server, so a changed
+	 * amount in the browser is refused by PortOne. providerRef is the PortOne payment id.
+	 */
+	| { kind: 'portone'; providerRef: string; request: PortOneRequest }
 	/** Bank transfer: show where to send how much with which depositor name. */
 	| { kind: 'instructions'; bank: BankAccount; amountKrw: number; reference: string };
+
+/** What `PortOne.requestPayment()` (browser SDK `@portone/browser-sdk/v2`) takes; nothing secret. */
+export interface PortOneRequest {
+	storeId: string;
+	channelKey: string;
+	paymentId: string;
+	orderName: string;
+	totalAmount: number;
+	currency: 'CURRENCY_KRW';
+	payMethod: 'CARD' | 'VIRTUAL_ACCOUNT';
+	/** JSON {order_id, milestone_id, reference}: read back with getPayment, never from the browser. */
+	customData: string;
+	redirectUrl: string;
+	locale: 'KO_KR' | 'EN_US';
+	customer?: { email?: string };
+}
 
 export interface BankAccount {
 	bank: string;

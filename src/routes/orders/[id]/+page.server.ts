@@ -24,9 +24,12 @@ export const load = (async ({ params, locals, url }) => {
 		if (!order) error(404, 'Not found');
 		const actor = await orders.actorOf(tx, order, user.id);
 		const facts = orders.facts(order);
+		// Card payments that leave for the provider's page. PortOne's checkout opens in the page with its
+		// browser SDK, which this page does not load yet: PortOne is paid through its webhook and lookup
+		// paths (tested), but not offered here.
 		const cards = payments()
 			.providers.map((p) => p.kind)
-			.filter((k) => k !== 'bank_transfer');
+			.filter((k) => k === 'stripe');
 		return {
 			order,
 			actor,
