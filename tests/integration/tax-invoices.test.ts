@@ -75,7 +75,9 @@ async function paidOrder(title = '서류 시험') {
 		})
 	);
 	if (!quote.ok) throw new Error(quote.error);
-	const accepted = await as(S, async (tx) => quotes.move(tx, { quote: (await quotes.byId(tx, quote.id))!, move: 'accept', actor: 'startup' }));
+	const accepted = await as(S, async (tx) =>
+		quotes.move(tx, { quote: (await quotes.byId(tx, quote.id))!, move: 'accept', actor: 'startup' })
+	);
 	if (!accepted.ok) throw new Error(accepted.error);
 	const orderId = (await as(S, (tx) => orders.idForRequest(tx, request)))!;
 	const order = (await as(S, (tx) => orders.byId(tx, orderId)))!;
@@ -92,7 +94,7 @@ async function paidOrder(title = '서류 시험') {
 }
 
 async function dataFor(orderId: string, milestoneId: string) {
-	const p = (await as(A, (tx) => paperwork.forOrder(tx, orderId)))!;
+	const p = (await as(A, (tx) => paperwork.forOrder(tx, orderId, A)))!;
 	return paperwork.taxInvoiceData(p, milestoneId)!;
 }
 
@@ -115,28 +117,35 @@ taxInvoiceContract('tax-invoice port: embedded adapter', async () => {
 describe('the paperwork data module', () => {
 	it('gives both parties and the milestone VAT shares that add up to the order', async () => {
 		await as(A, (tx) =>
-			businessDetails.save(tx, { workshop_id: WA }, {
-				representative_name: '김대성',
-				business_type: '제조업',
-				business_item: '금속 절삭가공',
-				tax_email: 'tax@daesung.example'
-			})
+			businessDetails.save(
+				tx,
+				{ workshop_id: WA },
+				{
+					representative_name: '김대성',
+					business_type: '제조업',
+					business_item: '금속 절삭가공',
+					tax_email: 'tax@daesung.example'
+				}
+			)
 		);
 		const o = await paidOrder('서류 시험: 데이터');
-		const p = (await as(S, (tx) => paperwork.forOrder(tx, o.orderId)))!;
+		const p = (await as(S, (tx) => paperwork.forOrder(tx, o.orderId, S)))!;
 		expect(p.parties.supplier).toMatchObject({ name: '대성정밀', representative_name: '김대성', business_item: '금속 절삭가공' });
 		expect(p.parties.buyer).toMatchObject({ company_id: COMPANY, representative_name: '', tax_email: '' });
 		const data = paperwork.taxInvoiceData(p, o.paid)!;
 		expect(data.amounts).toEqual({ supply_krw: 909_092, vat_krw: 90_909, total_krw: 1_000_001 });
 		expect(data.supply_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(paperwork.taxInvoiceData(p, o.pending)).toBeNull();
-		const shares = splitVatOverMilestones(p.order, p.order.milestones.map((m) => m.amount_krw));
+		const shares = splitVatOverMilestones(
+			p.order,
+			p.order.milestones.map((m) => m.amount_krw)
+		);
 		expect(shares.reduce((s, x) => s + x.vat_krw, 0)).toBe(p.order.vat_krw);
 		// Others see nothing; the routed manager and the operator see it all.
-		expect(await as(S2, (tx) => paperwork.forOrder(tx, o.orderId))).toBeNull();
-		expect(await as(MJ, (tx) => paperwork.forOrder(tx, o.orderId))).toBeNull();
-		expect((await as(MM, (tx) => paperwork.forOrder(tx, o.orderId)))?.parties.supplier.representative_name).toBe('김대성');
-		expect((await as(OP, (tx) => paperwork.forOrder(tx, o.orderId)))?.parties.supplier.representative_name).toBe('김대성');
+		expect(await as(S2, (tx) => paperwork.forOrder(tx, o.orderId, S2))).toBeNull();
+		expect(await as(MJ, (tx) => paperwork.forOrder(tx, o.orderId, MJ))).toBeNull();
+		expect((await as(MM, (tx) => paperwork.forOrder(tx, o.orderId, MM)))?.parties.supplier.representative_name).toBe('김대성');
+		expect((await as(OP, (tx) => paperwork.forOrder(tx, o.orderId, OP)))?.parties.supplier.representative_name).toBe('김대성');
 	});
 });
 
@@ -166,7 +175,8 @@ async function attempt(user: string, fn: (tx: Tx) => postgres.PendingQuery<postg
 describe('row-level security of tax invoices and business details, per role', () => {
 	const actors = { buyer: S, workshop: A, otherStartup: S2, otherWorkshop: B, routedManager: MM, otherManager: MJ, operator: OP };
 	type Actor = keyof typeof actors;
-	const grid = (...who: Actor[]) => Object.fromEntries(Object.keys(actors).map((a) => [a, who.includes(a as Actor) ? 'allowed' : 'denied']));
+	const grid = (...who: Actor[]) =>
+		Object.fromEntries(Object.keys(actors).map((a) => [a, who.includes(a as Actor) ? 'allowed' : 'denied']));
 	const run = async (fn: (user: string) => Promise<Outcome>) => {
 		const result: Record<string, Outcome> = {};
 		for (const [name, user] of Object.entries(actors)) result[name] = await fn(user);
@@ -177,7 +187,9 @@ describe('row-level security of tax invoices and business details, per role', ()
 
 	beforeAll(async () => {
 		o = await paidOrder('서류 시험: 권한');
-		const issued = await as(A, async (tx) => port.issue(tx, { orderId: o.orderId, milestoneId: o.paid, userId: A, data: await dataFor(o.orderId, o.paid) }));
+		const issued = await as(A, async (tx) =>
+			port.issue(tx, { orderId: o.orderId, milestoneId: o.paid, userId: A, data: await dataFor(o.orderId, o.paid) })
+		);
 		if (!issued.ok) throw new Error(issued.error);
 		invoice = issued.invoice.id;
 	});
@@ -190,8 +202,11 @@ describe('row-level security of tax invoices and business details, per role', ()
 		await testSql()`update public.order_milestones set status = 'held', paid_at = now(), paid_via = 'bank_transfer' where id = ${o.pending}`;
 		expect(
 			await run((u) =>
-				attempt(u, (tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw)
-					values (${o.orderId}, ${o.pending}, ${u}, '{}', 909092, 90909)`)
+				attempt(
+					u,
+					(tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw)
+					values (${o.orderId}, ${o.pending}, ${u}, '{}', 909092, 90909)`
+				)
 			)
 		).toEqual(grid('workshop'));
 		await testSql()`update public.order_milestones set status = 'pending', paid_at = null, paid_via = null where id = ${o.pending}`;
@@ -201,22 +216,30 @@ describe('row-level security of tax invoices and business details, per role', ()
 		await expect(testSql()`update public.tax_invoices set vat_krw = 0 where id = ${invoice}`).rejects.toThrow(/never changed/);
 	});
 
-	it('tax_invoices: the workshop cannot record an unpaid milestone, another order\'s milestone or in someone else\'s name', async () => {
+	it("tax_invoices: the workshop cannot record an unpaid milestone, another order's milestone or in someone else's name", async () => {
 		const other = await paidOrder('서류 시험: 다른 주문');
 		const insert = (milestone: string, by: string) =>
-			attempt(A, (tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw)
-				values (${o.orderId}, ${milestone}, ${by}, '{}', 1, 0)`);
+			attempt(
+				A,
+				(tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw)
+				values (${o.orderId}, ${milestone}, ${by}, '{}', 1, 0)`
+			);
 		expect(await insert(o.pending, A)).toBe('denied');
 		expect(await insert(other.paid, A)).toBe('denied');
 		expect(await insert(o.paid, S)).toBe('denied');
 		await expect(
-			as(A, (tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw, issued_at)
-				values (${other.orderId}, ${other.paid}, ${A}, '{}', 1, 0, '2020-01-01')`)
+			as(
+				A,
+				(tx) => tx`insert into public.tax_invoices (order_id, milestone_id, issued_by, data, supply_krw, vat_krw, issued_at)
+				values (${other.orderId}, ${other.paid}, ${A}, '{}', 1, 0, '2020-01-01')`
+			)
 		).rejects.toThrow(/permission denied/);
 	});
 
 	it('business_details: the business and its managers write; the counterparts of its orders read; strangers see nothing', async () => {
-		await as(S, (tx) => businessDetails.save(tx, { company_id: COMPANY }, { ...businessDetails.emptyDetails, representative_name: '이메탈' }));
+		await as(S, (tx) =>
+			businessDetails.save(tx, { company_id: COMPANY }, { ...businessDetails.emptyDetails, representative_name: '이메탈' })
+		);
 		const workshopRow = (u: string) => attempt(u, (tx) => tx`select id from public.business_details where workshop_id = ${WA}`);
 		const companyRow = (u: string) => attempt(u, (tx) => tx`select id from public.business_details where company_id = ${COMPANY}`);
 		// Mullae's manager is also 대성정밀's cluster manager: like the workshop itself, its details are theirs to edit.
@@ -231,17 +254,20 @@ describe('row-level security of tax invoices and business details, per role', ()
 		expect(await run((u) => attempt(u, (tx) => tx`delete from public.business_details where company_id = ${COMPANY}`))).toEqual(grid());
 		// A stranger cannot add details for someone else's business.
 		expect(
-			await attempt(S2, (tx) => tx`insert into public.business_details (company_id, representative_name)
-				select id, '남' from public.companies where id = ${COMPANY}`)
+			await attempt(
+				S2,
+				(tx) => tx`insert into public.business_details (company_id, representative_name)
+				select id, '남' from public.companies where id = ${COMPANY}`
+			)
 		).toBe('denied');
 		// Anonymous visitors read nothing of it.
 		await expect(withUser(null, (tx) => tx`select * from public.business_details`)).rejects.toThrow(/permission denied/);
 	});
 
-	it('companies: the business registration number is checked like a workshop\'s', async () => {
-		await expect(as(S, (tx) => tx`update public.companies set business_registration_number = '123-45-67890' where id = ${COMPANY}`)).rejects.toThrow(
-			/check constraint/
-		);
+	it("companies: the business registration number is checked like a workshop's", async () => {
+		await expect(
+			as(S, (tx) => tx`update public.companies set business_registration_number = '123-45-67890' where id = ${COMPANY}`)
+		).rejects.toThrow(/check constraint/);
 		await as(S, async (tx) => {
 			await tx`update public.companies set business_registration_number = '220-81-62517' where id = ${COMPANY}`;
 			await tx`update public.companies set business_registration_number = null where id = ${COMPANY}`;

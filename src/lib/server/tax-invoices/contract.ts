@@ -71,4 +71,3 @@ export function taxInvoiceContract(title: string, open: () => Promise<ContractWo
 		});
 	});
 }
-
