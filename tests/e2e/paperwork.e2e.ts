@@ -100,6 +100,7 @@ test('purchase order, statement and tax invoice of an order, in Korean and Engli
 	await expect(buyer.getByRole('heading', { name: '세금계산서 Tax invoice' })).toBeVisible();
 	await expect(buyer.getByText(/Recorded as issued on/)).toBeVisible();
 	await expect(buyer.getByRole('button', { name: 'Record tax invoice' })).toHaveCount(0);
+	await buyer.screenshot({ path: test.info().outputPath('tax-invoice-en.png'), fullPage: true });
 	await buyer.goto(`${docs}/tax-invoice/${balance}`);
 	await expect(buyer.getByText('Not recorded as issued yet.')).toBeVisible();
 	await context.close();
