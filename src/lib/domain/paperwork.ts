@@ -72,6 +72,19 @@ export const taxPartyFields = [
 ] as const satisfies readonly (keyof TaxParty)[];
 export type TaxPartyField = (typeof taxPartyFields)[number];
 
+/** A party nobody filled in (a buyer without a company profile starts from its name). */
+export function emptyTaxParty(name = ''): TaxParty {
+	return {
+		business_registration_number: null,
+		name,
+		representative_name: '',
+		address: '',
+		business_type: '',
+		business_item: '',
+		tax_email: ''
+	};
+}
+
 /** The fields still empty, in the order the form shows them. */
 export function missingTaxFields(party: TaxParty): TaxPartyField[] {
 	return taxPartyFields.filter((field) => !party[field]?.trim());

@@ -2,10 +2,11 @@
 // Everything is read in the caller's RLS transaction: whoever cannot see the order gets null, and the
 // parties' tax-invoice details come through business_details' policy (the other party of an order
 // and its routed managers may read them).
-import { milestoneInvoiceable, splitVatOverMilestones, taxPartyFields, type TaxParty } from '$lib/domain/paperwork';
+import { emptyTaxParty, milestoneInvoiceable, splitVatOverMilestones, taxPartyFields, type TaxParty } from '$lib/domain/paperwork';
 import type { OrderActor } from '$lib/domain/order-states';
 import type { Tx } from './db';
 import * as orders from './orders';
+import { pick } from './pick';
 import type { TaxInvoiceData } from './tax-invoices/port';
 
 export interface Parties {
@@ -80,7 +81,7 @@ export function taxInvoiceData(paperwork: Paperwork, milestoneId: string): TaxIn
 		order.milestones.map((m) => m.amount_krw)
 	);
 	const supplier = partyOf(p.supplier);
-	const buyer = p.buyer ? partyOf(p.buyer) : { ...emptyParty, name: p.buyer_name ?? '' };
+	const buyer = p.buyer ? partyOf(p.buyer) : emptyTaxParty(p.buyer_name ?? '');
 	return {
 		order_number: order.number,
 		milestone_kind: milestone.kind,
@@ -93,15 +94,5 @@ export function taxInvoiceData(paperwork: Paperwork, milestoneId: string): TaxIn
 }
 
 function partyOf(x: TaxParty): TaxParty {
-	return Object.fromEntries(taxPartyFields.map((field) => [field, x[field]])) as unknown as TaxParty;
+	return pick(x, taxPartyFields);
 }
-
-const emptyParty: TaxParty = {
-	business_registration_number: null,
-	name: '',
-	representative_name: '',
-	address: '',
-	business_type: '',
-	business_item: '',
-	tax_email: ''
-};

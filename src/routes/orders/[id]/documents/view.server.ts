@@ -1,7 +1,14 @@
 // What the documents show, allow-listed from the order's paperwork: the order's terms, each
 // milestone with its share of the VAT, both parties with what is still missing and where the viewer
 // can fill it in.
-import { missingTaxFields, splitVatOverMilestones, type TaxParty, type TaxPartyField } from '$lib/domain/paperwork';
+import {
+	emptyTaxParty,
+	missingTaxFields,
+	splitVatOverMilestones,
+	taxPartyFields,
+	type TaxParty,
+	type TaxPartyField
+} from '$lib/domain/paperwork';
 import type { Paperwork } from '$lib/server/paperwork';
 import { pick } from '$lib/server/pick';
 
@@ -13,15 +20,7 @@ export interface PartyView extends TaxParty {
 
 function partyView(party: TaxParty & { editable: boolean }, form: string): PartyView {
 	return {
-		...pick(party, [
-			'business_registration_number',
-			'name',
-			'representative_name',
-			'address',
-			'business_type',
-			'business_item',
-			'tax_email'
-		]),
+		...pick(party, taxPartyFields),
 		missing: missingTaxFields(party),
 		edit: party.editable ? `${form}#tax-details` : null
 	};
@@ -33,16 +32,7 @@ export function documentView(p: Paperwork) {
 		order,
 		order.milestones.map((m) => m.amount_krw)
 	);
-	const buyer = p.parties.buyer ?? {
-		business_registration_number: null,
-		name: p.parties.buyer_name ?? '',
-		representative_name: '',
-		address: '',
-		business_type: '',
-		business_item: '',
-		tax_email: '',
-		editable: false
-	};
+	const buyer = p.parties.buyer ?? { ...emptyTaxParty(p.parties.buyer_name ?? ''), editable: false };
 	return {
 		order: {
 			...pick(order, ['id', 'number', 'title', 'status', 'supply_krw', 'vat_krw', 'total_krw', 'vat_included', 'line_items', 'due_date']),
