@@ -27,15 +27,13 @@ create table public.business_details (
 comment on table public.business_details is 'What a tax invoice needs of a workshop or a company beyond its public profile: representative (대표자), business type (업태) and item (종목), invoice email.';
 alter table public.business_details enable row level security;
 
--- The caller writes for this business: a workshop's owner or the managers of its approved clusters
--- (as they edit the workshop), a company's owner.
+-- The caller writes for this business: whoever speaks for the workshop (its owner, or for a member
+-- without an account the managers of its approved clusters), a company's owner.
 create or replace function private.edits_business(workshop uuid, company uuid) returns boolean
 language sql stable security definer set search_path = ''
 as $$
   select case
-    when workshop is not null then exists (
-      select 1 from public.workshops w where w.id = workshop and w.owner_id = (select auth.uid()))
-      or private.manages_member(workshop)
+    when workshop is not null then private.acts_for_workshop(workshop)
     else exists (select 1 from public.companies c where c.id = company and c.owner_id = (select auth.uid()))
   end
 $$;

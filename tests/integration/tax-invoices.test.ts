@@ -236,22 +236,29 @@ describe('row-level security of tax invoices and business details, per role', ()
 		).rejects.toThrow(/permission denied/);
 	});
 
-	it('business_details: the business and its managers write; the counterparts of its orders read; strangers see nothing', async () => {
+	it('business_details: the business writes (a member without an account: its managers); the counterparts of its orders read; strangers see nothing', async () => {
 		await as(S, (tx) =>
 			businessDetails.save(tx, { company_id: COMPANY }, { ...businessDetails.emptyDetails, representative_name: '이메탈' })
 		);
 		const workshopRow = (u: string) => attempt(u, (tx) => tx`select id from public.business_details where workshop_id = ${WA}`);
 		const companyRow = (u: string) => attempt(u, (tx) => tx`select id from public.business_details where company_id = ${COMPANY}`);
-		// Mullae's manager is also 대성정밀's cluster manager: like the workshop itself, its details are theirs to edit.
+		// Mullae's manager is also 대성정밀's cluster manager, but 대성정밀 speaks for itself (it has an account).
 		expect(await run(workshopRow)).toEqual(grid('buyer', 'workshop', 'routedManager', 'operator'));
 		expect(await run(companyRow)).toEqual(grid('buyer', 'workshop', 'routedManager', 'operator'));
 		expect(
 			await run((u) => attempt(u, (tx) => tx`update public.business_details set business_type = '제조' where workshop_id = ${WA}`))
-		).toEqual(grid('workshop', 'routedManager'));
+		).toEqual(grid('workshop'));
 		expect(
 			await run((u) => attempt(u, (tx) => tx`update public.business_details set business_type = '서비스' where company_id = ${COMPANY}`))
 		).toEqual(grid('buyer'));
 		expect(await run((u) => attempt(u, (tx) => tx`delete from public.business_details where company_id = ${COMPANY}`))).toEqual(grid());
+		// For 신흥용접, a Mullae member without an account, Mullae's manager writes the details.
+		const OFFLINE = '00000000-0000-4000-8000-00000000f302';
+		expect(
+			await run((u) =>
+				attempt(u, (tx) => tx`insert into public.business_details (workshop_id, representative_name) values (${OFFLINE}, '박신흥')`)
+			)
+		).toEqual(grid('routedManager'));
 		// A stranger cannot add details for someone else's business.
 		expect(
 			await attempt(
