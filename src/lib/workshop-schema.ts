@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidBrn } from '$lib/domain/brn';
+import { brnField, businessDetailsShape } from '$lib/business-schema';
 
 /** Lists are typed one per line or comma-separated. */
 export function splitList(text: string): string[] {
@@ -27,11 +27,7 @@ export const workshopSchema = z.object({
 	name_en: z.string().trim().max(120, 'err_too_long'),
 	trade_code: z.string().min(1, 'err_trade_required'),
 	employees: z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(9999, 'err_too_large'),
-	business_registration_number: z
-		.string()
-		.trim()
-		.max(14, 'err_brn_invalid')
-		.refine((v) => v === '' || isValidBrn(v), 'err_brn_invalid'),
+	business_registration_number: brnField,
 	address_ko: z.string().trim().max(200, 'err_too_long'),
 	district_ko: z.string().trim().max(40, 'err_too_long'),
 	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
@@ -46,6 +42,7 @@ export const workshopSchema = z.object({
 	lead_time_days: count(365),
 	monthly_capacity_units: count(10_000_000),
 	accepting_orders: z.boolean(),
+	...businessDetailsShape,
 	photos: z.array(z.instanceof(File)).max(8, 'err_photo_too_many')
 });
 

@@ -149,6 +149,49 @@ function world(sql: Sql) {
 				from public.clusters c where c.slug = ${startupCluster}
 				returning id`;
 			return { id: c.id, name };
+		},
+
+		/**
+		 * An order between the founder's company and the workshop, as accepting a quote makes it (the
+		 * database's own trigger creates the order and its milestones): 2,400,000 won + VAT in two line
+		 * items, a deposit of 800,000 won and the balance. Returns the order and its milestones in order.
+		 */
+		async order(founder: Account, workshop: Workshop, title = `시험 주문 ${tag()}`): Promise<{ id: string; milestones: string[] }> {
+			const [r] = await sql<{ id: string }[]>`
+				insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility, published_at)
+				select ${founder.id}, co.id, 'general', w.trade_code, ${title}, '시험용 의뢰입니다. 알루미늄 하우징 200개.', 200, 'open', 'public', now()
+				from public.companies co, public.workshops w where co.owner_id = ${founder.id} and w.id = ${workshop.id}
+				limit 1
+				returning id`;
+			expect(r, 'the founder has a company').toBeTruthy();
+			const items = [
+				{ label: 'CNC 가공 하우징', unit_price_krw: 11_000, quantity: 200 },
+				{ label: '지그 제작', unit_price_krw: 200_000, quantity: 1 }
+			];
+			const [q] = await sql<{ id: string }[]>`
+				insert into public.quotes (request_id, workshop_id, price_krw, vat_krw, vat_included, deposit_krw, sample_krw, line_items,
+					lead_time_days, valid_until, submitted_by)
+				values (${r.id}, ${workshop.id}, 2400000, 240000, false, 800000, 0, ${sql.json(items)}, 21, current_date + 14,
+					(select owner_id from public.workshops where id = ${workshop.id}))
+				returning id`;
+			await sql`update public.quotes set status = 'accepted' where id = ${q.id}`;
+			const [o] = await sql<{ id: string }[]>`select id from public.orders where quote_id = ${q.id}`;
+			const milestones = await sql<{ id: string }[]>`select id from public.order_milestones where order_id = ${o.id} order by seq`;
+			return { id: o.id, milestones: milestones.map((m) => m.id) };
+		},
+
+		/** A milestone paid by bank transfer, as the operator's reconciliation records it. */
+		async payMilestone(milestoneId: string): Promise<void> {
+			const [row] = await sql<{ outcome: string }[]>`
+				select private.apply_payment('bank_transfer', ${`e2e-${tag()}`}, 'paid', null, ${milestoneId}::uuid,
+					(select amount_krw from public.order_milestones where id = ${milestoneId})::bigint, '{}') as outcome`;
+			expect(row.outcome).toBe('applied');
+		},
+
+		/** The order handed over in person and received (shipped directly, then delivered). */
+		async deliver(orderId: string): Promise<void> {
+			await sql`update public.orders set status = 'shipped', courier = 'direct' where id = ${orderId}`;
+			await sql`update public.orders set status = 'delivered' where id = ${orderId}`;
 		}
 	};
 }

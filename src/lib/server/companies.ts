@@ -10,6 +10,9 @@ export interface CompanyInput {
 	lat: number | null;
 	lng: number | null;
 	website: string | null;
+	business_registration_number: string | null;
+	/** The registered address, printed on paperwork. */
+	address_ko: string;
 }
 
 export interface Company extends CompanyInput {
@@ -24,7 +27,18 @@ export interface PublicCompany extends Company {
 	cluster_name_en: string | null;
 }
 
-const FIELDS = ['name_ko', 'name_en', 'builds_ko', 'builds_en', 'startup_cluster_id', 'lat', 'lng', 'website'] as const;
+const FIELDS = [
+	'name_ko',
+	'name_en',
+	'builds_ko',
+	'builds_en',
+	'startup_cluster_id',
+	'lat',
+	'lng',
+	'website',
+	'business_registration_number',
+	'address_ko'
+] as const;
 
 export async function ownedBy(tx: Tx, userId: string): Promise<Company | null> {
 	const [row] = await tx<Company[]>`select * from public.companies where owner_id = ${userId} order by created_at limit 1`;

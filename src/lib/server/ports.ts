@@ -1,5 +1,5 @@
 // The adapters of this process, chosen once from the configuration: every port (auth, storage,
-// mail, search) is picked here and nowhere else. The database is the one connection pool in ./db.
+// mail, search, payments, tax invoices) is picked here and nowhere else. The database is the one connection pool in ./db.
 import { config } from './config';
 import { createAuth } from './auth';
 import { createStorage } from './storage';
@@ -9,12 +9,15 @@ import type { AuthPort } from './auth/port';
 import type { StoragePort } from './storage/port';
 import { createSearchEngines, type SearchEngines } from './search/engines';
 import { createPayments, type Payments } from './payments';
+import { createTaxInvoices } from './tax-invoices';
+import type { TaxInvoicePort } from './tax-invoices/port';
 
 let authPort: AuthPort | undefined;
 let storagePort: StoragePort | undefined;
 let mailPort: MailPort | undefined;
 let searchPort: SearchEngines | undefined;
 let paymentsPort: Payments | undefined;
+let taxInvoicePort: TaxInvoicePort | undefined;
 
 export function auth(): AuthPort {
 	authPort ??= createAuth(config());
@@ -46,4 +49,10 @@ export function useSearchEngines(next: SearchEngines | undefined): void {
 export function payments(): Payments {
 	paymentsPort ??= createPayments(config());
 	return paymentsPort;
+}
+
+/** Tax invoices: the embedded record and printable form (an e-tax-invoice provider can come later). */
+export function taxInvoices(): TaxInvoicePort {
+	taxInvoicePort ??= createTaxInvoices();
+	return taxInvoicePort;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { formatBrn } from '$lib/domain/brn';
 import { newSlug } from '$lib/domain/slug';
 import { splitList, workshopSchema, type WorkshopForm } from '$lib/workshop-schema';
+import * as businessDetails from './business-details';
 import { withUser, type Claims, type Tx } from './db';
 import { processPhoto, type ProcessedPhoto } from './images';
 import * as photos from './photos';
@@ -50,9 +51,19 @@ function toInput(f: WorkshopForm): workshops.WorkshopInput {
 	};
 }
 
-function toForm(w: workshops.Workshop): Omit<WorkshopForm, 'photos'> {
+function detailsOf(f: WorkshopForm): businessDetails.BusinessDetailsInput {
+	return {
+		representative_name: f.representative_name,
+		business_type: f.business_type,
+		business_item: f.business_item,
+		tax_email: f.tax_email
+	};
+}
+
+function toForm(w: workshops.Workshop, details: businessDetails.BusinessDetailsInput | null): Omit<WorkshopForm, 'photos'> {
 	return {
 		...w,
+		...(details ?? businessDetails.emptyDetails),
 		name_en: w.name_en ?? '',
 		business_registration_number: w.business_registration_number ?? '',
 		processes: w.processes.join('\n'),
@@ -76,7 +87,8 @@ export async function loadEditor(claims: Claims, target: Target) {
 	return withUser(claims, async (tx) => {
 		const workshop = await find(tx, target);
 		if (!workshop && target.kind === 'member') error(404);
-		const defaults = workshop ? { ...toForm(workshop), photos: [] } : { accepting_orders: true, photos: [] };
+		const details = workshop && (await businessDetails.of(tx, { workshop_id: workshop.id }));
+		const defaults = workshop ? { ...toForm(workshop, details), photos: [] } : { accepting_orders: true, photos: [] };
 		return {
 			form: await superValidate(defaults, zod4(workshopSchema), { errors: false }),
 			workshop: workshop && {
@@ -118,6 +130,7 @@ export async function save(request: Request, claims: Claims, target: Target) {
 				? await workshops.create(tx, target.userId, newSlug(form.data.name_en, form.data.name_ko, 'workshop'), toInput(form.data))
 				: null;
 		if (!workshop) error(403);
+		await businessDetails.save(tx, { workshop_id: workshop.id }, detailsOf(form.data));
 		for (const photo of processed) await photos.savePhoto(tx, store, workshop.id, photo);
 		return workshop;
 	}).catch((e: unknown) => {

@@ -68,6 +68,38 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			business_details: {
+				Row: {
+					id: string;
+					workshop_id: string | null;
+					company_id: string | null;
+					representative_name: string;
+					business_type: string;
+					business_item: string;
+					tax_email: string;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					workshop_id?: string | null;
+					company_id?: string | null;
+					representative_name?: string;
+					business_type?: string;
+					business_item?: string;
+					tax_email?: string;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					workshop_id?: string | null;
+					company_id?: string | null;
+					representative_name?: string;
+					business_type?: string;
+					business_item?: string;
+					tax_email?: string;
+					updated_at?: Date;
+				};
+			};
 			cluster_managers: {
 				Row: {
 					cluster_id: string;
@@ -197,6 +229,8 @@ export interface Database {
 					website: string | null;
 					created_at: Date;
 					updated_at: Date;
+					business_registration_number: string | null;
+					address_ko: string;
 				};
 				Insert: {
 					id?: string;
@@ -212,6 +246,8 @@ export interface Database {
 					website?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					business_registration_number?: string | null;
+					address_ko?: string;
 				};
 				Update: {
 					id?: string;
@@ -227,6 +263,8 @@ export interface Database {
 					website?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					business_registration_number?: string | null;
+					address_ko?: string;
 				};
 			};
 			consents: {
@@ -1150,6 +1188,44 @@ export interface Database {
 				Update: {
 					term?: string;
 					jamo?: string;
+				};
+			};
+			tax_invoices: {
+				Row: {
+					id: string;
+					order_id: string;
+					milestone_id: string;
+					issued_at: Date;
+					issued_by: string | null;
+					provider: string;
+					provider_ref: string | null;
+					data: Json;
+					supply_krw: number;
+					vat_krw: number;
+				};
+				Insert: {
+					id?: string;
+					order_id: string;
+					milestone_id: string;
+					issued_at?: Date;
+					issued_by?: string | null;
+					provider?: string;
+					provider_ref?: string | null;
+					data: Json;
+					supply_krw: number;
+					vat_krw: number;
+				};
+				Update: {
+					id?: string;
+					order_id?: string;
+					milestone_id?: string;
+					issued_at?: Date;
+					issued_by?: string | null;
+					provider?: string;
+					provider_ref?: string | null;
+					data?: Json;
+					supply_krw?: number;
+					vat_krw?: number;
 				};
 			};
 			trades: {

@@ -6,6 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ locals, params }) => {
 	const company = await withUser(locals.claims, (tx) => companies.bySlug(tx, params.slug));
 	if (!company) error(404);
-	const { owner_id, ...shown } = company;
+	// The registration number and address are for paperwork, not the public page.
+	const { owner_id, business_registration_number: _brn, address_ko: _address, ...shown } = company;
 	return { company: shown, isOwner: !!locals.user && owner_id === locals.user.id };
 }) satisfies PageServerLoad;

@@ -3,6 +3,8 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { newSlug } from '$lib/domain/slug';
+import { formatBrn } from '$lib/domain/brn';
+import * as businessDetails from '$lib/server/business-details';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
 import { requireRole } from '$lib/server/guards';
@@ -23,7 +25,9 @@ function toInput(f: z.infer<typeof companySchema>, clusters: companies.StartupCl
 		startup_cluster_id: cluster?.id ?? null,
 		lat: f.lat ?? cluster?.lat ?? null,
 		lng: f.lng ?? cluster?.lng ?? null,
-		website: f.website || null
+		website: f.website || null,
+		business_registration_number: f.business_registration_number ? formatBrn(f.business_registration_number) : null,
+		address_ko: f.address_ko
 	};
 }
 
@@ -31,8 +35,16 @@ export const load = (async ({ locals, url }) => {
 	const { user, claims } = startup(locals, url);
 	return withUser(claims, async (tx) => {
 		const company = await companies.ownedBy(tx, user.id);
+		const details = company && (await businessDetails.of(tx, { company_id: company.id }));
 		const defaults = company
-			? { ...company, name_en: company.name_en ?? '', website: company.website ?? '', startup_cluster_id: company.startup_cluster_id ?? '' }
+			? {
+					...company,
+					...(details ?? businessDetails.emptyDetails),
+					name_en: company.name_en ?? '',
+					website: company.website ?? '',
+					startup_cluster_id: company.startup_cluster_id ?? '',
+					business_registration_number: company.business_registration_number ?? ''
+				}
 			: undefined;
 		return {
 			form: await superValidate(defaults, zod4(companySchema), { errors: false }),
@@ -51,8 +63,10 @@ export const actions = {
 			const clusters = await companies.startupClusters(tx);
 			const existing = await companies.ownedBy(tx, user.id);
 			const input = toInput(form.data, clusters);
-			if (existing) await companies.update(tx, existing.id, input);
-			else await companies.create(tx, user.id, newSlug(form.data.name_en, form.data.name_ko, 'company'), input);
+			const saved = existing
+				? await companies.update(tx, existing.id, input)
+				: await companies.create(tx, user.id, newSlug(form.data.name_en, form.data.name_ko, 'company'), input);
+			if (saved) await businessDetails.save(tx, { company_id: saved.id }, form.data);
 		});
 		return message(form, 'saved');
 	}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brnField, businessDetailsShape } from '$lib/business-schema';
 
 export const companySchema = z.object({
 	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
@@ -12,5 +13,8 @@ export const companySchema = z.object({
 		.string()
 		.trim()
 		.max(200, 'err_too_long')
-		.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url')
+		.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url'),
+	business_registration_number: brnField,
+	address_ko: z.string().trim().max(200, 'err_too_long'),
+	...businessDetailsShape
 });
