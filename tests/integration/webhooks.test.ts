@@ -217,7 +217,11 @@ describe('stripe webhooks', () => {
 		expect(await fixtures.move(OPERATOR, order.id, 'resolve', { refund_krw: 1_200_000, reason: '불량 20%, 양측 합의' })).toMatchObject({
 			ok: true
 		});
-		const payments = paymentsFrom([createBankTransfer({ bank: '국민은행', number: '1', holder: '소공링크' }), stripe], { bank: '국민은행', number: '1', holder: '소공링크' });
+		const payments = paymentsFrom([createBankTransfer({ bank: '국민은행', number: '1', holder: '소공링크' }), stripe], {
+			bank: '국민은행',
+			number: '1',
+			holder: '소공링크'
+		});
 		const before = stripeDouble.refunds.length;
 		stripeDouble.down();
 		const failed = await drainRefundsOnce(payments, 100);
