@@ -2,7 +2,8 @@
 // a deposit + sample + balance plan (a deposit under 10% is refused, keeping what was typed); the
 // startup accepts and the order appears; the deposit is paid by bank transfer and the operator
 // reconciles it from the bank's statement CSV; the sample is submitted with a photo, sent back for
-// changes, approved (the deposit is released); the rest is paid; the workshop ships (a tracking
+// changes, approved (the deposit is released); the interim payment by transfer and the balance by
+// card through the Stripe double; the workshop ships (a tracking
 // number with spaces is refused); the startup marks it delivered and confirms. The ledger balances.
 import { expect, test, signInAs, tag, type Account } from './world';
 import { jpeg } from './helpers';
@@ -22,7 +23,10 @@ async function move(page: Page, name: string, submit: string, fill?: (form: Retu
 	await form.getByRole('button', { name: submit }).click();
 }
 
-test('a quote with a payment plan becomes an order, paid by transfer, sampled, shipped and confirmed', async ({ browser, world }) => {
+test('a quote with a payment plan becomes an order, paid by transfer and card, sampled, shipped and confirmed', async ({
+	browser,
+	world
+}) => {
 	test.slow();
 	const founder = await world.founder();
 	const craftsman = await world.craftsman();
@@ -106,15 +110,19 @@ test('a quote with a payment plan becomes an order, paid by transfer, sampled, s
 	await expect(startup.getByText('시제품을 승인했습니다. 계약금이 공방에 지급됩니다.')).toBeVisible();
 	await expect(startup.getByRole('listitem', { name: '계약금' }).getByText('지급됨')).toBeVisible();
 
-	// The rest is paid; the operator confirms both transfers by hand this time.
+	// The interim payment by transfer, confirmed by the operator by hand; the balance by card (Stripe).
 	await desk.reload();
-	for (let i = 0; i < 2; i++) {
-		const row = desk.getByRole('row').filter({ hasText: shop.name }).first();
-		await row.locator('summary').click();
-		await row.getByRole('button', { name: /입금 확인/ }).click();
-		await expect(desk.getByText('입금을 반영했습니다.')).toBeVisible();
-		await desk.reload();
-	}
+	const row = desk.getByRole('row').filter({ hasText: shop.name }).filter({ hasText: '중도금' });
+	await row.locator('summary').click();
+	await row.getByRole('button', { name: /입금 확인/ }).click();
+	await expect(desk.getByText('입금을 반영했습니다.')).toBeVisible();
+	await startup.reload();
+	const balance = startup.getByRole('listitem', { name: '잔금' });
+	await balance.getByRole('button', { name: '카드로 결제 (Stripe)' }).click();
+	await expect(startup.getByText('₩1,340,000')).toBeVisible();
+	await startup.getByRole('button', { name: '결제하기 / Pay' }).click();
+	await expect(startup).toHaveURL(/\/orders\/[^?]+\?payment=stripe/);
+	await expect(startup.getByRole('listitem', { name: '잔금' }).getByText(/결제 \(카드 \(Stripe\)\)/)).toBeVisible();
 
 	// The workshop ships: a tracking number with spaces is refused, then accepted.
 	await workshop.reload();

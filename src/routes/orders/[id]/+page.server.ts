@@ -42,7 +42,8 @@ export const load = (async ({ params, locals, url }) => {
 			bank: payments().bankAccount,
 			cards,
 			timeline: await orders.timeline(tx, order.id),
-			paid: url.searchParams.get('paid') === '1',
+			// Back from the provider's page: paid (the webhook applies it) or cancelled there.
+			returned: url.searchParams.get('payment'),
 			form: await superValidate(zod4(moveSchema), { id: 'move' }),
 			payForm: await superValidate(zod4(paySchema), { id: 'pay' })
 		};
