@@ -824,7 +824,8 @@ $$;
 -- Confirms orders seven days after delivery (자동 구매확정) and sends the reminders, each once:
 -- a deposit still unpaid three days after the order, and confirmation coming in two days (both sides).
 -- Rows are claimed with SKIP LOCKED so several app instances may run it at once.
-create or replace function private.order_timers(at timestamptz default now()) returns jsonb
+-- only_orders: tests run the clock forward for their own orders without touching anyone else's.
+create or replace function private.order_timers(at timestamptz default now(), only_orders uuid[] default null) returns jsonb
 language plpgsql security definer set search_path = ''
 as $$
 declare
@@ -833,17 +834,20 @@ declare
   reminded int := 0;
 begin
   for o in select * from public.orders where status = 'delivered' and auto_confirm_at <= at
+           and (only_orders is null or id = any(only_orders))
            order by auto_confirm_at for update skip locked loop
     update public.orders set status = 'completed' where id = o.id;
     confirmed := confirmed + 1;
   end loop;
   for o in select * from public.orders where status = 'awaiting_deposit' and deposit_reminded_at is null
+           and (only_orders is null or id = any(only_orders))
            and created_at <= at - interval '3 days' for update skip locked loop
     perform private.notify(o.buyer_id, 'order_reminder', private.order_summary(o.id) || '{"reminder":"deposit"}');
     update public.orders set deposit_reminded_at = at where id = o.id;
     reminded := reminded + 1;
   end loop;
   for o in select * from public.orders where status = 'delivered' and confirm_reminded_at is null
+           and (only_orders is null or id = any(only_orders))
            and auto_confirm_at <= at + interval '2 days' and auto_confirm_at > at for update skip locked loop
     perform private.notify(o.buyer_id, 'order_reminder', private.order_summary(o.id)
       || jsonb_build_object('reminder', 'auto_confirm', 'auto_confirm_at', o.auto_confirm_at));
@@ -947,7 +951,7 @@ revoke all on function
   private.resolve_milestones(uuid, bigint), private.order_changed(), private.new_order_reference(),
   private.create_order(uuid), private.guard_payout()
   from public, anon, authenticated;
-revoke all on function private.order_timers(timestamptz), private.apply_payment(text, text, text, text, uuid, bigint, jsonb),
+revoke all on function private.order_timers(timestamptz, uuid[]), private.apply_payment(text, text, text, text, uuid, bigint, jsonb),
   private.apply_payment_failure(text, text, text, text, text, jsonb) from public, anon, authenticated;
-grant execute on function private.ledger_problems(), private.order_timers(timestamptz), private.apply_payment(text, text, text, text, uuid, bigint, jsonb),
+grant execute on function private.ledger_problems(), private.order_timers(timestamptz, uuid[]), private.apply_payment(text, text, text, text, uuid, bigint, jsonb),
   private.apply_payment_failure(text, text, text, text, text, jsonb) to service_role;

@@ -108,11 +108,11 @@ test('an order nobody confirms confirms itself seven days after delivery, remind
 	await expect(workshop.getByText('Confirms itself on')).toBeVisible();
 
 	// Five and a half days later both are reminded; after seven the order confirms itself.
-	await world.runOrderTimers(5.5);
+	await world.runOrderTimers(5.5, order.id);
 	const buyer = await as(browser, founder);
 	await buyer.goto('/notifications');
 	await expect(buyer.getByText(`“${title}” confirms itself in two days.`)).toBeVisible();
-	await world.runOrderTimers(7.1);
+	await world.runOrderTimers(7.1, order.id);
 	await buyer.goto(`/orders/${order.id}`);
 	await expect(buyer.getByText('Completed', { exact: true }).first()).toBeVisible();
 	await expect(buyer.getByRole('region', { name: 'Timeline' }).getByText('Confirmed automatically · money released')).toBeVisible();

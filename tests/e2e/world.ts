@@ -131,8 +131,8 @@ function world(sql: Sql) {
 		},
 
 		/** The operator's periodic timers, run now as if `days` had passed (automatic confirmation, reminders). */
-		async runOrderTimers(days: number): Promise<void> {
-			await sql`select private.order_timers(now() + ${days} * interval '1 day')`;
+		async runOrderTimers(days: number, orderId: string): Promise<void> {
+			await sql`select private.order_timers(now() + ${days} * interval '1 day', ${[orderId]}::uuid[])`;
 		},
 
 		/** Rows breaking the ledger's rules (none when it balances). */

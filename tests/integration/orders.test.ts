@@ -275,19 +275,19 @@ describe('a dispute resolved with a partial refund, and an order that confirms i
 		await pay(deposit.id, deposit.amount_krw, 'evt_auto', 'cs_auto');
 		await moveAs(A, id, 'ship_direct', { courier: 'direct' });
 		await moveAs(A, id, 'deliver');
-		await runTimers(new Date(Date.now() + 5.5 * 86_400_000));
+		await runTimers(new Date(Date.now() + 5.5 * 86_400_000), [id]);
 		const reminders = await testSql()<{ user_id: string }[]>`
 			select user_id from public.notifications where kind = 'order_reminder' and payload ->> 'order_id' = ${id}`;
 		expect(reminders.map((r) => r.user_id).sort()).toEqual([A, S].sort());
 		expect((await load(S, id))!.status).toBe('delivered');
-		await runTimers(new Date(Date.now() + 7 * 86_400_000 + 60_000));
+		await runTimers(new Date(Date.now() + 7 * 86_400_000 + 60_000), [id]);
 		const order = (await load(S, id))!;
 		expect(order.status).toBe('completed');
 		expect(order.milestones[0].status).toBe('released');
 		const timeline = await as(S, (tx) => orders.timeline(tx, id));
 		expect(timeline.at(-1)?.kind).toBe('auto_confirmed');
 		// Run again: nothing more happens, no second reminder.
-		await runTimers(new Date(Date.now() + 8 * 86_400_000));
+		await runTimers(new Date(Date.now() + 8 * 86_400_000), [id]);
 		const after = await testSql()<{ n: number }[]>`
 			select count(*)::int as n from public.notifications where kind = 'order_reminder' and payload ->> 'order_id' = ${id}`;
 		expect(after[0].n).toBe(2);

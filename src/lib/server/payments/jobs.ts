@@ -35,10 +35,10 @@ export function drainRefundsOnce(payments: Payments, batch = 20): Promise<DrainR
 	);
 }
 
-/** Automatic confirmation and reminders (each once; safe on several instances). */
-export async function runTimers(at = new Date()): Promise<{ confirmed: number; reminded: number }> {
+/** Automatic confirmation and reminders (each once; safe on several instances); `only` limits them to these orders (tests). */
+export async function runTimers(at = new Date(), only: string[] | null = null): Promise<{ confirmed: number; reminded: number }> {
 	const [row] = await asService(
-		(tx) => tx<{ result: { confirmed: number; reminded: number } }[]>`select private.order_timers(${at}) as result`
+		(tx) => tx<{ result: { confirmed: number; reminded: number } }[]>`select private.order_timers(${at}, ${only}::uuid[]) as result`
 	);
 	return row.result;
 }
