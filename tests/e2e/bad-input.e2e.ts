@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { fillWorkshop, jpeg, signUp, uniqueEmail } from './helpers';
+import { fillWorkshop, jpeg } from './helpers';
+import { expect, signInAs, test } from './world';
 
 test.describe('bad input gets a clear message and loses nothing typed', () => {
-	test.beforeEach(async ({ page }) => {
-		await signUp(page, { email: uniqueEmail('typo'), name: '이실수', role: 'craftsman' });
+	// A fresh craftsman without a workshop (made in the database: sign-ups from one address are
+	// limited to 10 an hour, and the sign-up form has its own tests).
+	test.beforeEach(async ({ page, world }) => {
+		await signInAs(page, await world.craftsman('이실수'));
 		await page.goto('/dashboard/workshop');
 	});
 

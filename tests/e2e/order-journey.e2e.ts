@@ -119,6 +119,8 @@ test('a quote with a payment plan becomes an order, paid by transfer and card, s
 	await startup.reload();
 	const balance = startup.getByRole('listitem', { name: '잔금' });
 	await balance.getByRole('button', { name: '카드로 결제 (Stripe)' }).click();
+	// The double's hosted checkout page, for exactly the balance.
+	await expect(startup).toHaveURL(/\/pay\/cs_/);
 	await expect(startup.getByText('₩1,340,000')).toBeVisible();
 	await startup.getByRole('button', { name: '결제하기 / Pay' }).click();
 	await expect(startup).toHaveURL(/\/orders\/[^?]+\?payment=stripe/);
