@@ -78,6 +78,14 @@ const SEEN_EVERY = '5 minutes';
 const USER_AGENT_CHARS = 300;
 export function sessionStore() {
 	const aliveUntil = new Map<string, number>();
+	// Sessions this process ended: a check that read the row just before the delete must not put it
+	// back in aliveUntil (a copied cookie used right after sign-out would work for ALIVE_MS).
+	const ended = new Set<string>();
+	const forget = (id: string) => {
+		if (ended.size >= 10_000) ended.clear();
+		ended.add(id);
+		aliveUntil.delete(id);
+	};
 	// Tokens whose signature was checked, until they expire: verifying an HS256 signature through
 	// WebCrypto took an eighth of a signed-in page's CPU. Keyed by the whole token, signature included,
 	// so only the very token that passed is taken on trust; revocation is still the row check.
@@ -98,6 +106,7 @@ export function sessionStore() {
 			aliveUntil.set(id, Date.now() + ALIVE_MS);
 		},
 		async alive(id: string, userId: string): Promise<boolean> {
+			if (ended.has(id)) return false;
 			if ((aliveUntil.get(id) ?? 0) > Date.now()) return true;
 			// The check also notes when the session was last used, at most every SEEN_EVERY.
 			const [row] = await sql()<{ id: string }[]>`
@@ -108,19 +117,19 @@ export function sessionStore() {
 					where s.id = live.id and (live.refreshed_at is null or live.refreshed_at < now() - ${SEEN_EVERY}::interval)
 				)
 				select id from live`;
-			if (row) aliveUntil.set(id, Date.now() + ALIVE_MS);
+			if (row && !ended.has(id)) aliveUntil.set(id, Date.now() + ALIVE_MS);
 			else aliveUntil.delete(id);
-			return Boolean(row);
+			return Boolean(row) && !ended.has(id);
 		},
 		async end(id: string): Promise<void> {
-			aliveUntil.delete(id);
+			forget(id);
 			await sql()`delete from auth.sessions where id = ${id}`;
 		},
 		/** Ends every session of the user but `keep` (a password change, "sign out everywhere else"). */
 		async endAllOf(userId: string, keep?: string, db: Sql | Tx = sql()): Promise<void> {
-			const ended = await db<{ id: string }[]>`
+			const gone = await db<{ id: string }[]>`
 				delete from auth.sessions where user_id = ${userId} and id is distinct from ${keep ?? null} returning id`;
-			for (const { id } of ended) aliveUntil.delete(id);
+			for (const { id } of gone) forget(id);
 		},
 		/** The user's live sessions, newest first. */
 		list(userId: string): Promise<{ id: string; created_at: Date; refreshed_at: Date | null; user_agent: string | null }[]> {
