@@ -4,6 +4,7 @@
 // scenario. Replays, concurrent deliveries and out-of-order events change nothing the second time.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withUser, type Claims, type Tx } from '../../src/lib/server/db';
+import * as accounts from '../../src/lib/server/accounts';
 import * as orderPayments from '../../src/lib/server/order-payments';
 import * as orders from '../../src/lib/server/orders';
 import { runTimers } from '../../src/lib/server/payments/jobs';
@@ -124,6 +125,23 @@ describe('accepting a quote creates the order in the same transaction', () => {
 		await moveAs(S, id, 'cancel', { reason: '일정 변경' });
 		expect(await as(S2, (tx) => orders.runningFor(tx, S2))).toBe(before);
 		expect((await load(S, id))!.status).toBe('cancelled');
+	});
+
+	it('is in the data export of both parties with its milestones, and in nobody else’s', async () => {
+		const { id } = await acceptedOrder('주문 시험: 내보내기');
+		const exported = async (user: string) =>
+			(await as(user, (tx) => accounts.exportData(tx, { id: user, email: 'x@example.test' }))).orders.find((o) => o.id === id);
+		expect(await exported(S)).toMatchObject({ bought_by_me: true, total_krw: 2_640_000, status: 'awaiting_deposit' });
+		const craftsman = await exported(A);
+		expect(craftsman).toMatchObject({ bought_by_me: false });
+		expect((craftsman!.milestones as { kind: string; amount_krw: number }[]).map((m) => [m.kind, m.amount_krw])).toEqual([
+			['deposit', 800_000],
+			['sample', 500_000],
+			['balance', 1_340_000]
+		]);
+		// The operator may read every order, but it is not theirs to download.
+		expect(await exported(OP)).toBeUndefined();
+		expect(await exported(S2)).toBeUndefined();
 	});
 
 	it('refuses a quote whose deposit is under 10% or whose split does not add up (no partial write)', async () => {

@@ -12,6 +12,8 @@ export interface AccountExport {
 	requests: Record<string, unknown>[];
 	quotes: Record<string, unknown>[];
 	messages_sent: Record<string, unknown>[];
+	/** Orders as buyer or as the workshop, with their milestones (payments) inside. */
+	orders: Record<string, unknown>[];
 	consents: Record<string, unknown>[];
 	notification_preferences: Record<string, unknown>[];
 }
@@ -19,7 +21,7 @@ export interface AccountExport {
 export async function exportData(tx: Tx, user: { id: string; email: string }): Promise<AccountExport> {
 	const [profile] = await tx<{ role: string; display_name: string; locale: string; created_at: Date }[]>`
 		select role, display_name, locale, created_at from public.profiles where id = ${user.id}`;
-	const [workshops, companies, requests, quotes, messages, consents, preferences] = await Promise.all([
+	const [workshops, companies, requests, quotes, messages, orders, consents, preferences] = await Promise.all([
 		tx`
 			select id, slug, name_ko, name_en, trade_code, employees, business_registration_number, address_ko, district_ko,
 			       lat, lng, description_ko, description_en, processes, equipment, materials, certifications, min_order_units,
@@ -44,6 +46,19 @@ export async function exportData(tx: Tx, user: { id: string; email: string }): P
 			select m.id, c.request_id, c.workshop_id, m.body, m.created_at
 			from public.messages m join public.conversations c on c.id = m.conversation_id
 			where m.sender_id = ${user.id} order by m.created_at`,
+		// Orders this person bought or their workshop makes (not those a manager merely reads).
+		tx`
+			select o.id, o.number, o.request_id, o.quote_id, o.workshop_id, o.company_id, (o.buyer_id = ${user.id}) as bought_by_me,
+			       o.status, o.title, o.supply_krw, o.vat_krw, o.total_krw, o.vat_included, o.line_items, o.lead_time_days,
+			       o.due_date, o.courier, o.tracking_number, o.reason, o.refund_krw, o.resolution_note, o.shipped_at,
+			       o.delivered_at, o.completed_at, o.created_at,
+			       coalesce((select jsonb_agg(jsonb_build_object('kind', m.kind, 'amount_krw', m.amount_krw, 'status', m.status,
+			                   'reference', m.reference, 'paid_at', m.paid_at, 'paid_via', m.paid_via, 'released_at', m.released_at)
+			                 order by m.seq)
+			                 from public.order_milestones m where m.order_id = o.id), '[]') as milestones
+			from public.orders o
+			where o.buyer_id = ${user.id} or o.workshop_id in (select id from public.workshops where owner_id = ${user.id})
+			order by o.created_at`,
 		tx`select document, version, accepted_at from public.consents where user_id = ${user.id} order by accepted_at, document`,
 		tx`select kind, email, updated_at from public.notification_preferences where user_id = ${user.id} order by kind`
 	]);
@@ -55,6 +70,7 @@ export async function exportData(tx: Tx, user: { id: string; email: string }): P
 		requests,
 		quotes,
 		messages_sent: messages,
+		orders,
 		consents,
 		notification_preferences: preferences
 	};
