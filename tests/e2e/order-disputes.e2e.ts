@@ -85,6 +85,20 @@ test('a dispute resolved with a partial refund, in English', async ({ browser, w
 		{ kind: 'release', total: '600000' }
 	]);
 	expect(await world.ledgerProblems()).toEqual([]);
+
+	// The deposit came by bank transfer: the operator sends the ₩400,000 back by hand and records it.
+	await desk.goto('/operator/payments');
+	const refunds = desk.getByRole('region', { name: /Money to give back/ });
+	const [{ number }] = await sql<{ number: string }[]>`select number from public.orders where id = ${order.id}`;
+	const row = refunds.getByRole('row').filter({ hasText: number });
+	await expect(row).toContainText('Dispute refund');
+	await expect(row).toContainText('₩400,000');
+	await expect(row).toHaveCount(1);
+	await row.locator('summary', { hasText: 'Refund' }).click();
+	await expect(row.getByText(/Did you transfer ₩400,000 back to/)).toBeVisible();
+	await row.getByRole('button', { name: 'I transferred it' }).click();
+	await expect(desk.getByText('The refund is recorded.')).toBeVisible();
+	await expect(refunds.getByRole('row').filter({ hasText: number })).toHaveCount(0);
 });
 
 test('an order nobody confirms confirms itself seven days after delivery, reminded two days before', async ({ browser, world, sql }) => {

@@ -311,3 +311,62 @@ describe('a dispute resolved with a partial refund, and an order that confirms i
 		expect(after[0].n).toBe(2);
 	});
 });
+
+describe('money the operator gives back by hand', () => {
+	const refundsSeenBy = (user: string, order: string) =>
+		as(user, async (tx) => (await orderPayments.toRefund(tx)).filter((r) => r.order_id === order));
+	const refundCalls: { providerRef: string; amountKrw: number; idempotencyKey: string }[] = [];
+	const card: Parameters<typeof orderPayments.returnMoney>[1][number] = {
+		kind: 'stripe',
+		async refund(input: { providerRef: string; amountKrw: number; idempotencyKey: string }) {
+			refundCalls.push(input);
+			return { ok: true } as const;
+		}
+	};
+
+	it('lists a dispute refund of a bank transfer for the operator only, and records it once', async () => {
+		const { id } = await acceptedOrder('주문 시험: 계좌 환불', { deposit: 1_000_000, sample: 0 });
+		const [deposit, balance] = (await load(S, id))!.milestones;
+		expect(await orderPayments.confirmTransfer(deposit.id, '입금 확인', OP)).toBe('applied');
+		await pay(balance.id, balance.amount_krw, 'evt_r_bal', 'cs_r_bal');
+		await moveAs(S, id, 'dispute', { reason: '불량 다수' });
+		await moveAs(OP, id, 'resolve', { refund_krw: 1_200_000, reason: '불량분 환불' });
+
+		// The deposit was a bank transfer: 1,000,000 back by the operator's hand; the card part goes through Stripe.
+		const listed = await refundsSeenBy(OP, id);
+		expect(listed.map((r) => [r.kind, r.provider, r.reason, r.due_krw])).toEqual([['deposit', 'bank_transfer', 'dispute', 1_000_000]]);
+		expect(await refundsSeenBy(S, id)).toEqual([]);
+		expect(await refundsSeenBy(A, id)).toEqual([]);
+
+		const payment = listed[0].payment_id;
+		expect(await as(OP, (tx) => orderPayments.returnMoney(tx, [], payment, 500))).toBe('changed');
+		expect(await as(S, (tx) => orderPayments.returnMoney(tx, [], payment, 0))).toBe('not_due');
+		expect(await as(OP, (tx) => orderPayments.returnMoney(tx, [], payment, 0))).toBe('returned');
+		expect(await as(OP, (tx) => orderPayments.returnMoney(tx, [], payment, 0))).toBe('not_due');
+		expect(await refundsSeenBy(OP, id)).toEqual([]);
+		const [row] = await testSql()`select status, refunded_krw from public.payments where id = ${payment}`;
+		expect(row).toEqual({ status: 'refunded', refunded_krw: 1_000_000 });
+		// Recorded money cannot be taken back, not even by the operator.
+		await expect(as(OP, (tx) => tx`update public.payments set refunded_krw = 0 where id = ${payment}`)).rejects.toThrow(
+			/cannot be taken back/
+		);
+		// Nobody else may record a return.
+		const untouched = await as(S, (tx) => tx`update public.payments set refunded_krw = 1 where order_id = ${id} returning id`);
+		expect(untouched).toHaveLength(0);
+	});
+
+	it('lists a card payment that came for an already paid milestone, refunds it through the provider once', async () => {
+		const { id } = await acceptedOrder('주문 시험: 중복 결제', { deposit: 1_000_000, sample: 0 });
+		const [deposit] = (await load(S, id))!.milestones;
+		expect(await orderPayments.confirmTransfer(deposit.id, '입금 확인', OP)).toBe('applied');
+		expect(await pay(deposit.id, deposit.amount_krw, 'evt_twice', 'cs_twice')).toBe('already_paid');
+
+		const listed = await refundsSeenBy(OP, id);
+		expect(listed.map((r) => [r.provider, r.reason, r.due_krw])).toEqual([['stripe', 'paid_twice', 1_000_000]]);
+		expect(await as(OP, (tx) => orderPayments.returnMoney(tx, [card], listed[0].payment_id, 0))).toBe('returned');
+		expect(refundCalls).toEqual([{ providerRef: 'cs_twice', amountKrw: 1_000_000, idempotencyKey: `return-${listed[0].payment_id}-0` }]);
+		expect(await refundsSeenBy(OP, id)).toEqual([]);
+		// The milestone itself stays paid by the transfer, held for the order.
+		expect((await load(S, id))!.milestones[0]).toMatchObject({ status: 'held', paid_via: 'bank_transfer' });
+	});
+});

@@ -170,7 +170,12 @@ const matrix: Record<string, TableMatrix> = {
 			}
 		},
 		update: {
-			P: { expect: nobody, sql: ({ tx, f }) => tx`update public.payments set status = 'refunded' where id = ${f.payments.P}` }
+			P: { expect: nobody, sql: ({ tx, f }) => tx`update public.payments set status = 'refunded' where id = ${f.payments.P}` },
+			// Money the operator gave back by hand is recorded by the operator alone.
+			'P: money returned': {
+				expect: only('OP'),
+				sql: ({ tx, f }) => tx`update public.payments set refunded_krw = 1000 where id = ${f.payments.P}`
+			}
 		},
 		delete: { P: { expect: nobody, sql: ({ tx, f }) => tx`delete from public.payments where id = ${f.payments.P}` } }
 	},

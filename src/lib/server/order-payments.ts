@@ -260,3 +260,61 @@ export async function ledgerProblems(): Promise<string[]> {
 	const rows = await asService((tx) => tx<{ problem: string }[]>`select private.ledger_problems() as problem`);
 	return rows.map((r) => r.problem);
 }
+
+/** Money still to give back by hand (view refunds_to_send): bank-transfer refunds of disputes, payments that came twice. */
+export interface RefundToSend {
+	payment_id: string;
+	order_id: string;
+	order_number: string;
+	kind: string;
+	provider: ProviderKind;
+	provider_ref: string | null;
+	reason: 'dispute' | 'paid_twice';
+	due_krw: number;
+	refunded_krw: number;
+	buyer_name: string | null;
+}
+
+export async function toRefund(tx: Tx): Promise<RefundToSend[]> {
+	return tx<RefundToSend[]>`
+		select r.payment_id, r.order_id, o.number as order_number, m.kind, r.provider, r.provider_ref, r.reason,
+		       r.due_krw::int as due_krw, r.refunded_krw, p.display_name as buyer_name
+		from public.refunds_to_send r
+		join public.orders o on o.id = r.order_id
+		join public.order_milestones m on m.id = r.milestone_id
+		left join public.profiles p on p.id = o.buyer_id
+		order by r.updated_at, r.payment_id limit 200`;
+}
+
+export type ReturnOutcome = 'returned' | 'not_due' | 'changed' | 'provider_refused';
+
+/**
+ * The operator gives back what a payment still owes the buyer. A card payment that came twice is
+ * refunded through its provider (the key makes a retried click a no-op there); a bank transfer is
+ * the operator's own transfer, recorded here. `seen` is the amount already returned as the operator
+ * saw it: if it changed meanwhile (a second tab, a double click) nothing is recorded twice.
+ */
+export async function returnMoney(
+	tx: Tx,
+	providers: readonly Pick<PaymentProvider, 'kind' | 'refund'>[],
+	paymentId: string,
+	seen: number
+): Promise<ReturnOutcome> {
+	const [due] = await tx<{ provider: ProviderKind; provider_ref: string | null; due_krw: number; refunded_krw: number }[]>`
+		select provider, provider_ref, due_krw::int as due_krw, refunded_krw from public.refunds_to_send where payment_id = ${paymentId}`;
+	if (!due) return 'not_due';
+	if (due.refunded_krw !== seen) return 'changed';
+	if (due.provider !== 'bank_transfer') {
+		const provider = providers.find((p) => p.kind === due.provider);
+		if (!provider || !due.provider_ref) return 'provider_refused';
+		const done = await provider.refund({
+			providerRef: due.provider_ref,
+			amountKrw: due.due_krw,
+			idempotencyKey: `return-${paymentId}-${seen}`
+		});
+		if (!done.ok) return 'provider_refused';
+	}
+	const rows = await tx`update public.payments set refunded_krw = refunded_krw + ${due.due_krw}
+		where id = ${paymentId} and refunded_krw = ${seen} returning id`;
+	return rows.length ? 'returned' : 'changed';
+}

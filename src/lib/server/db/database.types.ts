@@ -1374,7 +1374,20 @@ export interface Database {
 			};
 		};
 		Views: {
-			[_ in never]: never;
+			refunds_to_send: {
+				Row: {
+					payment_id: string | null;
+					order_id: string | null;
+					milestone_id: string | null;
+					provider: string | null;
+					provider_ref: string | null;
+					amount_krw: number | null;
+					refunded_krw: number | null;
+					reason: string | null;
+					due_krw: string | null;
+					updated_at: Date | null;
+				};
+			};
 		};
 		Enums: {
 			[_ in never]: never;

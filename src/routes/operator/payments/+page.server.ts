@@ -5,12 +5,13 @@ import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { withUser } from '$lib/server/db';
+import { payments } from '$lib/server/ports';
 import { requireRole } from '$lib/server/guards';
 import * as orderPayments from '$lib/server/order-payments';
 import * as orders from '$lib/server/orders';
 import { decodeStatement, parseStatement } from '$lib/server/payments/statement';
 import type { Actions, PageServerLoad } from './$types';
-import { milestoneSchema, statementSchema } from './schema';
+import { milestoneSchema, returnSchema, statementSchema } from './schema';
 
 const operatorOnly = 'Only the operator settles payments';
 
@@ -19,13 +20,15 @@ export const load = (async (event) => {
 	const lists = await withUser(claims, async (tx) => ({
 		awaiting: await orderPayments.awaitingTransfer(tx),
 		payouts: await orderPayments.toPayOut(tx),
+		refunds: await orderPayments.toRefund(tx),
 		disputes: await orders.disputed(tx)
 	}));
 	return {
 		...lists,
 		ledgerProblems: (await orderPayments.ledgerProblems()).length,
 		statementForm: await superValidate(zod4(statementSchema), { id: 'statement' }),
-		milestoneForm: await superValidate(zod4(milestoneSchema), { id: 'milestone' })
+		milestoneForm: await superValidate(zod4(milestoneSchema), { id: 'milestone' }),
+		returnForm: await superValidate(zod4(returnSchema), { id: 'return' })
 	};
 }) satisfies PageServerLoad;
 
@@ -65,5 +68,14 @@ export const actions = {
 		const done = await withUser(claims, (tx) => orderPayments.markPaidOut(tx, form.data.milestone));
 		if (!done) return setError(form, '', 'err_payout_not_possible');
 		return message(form, 'operator_payout_done');
+	},
+
+	return: async (event) => {
+		const { claims } = requireRole(event, ['operator'], operatorOnly);
+		const form = await superValidate(event.request, zod4(returnSchema), { id: 'return' });
+		if (!form.valid) return fail(400, { form });
+		const outcome = await withUser(claims, (tx) => orderPayments.returnMoney(tx, payments().providers, form.data.payment, form.data.seen));
+		if (outcome !== 'returned') return setError(form, '', `err_return_${outcome}`);
+		return message(form, 'operator_refund_done');
 	}
 } satisfies Actions;

@@ -14,6 +14,12 @@ export const milestoneSchema = z.object({
 	note: z.string().trim().max(500, 'err_too_long').default('')
 });
 
+/** Giving back what a payment still owes: `seen` is the amount already returned, as the operator saw it. */
+export const returnSchema = z.object({
+	payment: z.uuid('err_not_found'),
+	seen: z.coerce.number().int().min(0)
+});
+
 /** What reconciling a statement answers (the statement action's message). */
 export interface StatementLineView {
 	line: number;
