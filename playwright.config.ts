@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { e2ePorts, e2eStripeKeys } from './tests/e2e/ports';
+import { e2ePortOneKeys, e2ePorts, e2eStripeKeys } from './tests/e2e/ports';
 
 // Debian's chromium where it is installed (CI and this machine); Playwright's own browser elsewhere.
 const debianChromium = '/usr/bin/chromium';
@@ -18,10 +18,13 @@ const launchOptions = existsSync(debianChromium)
 		}
 	: {};
 
-const { app: port, pg: pgPort, stripe: stripePort } = e2ePorts();
+const { app: port, pg: pgPort, stripe: stripePort, portone: portonePort } = e2ePorts();
 // The Stripe double (tests/doubles/stripe-server.ts) beside the app: card payments open its hosted
 // checkout page, whose Pay button sends the signed webhook to the app. Bank transfer stays first.
 const stripe = e2eStripeKeys;
+// The PortOne double likewise: the order page opens PortOne's window (played by the journeys, see
+// tests/e2e/portone-payment.e2e.ts) and asks the double's API whether the payment went through.
+const portone = e2ePortOneKeys;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -53,7 +56,9 @@ export default defineConfig({
 				EMBEDDED_PG_PORT: String(pgPort),
 				ORIGIN: `http://localhost:${port}`,
 				...stripe,
-				STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`
+				STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
+				...portone,
+				PORTONE_API_BASE: `http://127.0.0.1:${portonePort}`
 			}
 		},
 		{
@@ -62,6 +67,17 @@ export default defineConfig({
 			timeout: 30_000,
 			reuseExistingServer: false,
 			env: { ...stripe, STRIPE_DOUBLE_PORT: String(stripePort), STRIPE_DOUBLE_WEBHOOK_URL: `http://localhost:${port}/api/webhooks/stripe` }
+		},
+		{
+			command: 'node --import tsx tests/doubles/portone-server.ts',
+			port: portonePort,
+			timeout: 30_000,
+			reuseExistingServer: false,
+			env: {
+				...portone,
+				PORTONE_DOUBLE_PORT: String(portonePort),
+				PORTONE_DOUBLE_WEBHOOK_URL: `http://localhost:${port}/api/webhooks/portone`
+			}
 		}
 	]
 });

@@ -66,12 +66,22 @@ class PortOneApiError extends Error {
 
 const now = () => new Date().toISOString();
 
-export async function startPortOneDouble(opts: { port?: number; webhookUrl?: string } = {}): Promise<PortOneDouble> {
-	const apiSecret = `portone-double-${randomBytes(16).toString('hex')}`;
-	const secretBytes = randomBytes(24);
+/** Fixed credentials (the e2e double process shares them with the app); random when not given. */
+export interface PortOneDoubleKeys {
+	apiSecret?: string;
+	webhookSecret?: string;
+	storeId?: string;
+	channelKey?: string;
+}
+
+export async function startPortOneDouble(
+	opts: { port?: number; webhookUrl?: string; keys?: PortOneDoubleKeys } = {}
+): Promise<PortOneDouble> {
+	const apiSecret = opts.keys?.apiSecret ?? `portone-double-${randomBytes(16).toString('hex')}`;
+	const secretBytes = opts.keys?.webhookSecret ? Buffer.from(opts.keys.webhookSecret.replace(/^whsec_/, ''), 'base64') : randomBytes(24);
 	const webhookSecret = `whsec_${secretBytes.toString('base64')}`;
-	const storeId = `store-${randomBytes(8).toString('hex')}`;
-	const channelKey = `channel-key-${randomBytes(8).toString('hex')}`;
+	const storeId = opts.keys?.storeId ?? `store-${randomBytes(8).toString('hex')}`;
+	const channelKey = opts.keys?.channelKey ?? `channel-key-${randomBytes(8).toString('hex')}`;
 	const payments = new Map<string, PortOnePaymentRecord>();
 	const requests: PortOneDouble['requests'] = [];
 
@@ -167,6 +177,18 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 			p.status = p.cancelled === p.totalAmount ? 'CANCELLED' : 'PARTIAL_CANCELLED';
 			return { cancellation };
 		}
+		// Not PortOne's API: what the payment window and the PG do when the buyer pays (the e2e
+		// journeys' stand-in for the browser SDK calls it), then the webhook PortOne would send.
+		if (url.pathname === '/__window/complete' && method === 'POST') {
+			let webhook: PortOneWebhook;
+			try {
+				webhook = complete(body.request as PortOneRequest, { method: body.method === 'VIRTUAL_ACCOUNT' ? 'VIRTUAL_ACCOUNT' : 'CARD' });
+			} catch (e) {
+				throw new PortOneApiError(400, 'INVALID_REQUEST', (e as Error).message);
+			}
+			if (body.deliver === true) void double.deliver(webhook);
+			return { paymentId: (body.request as PortOneRequest).paymentId, transactionType: 'PAYMENT', txId: `tx-${webhook.id}` };
+		}
 		throw new PortOneApiError(404, 'NOT_FOUND', `${method} ${url.pathname}`);
 	}
 
@@ -200,7 +222,8 @@ export async function startPortOneDouble(opts: { port?: number; webhookUrl?: str
 		if (amount !== p.totalAmount) throw new Error(`PortOne refuses: amount ${amount} is not the pre-registered ${p.totalAmount}`);
 		if (request.storeId !== storeId || request.channelKey !== channelKey) throw new Error('unknown store or channel');
 		p.orderName = request.orderName;
-		p.customData = request.customData;
+		// The browser SDK takes an object; PortOne keeps and returns it as a JSON string.
+		p.customData = JSON.stringify(request.customData);
 		p.method = o.method ?? 'CARD';
 		if (p.method === 'VIRTUAL_ACCOUNT') {
 			p.status = 'VIRTUAL_ACCOUNT_ISSUED';

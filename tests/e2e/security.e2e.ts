@@ -9,7 +9,8 @@ test('a signed-in manager’s page refuses to be framed by another site', async 
 	const headers = response!.headers();
 	expect(headers['x-frame-options']).toBe('DENY');
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
-	expect(headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
+	// Scripts: our own (inline ones by hash) and PortOne's SDK, nothing else; no 'unsafe-inline'.
+	expect(headers['content-security-policy']).toMatch(/script-src 'self' https:\/\/cdn\.portone\.io( 'sha256-[^']+')+;/);
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 	expect(headers['x-content-type-options']).toBe('nosniff');
 

@@ -116,26 +116,30 @@ export async function reconcilePending(
 	for (const attempt of await pendingAttempts(olderThanMinutes)) {
 		const provider = providers.find((p) => p.kind === attempt.provider);
 		if (!provider) continue;
-		const found = await provider.lookup(attempt.provider_ref);
-		let outcome: ApplyOutcome = 'ignored';
-		if (found.status === 'paid') {
-			outcome = await apply(provider.kind, {
-				type: 'paid',
-				eventId: `lookup:${attempt.provider_ref}`,
-				providerRef: attempt.provider_ref,
-				milestoneId: found.milestoneId,
-				amountKrw: found.amountKrw
-			});
-		} else if (found.status === 'failed' || found.status === 'expired') {
-			outcome = await apply(provider.kind, {
-				type: found.status,
-				eventId: `lookup:${attempt.provider_ref}`,
-				providerRef: attempt.provider_ref
-			});
-		}
-		counts[outcome] += 1;
+		counts[await settle(provider, attempt.provider_ref)] += 1;
 	}
 	return counts;
+}
+
+/**
+ * Asks the provider what became of one attempt and applies it (the reconciliation job, and the
+ * buyer's return from PortOne's payment window: the browser's word is never taken, the provider's
+ * is). Keyed `lookup:<ref>`, so asking twice, or a webhook before or after, applies it once.
+ */
+export async function settle(provider: PaymentProvider, providerRef: string): Promise<ApplyOutcome> {
+	const found = await provider.lookup(providerRef);
+	const eventId = `lookup:${providerRef}`;
+	if (found.status === 'paid')
+		return apply(provider.kind, { type: 'paid', eventId, providerRef, milestoneId: found.milestoneId, amountKrw: found.amountKrw });
+	if (found.status === 'failed' || found.status === 'expired') return apply(provider.kind, { type: found.status, eventId, providerRef });
+	return 'ignored';
+}
+
+/** Whether this attempt belongs to this order (read in the caller's RLS transaction: only who may see the order). */
+export async function attemptOf(tx: Tx, orderId: string, provider: ProviderKind, providerRef: string): Promise<boolean> {
+	const rows =
+		await tx`select 1 from public.payments where order_id = ${orderId} and provider = ${provider} and provider_ref = ${providerRef}`;
+	return rows.length > 0;
 }
 
 export interface StatementReport {

@@ -45,8 +45,8 @@ export interface PortOneRequest {
 	totalAmount: number;
 	currency: 'CURRENCY_KRW';
 	payMethod: 'CARD' | 'VIRTUAL_ACCOUNT';
-	/** JSON {order_id, milestone_id, reference}: read back with getPayment, never from the browser. */
-	customData: string;
+	/** {order_id, milestone_id, reference}: PortOne stores it as JSON, read back with getPayment, never from the browser. */
+	customData: Record<string, string>;
 	redirectUrl: string;
 	locale: 'KO_KR' | 'EN_US';
 	customer?: { email?: string };

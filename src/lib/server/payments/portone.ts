@@ -84,7 +84,7 @@ export function createPortOne(settings: PortOneSettings): PaymentProvider {
 					totalAmount: input.amountKrw,
 					currency: 'CURRENCY_KRW',
 					payMethod: 'CARD',
-					customData: JSON.stringify(customData),
+					customData: { ...customData },
 					redirectUrl: input.returnUrl + (input.returnUrl.includes('?') ? '&' : '?') + 'payment=portone',
 					locale: input.locale === 'en' ? 'EN_US' : 'KO_KR',
 					customer: input.buyerEmail ? { email: input.buyerEmail } : undefined

@@ -15,7 +15,14 @@ import { payments, storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-import { moveSchema, paySchema } from './schema';
+import { moveSchema, paySchema, settleSchema } from './schema';
+
+/** PortOne's redirect (mobile): ?payment=portone&paymentId=…[&code=…&message=…]. */
+function portoneReturn(url: URL): { payment: string; failed: string | null } | null {
+	const payment = url.searchParams.get('paymentId');
+	if (!payment) return null;
+	return { payment, failed: url.searchParams.get('code') ? (url.searchParams.get('message') ?? '').slice(0, 300) : null };
+}
 
 export const load = (async ({ params, locals, url }) => {
 	const { user, claims } = requireUser({ locals, url });
@@ -24,12 +31,11 @@ export const load = (async ({ params, locals, url }) => {
 		if (!order) error(404, 'Not found');
 		const actor = await orders.actorOf(tx, order, user.id);
 		const facts = orders.facts(order);
-		// Card payments that leave for the provider's page. PortOne's checkout opens in the page with its
-		// browser SDK, which this page does not load yet: PortOne is paid through its webhook and lookup
-		// paths (tested), but not offered here.
+		// Card payments: Stripe's hosted page, and PortOne's payment window (opened in the page by its
+		// browser SDK); bank transfer is always shown as instructions.
 		const cards = payments()
 			.providers.map((p) => p.kind)
-			.filter((k) => k === 'stripe');
+			.filter((k) => k !== 'bank_transfer');
 		return {
 			order,
 			actor,
@@ -42,8 +48,10 @@ export const load = (async ({ params, locals, url }) => {
 			bank: payments().bankAccount,
 			cards,
 			timeline: await orders.timeline(tx, order.id),
-			// Back from the provider's page: paid (the webhook applies it) or cancelled there.
+			// Back from the provider's page: paid (the webhook applies it) or cancelled there. PortOne's
+			// mobile flow comes back with its payment id (and a code when it failed), settled by the page.
 			returned: url.searchParams.get('payment'),
+			portoneReturn: url.searchParams.get('payment') === 'portone' ? portoneReturn(url) : null,
 			form: await superValidate(zod4(moveSchema), { id: 'move' }),
 			payForm: await superValidate(zod4(paySchema), { id: 'pay' })
 		};
@@ -104,6 +112,23 @@ export const actions = {
 		});
 		if (!started.ok) return setError(form, '', started.error);
 		if (started.result.kind === 'redirect') redirect(303, started.result.url);
+		// The page opens PortOne's window with this (nothing secret: the amount was pre-registered).
+		if (started.result.kind === 'portone') return { form, portone: started.result.request };
 		return message(form, 'order_pay_by_transfer');
+	},
+
+	// Back from PortOne's window: ask PortOne what happened (never the browser) and apply it once.
+	settle: async ({ request, params, locals, url }) => {
+		const { claims } = requireUser({ locals, url });
+		const form = await superValidate(request, zod4(settleSchema), { id: 'settle' });
+		if (!form.valid) return fail(400, { form });
+		const provider = payments().get('portone');
+		if (!provider) return setError(form, '', 'err_payment_provider');
+		const ours = await withUser(claims, (tx) => orderPayments.attemptOf(tx, params.id, 'portone', form.data.payment));
+		if (!ours) return setError(form, '', 'err_payment_unknown_attempt');
+		const outcome = await orderPayments.settle(provider, form.data.payment);
+		if (outcome === 'applied' || outcome === 'duplicate') return message(form, 'order_paid_confirmed');
+		if (outcome === 'ignored') return message(form, 'order_paid_return');
+		return setError(form, '', outcome === 'already_paid' ? 'err_payment_paid_twice_buyer' : `err_payment_${outcome}`);
 	}
 } satisfies Actions;

@@ -42,3 +42,8 @@ export const paySchema = z.object({
 	milestone: z.uuid('err_payment_not_payable'),
 	provider: z.enum(['stripe', 'portone'], { error: 'err_payment_provider' })
 });
+
+/** Back from PortOne's payment window: which attempt to ask PortOne about (its own id, as start() made it). */
+export const settleSchema = z.object({
+	payment: z.string().regex(/^sl-[0-9a-f]{32}$/, 'err_payment_unknown_attempt')
+});
