@@ -185,7 +185,9 @@ create or replace function private.guard_booking() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  by_user boolean := current_user in ('anon', 'authenticated');
+  -- These triggers are security definer (they count rows the caller may not see), so the caller is
+  -- told by the role setting, not current_user; a change made by another trigger is the system's.
+  by_user boolean := coalesce(current_setting('role', true), '') in ('anon', 'authenticated') and pg_trigger_depth() = 1;
   m public.support_machines;
   c public.support_centers;
   seoul_day date;
@@ -359,7 +361,9 @@ create or replace function private.guard_registration() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  by_user boolean := current_user in ('anon', 'authenticated');
+  -- These triggers are security definer (they count rows the caller may not see), so the caller is
+  -- told by the role setting, not current_user; a change made by another trigger is the system's.
+  by_user boolean := coalesce(current_setting('role', true), '') in ('anon', 'authenticated') and pg_trigger_depth() = 1;
   e public.support_events;
   taken int;
   staff boolean;
@@ -581,4 +585,49 @@ revoke all on function private.guard_booking(), private.booking_penalty(), priva
   private.registration_changed() from public, anon, authenticated;
 revoke all on function private.support_timers(timestamptz, uuid[]) from public, anon, authenticated;
 grant execute on function private.support_timers(timestamptz, uuid[]) to service_role;
+grant execute on function public.support_machine_taken(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------- views for pages
+-- Seats taken and the waiting list of an event, without saying who: what the event page shows everyone.
+create or replace function public.support_event_counts(event uuid)
+returns table (registered int, waitlisted int)
+language sql stable security definer set search_path = ''
+as $$
+  select count(*) filter (where status in ('registered', 'attended', 'absent'))::int,
+         count(*) filter (where status = 'waitlisted')::int
+  from public.support_event_registrations where event_id = event
+$$;
+
+-- The people of an event with their names, for the center's staff taking attendance (empty for others).
+create or replace function public.support_attendees(event uuid)
+returns table (registration_id uuid, user_id uuid, display_name text, status text, queued_at timestamptz)
+language sql stable security definer set search_path = ''
+as $$
+  select g.id, g.user_id, p.display_name, g.status, g.queued_at
+  from public.support_event_registrations g join public.profiles p on p.id = g.user_id
+  join public.support_events e on e.id = g.event_id
+  where g.event_id = event and (private.acts_for_center(e.center_id) or private.is_operator())
+  order by case g.status when 'waitlisted' then 1 when 'cancelled' then 2 else 0 end, g.queued_at, g.id
+$$;
+
+-- A Seoul day's bookings of a center with the bookers' names, for its staff (empty for others).
+create or replace function public.support_day_bookings(center uuid, day date)
+returns table (booking_id uuid, machine_id uuid, machine_name text, user_id uuid, display_name text,
+               starts_at timestamptz, ends_at timestamptz, status text)
+language sql stable security definer set search_path = ''
+as $$
+  select b.id, m.id, m.name_ko, b.user_id, p.display_name, b.starts_at, b.ends_at, b.status
+  from public.support_bookings b join public.support_machines m on m.id = b.machine_id
+  join public.profiles p on p.id = b.user_id
+  where m.center_id = center and (private.acts_for_center(center) or private.is_operator())
+    and b.starts_at >= day::timestamp at time zone 'Asia/Seoul'
+    and b.starts_at < (day + 1)::timestamp at time zone 'Asia/Seoul'
+  order by b.starts_at, m.name_ko
+$$;
+
+revoke all on function public.support_event_counts(uuid), public.support_attendees(uuid),
+  public.support_day_bookings(uuid, date) from public;
+grant execute on function public.support_event_counts(uuid) to anon, authenticated, service_role;
+grant execute on function public.support_attendees(uuid), public.support_day_bookings(uuid, date) to authenticated, service_role;
+revoke all on function public.support_machine_taken(uuid, timestamptz, timestamptz) from public;
 grant execute on function public.support_machine_taken(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
