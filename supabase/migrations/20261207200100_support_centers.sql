@@ -625,6 +625,17 @@ as $$
   order by b.starts_at, m.name_ko
 $$;
 
+-- The caller's place on an event's waiting list (1 = next), without showing the others.
+create or replace function public.support_waitlist_position(event uuid) returns int
+language sql stable security definer set search_path = ''
+as $$
+  select count(*)::int from public.support_event_registrations w, public.support_event_registrations me
+  where me.event_id = event and me.user_id = (select auth.uid()) and me.status = 'waitlisted'
+    and w.event_id = event and w.status = 'waitlisted' and (w.queued_at, w.id) <= (me.queued_at, me.id)
+$$;
+revoke all on function public.support_waitlist_position(uuid) from public;
+grant execute on function public.support_waitlist_position(uuid) to authenticated, service_role;
+
 revoke all on function public.support_event_counts(uuid), public.support_attendees(uuid),
   public.support_day_bookings(uuid, date) from public;
 grant execute on function public.support_event_counts(uuid) to anon, authenticated, service_role;

@@ -221,7 +221,7 @@ export async function book(
 	userId: string,
 	machine: Machine,
 	start: Date,
-	slots: number,
+	slots = 1,
 	now: Date = new Date(),
 	purpose = ''
 ): Promise<BookResult> {
@@ -359,9 +359,7 @@ export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled' | 'at
 /** The caller's registration of an event, with their place on the waiting list. */
 export async function registrationOf(tx: Tx, userId: string, eventId: string) {
 	const [r] = await tx<{ id: string; status: RegistrationStatus; position: number | null }[]>`
-		select g.id, g.status, case when g.status = 'waitlisted' then
-		  (select count(*)::int from public.support_event_registrations w
-		   where w.event_id = g.event_id and w.status = 'waitlisted' and (w.queued_at, w.id) <= (g.queued_at, g.id)) end as position
+		select g.id, g.status, case when g.status = 'waitlisted' then public.support_waitlist_position(g.event_id) end as position
 		from public.support_event_registrations g where g.event_id = ${eventId} and g.user_id = ${userId}`;
 	return r ?? null;
 }
