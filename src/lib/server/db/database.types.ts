@@ -1190,6 +1190,88 @@ export interface Database {
 					jamo?: string;
 				};
 			};
+			support_application_documents: {
+				Row: {
+					id: string;
+					application_id: string;
+					doc_key: string;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by: string | null;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					application_id: string;
+					doc_key: string;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					application_id?: string;
+					doc_key?: string;
+					path?: string;
+					filename?: string;
+					content_type?: string;
+					size_bytes?: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+			};
+			support_applications: {
+				Row: {
+					id: string;
+					program_id: string;
+					workshop_id: string;
+					applicant_id: string | null;
+					status: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw: string | null;
+					note: string;
+					decision_reason: string | null;
+					submitted_at: Date | null;
+					decided_at: Date | null;
+					decided_by: string | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					program_id: string;
+					workshop_id: string;
+					applicant_id?: string | null;
+					status?: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw?: string | null;
+					note?: string;
+					decision_reason?: string | null;
+					submitted_at?: Date | null;
+					decided_at?: Date | null;
+					decided_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					program_id?: string;
+					workshop_id?: string;
+					applicant_id?: string | null;
+					status?: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw?: string | null;
+					note?: string;
+					decision_reason?: string | null;
+					submitted_at?: Date | null;
+					decided_at?: Date | null;
+					decided_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
 			support_bookings: {
 				Row: {
 					id: string;
@@ -1553,6 +1635,59 @@ export interface Database {
 					expires_at?: Date;
 				};
 			};
+			support_programs: {
+				Row: {
+					id: string;
+					center_id: string;
+					slug: string;
+					kind: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko: string;
+					title_en: string;
+					summary_ko: string;
+					summary_en: string;
+					amount_max_krw: string;
+					self_pay_percent: number;
+					opens_at: Date;
+					deadline: Date;
+					required_documents: Json;
+					eligibility: Json;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					slug: string;
+					kind: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko: string;
+					title_en?: string;
+					summary_ko?: string;
+					summary_en?: string;
+					amount_max_krw: string;
+					self_pay_percent?: number;
+					opens_at?: Date;
+					deadline: Date;
+					required_documents?: Json;
+					eligibility?: Json;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					slug?: string;
+					kind?: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko?: string;
+					title_en?: string;
+					summary_ko?: string;
+					summary_en?: string;
+					amount_max_krw?: string;
+					self_pay_percent?: number;
+					opens_at?: Date;
+					deadline?: Date;
+					required_documents?: Json;
+					eligibility?: Json;
+					created_at?: Date;
+				};
+			};
 			tax_invoices: {
 				Row: {
 					id: string;
@@ -1675,6 +1810,7 @@ export interface Database {
 					status: 'active' | 'suspended';
 					created_at: Date;
 					updated_at: Date;
+					founded_year: number | null;
 				};
 				Insert: {
 					id?: string;
@@ -1704,6 +1840,7 @@ export interface Database {
 					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
+					founded_year?: number | null;
 				};
 				Update: {
 					id?: string;
@@ -1733,6 +1870,7 @@ export interface Database {
 					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
+					founded_year?: number | null;
 				};
 			};
 		};
