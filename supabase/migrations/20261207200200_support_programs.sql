@@ -120,6 +120,9 @@ begin
     raise exception 'an application keeps its program and workshop' using errcode = '42501';
   end if;
   staff := not by_user or private.acts_for_center(p.center_id) or private.is_operator();
+  if (new.note, new.amount_krw) is distinct from (old.note, old.amount_krw) and by_user and not private.owns_workshop(old.workshop_id) then
+    raise exception 'only the applicant writes the application' using errcode = '42501';
+  end if;
   if (new.note, new.amount_krw) is distinct from (old.note, old.amount_krw) and old.status <> 'draft' then
     raise exception 'program_not_draft: a submitted application is not edited' using errcode = '23514';
   end if;

@@ -55,7 +55,9 @@ async function main() {
 		note(`embedded PostgreSQL on port ${pgPort}; ${PEOPLE} craftsmen, ${MACHINES} machines`);
 		// Rules that let the volume phase book freely (the rules themselves are tested elsewhere): no
 		// course, a whole day a person, machines open around the clock.
-		const [center] = await sql<{ id: string }[]>`insert into public.support_centers (slug, name_ko, address_ko, rule_safety_course, rule_max_hours_per_day)
+		const [center] = await sql<
+			{ id: string }[]
+		>`insert into public.support_centers (slug, name_ko, address_ko, rule_safety_course, rule_max_hours_per_day)
 			values (${`bench-${randomUUID().slice(0, 8)}`}, '벤치마크 센터', '서울 영등포구 문래동', false, 24) returning id`;
 		const machines = (
 			await sql<{ id: string }[]>`insert into public.support_machines (center_id, kind, name_ko, slot_minutes, open_hour, close_hour)
@@ -67,7 +69,8 @@ async function main() {
 				from generate_series(1, ${PEOPLE}) g returning id`
 		).map((u) => u.id);
 		const loaded = new Map<string, support.Machine>();
-		for (const id of machines) loaded.set(id, (await db.withUser({ sub: people[0], role: 'authenticated' }, (tx) => support.machineById(tx, id)))!);
+		for (const id of machines)
+			loaded.set(id, (await db.withUser({ sub: people[0], role: 'authenticated' }, (tx) => support.machineById(tx, id)))!);
 		const firstDay = addDays(seoulDay(new Date()), 2);
 
 		// 1. Contested: everyone at machine 1, the first slot of the first day.
@@ -96,7 +99,9 @@ async function main() {
 		const t0 = performance.now();
 		await pool(attempts, CONCURRENCY, async (a) => {
 			const t = performance.now();
-			const r = await db.withUser({ sub: a.person, role: 'authenticated' }, (tx) => support.book(tx, a.person, loaded.get(a.machine)!, a.start, 1));
+			const r = await db.withUser({ sub: a.person, role: 'authenticated' }, (tx) =>
+				support.book(tx, a.person, loaded.get(a.machine)!, a.start, 1)
+			);
 			latencies.push(performance.now() - t);
 			if (!r.ok) refused++;
 		});
@@ -117,7 +122,12 @@ async function main() {
 		const p95 = percentile(latencies, 95);
 		log(`booking contested=${CONTESTED} succeeded=${succeeded} double_booked=${doubleBooked} p95_ms=${fixed(p95)}`);
 		log(
-			`detail volume bookings=${N} machines=${MACHINES} concurrency=${CONCURRENCY} refused=${refused} p50_ms=${fixed(percentile(latencies, 50))} p95_ms=${fixed(p95)} per_s=${Math.round(N / seconds)} contested_p95_ms=${fixed(percentile(contested.map((c) => c.ms), 95))}`
+			`detail volume bookings=${N} machines=${MACHINES} concurrency=${CONCURRENCY} refused=${refused} p50_ms=${fixed(percentile(latencies, 50))} p95_ms=${fixed(p95)} per_s=${Math.round(N / seconds)} contested_p95_ms=${fixed(
+				percentile(
+					contested.map((c) => c.ms),
+					95
+				)
+			)}`
 		);
 		log(`baseline rls_read p50_ms=${fixed(percentile(baseline, 50))} p95_ms=${fixed(percentile(baseline, 95))}`);
 		log(`ratio_p95=${fixed(p95 / percentile(baseline, 95), 2)} loadavg=${loadavg()}`);

@@ -52,8 +52,10 @@ describe('booking rules', () => {
 
 	it('also refuses in the database when the app is bypassed (direct insert over the limit)', async () => {
 		const c = w.craftsmen[2];
-		const error = await as(c, (tx) =>
-			tx`insert into public.support_bookings (machine_id, user_id, starts_at, ends_at) values (${w.polisher}, ${c}, ${seoulAt(7, 16)}, ${seoulAt(7, 17)})`
+		const error = await as(
+			c,
+			(tx) =>
+				tx`insert into public.support_bookings (machine_id, user_id, starts_at, ends_at) values (${w.polisher}, ${c}, ${seoulAt(7, 16)}, ${seoulAt(7, 17)})`
 		).catch((e: Error) => e.message);
 		expect(error).toMatch(/booking_daily_limit/);
 	});
@@ -143,8 +145,10 @@ describe('double booking under concurrency', () => {
 		const [a] = w.craftsmen;
 		// A's printer booking is 10:00-11:00 on day 5; a two-hour booking from 09:00 overlaps it.
 		const other = w.craftsmen[8];
-		const error = await as(other, (tx) =>
-			tx`insert into public.support_bookings (machine_id, user_id, starts_at, ends_at) values (${w.printer}, ${other}, ${seoulAt(5, 9)}, ${seoulAt(5, 11)})`
+		const error = await as(
+			other,
+			(tx) =>
+				tx`insert into public.support_bookings (machine_id, user_id, starts_at, ends_at) values (${w.printer}, ${other}, ${seoulAt(5, 9)}, ${seoulAt(5, 11)})`
 		).catch((e: { code: string }) => e.code);
 		expect(error).toBe('23P01');
 		expect(a).toBeTruthy();

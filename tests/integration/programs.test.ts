@@ -24,10 +24,14 @@ beforeAll(async () => {
 	const [a, b] = w.craftsmen;
 	await sql`insert into public.trades (ksic_code, name_ko, name_en) values (${`98${w.tag.replace(/\D/g, '').padEnd(3, '1').slice(0, 3)}`}, '시험 귀금속', 'Test jewellery') on conflict do nothing`;
 	const trade = `98${w.tag.replace(/\D/g, '').padEnd(3, '1').slice(0, 3)}`;
-	const [cluster] = await sql<{ id: string }[]>`insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+	const [cluster] = await sql<
+		{ id: string }[]
+	>`insert into public.clusters (slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
 		values (${`test-jewelry-${w.tag}`}, 'craft', '시험 주얼리', 'Test jewelry', ${trade}, '서울', 'Seoul', '종로구', 'Jongno-gu', 'district', 37.57, 126.99) returning id`;
 	const workshop = async (owner: string, employees: number, slug: string) => {
-		const [r] = await sql<{ id: string }[]>`insert into public.workshops (owner_id, slug, name_ko, trade_code, employees, address_ko, founded_year)
+		const [r] = await sql<
+			{ id: string }[]
+		>`insert into public.workshops (owner_id, slug, name_ko, trade_code, employees, address_ko, founded_year)
 			values (${owner}, ${`${slug}-${w.tag}`}, ${`${slug} 공방`}, ${trade}, ${employees}, '서울 종로구 돈화문로 11', 2012) returning id`;
 		await sql`insert into public.cluster_memberships (cluster_id, workshop_id, status) values (${cluster.id}, ${r.id}, 'approved')`;
 		return r.id;
@@ -80,46 +84,74 @@ describe('an application', () => {
 		const load = (user: string) => as(user, (tx) => programs.byId(tx, started.id));
 
 		// A document of a kind the program does not ask for, or not a real PDF, is refused.
-		expect(await as(a, async (tx) => programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'passport', { name: 'x.pdf', bytes: PDF }))).toEqual({
+		expect(
+			await as(a, async (tx) =>
+				programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'passport', { name: 'x.pdf', bytes: PDF })
+			)
+		).toEqual({
 			ok: false,
 			error: 'program_err_document_kind'
 		});
 		expect(
 			await as(a, async (tx) =>
-				programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'tax_certificate', { name: 'x.pdf', bytes: new Uint8Array([1, 2, 3]) })
+				programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'tax_certificate', {
+					name: 'x.pdf',
+					bytes: new Uint8Array([1, 2, 3])
+				})
 			)
 		).toEqual({ ok: false, error: 'request_err_file_content' });
 
-		await as(a, async (tx) => programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'business_registration', { name: '사업자등록증.pdf', bytes: PDF }));
+		await as(a, async (tx) =>
+			programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'business_registration', {
+				name: '사업자등록증.pdf',
+				bytes: PDF
+			})
+		);
 		const missing = await as(a, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'submitted'));
 		expect(missing).toMatchObject({ ok: false, error: 'program_err_missing_documents', missing: [{ key: 'tax_certificate' }] });
 		// The database refuses too, when the app is bypassed.
-		const direct = await as(a, (tx) => tx`update public.support_applications set status = 'submitted' where id = ${started.id}`).catch((e: Error) => e.message);
+		const direct = await as(a, (tx) => tx`update public.support_applications set status = 'submitted' where id = ${started.id}`).catch(
+			(e: Error) => e.message
+		);
 		expect(direct).toMatch(/program_missing_document: tax_certificate/);
 
-		await as(a, async (tx) => programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'tax_certificate', { name: '납세증명서.pdf', bytes: PDF }));
+		await as(a, async (tx) =>
+			programs.addDocument(tx, store, (await programs.byId(tx, started.id))!, a, 'tax_certificate', { name: '납세증명서.pdf', bytes: PDF })
+		);
 		expect(await as(a, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'submitted'))).toEqual({ ok: true });
 		// Submitted: the applicant cannot add documents or decide.
-		expect(await as(a, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'under_review'))).toMatchObject({ ok: false });
+		expect(await as(a, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'under_review'))).toMatchObject({
+			ok: false
+		});
 
 		// Privacy: another craftsman and another center's staff see nothing; this center's staff see it all.
 		expect(await load(b)).toBeNull();
 		expect(await load(w.otherStaff)).toBeNull();
 		const seen = (await load(w.staff))!;
 		expect(seen.documents.map((d) => d.doc_key).sort()).toEqual(['business_registration', 'tax_certificate']);
-		expect(await as(w.otherStaff, (tx) => tx`update public.support_applications set status = 'under_review' where id = ${started.id} returning id`)).toHaveLength(0);
-		expect(await as(w.staff, (tx) => programs.document(tx, started.id, seen.documents[0].id))).toMatchObject({ content_type: 'application/pdf' });
+		expect(
+			await as(
+				w.otherStaff,
+				(tx) => tx`update public.support_applications set status = 'under_review' where id = ${started.id} returning id`
+			)
+		).toHaveLength(0);
+		expect(await as(w.staff, (tx) => programs.document(tx, started.id, seen.documents[0].id))).toMatchObject({
+			content_type: 'application/pdf'
+		});
 		expect(await as(b, (tx) => programs.document(tx, started.id, seen.documents[0].id))).toBeNull();
 
 		expect((await as(w.staff, (tx) => programs.queue(tx, w.center))).map((x) => x.id)).toEqual([started.id]);
-		expect(await as(w.staff, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'under_review'))).toEqual({ ok: true });
+		expect(await as(w.staff, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'under_review'))).toEqual({
+			ok: true
+		});
 		expect(await as(w.staff, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'rejected'))).toEqual({
 			ok: false,
 			error: 'program_err_reason_required'
 		});
 		expect(await as(w.staff, async (tx) => programs.move(tx, (await programs.byId(tx, started.id))!, 'approved'))).toEqual({ ok: true });
 		expect((await load(a))!.status).toBe('approved');
-		const [note] = await testSql()`select payload from public.notifications where user_id = ${a} and payload ->> 'application_id' = ${started.id}`;
+		const [note] =
+			await testSql()`select payload from public.notifications where user_id = ${a} and payload ->> 'application_id' = ${started.id}`;
 		expect(note.payload).toMatchObject({ support: 'application_decided', status: 'approved' });
 	});
 });

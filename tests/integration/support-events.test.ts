@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 async function course(capacity: number, daysAhead = 3) {
-	const [e] = await testSql()<{ id: string }[]>`insert into public.support_events (center_id, kind, course_id, title_ko, title_en, starts_at, ends_at, place_ko, capacity)
+	const [e] = await testSql()<
+		{ id: string }[]
+	>`insert into public.support_events (center_id, kind, course_id, title_ko, title_en, starts_at, ends_at, place_ko, capacity)
 		values (${w.center}, 'course', ${w.course}, '3D 프린터 안전교육', '3D printer safety course', ${seoulAt(daysAhead, 14)}, ${seoulAt(daysAhead, 16)}, '센터 2층 교육장', ${capacity}) returning id`;
 	return e.id;
 }
@@ -43,7 +45,9 @@ describe('registration and the waiting list', () => {
 		expect(await as(a, (tx) => support.register(tx, a, event))).toBe('waitlisted');
 		expect((await as(a, (tx) => support.registrationOf(tx, a, event)))?.position).toBe(2);
 		// Nobody reads another person's registration.
-		expect(await as(b, (tx) => tx`select id from public.support_event_registrations where event_id = ${event} and user_id <> ${b}`)).toHaveLength(0);
+		expect(
+			await as(b, (tx) => tx`select id from public.support_event_registrations where event_id = ${event} and user_id <> ${b}`)
+		).toHaveLength(0);
 	});
 
 	it('never seats more than the capacity when people cancel and register at once', async () => {
@@ -57,7 +61,9 @@ describe('registration and the waiting list', () => {
 		const [counts] = await testSql()<{ registered: number; waitlisted: number }[]>`select * from public.support_event_counts(${event})`;
 		expect(counts).toEqual({ registered: 3, waitlisted: 4 });
 		// The three who waited longest got the seats.
-		const seated = await testSql()<{ user_id: string }[]>`select user_id from public.support_event_registrations where event_id = ${event} and status = 'registered'`;
+		const seated = await testSql()<
+			{ user_id: string }[]
+		>`select user_id from public.support_event_registrations where event_id = ${event} and status = 'registered'`;
 		expect(seated.map((s) => s.user_id).sort()).toEqual(people.slice(3, 6).sort());
 	});
 });
@@ -73,7 +79,8 @@ describe('reminders the day before', () => {
 		const hoursBefore = new Date(seoulAt(2, 14).getTime() - 20 * 3600_000);
 		expect(await asService((tx) => support.runTimers(tx, hoursBefore, [event]))).toEqual({ reminded: 1 });
 		expect(await asService((tx) => support.runTimers(tx, hoursBefore, [event]))).toEqual({ reminded: 0 });
-		const notes = await testSql()`select user_id, payload from public.notifications where kind = 'support' and payload ->> 'event_id' = ${event}`;
+		const notes =
+			await testSql()`select user_id, payload from public.notifications where kind = 'support' and payload ->> 'event_id' = ${event}`;
 		expect(notes.map((n) => [n.user_id, n.payload.support])).toEqual([[a, 'event_reminder']]);
 	});
 });

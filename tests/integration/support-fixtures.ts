@@ -51,9 +51,13 @@ export async function makeSupportWorld(sql: postgres.Sql, craftsmen = 3): Promis
 	await sql`insert into public.support_center_staff (center_id, user_id) values (${center.id}, ${staff}), (${other.id}, ${otherStaff})`;
 	const [course] = await sql<{ id: string }[]>`insert into public.support_courses (center_id, title_ko)
 		values (${center.id}, '3D 프린터 안전교육') returning id`;
-	const [printer] = await sql<{ id: string }[]>`insert into public.support_machines (center_id, kind, name_ko, prerequisite_course_id, slot_minutes, open_hour, close_hour)
+	const [printer] = await sql<
+		{ id: string }[]
+	>`insert into public.support_machines (center_id, kind, name_ko, prerequisite_course_id, slot_minutes, open_hour, close_hour)
 		values (${center.id}, '3d_printer', '주얼리 3D 프린터', ${course.id}, 60, 9, 18) returning id`;
-	const [polisher] = await sql<{ id: string }[]>`insert into public.support_machines (center_id, kind, name_ko, hourly_fee_krw, slot_minutes)
+	const [polisher] = await sql<
+		{ id: string }[]
+	>`insert into public.support_machines (center_id, kind, name_ko, hourly_fee_krw, slot_minutes)
 		values (${center.id}, 'polisher', '바렐 연마기', 5000, 60) returning id`;
 	return {
 		tag,
@@ -80,5 +84,6 @@ export async function makeSupportWorld(sql: postgres.Sql, craftsmen = 3): Promis
 
 /** Records the course on people as attendance would (tests of booking start after the course). */
 export async function completeCourse(sql: postgres.Sql, course: string, people: string[]) {
-	for (const p of people) await sql`insert into public.support_course_completions (user_id, course_id) values (${p}, ${course}) on conflict do nothing`;
+	for (const p of people)
+		await sql`insert into public.support_course_completions (user_id, course_id) values (${p}, ${course}) on conflict do nothing`;
 }

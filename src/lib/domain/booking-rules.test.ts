@@ -51,12 +51,12 @@ describe('booking a machine', () => {
 		});
 	});
 	it('refuses half slots and times outside the opening hours', () => {
-		expect(checkBooking(defaultRules, attempt({ start: seoulMidnight('2026-12-10', 10.5), end: seoulMidnight('2026-12-10', 11.5) }))?.code).toBe(
-			'slot'
-		);
-		expect(checkBooking(defaultRules, attempt({ start: seoulMidnight('2026-12-10', 17), end: seoulMidnight('2026-12-10', 19) }))?.code).toBe(
-			'hours'
-		);
+		expect(
+			checkBooking(defaultRules, attempt({ start: seoulMidnight('2026-12-10', 10.5), end: seoulMidnight('2026-12-10', 11.5) }))?.code
+		).toBe('slot');
+		expect(
+			checkBooking(defaultRules, attempt({ start: seoulMidnight('2026-12-10', 17), end: seoulMidnight('2026-12-10', 19) }))?.code
+		).toBe('hours');
 	});
 	it('refuses the first booking before the prerequisite course, unless the center does not ask for it', () => {
 		expect(checkBooking(defaultRules, attempt({ completedCourseIds: [] }))).toEqual({ code: 'prerequisite' });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { exclusions, parseRules, regionOf, type EligibilityRule, type WorkshopFacts } from './eligibility';
 
 const today = new Date('2026-12-07T00:00:00Z');
-const jeweller: WorkshopFacts = { employees: 4, tradeDesignated: true, clusters: ['jongno-jewelry'], foundedYear: 2015, addressKo: '서울 종로구 돈화문로 11' };
+const jeweller: WorkshopFacts = {
+	employees: 4,
+	tradeDesignated: true,
+	clusters: ['jongno-jewelry'],
+	foundedYear: 2015,
+	addressKo: '서울 종로구 돈화문로 11'
+};
 const microfinance: EligibilityRule[] = [
 	{ kind: 'max_employees', value: 9 },
 	{ kind: 'designated_trade' },
@@ -23,7 +29,13 @@ describe('program eligibility', () => {
 		expect(exclusions(microfinance, { ...jeweller, employees: 9 }, today)).toEqual([]);
 	});
 	it('names every excluding rule: trade, cluster, years, region', () => {
-		const outsider: WorkshopFacts = { employees: 3, tradeDesignated: false, clusters: [], foundedYear: 2026, addressKo: '부산광역시 사하구 1' };
+		const outsider: WorkshopFacts = {
+			employees: 3,
+			tradeDesignated: false,
+			clusters: [],
+			foundedYear: 2026,
+			addressKo: '부산광역시 사하구 1'
+		};
 		expect(exclusions(microfinance, outsider, today).map((e) => e.ko)).toEqual([
 			'지정 업종이 아님',
 			'지정 집적지 회원이 아님',

@@ -61,12 +61,15 @@ export function regionOf(address: string): string {
 export const yearsInBusiness = (foundedYear: number, today: Date) => today.getUTCFullYear() - foundedYear;
 
 /** Why the rule excludes the workshop, in words; null when it does not. */
-export function exclusion(rule: EligibilityRule, w: WorkshopFacts, today: Date, clusterNames: Record<string, string> = {}): Exclusion | null {
+export function exclusion(
+	rule: EligibilityRule,
+	w: WorkshopFacts,
+	today: Date,
+	clusterNames: Record<string, string> = {}
+): Exclusion | null {
 	switch (rule.kind) {
 		case 'max_employees':
-			return w.employees > rule.value
-				? { rule, ko: `종업원 ${rule.value + 1}명 이상`, en: `${rule.value + 1} or more employees` }
-				: null;
+			return w.employees > rule.value ? { rule, ko: `종업원 ${rule.value + 1}명 이상`, en: `${rule.value + 1} or more employees` } : null;
 		case 'designated_trade':
 			return w.tradeDesignated ? null : { rule, ko: '지정 업종이 아님', en: 'Not a designated trade' };
 		case 'cluster_member': {
@@ -90,7 +93,12 @@ export function exclusion(rule: EligibilityRule, w: WorkshopFacts, today: Date, 
 }
 
 /** Every rule that excludes the workshop (empty: eligible). */
-export function exclusions(rules: readonly EligibilityRule[], w: WorkshopFacts, today: Date, clusterNames?: Record<string, string>): Exclusion[] {
+export function exclusions(
+	rules: readonly EligibilityRule[],
+	w: WorkshopFacts,
+	today: Date,
+	clusterNames?: Record<string, string>
+): Exclusion[] {
 	return rules.map((r) => exclusion(r, w, today, clusterNames)).filter((e): e is Exclusion => e !== null);
 }
 

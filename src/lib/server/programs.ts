@@ -70,7 +70,11 @@ async function clusterNames(tx: Tx): Promise<Record<string, string>> {
 }
 
 /** Each open program with the rules that exclude the workshop (empty: eligible). */
-export async function eligibility(tx: Tx, workshop: WorkshopFacts, now: Date = new Date()): Promise<{ program: Program; excluded: Exclusion[] }[]> {
+export async function eligibility(
+	tx: Tx,
+	workshop: WorkshopFacts,
+	now: Date = new Date()
+): Promise<{ program: Program; excluded: Exclusion[] }[]> {
 	const names = await clusterNames(tx);
 	return (await list(tx, { openAt: now })).map((program) => ({
 		program,
@@ -125,16 +129,20 @@ export async function queue(tx: Tx, centerId: string): Promise<Application[]> {
 		order by case a.status when 'submitted' then 0 when 'under_review' then 1 else 2 end, a.submitted_at`;
 }
 
-export type StartResult = { ok: true; id: string } | { ok: false; error: 'program_err_closed' | 'program_err_not_eligible' | 'program_err_not_owner' };
+export type StartResult =
+	{ ok: true; id: string } | { ok: false; error: 'program_err_closed' | 'program_err_not_eligible' | 'program_err_not_owner' };
 
 /** Starts (or finds) the workshop's draft application to the program, if the workshop is eligible. */
 export async function start(tx: Tx, userId: string, program: Program, workshopId: string, now: Date = new Date()): Promise<StartResult> {
 	const workshop = (await workshopsOf(tx, userId)).find((w) => w.id === workshopId);
 	if (!workshop) return { ok: false, error: 'program_err_not_owner' };
-	const [existing] = await tx<{ id: string }[]>`select id from public.support_applications where program_id = ${program.id} and workshop_id = ${workshopId}`;
+	const [existing] = await tx<
+		{ id: string }[]
+	>`select id from public.support_applications where program_id = ${program.id} and workshop_id = ${workshopId}`;
 	if (existing) return { ok: true, id: existing.id };
 	if (now > program.deadline || now < program.opens_at) return { ok: false, error: 'program_err_closed' };
-	if (exclusions(parseRules(program.eligibility), workshop, now, await clusterNames(tx)).length) return { ok: false, error: 'program_err_not_eligible' };
+	if (exclusions(parseRules(program.eligibility), workshop, now, await clusterNames(tx)).length)
+		return { ok: false, error: 'program_err_not_eligible' };
 	const [row] = await tx<{ id: string }[]>`insert into public.support_applications (program_id, workshop_id, applicant_id)
 		values (${program.id}, ${workshopId}, ${userId}) returning id`;
 	return { ok: true, id: row.id };
@@ -146,7 +154,12 @@ export async function saveDraft(tx: Tx, id: string, fields: { note: string; amou
 	return rows.length > 0;
 }
 
-export type DocumentError = 'request_err_file_type' | 'request_err_file_too_large' | 'request_err_file_empty' | 'request_err_file_content' | 'program_err_document_kind';
+export type DocumentError =
+	| 'request_err_file_type'
+	| 'request_err_file_too_large'
+	| 'request_err_file_empty'
+	| 'request_err_file_content'
+	| 'program_err_document_kind';
 
 /** Stores a checked document and records it on a draft (RLS: the applicant, while a draft). */
 export async function addDocument(
@@ -188,7 +201,12 @@ export async function document(tx: Tx, applicationId: string, documentId: string
 	return d ?? null;
 }
 
-export type MoveError = 'program_err_missing_documents' | 'program_err_closed' | 'program_err_reason_required' | 'program_err_not_allowed' | 'program_err_transition';
+export type MoveError =
+	| 'program_err_missing_documents'
+	| 'program_err_closed'
+	| 'program_err_reason_required'
+	| 'program_err_not_allowed'
+	| 'program_err_transition';
 
 /** Moves an application; the database decides who may (applicant submits, the center's staff decide). */
 export async function move(

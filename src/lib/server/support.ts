@@ -171,7 +171,17 @@ export async function week(tx: Tx, machine: Machine, monday: string, userId: str
 }
 
 export async function penaltiesOf(tx: Tx, userId: string, centerId?: string) {
-	return tx<{ id: string; center_id: string; center_name_ko: string; kind: 'late_cancel' | 'no_show'; hours: string; created_at: Date; expires_at: Date }[]>`
+	return tx<
+		{
+			id: string;
+			center_id: string;
+			center_name_ko: string;
+			kind: 'late_cancel' | 'no_show';
+			hours: string;
+			created_at: Date;
+			expires_at: Date;
+		}[]
+	>`
 		select p.id, p.center_id, c.name_ko as center_name_ko, p.kind, p.hours, p.created_at, p.expires_at
 		from public.support_penalties p join public.support_centers c on c.id = p.center_id
 		where p.user_id = ${userId} ${centerId ? tx`and p.center_id = ${centerId}` : tx``} order by p.created_at desc`;
@@ -229,7 +239,9 @@ export async function book(
 	const day = seoulDay(start);
 	// One round trip for everything the rules need: the center's rules, the courses done, the hours
 	// already booked that Seoul day, the penalties at this center.
-	const [ctx] = await tx<{ rules: BookingRules; courses: string[]; hours: number; penalties: { created_at: string; expires_at: string }[] }[]>`
+	const [ctx] = await tx<
+		{ rules: BookingRules; courses: string[]; hours: number; penalties: { created_at: string; expires_at: string }[] }[]
+	>`
 		select (select jsonb_build_object('safetyCourse', rule_safety_course, 'maxHoursPerDay', rule_max_hours_per_day,
 		          'cancelDays', rule_cancel_days, 'penaltiesToSuspend', rule_penalties_to_suspend,
 		          'suspensionDays', rule_suspension_days, 'penaltyMonths', rule_penalty_months)
@@ -261,7 +273,8 @@ export async function book(
 	} catch (e) {
 		const r = refusalOf(e, machine);
 		if (!r) throw e;
-		if (r.code === 'daily_limit') return { ok: false, refusal: { code: 'daily_limit', maxHours: rules.maxHoursPerDay, bookedHours: ctx.hours } };
+		if (r.code === 'daily_limit')
+			return { ok: false, refusal: { code: 'daily_limit', maxHours: rules.maxHoursPerDay, bookedHours: ctx.hours } };
 		return { ok: false, refusal: r };
 	}
 }
@@ -350,7 +363,9 @@ export async function eventsOf(tx: Tx, centerId: string, from: Date): Promise<Su
 
 export async function eventById(tx: Tx, id: string): Promise<SupportEvent | null> {
 	if (!isUuid(id)) return null;
-	const [e] = await tx<SupportEvent[]>`select ${eventColumns(tx)} from public.support_events e, public.support_event_counts(e.id) n where e.id = ${id}`;
+	const [e] = await tx<
+		SupportEvent[]
+	>`select ${eventColumns(tx)} from public.support_events e, public.support_event_counts(e.id) n where e.id = ${id}`;
 	return e ?? null;
 }
 
@@ -410,7 +425,17 @@ export async function markAttendance(tx: Tx, registrationId: string, status: 'at
 }
 
 export async function registrationsOf(tx: Tx, userId: string) {
-	return tx<{ event_id: string; title_ko: string; title_en: string; starts_at: Date; ends_at: Date; status: RegistrationStatus; center_name_ko: string }[]>`
+	return tx<
+		{
+			event_id: string;
+			title_ko: string;
+			title_en: string;
+			starts_at: Date;
+			ends_at: Date;
+			status: RegistrationStatus;
+			center_name_ko: string;
+		}[]
+	>`
 		select e.id as event_id, e.title_ko, e.title_en, e.starts_at, e.ends_at, g.status, c.name_ko as center_name_ko
 		from public.support_event_registrations g join public.support_events e on e.id = g.event_id
 		join public.support_centers c on c.id = e.center_id

@@ -111,14 +111,19 @@ const orderLine = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'>
 function supportLines(p: NotificationPayload): Lines {
 	const when = p.starts_at ? new Date(p.starts_at) : null;
 	const seoul = (locale: 'ko' | 'en') =>
-		when ? when.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }) : '';
+		when
+			? when.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' })
+			: '';
 	const titleKo = p.title ?? '';
 	const titleEn = p.title_en || p.title || '';
 	switch (p.support) {
 		case 'event_reminder':
 			return { ko: `내일 ${titleKo} 일정이 있습니다 (${seoul('ko')}).`, en: `Tomorrow: ${titleEn} (${seoul('en')}, Seoul time).` };
 		case 'moved_up':
-			return { ko: `대기 중이던 ${titleKo}에 자리가 나서 신청이 확정되었습니다.`, en: `A seat opened: you are now registered for ${titleEn}.` };
+			return {
+				ko: `대기 중이던 ${titleKo}에 자리가 나서 신청이 확정되었습니다.`,
+				en: `A seat opened: you are now registered for ${titleEn}.`
+			};
 		case 'penalty':
 			return {
 				ko: p.status === 'no_show' ? '장비 예약에 나타나지 않아 벌점이 부과되었습니다.' : '늦은 예약 취소로 벌점이 부과되었습니다.',
