@@ -95,7 +95,7 @@ describe('cancelling and penalties', () => {
 		const e = w.craftsmen[5];
 		const sql = testSql();
 		// Bookings that already began, written as the superuser without the guard (time cannot be moved back).
-		const past = [];
+		const past: string[] = [];
 		for (const h of [9, 10, 11]) {
 			await sql.begin(async (tx) => {
 				await tx`set local session_replication_role = replica`;

@@ -79,8 +79,9 @@ describe('reminders the day before', () => {
 		const hoursBefore = new Date(seoulAt(2, 14).getTime() - 20 * 3600_000);
 		expect(await asService((tx) => support.runTimers(tx, hoursBefore, [event]))).toEqual({ reminded: 1 });
 		expect(await asService((tx) => support.runTimers(tx, hoursBefore, [event]))).toEqual({ reminded: 0 });
-		const notes =
-			await testSql()`select user_id, payload from public.notifications where kind = 'support' and payload ->> 'event_id' = ${event}`;
+		const notes = await testSql()<
+			{ user_id: string; payload: { support: string } }[]
+		>`select user_id, payload from public.notifications where kind = 'support' and payload ->> 'event_id' = ${event}`;
 		expect(notes.map((n) => [n.user_id, n.payload.support])).toEqual([[a, 'event_reminder']]);
 	});
 });

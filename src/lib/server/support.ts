@@ -455,3 +455,8 @@ export async function runTimers(tx: Tx, at: Date = new Date(), onlyEvents: strin
 }
 
 export { hoursBetween };
+
+/** The center's rules with only the cancellation notice known (enough to say what cancelling costs). */
+export function defaultRulesFor(cancelDays: number): BookingRules {
+	return { safetyCourse: true, maxHoursPerDay: 4, cancelDays, penaltiesToSuspend: 3, suspensionDays: 30, penaltyMonths: 3 };
+}

@@ -1279,7 +1279,7 @@ export interface Database {
 					user_id: string;
 					starts_at: Date;
 					ends_at: Date;
-					during: unknown | null;
+					during: string | null;
 					status: 'booked' | 'cancelled' | 'late_cancelled' | 'no_show' | 'completed';
 					fee_krw: number;
 					purpose: string;
