@@ -814,3 +814,85 @@ begin
      '소량 샘플 가능. 스토퍼는 실리콘.', null);
 end;
 $$;
+
+-- ---------------------------------------------------------------- support centers (issue 17)
+-- The centers of the four clusters, their courses, shared equipment, upcoming events and programs.
+-- Contacts are illustrative; addresses follow the districts of the clusters.
+-- Once: the seed may run again on a seeded database.
+do $support$
+begin
+if exists (select 1 from public.support_centers where id = '00000000-0000-4000-8000-0000000c0001') then
+  return;
+end if;
+insert into public.support_centers (id, slug, name_ko, name_en, operator_ko, region_ko, address_ko, lat, lng, opening_hours_ko, phone,
+  description_ko, description_en, services_ko, services_en) values
+  ('00000000-0000-4000-8000-0000000c0001', 'jongno-jewelry-center', '종로 귀금속 소공인특화지원센터', 'Jongno Jewelry Craftsman Support Center',
+   '한국주얼리산업연합회', '서울', '서울 종로구 돈화문로 11', 37.5714, 126.9918, '평일 09:00–18:00 (점심 12:00–13:00)', '02-765-0000',
+   '종로 귀금속 집적지 소공인을 위한 교육, 상담, 공동 장비를 운영합니다.', 'Training, counseling and shared equipment for the Jongno jewelry cluster.',
+   '{주얼리 3D 프린터·캐스팅 장비 대여,디자인·마케팅 교육,경영·수출 상담}', '{Jewelry 3D printer and casting equipment,Design and marketing courses,Management and export counseling}'),
+  ('00000000-0000-4000-8000-0000000c0002', 'seongsu-shoes-center', '성수 수제화 소공인특화지원센터', 'Seongsu Handmade Shoes Craftsman Support Center',
+   '성동구 수제화협회', '서울', '서울 성동구 연무장길 41', 37.5446, 127.0557, '평일 09:00–18:00', '02-460-0000',
+   '수제화 공방의 라스트 제작, 가죽 재단 장비와 판로 교육을 지원합니다.', 'Lasts, leather cutting equipment and sales training for shoe workshops.',
+   '{가죽 레이저 재단기,판로·온라인 판매 교육,디자인 상담}', '{Leather laser cutter,Online sales courses,Design counseling}'),
+  ('00000000-0000-4000-8000-0000000c0003', 'mullae-metal-center', '문래 기계금속 소공인특화지원센터', 'Mullae Machine-Metal Craftsman Support Center',
+   '문래동 기계금속 소공인협동조합', '서울', '서울 영등포구 도림로 433', 37.5176, 126.8947, '평일 08:30–18:30, 토 09:00–13:00', '02-2631-0000',
+   '문래 기계금속 집적지의 시제품 제작, 3D 프린터와 쇼룸을 운영합니다.', 'Prototyping, a 3D printer and a showroom for the Mullae metal cluster.',
+   '{3D 프린터·3D 스캐너,시제품 제작 지원,기술·안전 교육}', '{3D printer and scanner,Prototyping support,Technical and safety training}'),
+  ('00000000-0000-4000-8000-0000000c0004', 'cheongju-printing-center', '청주 인쇄 소공인특화지원센터', 'Cheongju Printing Craftsman Support Center',
+   '청주인쇄출판협동조합', '충북', '충북 청주시 상당구 상당로 55', 36.6424, 127.4890, '평일 09:00–18:00', '043-255-0000',
+   '청주 인쇄 집적지의 후가공 장비, 디지털 인쇄 교육과 판로를 지원합니다.', 'Finishing equipment, digital printing courses and sales support for Cheongju printers.',
+   '{레이저 커팅·후가공 장비,디지털 인쇄 교육,수출 상담}', '{Laser cutting and finishing,Digital printing courses,Export counseling}');
+
+insert into public.support_center_clusters (center_id, cluster_id)
+select c.id, k.id from (values
+  ('00000000-0000-4000-8000-0000000c0001'::uuid, 'jongno-jewelry'),
+  ('00000000-0000-4000-8000-0000000c0002'::uuid, 'seongsu-handmade-shoes'),
+  ('00000000-0000-4000-8000-0000000c0003'::uuid, 'mullae-machine-metal'),
+  ('00000000-0000-4000-8000-0000000c0004'::uuid, 'cheongju-printing')) c(id, slug)
+join public.clusters k on k.slug = c.slug;
+
+insert into public.support_courses (id, center_id, title_ko, title_en) values
+  ('00000000-0000-4000-8000-0000000c1001', '00000000-0000-4000-8000-0000000c0001', '주얼리 3D 프린터 안전교육', 'Jewelry 3D printer safety course'),
+  ('00000000-0000-4000-8000-0000000c1003', '00000000-0000-4000-8000-0000000c0003', '3D 프린터·스캐너 안전교육', '3D printer and scanner safety course');
+
+insert into public.support_machines (center_id, kind, name_ko, name_en, specs_ko, prerequisite_course_id, hourly_fee_krw, slot_minutes, open_hour, close_hour) values
+  ('00000000-0000-4000-8000-0000000c0001', '3d_printer', '주얼리 3D 프린터 (DLP)', 'Jewelry 3D printer (DLP)', '캐스터블 레진, 조형 크기 96×54×100mm, 적층 25μm',
+   '00000000-0000-4000-8000-0000000c1001', 0, 60, 9, 18),
+  ('00000000-0000-4000-8000-0000000c0001', 'polisher', '바렐 연마기', 'Barrel polisher', '자기 연마, 용량 2kg', null, 0, 60, 9, 18),
+  ('00000000-0000-4000-8000-0000000c0002', 'laser_cutter', '가죽 레이저 재단기', 'Leather laser cutter', '작업 영역 900×600mm, CO2 100W', null, 5000, 60, 9, 18),
+  ('00000000-0000-4000-8000-0000000c0003', '3d_printer', '산업용 FDM 3D 프린터', 'Industrial FDM 3D printer', 'PLA·ABS·PETG, 조형 크기 300×300×400mm',
+   '00000000-0000-4000-8000-0000000c1003', 0, 120, 9, 18),
+  ('00000000-0000-4000-8000-0000000c0003', '3d_scanner', '3D 스캐너', '3D scanner', '정밀도 0.05mm, 역설계 소프트웨어 포함',
+   '00000000-0000-4000-8000-0000000c1003', 10000, 60, 9, 18),
+  ('00000000-0000-4000-8000-0000000c0004', 'laser_cutter', '후가공 레이저 커터', 'Finishing laser cutter', '종이·보드지 재단, 작업 영역 1300×900mm', null, 8000, 60, 9, 18);
+
+insert into public.support_events (center_id, kind, course_id, title_ko, title_en, starts_at, ends_at, place_ko, online_url, capacity) values
+  ('00000000-0000-4000-8000-0000000c0001', 'course', '00000000-0000-4000-8000-0000000c1001', '주얼리 3D 프린터 안전교육 (12월)', 'Jewelry 3D printer safety course (December)',
+   (current_date + 7)::timestamp at time zone 'Asia/Seoul' + interval '14 hours', (current_date + 7)::timestamp at time zone 'Asia/Seoul' + interval '16 hours',
+   '센터 3층 교육장', null, 8),
+  ('00000000-0000-4000-8000-0000000c0003', 'course', '00000000-0000-4000-8000-0000000c1003', '3D 프린터·스캐너 안전교육', '3D printer and scanner safety course',
+   (current_date + 5)::timestamp at time zone 'Asia/Seoul' + interval '10 hours', (current_date + 5)::timestamp at time zone 'Asia/Seoul' + interval '12 hours',
+   '센터 1층 시제품실', null, 6),
+  ('00000000-0000-4000-8000-0000000c0004', 'seminar', null, '인쇄 소공인 수출 판로 세미나', 'Export seminar for printing craftsmen',
+   (current_date + 10)::timestamp at time zone 'Asia/Seoul' + interval '15 hours', (current_date + 10)::timestamp at time zone 'Asia/Seoul' + interval '17 hours',
+   '', 'https://meet.example.org/cheongju-export', 100);
+
+insert into public.support_programs (center_id, slug, kind, title_ko, title_en, summary_ko, summary_en, amount_max_krw, self_pay_percent, deadline,
+  required_documents, eligibility) values
+  ('00000000-0000-4000-8000-0000000c0003', 'craftsman-microfinance', 'loan', '소공인 특화자금', 'Craftsman microfinance',
+   '소공인의 시설·운전자금 융자. 1인당 최대 10억 원.', 'Loans for equipment and working capital, up to 1 billion won a person.',
+   1000000000, 0, now() + interval '60 days',
+   '[{"key":"business_registration","label_ko":"사업자등록증","label_en":"Business registration"},{"key":"tax_certificate","label_ko":"납세증명서","label_en":"Tax certificate"}]',
+   '[{"kind":"max_employees","value":9},{"kind":"designated_trade"},{"kind":"min_years","value":1}]'),
+  ('00000000-0000-4000-8000-0000000c0001', 'smart-workshop-2027', 'grant', '스마트공방 기술보급사업', 'Smart workshop grants',
+   '스마트 장비·솔루션 도입 비용 지원, 공방당 최대 4,900만 원.', 'Smart equipment and software, up to 49 million won a workshop.',
+   49000000, 0, now() + interval '30 days',
+   '[{"key":"business_registration","label_ko":"사업자등록증","label_en":"Business registration"},{"key":"plan","label_ko":"도입 계획서","label_en":"Adoption plan"}]',
+   '[{"kind":"max_employees","value":9},{"kind":"cluster_member","clusters":[]}]'),
+  ('00000000-0000-4000-8000-0000000c0002', 'clean-workplace-2027', 'grant', '클린제조환경 조성 지원', 'Clean workplace support',
+   '작업환경 개선 비용 지원, 최대 420만 원 (자부담 30%).', 'Workplace improvements, up to 4.2 million won (30% self-paid).',
+   4200000, 30, now() + interval '45 days',
+   '[{"key":"business_registration","label_ko":"사업자등록증","label_en":"Business registration"},{"key":"quote","label_ko":"시공 견적서","label_en":"Contractor quote"}]',
+   '[{"kind":"max_employees","value":9},{"kind":"region","regions":["서울"]}]');
+end;
+$support$;

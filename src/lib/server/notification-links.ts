@@ -17,6 +17,12 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	const { request_id: request, workshop_id: workshop, order_id: order } = n.payload;
 	if (n.kind === 'order' || n.kind === 'order_payment' || n.kind === 'order_reminder')
 		return order && UUID.test(order) ? `/orders/${order}` : '/orders';
+	if (n.kind === 'support') {
+		const { event_id: event, application_id: application } = n.payload;
+		if (event && UUID.test(event)) return `/support/events/${event}`;
+		if (application && UUID.test(application)) return `/programs/applications/${application}`;
+		return '/support/mine';
+	}
 	if (!request || !UUID.test(request)) return '/notifications';
 	switch (n.kind) {
 		case 'message':

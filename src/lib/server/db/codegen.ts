@@ -20,7 +20,7 @@ interface Column {
 /** postgres.js's JavaScript type for a PostgreSQL type (its default parsers: int8 and numeric stay strings). */
 function scalar(type: string): string {
 	if (
-		/^(uuid|text|character varying.*|character.*|citext|name|inet|cidr|tsvector|tsquery|interval|time.*without.*|bigint|numeric.*)$/.test(
+		/^(uuid|text|character varying.*|character.*|citext|name|inet|cidr|tsvector|tsquery|interval|time.*without.*|bigint|numeric.*|tstzrange|tsrange|daterange|int4range|int8range|numrange)$/.test(
 			type
 		)
 	)

@@ -1190,6 +1190,504 @@ export interface Database {
 					jamo?: string;
 				};
 			};
+			support_application_documents: {
+				Row: {
+					id: string;
+					application_id: string;
+					doc_key: string;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by: string | null;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					application_id: string;
+					doc_key: string;
+					path: string;
+					filename: string;
+					content_type: string;
+					size_bytes: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					application_id?: string;
+					doc_key?: string;
+					path?: string;
+					filename?: string;
+					content_type?: string;
+					size_bytes?: number;
+					uploaded_by?: string | null;
+					created_at?: Date;
+				};
+			};
+			support_applications: {
+				Row: {
+					id: string;
+					program_id: string;
+					workshop_id: string;
+					applicant_id: string | null;
+					status: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw: string | null;
+					note: string;
+					decision_reason: string | null;
+					submitted_at: Date | null;
+					decided_at: Date | null;
+					decided_by: string | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					program_id: string;
+					workshop_id: string;
+					applicant_id?: string | null;
+					status?: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw?: string | null;
+					note?: string;
+					decision_reason?: string | null;
+					submitted_at?: Date | null;
+					decided_at?: Date | null;
+					decided_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					program_id?: string;
+					workshop_id?: string;
+					applicant_id?: string | null;
+					status?: 'draft' | 'submitted' | 'under_review' | 'approved' | 'rejected';
+					amount_krw?: string | null;
+					note?: string;
+					decision_reason?: string | null;
+					submitted_at?: Date | null;
+					decided_at?: Date | null;
+					decided_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
+			support_bookings: {
+				Row: {
+					id: string;
+					machine_id: string;
+					user_id: string;
+					starts_at: Date;
+					ends_at: Date;
+					during: string | null;
+					status: 'booked' | 'cancelled' | 'late_cancelled' | 'no_show' | 'completed';
+					fee_krw: number;
+					purpose: string;
+					cancelled_at: Date | null;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					machine_id: string;
+					user_id: string;
+					starts_at: Date;
+					ends_at: Date;
+					status?: 'booked' | 'cancelled' | 'late_cancelled' | 'no_show' | 'completed';
+					fee_krw?: number;
+					purpose?: string;
+					cancelled_at?: Date | null;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					machine_id?: string;
+					user_id?: string;
+					starts_at?: Date;
+					ends_at?: Date;
+					status?: 'booked' | 'cancelled' | 'late_cancelled' | 'no_show' | 'completed';
+					fee_krw?: number;
+					purpose?: string;
+					cancelled_at?: Date | null;
+					created_at?: Date;
+				};
+			};
+			support_center_clusters: {
+				Row: {
+					center_id: string;
+					cluster_id: string;
+				};
+				Insert: {
+					center_id: string;
+					cluster_id: string;
+				};
+				Update: {
+					center_id?: string;
+					cluster_id?: string;
+				};
+			};
+			support_center_staff: {
+				Row: {
+					center_id: string;
+					user_id: string;
+					created_at: Date;
+				};
+				Insert: {
+					center_id: string;
+					user_id: string;
+					created_at?: Date;
+				};
+				Update: {
+					center_id?: string;
+					user_id?: string;
+					created_at?: Date;
+				};
+			};
+			support_centers: {
+				Row: {
+					id: string;
+					slug: string;
+					name_ko: string;
+					name_en: string;
+					operator_ko: string;
+					region_ko: string;
+					address_ko: string;
+					lat: number | null;
+					lng: number | null;
+					opening_hours_ko: string;
+					phone: string | null;
+					email: string | null;
+					website: string | null;
+					description_ko: string;
+					description_en: string;
+					services_ko: string[];
+					services_en: string[];
+					rule_safety_course: boolean;
+					rule_max_hours_per_day: number;
+					rule_cancel_days: number;
+					rule_penalties_to_suspend: number;
+					rule_suspension_days: number;
+					rule_penalty_months: number;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					slug: string;
+					name_ko: string;
+					name_en?: string;
+					operator_ko?: string;
+					region_ko?: string;
+					address_ko: string;
+					lat?: number | null;
+					lng?: number | null;
+					opening_hours_ko?: string;
+					phone?: string | null;
+					email?: string | null;
+					website?: string | null;
+					description_ko?: string;
+					description_en?: string;
+					services_ko?: string[];
+					services_en?: string[];
+					rule_safety_course?: boolean;
+					rule_max_hours_per_day?: number;
+					rule_cancel_days?: number;
+					rule_penalties_to_suspend?: number;
+					rule_suspension_days?: number;
+					rule_penalty_months?: number;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					slug?: string;
+					name_ko?: string;
+					name_en?: string;
+					operator_ko?: string;
+					region_ko?: string;
+					address_ko?: string;
+					lat?: number | null;
+					lng?: number | null;
+					opening_hours_ko?: string;
+					phone?: string | null;
+					email?: string | null;
+					website?: string | null;
+					description_ko?: string;
+					description_en?: string;
+					services_ko?: string[];
+					services_en?: string[];
+					rule_safety_course?: boolean;
+					rule_max_hours_per_day?: number;
+					rule_cancel_days?: number;
+					rule_penalties_to_suspend?: number;
+					rule_suspension_days?: number;
+					rule_penalty_months?: number;
+					created_at?: Date;
+				};
+			};
+			support_course_completions: {
+				Row: {
+					user_id: string;
+					course_id: string;
+					event_id: string | null;
+					completed_at: Date;
+				};
+				Insert: {
+					user_id: string;
+					course_id: string;
+					event_id?: string | null;
+					completed_at?: Date;
+				};
+				Update: {
+					user_id?: string;
+					course_id?: string;
+					event_id?: string | null;
+					completed_at?: Date;
+				};
+			};
+			support_courses: {
+				Row: {
+					id: string;
+					center_id: string;
+					title_ko: string;
+					title_en: string;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					title_ko: string;
+					title_en?: string;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					title_ko?: string;
+					title_en?: string;
+					created_at?: Date;
+				};
+			};
+			support_event_registrations: {
+				Row: {
+					id: string;
+					event_id: string;
+					user_id: string;
+					status: 'registered' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
+					queued_at: Date;
+					reminded_at: Date | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					event_id: string;
+					user_id: string;
+					status?: 'registered' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
+					queued_at?: Date;
+					reminded_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					event_id?: string;
+					user_id?: string;
+					status?: 'registered' | 'waitlisted' | 'cancelled' | 'attended' | 'absent';
+					queued_at?: Date;
+					reminded_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
+			support_events: {
+				Row: {
+					id: string;
+					center_id: string;
+					kind: 'course' | 'seminar' | 'exhibition';
+					course_id: string | null;
+					title_ko: string;
+					title_en: string;
+					description_ko: string;
+					description_en: string;
+					starts_at: Date;
+					ends_at: Date;
+					place_ko: string;
+					online_url: string | null;
+					capacity: number;
+					cancelled: boolean;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					kind: 'course' | 'seminar' | 'exhibition';
+					course_id?: string | null;
+					title_ko: string;
+					title_en?: string;
+					description_ko?: string;
+					description_en?: string;
+					starts_at: Date;
+					ends_at: Date;
+					place_ko?: string;
+					online_url?: string | null;
+					capacity: number;
+					cancelled?: boolean;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					kind?: 'course' | 'seminar' | 'exhibition';
+					course_id?: string | null;
+					title_ko?: string;
+					title_en?: string;
+					description_ko?: string;
+					description_en?: string;
+					starts_at?: Date;
+					ends_at?: Date;
+					place_ko?: string;
+					online_url?: string | null;
+					capacity?: number;
+					cancelled?: boolean;
+					created_at?: Date;
+				};
+			};
+			support_machines: {
+				Row: {
+					id: string;
+					center_id: string;
+					kind: '3d_printer' | 'laser_cutter' | 'cnc' | '3d_scanner' | 'polisher' | 'other';
+					name_ko: string;
+					name_en: string;
+					specs_ko: string;
+					specs_en: string;
+					photos: string[];
+					prerequisite_course_id: string | null;
+					hourly_fee_krw: number;
+					slot_minutes: number;
+					open_hour: number;
+					close_hour: number;
+					active: boolean;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					kind: '3d_printer' | 'laser_cutter' | 'cnc' | '3d_scanner' | 'polisher' | 'other';
+					name_ko: string;
+					name_en?: string;
+					specs_ko?: string;
+					specs_en?: string;
+					photos?: string[];
+					prerequisite_course_id?: string | null;
+					hourly_fee_krw?: number;
+					slot_minutes?: number;
+					open_hour?: number;
+					close_hour?: number;
+					active?: boolean;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					kind?: '3d_printer' | 'laser_cutter' | 'cnc' | '3d_scanner' | 'polisher' | 'other';
+					name_ko?: string;
+					name_en?: string;
+					specs_ko?: string;
+					specs_en?: string;
+					photos?: string[];
+					prerequisite_course_id?: string | null;
+					hourly_fee_krw?: number;
+					slot_minutes?: number;
+					open_hour?: number;
+					close_hour?: number;
+					active?: boolean;
+					created_at?: Date;
+				};
+			};
+			support_penalties: {
+				Row: {
+					id: string;
+					user_id: string;
+					center_id: string;
+					booking_id: string;
+					kind: 'late_cancel' | 'no_show';
+					hours: string;
+					created_at: Date;
+					expires_at: Date;
+				};
+				Insert: {
+					id?: string;
+					user_id: string;
+					center_id: string;
+					booking_id: string;
+					kind: 'late_cancel' | 'no_show';
+					hours: string;
+					created_at: Date;
+					expires_at: Date;
+				};
+				Update: {
+					id?: string;
+					user_id?: string;
+					center_id?: string;
+					booking_id?: string;
+					kind?: 'late_cancel' | 'no_show';
+					hours?: string;
+					created_at?: Date;
+					expires_at?: Date;
+				};
+			};
+			support_programs: {
+				Row: {
+					id: string;
+					center_id: string;
+					slug: string;
+					kind: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko: string;
+					title_en: string;
+					summary_ko: string;
+					summary_en: string;
+					amount_max_krw: string;
+					self_pay_percent: number;
+					opens_at: Date;
+					deadline: Date;
+					required_documents: Json;
+					eligibility: Json;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					slug: string;
+					kind: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko: string;
+					title_en?: string;
+					summary_ko?: string;
+					summary_en?: string;
+					amount_max_krw: string;
+					self_pay_percent?: number;
+					opens_at?: Date;
+					deadline: Date;
+					required_documents?: Json;
+					eligibility?: Json;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					slug?: string;
+					kind?: 'loan' | 'grant' | 'infrastructure' | 'consulting';
+					title_ko?: string;
+					title_en?: string;
+					summary_ko?: string;
+					summary_en?: string;
+					amount_max_krw?: string;
+					self_pay_percent?: number;
+					opens_at?: Date;
+					deadline?: Date;
+					required_documents?: Json;
+					eligibility?: Json;
+					created_at?: Date;
+				};
+			};
 			tax_invoices: {
 				Row: {
 					id: string;
@@ -1312,6 +1810,7 @@ export interface Database {
 					status: 'active' | 'suspended';
 					created_at: Date;
 					updated_at: Date;
+					founded_year: number | null;
 				};
 				Insert: {
 					id?: string;
@@ -1341,6 +1840,7 @@ export interface Database {
 					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
+					founded_year?: number | null;
 				};
 				Update: {
 					id?: string;
@@ -1370,6 +1870,7 @@ export interface Database {
 					status?: 'active' | 'suspended';
 					created_at?: Date;
 					updated_at?: Date;
+					founded_year?: number | null;
 				};
 			};
 		};

@@ -19,7 +19,8 @@ export const notificationKinds = [
 	'message',
 	'order',
 	'order_payment',
-	'order_reminder'
+	'order_reminder',
+	'support'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -44,6 +45,15 @@ export interface NotificationPayload {
 	milestone?: 'deposit' | 'sample' | 'balance';
 	amount_krw?: number;
 	reminder?: 'deposit' | 'auto_confirm';
+	/** Support centers (support migration): what happened, and about which event, booking or application. */
+	support?: 'event_reminder' | 'moved_up' | 'penalty' | 'application_decided';
+	event_id?: string;
+	booking_id?: string;
+	application_id?: string;
+	title?: string;
+	title_en?: string;
+	starts_at?: string;
+	status?: string;
 }
 
 interface Lines {
@@ -97,6 +107,36 @@ const orderLine = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'>
 	p.order_number
 		? { detailKo: [`주문 ${p.order_number} · ${p.order_title ?? ''}`], detailEn: [`Order ${p.order_number} · ${p.order_title ?? ''}`] }
 		: {};
+
+function supportLines(p: NotificationPayload): Lines {
+	const when = p.starts_at ? new Date(p.starts_at) : null;
+	const seoul = (locale: 'ko' | 'en') =>
+		when
+			? when.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' })
+			: '';
+	const titleKo = p.title ?? '';
+	const titleEn = p.title_en || p.title || '';
+	switch (p.support) {
+		case 'event_reminder':
+			return { ko: `내일 ${titleKo} 일정이 있습니다 (${seoul('ko')}).`, en: `Tomorrow: ${titleEn} (${seoul('en')}, Seoul time).` };
+		case 'moved_up':
+			return {
+				ko: `대기 중이던 ${titleKo}에 자리가 나서 신청이 확정되었습니다.`,
+				en: `A seat opened: you are now registered for ${titleEn}.`
+			};
+		case 'penalty':
+			return {
+				ko: p.status === 'no_show' ? '장비 예약에 나타나지 않아 벌점이 부과되었습니다.' : '늦은 예약 취소로 벌점이 부과되었습니다.',
+				en: p.status === 'no_show' ? 'You missed a machine booking: a penalty was recorded.' : 'A late cancellation cost a penalty.'
+			};
+		default:
+			return {
+				ko: p.status === 'approved' ? `${titleKo} 신청이 승인되었습니다.` : `${titleKo} 신청 결과가 나왔습니다.`,
+				en: p.status === 'approved' ? `Your application to ${titleEn} was approved.` : `Your application to ${titleEn} was decided.`,
+				...quoted(['사유', 'Reason'], p.reason)
+			};
+	}
+}
 
 const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 	invitation: (p) => ({
@@ -158,6 +198,7 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 					en: 'The order confirms itself in two days. Raise any problem before then.',
 					...orderLine(p)
 				},
+	support: (p) => supportLines(p),
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',
 		en: 'You have a new message.',

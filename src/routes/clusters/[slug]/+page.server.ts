@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { thresholdProgress } from '$lib/domain/clusters';
 import { withUser } from '$lib/server/db';
 import * as clusters from '$lib/server/clusters';
+import * as support from '$lib/server/support';
 import type { PageServerLoad } from './$types';
 
 const MEMBERS_PER_PAGE = 24;
@@ -29,6 +30,7 @@ export const load = (async ({ locals, params, url }) => {
 		return {
 			kind: 'craft' as const,
 			cluster,
+			centers: await support.centersOfCluster(tx, cluster.id),
 			progress: thresholdProgress(cluster.craftsman_count, cluster.district_kind),
 			members: await clusters.members(tx, cluster.id, {
 				limit: MEMBERS_PER_PAGE,
