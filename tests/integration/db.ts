@@ -44,6 +44,8 @@ export async function purgeOrders(sql: postgres.Sql | postgres.TransactionSql, r
 			(o) => o.id
 		);
 		if (orders.length) {
+			await tx`delete from public.review_reports where review_id in (select id from public.reviews where order_id = any(${orders}::uuid[]))`;
+			await tx`delete from public.reviews where order_id = any(${orders}::uuid[])`;
 			await tx`delete from public.tax_invoices where order_id = any(${orders}::uuid[])`;
 			await tx`delete from public.ledger_entries where order_id = any(${orders}::uuid[])`;
 			await tx`delete from public.payment_events where payment_id in (select id from public.payments where order_id = any(${orders}::uuid[]))`;

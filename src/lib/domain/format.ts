@@ -57,6 +57,8 @@ export function formatDay(iso: string, locale: Locale): string {
 const UNITS = {
 	unit: { ko: '개', one: 'unit', other: 'units' },
 	day: { ko: '일', one: 'day', other: 'days' },
+	minute: { ko: '분', one: 'minute', other: 'minutes' },
+	hour: { ko: '시간', one: 'hour', other: 'hours' },
 	person: { ko: '명', one: 'person', other: 'people' },
 	workshop: { ko: '곳', one: 'workshop', other: 'workshops' },
 	file: { ko: '개', one: 'file', other: 'files' },

@@ -15,7 +15,17 @@ interface Linked {
  */
 export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	const { request_id: request, workshop_id: workshop, order_id: order } = n.payload;
-	if (n.kind === 'order' || n.kind === 'order_payment' || n.kind === 'order_reminder')
+	if (n.kind === 'review_reported') {
+		const cluster = n.payload.cluster_slug;
+		return cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}/reviews` : '/operator/reviews';
+	}
+	if (
+		n.kind === 'order' ||
+		n.kind === 'order_payment' ||
+		n.kind === 'order_reminder' ||
+		n.kind === 'review_received' ||
+		n.kind === 'review_published'
+	)
 		return order && UUID.test(order) ? `/orders/${order}` : '/orders';
 	if (n.kind === 'support') {
 		const { event_id: event, application_id: application } = n.payload;

@@ -100,6 +100,44 @@ export interface Database {
 					updated_at?: Date;
 				};
 			};
+			buyer_scorecards: {
+				Row: {
+					company_id: string;
+					period_days: number;
+					requests_decided: number;
+					requests_awarded: number;
+					deposits_paid: number;
+					deposits_on_time: number;
+					disputes: number;
+					completed: number;
+					reviews: number;
+					computed_at: Date;
+				};
+				Insert: {
+					company_id: string;
+					period_days: number;
+					requests_decided: number;
+					requests_awarded: number;
+					deposits_paid: number;
+					deposits_on_time: number;
+					disputes: number;
+					completed: number;
+					reviews: number;
+					computed_at: Date;
+				};
+				Update: {
+					company_id?: string;
+					period_days?: number;
+					requests_decided?: number;
+					requests_awarded?: number;
+					deposits_paid?: number;
+					deposits_on_time?: number;
+					disputes?: number;
+					completed?: number;
+					reviews?: number;
+					computed_at?: Date;
+				};
+			};
 			cluster_managers: {
 				Row: {
 					cluster_id: string;
@@ -1077,6 +1115,112 @@ export interface Database {
 					submission_key?: string | null;
 				};
 			};
+			review_reports: {
+				Row: {
+					id: string;
+					review_id: string;
+					reporter_id: string | null;
+					reason: string;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					review_id: string;
+					reporter_id?: string | null;
+					reason: string;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					review_id?: string;
+					reporter_id?: string | null;
+					reason?: string;
+					created_at?: Date;
+				};
+			};
+			reviews: {
+				Row: {
+					id: string;
+					order_id: string;
+					side: 'buyer' | 'workshop';
+					author_id: string | null;
+					workshop_id: string;
+					company_id: string | null;
+					buyer_id: string | null;
+					state: 'draft' | 'submitted' | 'published' | 'hidden';
+					rating_quality: number | null;
+					rating_on_time: number | null;
+					rating_clarity: number | null;
+					rating_payment: number | null;
+					rating_communication: number | null;
+					body: string;
+					edited: boolean;
+					submitted_at: Date | null;
+					published_at: Date | null;
+					reply: string | null;
+					replied_at: Date | null;
+					replied_by: string | null;
+					hidden_reason: string | null;
+					hidden_by: string | null;
+					hidden_at: Date | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					order_id: string;
+					side: 'buyer' | 'workshop';
+					author_id?: string | null;
+					workshop_id: string;
+					company_id?: string | null;
+					buyer_id?: string | null;
+					state?: 'draft' | 'submitted' | 'published' | 'hidden';
+					rating_quality?: number | null;
+					rating_on_time?: number | null;
+					rating_clarity?: number | null;
+					rating_payment?: number | null;
+					rating_communication?: number | null;
+					body?: string;
+					edited?: boolean;
+					submitted_at?: Date | null;
+					published_at?: Date | null;
+					reply?: string | null;
+					replied_at?: Date | null;
+					replied_by?: string | null;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					order_id?: string;
+					side?: 'buyer' | 'workshop';
+					author_id?: string | null;
+					workshop_id?: string;
+					company_id?: string | null;
+					buyer_id?: string | null;
+					state?: 'draft' | 'submitted' | 'published' | 'hidden';
+					rating_quality?: number | null;
+					rating_on_time?: number | null;
+					rating_clarity?: number | null;
+					rating_payment?: number | null;
+					rating_communication?: number | null;
+					body?: string;
+					edited?: boolean;
+					submitted_at?: Date | null;
+					published_at?: Date | null;
+					reply?: string | null;
+					replied_at?: Date | null;
+					replied_by?: string | null;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: Date | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
 			search_documents: {
 				Row: {
 					workshop_id: string;
@@ -1779,6 +1923,53 @@ export interface Database {
 					height?: number;
 					position?: number;
 					created_at?: Date;
+				};
+			};
+			workshop_scorecards: {
+				Row: {
+					workshop_id: string;
+					period_days: number;
+					completed: number;
+					on_time: number;
+					sample_first_try: number;
+					sample_orders: number;
+					median_response_minutes: number | null;
+					responses: number;
+					quotes_accepted: number;
+					quotes_decided: number;
+					disputes: number;
+					reviews: number;
+					computed_at: Date;
+				};
+				Insert: {
+					workshop_id: string;
+					period_days: number;
+					completed: number;
+					on_time: number;
+					sample_first_try: number;
+					sample_orders: number;
+					median_response_minutes?: number | null;
+					responses: number;
+					quotes_accepted: number;
+					quotes_decided: number;
+					disputes: number;
+					reviews: number;
+					computed_at: Date;
+				};
+				Update: {
+					workshop_id?: string;
+					period_days?: number;
+					completed?: number;
+					on_time?: number;
+					sample_first_try?: number;
+					sample_orders?: number;
+					median_response_minutes?: number | null;
+					responses?: number;
+					quotes_accepted?: number;
+					quotes_decided?: number;
+					disputes?: number;
+					reviews?: number;
+					computed_at?: Date;
 				};
 			};
 			workshops: {

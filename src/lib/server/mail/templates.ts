@@ -20,7 +20,10 @@ export const notificationKinds = [
 	'order',
 	'order_payment',
 	'order_reminder',
-	'support'
+	'support',
+	'review_received',
+	'review_published',
+	'review_reported'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -54,6 +57,12 @@ export interface NotificationPayload {
 	title_en?: string;
 	starts_at?: string;
 	status?: string;
+	review_id?: string;
+	/** Which side wrote the review: the buyer (about the workshop) or the workshop (about the buyer). */
+	side?: 'buyer' | 'workshop';
+	workshop_slug?: string;
+	/** review_reported, to a manager: the cluster whose console lists the report. */
+	cluster_slug?: string;
 }
 
 interface Lines {
@@ -199,6 +208,22 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 					...orderLine(p)
 				},
 	support: (p) => supportLines(p),
+	review_received: (p) => ({
+		ko: '거래 상대가 후기를 남겼습니다. 내 후기도 쓰면 함께 공개되고, 쓰지 않으면 14일 뒤 공개됩니다.',
+		en: 'Your counterpart reviewed you. Write yours and both are published; otherwise theirs is published in 14 days.',
+		...orderLine(p)
+	}),
+	review_published: (p) => ({
+		ko: '거래 후기가 공개되었습니다.',
+		en: 'The reviews of your order are published.',
+		...orderLine(p)
+	}),
+	review_reported: (p) => ({
+		ko: '후기가 신고되었습니다. 확인 후 필요하면 사유와 함께 가려 주세요.',
+		en: 'A review was reported. Check it and hide it with a reason if needed.',
+		...orderLine(p),
+		...quoted(['신고 사유', 'Reason'], p.reason)
+	}),
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',
 		en: 'You have a new message.',

@@ -1,8 +1,10 @@
 // The payments worker: gives refunds back through their provider (outbox topic 'payment.refund',
 // written when the operator resolves a dispute), and every minute confirms orders delivered seven
-// days ago, sends reminders, and asks providers about attempts left pending (missed webhooks).
+// days ago, sends reminders, asks providers about attempts left pending (missed webhooks), publishes
+// blind reviews whose 14 days passed and recomputes the scorecards that changed.
 import { asService, type Tx } from '../db';
 import * as orderPayments from '../order-payments';
+import * as reviews from '../reviews';
 import { drainTopics, startWorker, type DrainResult, type OutboxRow } from '../outbox';
 import type { Payments } from './index';
 
@@ -50,7 +52,8 @@ export async function startPaymentsWorker(payments: Payments, { timerMs = 60_000
 	const timer = setInterval(() => {
 		if (busy) return;
 		busy = true;
-		Promise.all([runTimers(), orderPayments.reconcilePending(payments.providers)])
+		// Blind reviews published after 14 days and scorecards recomputed ride on the same minute.
+		Promise.all([runTimers(), reviews.runTimers(), orderPayments.reconcilePending(payments.providers)])
 			.catch((e: Error) => console.error('[payments] timers:', e.message))
 			.finally(() => (busy = false));
 	}, timerMs);

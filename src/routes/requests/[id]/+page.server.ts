@@ -13,6 +13,7 @@ import * as matches from '$lib/server/matches';
 import { pick } from '$lib/server/pick';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
+import * as reviews from '$lib/server/reviews';
 import * as workshops from '$lib/server/workshops';
 import { attempt } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
@@ -109,7 +110,9 @@ export const load = (async ({ locals, url, params }) => {
 			// Taking part (or free to join a public request) and not yet declined; a live quote is withdrawn instead.
 			canDecline: !!workshop && stillOpen && (me ? !me.declined_at : request.visibility === 'public' && request.status === 'open'),
 			liveQuote,
-			canOpen
+			canOpen,
+			// A craftsman deciding whether to quote sees how this buyer has dealt before.
+			buyerCard: request.company_id ? await reviews.buyerCard(tx, request.company_id) : null
 		};
 	});
 }) satisfies PageServerLoad;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { withUser } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as photos from '$lib/server/photos';
+import * as reviews from '$lib/server/reviews';
 import * as workshops from '$lib/server/workshops';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +16,9 @@ export const load = (async ({ locals, params }) => {
 			workshop: { ...shown, brn: business_registration_number },
 			isOwner: !!locals.user && owner_id === locals.user.id,
 			clusters,
-			photos: await photos.listPhotos(tx, workshop.id)
+			photos: await photos.listPhotos(tx, workshop.id),
+			scorecard: await reviews.workshopCard(tx, workshop.id),
+			reviews: await reviews.aboutWorkshop(tx, workshop.id)
 		};
 	});
 }) satisfies PageServerLoad;
