@@ -17,6 +17,10 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	const { request_id: request, workshop_id: workshop, order_id: order } = n.payload;
 	if (n.kind === 'order' || n.kind === 'order_payment' || n.kind === 'order_reminder')
 		return order && UUID.test(order) ? `/orders/${order}` : '/orders';
+	const cluster = n.payload.cluster_slug;
+	if (n.kind === 'application') return cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}` : '/dashboard';
+	if (n.kind === 'application_decided') return '/dashboard';
+	if (n.kind === 'announcement') return '/notifications';
 	if (!request || !UUID.test(request)) return '/notifications';
 	switch (n.kind) {
 		case 'message':

@@ -19,7 +19,11 @@ export const notificationKinds = [
 	'message',
 	'order',
 	'order_payment',
-	'order_reminder'
+	'order_reminder',
+	'application',
+	'application_decided',
+	'routed',
+	'announcement'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -44,6 +48,14 @@ export interface NotificationPayload {
 	milestone?: 'deposit' | 'sample' | 'balance';
 	amount_krw?: number;
 	reminder?: 'deposit' | 'auto_confirm';
+	cluster_slug?: string;
+	cluster_name?: string;
+	cluster_name_en?: string | null;
+	/** application_decided: the manager's decision. */
+	status?: 'approved' | 'rejected';
+	/** announcement: what the manager wrote. */
+	title?: string;
+	body?: string;
 }
 
 interface Lines {
@@ -158,6 +170,30 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 					en: 'The order confirms itself in two days. Raise any problem before then.',
 					...orderLine(p)
 				},
+	application: (p) => ({
+		ko: `${workshopKo(p)} ${p.cluster_name ?? '집적지'}에 가입을 신청했습니다.`,
+		en: `${p.workshop_name ?? 'A workshop'} applied to join ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
+	}),
+	application_decided: (p) =>
+		p.status === 'approved'
+			? {
+					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다.`,
+					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved.`
+				}
+			: {
+					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 반려되었습니다.`,
+					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was not approved.`,
+					...quoted(['사유', 'Reason'], p.reason)
+				},
+	routed: (p) => ({
+		ko: `새 의뢰가 ${p.cluster_name ?? '집적지'} 받은 의뢰함에 들어왔습니다.`,
+		en: `A new request reached the inbox of ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
+	}),
+	announcement: (p) => ({
+		ko: `${p.cluster_name ?? '집적지'} 공지: ${p.title ?? ''}`,
+		en: `Announcement from ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}: ${p.title ?? ''}`,
+		...(p.body ? { detailKo: [p.body], detailEn: [p.body] } : {})
+	}),
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',
 		en: 'You have a new message.',
