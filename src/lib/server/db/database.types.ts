@@ -68,6 +68,53 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			audit_entries: {
+				Row: {
+					id: string;
+					at: Date;
+					actor_id: string | null;
+					actor_role: 'manager' | 'operator';
+					actor_name: string;
+					action: string;
+					cluster_id: string | null;
+					workshop_id: string | null;
+					request_id: string | null;
+					subject_user_id: string | null;
+					before: Json | null;
+					after: Json | null;
+					note: string | null;
+				};
+				Insert: {
+					id?: string;
+					at?: Date;
+					actor_id?: string | null;
+					actor_role: 'manager' | 'operator';
+					actor_name?: string;
+					action: string;
+					cluster_id?: string | null;
+					workshop_id?: string | null;
+					request_id?: string | null;
+					subject_user_id?: string | null;
+					before?: Json | null;
+					after?: Json | null;
+					note?: string | null;
+				};
+				Update: {
+					id?: string;
+					at?: Date;
+					actor_id?: string | null;
+					actor_role?: 'manager' | 'operator';
+					actor_name?: string;
+					action?: string;
+					cluster_id?: string | null;
+					workshop_id?: string | null;
+					request_id?: string | null;
+					subject_user_id?: string | null;
+					before?: Json | null;
+					after?: Json | null;
+					note?: string | null;
+				};
+			};
 			business_details: {
 				Row: {
 					id: string;
