@@ -116,3 +116,20 @@ export async function asActor<T>(tx: Tx, f: ConsoleFixtures, actor: ConsoleActor
 		await actAsSuperuser(tx);
 	}
 }
+
+/** fn as the actor in a savepoint: the SQLSTATE it was refused with, or 'ok'. */
+export async function refusalAs(tx: Tx, f: ConsoleFixtures, actor: ConsoleActor, fn: () => Promise<unknown>): Promise<string> {
+	try {
+		await tx.savepoint(async () => {
+			await actAs(tx, actor, f);
+			await fn();
+		});
+		return 'ok';
+	} catch (e) {
+		const code = (e as { code?: string }).code;
+		if (!code) throw e;
+		return code;
+	} finally {
+		await actAsSuperuser(tx);
+	}
+}

@@ -112,3 +112,19 @@ export async function managedBy(tx: Tx, userId: string): Promise<ManagedCluster[
 		where cm.user_id = ${userId}
 		group by c.id order by c.name_ko`;
 }
+
+/**
+ * The cluster a console page is about: one the user manages, or for the operator any craft cluster
+ * (the operator reads every cluster's console; deciding stays with its managers, by RLS).
+ */
+export async function consoleCluster(tx: Tx, user: { id: string; role: string }, slug: string): Promise<ManagedCluster | null> {
+	if (user.role !== 'operator') return (await managedBy(tx, user.id)).find((c) => c.slug === slug) ?? null;
+	const [row] = await tx<ManagedCluster[]>`
+		select c.id, c.slug, c.name_ko, c.name_en, c.district_kind,
+		       count(m.id) filter (where m.status = 'pending')::int as pending,
+		       count(m.id) filter (where m.status = 'approved')::int as approved
+		from public.clusters c left join public.cluster_memberships m on m.cluster_id = c.id
+		where c.slug = ${slug} and c.kind = 'craft'
+		group by c.id`;
+	return row ?? null;
+}

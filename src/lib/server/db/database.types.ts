@@ -219,6 +219,8 @@ export interface Database {
 					description_ko: string | null;
 					description_en: string | null;
 					created_at: Date;
+					areas_ko: string[];
+					archived_at: Date | null;
 				};
 				Insert: {
 					id?: string;
@@ -239,6 +241,8 @@ export interface Database {
 					description_ko?: string | null;
 					description_en?: string | null;
 					created_at?: Date;
+					areas_ko?: string[];
+					archived_at?: Date | null;
 				};
 				Update: {
 					id?: string;
@@ -259,6 +263,8 @@ export interface Database {
 					description_ko?: string | null;
 					description_en?: string | null;
 					created_at?: Date;
+					areas_ko?: string[];
+					archived_at?: Date | null;
 				};
 			};
 			companies: {
@@ -853,6 +859,9 @@ export interface Database {
 					created_at: Date;
 					locale: 'ko' | 'en';
 					deleted_at: Date | null;
+					suspended_at: Date | null;
+					suspension_reason: string | null;
+					suspended_by: string | null;
 				};
 				Insert: {
 					id: string;
@@ -861,6 +870,9 @@ export interface Database {
 					created_at?: Date;
 					locale?: 'ko' | 'en';
 					deleted_at?: Date | null;
+					suspended_at?: Date | null;
+					suspension_reason?: string | null;
+					suspended_by?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -869,6 +881,9 @@ export interface Database {
 					created_at?: Date;
 					locale?: 'ko' | 'en';
 					deleted_at?: Date | null;
+					suspended_at?: Date | null;
+					suspension_reason?: string | null;
+					suspended_by?: string | null;
 				};
 			};
 			quote_revisions: {

@@ -13,7 +13,7 @@ export const load = (async ({ locals, params, url }) => {
 	const workshop = z.uuid().safeParse(url.searchParams.get('workshop'));
 	const before = z.string().regex(/^\d+$/).safeParse(url.searchParams.get('before'));
 	return withUser(claims, async (tx) => {
-		const cluster = (await memberships.managedBy(tx, user.id)).find((c) => c.slug === params.slug);
+		const cluster = await memberships.consoleCluster(tx, user, params.slug);
 		if (!cluster) error(404);
 		const entries = await audit.list(tx, {
 			clusterId: cluster.id,
