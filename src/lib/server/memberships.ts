@@ -128,3 +128,31 @@ export async function consoleCluster(tx: Tx, user: { id: string; role: string },
 		group by c.id`;
 	return row ?? null;
 }
+
+/** Approved members of a cluster as the designation tracker counts them (src/lib/domain/designation.ts). */
+export async function designationInput(tx: Tx, clusterId: string) {
+	const [members, trades] = await Promise.all([
+		tx<
+			{
+				workshop_id: string;
+				name: string;
+				employees: number | null;
+				trade_code: string | null;
+				district_ko: string;
+				verified: boolean;
+				brn: string | null;
+				trade_name_ko: string | null;
+			}[]
+		>`
+			select w.id as workshop_id, w.name_ko as name, w.employees, w.trade_code, w.district_ko, w.verified,
+			       w.business_registration_number as brn, t.name_ko as trade_name_ko
+			from public.cluster_memberships m
+			join public.workshops w on w.id = m.workshop_id
+			left join public.trades t on t.ksic_code = w.trade_code
+			where m.cluster_id = ${clusterId} and m.status = 'approved' and w.status = 'active'`,
+		tx<{ ksic_code: string }[]>`select ksic_code from public.trades where designated`
+	]);
+	const [cluster] = await tx<{ district_ko: string; district_kind: 'district' | 'county' }[]>`
+		select district_ko, district_kind from public.clusters where id = ${clusterId}`;
+	return { members, designatedTrades: new Set(trades.map((t) => t.ksic_code)), cluster };
+}
