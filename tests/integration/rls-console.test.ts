@@ -31,8 +31,9 @@ type TableMatrix = Matrix<Fixtures, Actor>;
 const only = (...who: Actor[]): Grid => Object.fromEntries(actors.map((a) => [a, who.includes(a) ? 'allowed' : 'denied'])) as Grid;
 const nobody = only();
 
-async function lastEntry(tx: Tx): Promise<string> {
-	const [row] = await tx<{ id: string }[]>`select id::text from public.audit_entries order by id desc limit 1`;
+/** The actor's newest entry (other test files write entries at the same time). */
+async function lastEntry(tx: Tx, actor: string): Promise<string> {
+	const [row] = await tx<{ id: string }[]>`select id::text from public.audit_entries where actor_id = ${actor} order by id desc limit 1`;
 	return row.id;
 }
 
@@ -40,11 +41,11 @@ async function lastEntry(tx: Tx): Promise<string> {
 async function createFixtures(tx: Tx): Promise<Fixtures> {
 	const f = await createConsoleFixtures(tx);
 	await asActor(tx, f, 'MX', () => memberships.decide(tx, f.memberships.mB, f.users.MX, { status: 'approved', reason: null }));
-	const EX = await lastEntry(tx);
+	const EX = await lastEntry(tx, f.users.MX);
 	await asActor(tx, f, 'MY', () => workshops.setCuration(tx, f.workshops.WC, { verified: true, featured: false }));
-	const EY = await lastEntry(tx);
+	const EY = await lastEntry(tx, f.users.MY);
 	await asActor(tx, f, 'OP', () => tx`update public.clusters set description_ko = '새 설명' where id = ${f.clusters.X}`);
-	const EOP = await lastEntry(tx);
+	const EOP = await lastEntry(tx, f.users.OP);
 	const names = new Map(f.names);
 	names.set(EX, 'EX').set(EY, 'EY').set(EOP, 'EOP');
 	return { ...f, audit: { EX, EY, EOP }, names };
