@@ -7,5 +7,6 @@ alter domain public.notification_kind add constraint notification_kind_check che
   'quote_not_selected', 'quote_declined', 'quote_withdrawn', 'message', 'forwarded',
   'participation_declined', 'order', 'order_payment', 'order_reminder',
   'support',
-  'review_received', 'review_published', 'review_reported'
+  'review_received', 'review_published', 'review_reported',
+  'application', 'application_decided', 'routed', 'announcement'
 ));

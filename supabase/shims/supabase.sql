@@ -61,6 +61,8 @@ create index if not exists sessions_user_id_idx on auth.sessions (user_id);
 alter table auth.sessions add column if not exists user_agent text;
 alter table auth.sessions add column if not exists refreshed_at timestamptz;
 alter table auth.users add column if not exists deleted_at timestamptz;
+-- Suspension by the operator (GoTrue refuses sign-in while banned_until is in the future).
+alter table auth.users add column if not exists banned_until timestamptz;
 
 -- Single-use tokens (password recovery, email confirmation), in the shape of GoTrue's: only a hash is kept.
 create table if not exists auth.one_time_tokens (

@@ -204,7 +204,8 @@ export async function signInAs(page: Page, who: Account, locale: 'ko' | 'en' = '
 	await page.getByLabel(locale === 'ko' ? '이메일' : 'Email').fill(who.email);
 	await page.getByLabel(locale === 'ko' ? '비밀번호' : 'Password').fill(who.password);
 	await page.getByRole('button', { name: locale === 'ko' ? '로그인' : 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+	// The operator lands on the console, everyone else on the dashboard.
+	await expect(page).toHaveURL(/\/(dashboard|admin)$/);
 }
 
 export const test = base.extend<{ world: World }, { sql: Sql }>({

@@ -23,7 +23,9 @@ export interface CraftCluster {
 
 /** The craft clusters, by Korean name: the one query behind matching, routing and the join form. */
 export function craftClusters(tx: Tx): Promise<CraftCluster[]> {
-	return tx<CraftCluster[]>`select id, slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' order by name_ko`;
+	return tx<
+		CraftCluster[]
+	>`select id, slug, trade_code, name_ko, name_en from public.clusters where kind = 'craft' and archived_at is null order by name_ko`;
 }
 
 /** A cluster as a place: its name, district and centre (search labels and distances). */
@@ -83,7 +85,7 @@ async function summaries(tx: Tx, where: Fragment): Promise<ClusterSummary[]> {
 
 /** All clusters, craft ones first, with approved member counts (craft) and company counts (startup). */
 export function list(tx: Tx): Promise<ClusterSummary[]> {
-	return summaries(tx, tx``);
+	return summaries(tx, tx`where c.archived_at is null`);
 }
 
 export async function getBySlug(tx: Tx, slug: string): Promise<ClusterSummary | null> {
@@ -130,7 +132,7 @@ export function featured(tx: Tx, limit = 8): Promise<FeaturedWorkshop[]> {
 
 /** Clusters of the other kind, nearest first: the teams the plan wants craft clusters to form. */
 export async function partners(tx: Tx, cluster: Cluster, limit?: number): Promise<PartnerCluster[]> {
-	const others = await summaries(tx, tx`where c.kind <> ${cluster.kind}`);
+	const others = await summaries(tx, tx`where c.kind <> ${cluster.kind} and c.archived_at is null`);
 	const byDistance = others.map((other) => ({ ...other, km: distanceKm(cluster, other) })).sort((a, b) => a.km - b.km);
 	return limit === undefined ? byDistance : byDistance.slice(0, limit);
 }

@@ -112,3 +112,47 @@ export async function managedBy(tx: Tx, userId: string): Promise<ManagedCluster[
 		where cm.user_id = ${userId}
 		group by c.id order by c.name_ko`;
 }
+
+/**
+ * The cluster a console page is about: one the user manages, or for the operator any craft cluster
+ * (the operator reads every cluster's console; deciding stays with its managers, by RLS).
+ */
+export async function consoleCluster(tx: Tx, user: { id: string; role: string }, slug: string): Promise<ManagedCluster | null> {
+	if (user.role !== 'operator') return (await managedBy(tx, user.id)).find((c) => c.slug === slug) ?? null;
+	const [row] = await tx<ManagedCluster[]>`
+		select c.id, c.slug, c.name_ko, c.name_en, c.district_kind,
+		       count(m.id) filter (where m.status = 'pending')::int as pending,
+		       count(m.id) filter (where m.status = 'approved')::int as approved
+		from public.clusters c left join public.cluster_memberships m on m.cluster_id = c.id
+		where c.slug = ${slug} and c.kind = 'craft'
+		group by c.id`;
+	return row ?? null;
+}
+
+/** Approved members of a cluster as the designation tracker counts them (src/lib/domain/designation.ts). */
+export async function designationInput(tx: Tx, clusterId: string) {
+	const [members, trades] = await Promise.all([
+		tx<
+			{
+				workshop_id: string;
+				name: string;
+				employees: number | null;
+				trade_code: string | null;
+				district_ko: string;
+				verified: boolean;
+				brn: string | null;
+				trade_name_ko: string | null;
+			}[]
+		>`
+			select w.id as workshop_id, w.name_ko as name, w.employees, w.trade_code, w.district_ko, w.verified,
+			       w.business_registration_number as brn, t.name_ko as trade_name_ko
+			from public.cluster_memberships m
+			join public.workshops w on w.id = m.workshop_id
+			left join public.trades t on t.ksic_code = w.trade_code
+			where m.cluster_id = ${clusterId} and m.status = 'approved' and w.status = 'active'`,
+		tx<{ ksic_code: string }[]>`select ksic_code from public.trades where designated`
+	]);
+	const [cluster] = await tx<{ district_ko: string; district_kind: 'district' | 'county' }[]>`
+		select district_ko, district_kind from public.clusters where id = ${clusterId}`;
+	return { members, designatedTrades: new Set(trades.map((t) => t.ksic_code)), cluster };
+}

@@ -33,6 +33,10 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 		if (application && UUID.test(application)) return `/programs/applications/${application}`;
 		return '/support/mine';
 	}
+	const cluster = n.payload.cluster_slug;
+	if (n.kind === 'application') return cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}` : '/dashboard';
+	if (n.kind === 'application_decided') return '/dashboard';
+	if (n.kind === 'announcement') return '/notifications';
 	if (!request || !UUID.test(request)) return '/notifications';
 	switch (n.kind) {
 		case 'message':

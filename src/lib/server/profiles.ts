@@ -11,9 +11,11 @@ export interface CurrentUser {
 }
 
 export async function current(tx: Tx, claims: Claims): Promise<CurrentUser | null> {
-	const [row] = await tx<{ role: CurrentUser['role']; display_name: string; confirmed: boolean }[]>`
-		select role, display_name, (select private.email_confirmed()) as confirmed from public.profiles where id = ${claims.sub}`;
-	if (!row) return null;
+	const [row] = await tx<{ role: CurrentUser['role']; display_name: string; confirmed: boolean; suspended: boolean }[]>`
+		select role, display_name, (select private.email_confirmed()) as confirmed, suspended_at is not null as suspended
+		from public.profiles where id = ${claims.sub}`;
+	// A suspended account is no signed-in user, even with a token that has not expired yet.
+	if (!row || row.suspended) return null;
 	return { id: claims.sub, email: claims.email ?? '', role: row.role, displayName: row.display_name, emailConfirmed: row.confirmed };
 }
 

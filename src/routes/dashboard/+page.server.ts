@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { craftClusters } from '$lib/server/clusters';
@@ -14,6 +14,8 @@ import { applySchema } from './schema';
 
 export const load = (async ({ locals, url }) => {
 	const { user, claims } = requireUser({ locals, url });
+	// The operator manages no cluster of their own: their desk is the console.
+	if (user.role === 'operator') redirect(303, '/admin');
 	return withUser(claims, async (tx) => {
 		if (user.role === 'craftsman') {
 			// Queries sent together on the transaction's connection are pipelined: one wait instead of several.

@@ -42,6 +42,7 @@ export const actions = {
 				]);
 				return setError(form, '', 'err_invalid_credentials', { status: 400 });
 			}
+			if (result.error === 'suspended') return setError(form, '', 'console_err_suspended', { status: 403 });
 			return setError(form, '', result.error === 'rate_limited' ? 'err_rate_limited' : 'err_auth_unavailable', { status: 503 });
 		}
 		redirect(303, redirectTarget.parse(url.searchParams.get('redirectTo') ?? '/dashboard'));

@@ -235,11 +235,13 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 		},
 
 		async signIn({ email, password }: SignInInput) {
-			const [user] = await sql()<UserRow[]>`
-				select id, email, encrypted_password, raw_user_meta_data
+			const [user] = await sql()<(UserRow & { banned: boolean })[]>`
+				select id, email, encrypted_password, raw_user_meta_data, coalesce(banned_until > now(), false) as banned
 				from auth.users where email = ${normaliseEmail(email)}`;
 			const matches = await verify(password, user?.encrypted_password ?? DUMMY_HASH);
 			if (!user?.encrypted_password || !matches) return { ok: false, error: 'invalid_credentials' };
+			// Suspended by the operator (GoTrue answers user_banned alike); said only to whoever knows the password.
+			if (user.banned) return { ok: false, error: 'suspended' };
 			await sql()`update auth.users set last_sign_in_at = now() where id = ${user.id}`;
 			return startSession(user);
 		},

@@ -19,7 +19,7 @@ export interface SignInInput {
 	password: string;
 }
 
-export type AuthError = 'email_taken' | 'invalid_credentials' | 'weak_password' | 'rate_limited' | 'unavailable';
+export type AuthError = 'email_taken' | 'invalid_credentials' | 'weak_password' | 'rate_limited' | 'suspended' | 'unavailable';
 
 export type AuthResult =
 	| { ok: true; claims: Claims }

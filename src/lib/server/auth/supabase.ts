@@ -29,6 +29,7 @@ const ERRORS: Record<string, AuthError> = {
 	// The port has no "unconfirmed" outcome; to the visitor it is a sign-in that did not work.
 	email_not_confirmed: 'invalid_credentials',
 	weak_password: 'weak_password',
+	user_banned: 'suspended',
 	over_request_rate_limit: 'rate_limited',
 	over_email_send_rate_limit: 'rate_limited'
 };

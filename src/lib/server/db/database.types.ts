@@ -68,6 +68,53 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			audit_entries: {
+				Row: {
+					id: string;
+					at: Date;
+					actor_id: string | null;
+					actor_role: 'manager' | 'operator';
+					actor_name: string;
+					action: string;
+					cluster_id: string | null;
+					workshop_id: string | null;
+					request_id: string | null;
+					subject_user_id: string | null;
+					before: Json | null;
+					after: Json | null;
+					note: string | null;
+				};
+				Insert: {
+					id?: string;
+					at?: Date;
+					actor_id?: string | null;
+					actor_role: 'manager' | 'operator';
+					actor_name?: string;
+					action: string;
+					cluster_id?: string | null;
+					workshop_id?: string | null;
+					request_id?: string | null;
+					subject_user_id?: string | null;
+					before?: Json | null;
+					after?: Json | null;
+					note?: string | null;
+				};
+				Update: {
+					id?: string;
+					at?: Date;
+					actor_id?: string | null;
+					actor_role?: 'manager' | 'operator';
+					actor_name?: string;
+					action?: string;
+					cluster_id?: string | null;
+					workshop_id?: string | null;
+					request_id?: string | null;
+					subject_user_id?: string | null;
+					before?: Json | null;
+					after?: Json | null;
+					note?: string | null;
+				};
+			};
 			business_details: {
 				Row: {
 					id: string;
@@ -210,6 +257,8 @@ export interface Database {
 					description_ko: string | null;
 					description_en: string | null;
 					created_at: Date;
+					areas_ko: string[];
+					archived_at: Date | null;
 				};
 				Insert: {
 					id?: string;
@@ -230,6 +279,8 @@ export interface Database {
 					description_ko?: string | null;
 					description_en?: string | null;
 					created_at?: Date;
+					areas_ko?: string[];
+					archived_at?: Date | null;
 				};
 				Update: {
 					id?: string;
@@ -250,6 +301,8 @@ export interface Database {
 					description_ko?: string | null;
 					description_en?: string | null;
 					created_at?: Date;
+					areas_ko?: string[];
+					archived_at?: Date | null;
 				};
 			};
 			companies: {
@@ -844,6 +897,9 @@ export interface Database {
 					created_at: Date;
 					locale: 'ko' | 'en';
 					deleted_at: Date | null;
+					suspended_at: Date | null;
+					suspension_reason: string | null;
+					suspended_by: string | null;
 				};
 				Insert: {
 					id: string;
@@ -852,6 +908,9 @@ export interface Database {
 					created_at?: Date;
 					locale?: 'ko' | 'en';
 					deleted_at?: Date | null;
+					suspended_at?: Date | null;
+					suspension_reason?: string | null;
+					suspended_by?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -860,6 +919,9 @@ export interface Database {
 					created_at?: Date;
 					locale?: 'ko' | 'en';
 					deleted_at?: Date | null;
+					suspended_at?: Date | null;
+					suspension_reason?: string | null;
+					suspended_by?: string | null;
 				};
 			};
 			quote_revisions: {

@@ -23,7 +23,11 @@ export const notificationKinds = [
 	'support',
 	'review_received',
 	'review_published',
-	'review_reported'
+	'review_reported',
+	'application',
+	'application_decided',
+	'routed',
+	'announcement'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -56,6 +60,7 @@ export interface NotificationPayload {
 	title?: string;
 	title_en?: string;
 	starts_at?: string;
+	/** support: the application's state; application_decided: the manager's decision (approved, rejected). */
 	status?: string;
 	review_id?: string;
 	/** Which side wrote the review: the buyer (about the workshop) or the workshop (about the buyer). */
@@ -63,6 +68,10 @@ export interface NotificationPayload {
 	workshop_slug?: string;
 	/** review_reported, to a manager: the cluster whose console lists the report. */
 	cluster_slug?: string;
+	cluster_name?: string;
+	cluster_name_en?: string | null;
+	/** announcement: what the manager wrote. */
+	body?: string;
 }
 
 interface Lines {
@@ -223,6 +232,30 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		en: 'A review was reported. Check it and hide it with a reason if needed.',
 		...orderLine(p),
 		...quoted(['신고 사유', 'Reason'], p.reason)
+	}),
+	application: (p) => ({
+		ko: `${workshopKo(p)} ${p.cluster_name ?? '집적지'}에 가입을 신청했습니다.`,
+		en: `${p.workshop_name ?? 'A workshop'} applied to join ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
+	}),
+	application_decided: (p) =>
+		p.status === 'approved'
+			? {
+					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다.`,
+					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved.`
+				}
+			: {
+					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 반려되었습니다.`,
+					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was not approved.`,
+					...quoted(['사유', 'Reason'], p.reason)
+				},
+	routed: (p) => ({
+		ko: `새 의뢰가 ${p.cluster_name ?? '집적지'} 받은 의뢰함에 들어왔습니다.`,
+		en: `A new request reached the inbox of ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
+	}),
+	announcement: (p) => ({
+		ko: `${p.cluster_name ?? '집적지'} 공지: ${p.title ?? ''}`,
+		en: `Announcement from ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}: ${p.title ?? ''}`,
+		...(p.body ? { detailKo: [p.body], detailEn: [p.body] } : {})
 	}),
 	message: (p) => ({
 		ko: '새 메시지가 도착했습니다.',

@@ -22,21 +22,21 @@ const curationSchema = z.object({
 	featured: z.boolean()
 });
 
-function manager(locals: App.Locals, url: URL): { userId: string; claims: Claims } {
+function manager(locals: App.Locals, url: URL): { userId: string; user: { id: string; role: string }; claims: Claims } {
 	const { user, claims } = requireRole({ locals, url }, ['manager', 'operator'], 'Cluster managers only');
-	return { userId: user.id, claims };
+	return { userId: user.id, user, claims };
 }
 
-async function managedCluster(tx: Tx, userId: string, slug: string) {
-	const cluster = (await memberships.managedBy(tx, userId)).find((c) => c.slug === slug);
+async function managedCluster(tx: Tx, user: { id: string; role: string }, slug: string) {
+	const cluster = await memberships.consoleCluster(tx, user, slug);
 	if (!cluster) error(404);
 	return cluster;
 }
 
 export const load = (async ({ locals, params, url }) => {
-	const { userId, claims } = manager(locals, url);
+	const { user, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
-		const cluster = await managedCluster(tx, userId, params.slug);
+		const cluster = await managedCluster(tx, user, params.slug);
 		return {
 			cluster,
 			pending: await memberships.forCluster(tx, cluster.id, 'pending'),
@@ -48,12 +48,12 @@ export const load = (async ({ locals, params, url }) => {
 
 export const actions = {
 	decide: async ({ request, locals, params, url }) => {
-		const { userId, claims } = manager(locals, url);
+		const { userId, user, claims } = manager(locals, url);
 		const form = await superValidate(request, zod4(decisionSchema), { id: 'decide' });
 		if (!form.valid) return fail(400, { form });
 		const { id, decision, reason } = form.data;
 		const ok = await withUser(claims, async (tx) => {
-			await managedCluster(tx, userId, params.slug);
+			await managedCluster(tx, user, params.slug);
 			return memberships.decide(tx, id, userId, { status: decision, reason: reason || null });
 		});
 		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
@@ -61,12 +61,12 @@ export const actions = {
 	},
 
 	curate: async ({ request, locals, params, url }) => {
-		const { userId, claims } = manager(locals, url);
+		const { user, claims } = manager(locals, url);
 		const form = await superValidate(request, zod4(curationSchema), { id: 'curate' });
 		if (!form.valid) return fail(400, { form });
 		const { workshopId, ...flags } = form.data;
 		const ok = await withUser(claims, async (tx) => {
-			await managedCluster(tx, userId, params.slug);
+			await managedCluster(tx, user, params.slug);
 			return workshops.setCuration(tx, workshopId, flags);
 		});
 		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
