@@ -4,6 +4,7 @@
 // until both wrote), the 14-day deadline on a clock the test controls, the refusals that stop gaming,
 // one edit, one reply, reports reaching the Mullae manager, and scorecards recomputed idempotently.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUser } from '../../src/lib/server/db';
 import * as orderPayments from '../../src/lib/server/order-payments';
 import * as reviews from '../../src/lib/server/reviews';
 import { as, CRAFTSMAN, OPERATOR, orderFixtures, STARTUP } from './order-fixtures';
@@ -83,6 +84,11 @@ describe('blind reviews', () => {
 		expect(await notified(STARTUP, 'review_published', id)).toBeGreaterThan(0);
 		// The workshop published both by writing its own: nobody is told of their own act.
 		expect(await notified(CRAFTSMAN, 'review_published', id)).toBe(0);
+		// Anyone not signed in reads them on the workshop's page and the review's own, without the deal's title.
+		const [{ id: reviewId }] = await testSql()<{ id: string }[]>`select id from public.reviews where order_id = ${id} and side = 'buyer'`;
+		const publicView = await withUser(null, (tx) => reviews.aboutWorkshop(tx, WORKSHOP, 500));
+		expect(publicView.reviews.find((r) => r.id === reviewId)).toMatchObject({ state: 'published', order_title: null });
+		expect(await withUser(null, (tx) => reviews.byId(tx, reviewId, true))).toMatchObject({ id: reviewId, order_title: null });
 	});
 
 	it('publishes a lone review 14 days after it was written, once, on the clock the test runs', async () => {

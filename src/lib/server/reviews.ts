@@ -61,21 +61,29 @@ function toReview(r: Row): Review {
 	return { ...rest, ratings };
 }
 
-function select(tx: Tx, extra = tx``) {
+/**
+ * The review columns. `withOrder`: the order's title and completion date too, for the parties and
+ * moderators; public listings and anonymous readers get neither (a deal's title is the parties'
+ * business, and anon may not read orders at all).
+ */
+function select(tx: Tx, extra = tx``, withOrder = true) {
+	const order = withOrder ? tx`o.completed_at, o.title as order_title` : tx`null::timestamptz as completed_at, null::text as order_title`;
+	const join = withOrder ? tx`left join public.orders o on o.id = r.order_id` : tx``;
 	return tx`
 		select r.id, r.order_id, r.side, r.state, r.author_id, r.workshop_id, r.company_id, r.rating_quality, r.rating_on_time,
 			r.rating_clarity, r.rating_payment, r.rating_communication, r.body, r.edited, r.submitted_at, r.published_at, r.reply,
-			r.replied_at, r.hidden_reason, r.hidden_at, o.completed_at, o.title as order_title,
+			r.replied_at, r.hidden_reason, r.hidden_at, ${order},
 			case r.side when 'buyer' then coalesce(c.name_ko, '') else w.name_ko end as author_name, w.name_ko as workshop_name ${extra}
 		from public.reviews r
 		join public.workshops w on w.id = r.workshop_id
 		left join public.companies c on c.id = r.company_id
-		left join public.orders o on o.id = r.order_id`;
+		${join}`;
 }
 
-export async function byId(tx: Tx, id: string): Promise<Review | null> {
+/** One review; `anonymous`: for a reader who is not signed in (without the order's details). */
+export async function byId(tx: Tx, id: string, anonymous = false): Promise<Review | null> {
 	if (!isUuid(id)) return null;
-	const [row] = await tx<Row[]>`${select(tx)} where r.id = ${id}`;
+	const [row] = await tx<Row[]>`${select(tx, tx``, !anonymous)} where r.id = ${id}`;
 	return row ? toReview(row) : null;
 }
 
@@ -101,7 +109,7 @@ export interface Hidden {
 
 /** Published reviews of a workshop (by its buyers) and, in their place, the hidden ones' reasons. */
 export async function aboutWorkshop(tx: Tx, workshopId: string, limit = 20): Promise<{ reviews: Review[]; hidden: Hidden[] }> {
-	const rows = await tx<Row[]>`${select(tx)}
+	const rows = await tx<Row[]>`${select(tx, tx``, false)}
 		where r.workshop_id = ${workshopId} and r.side = 'buyer' and r.state = 'published' order by r.published_at desc limit ${limit}`;
 	const hidden = await tx<Hidden[]>`select * from private.hidden_reviews(${workshopId}::uuid, null)`;
 	return { reviews: rows.map(toReview), hidden };
@@ -109,7 +117,7 @@ export async function aboutWorkshop(tx: Tx, workshopId: string, limit = 20): Pro
 
 /** Published reviews of a buying company (by the workshops it bought from) and the hidden ones' reasons. */
 export async function aboutCompany(tx: Tx, companyId: string, limit = 20): Promise<{ reviews: Review[]; hidden: Hidden[] }> {
-	const rows = await tx<Row[]>`${select(tx)}
+	const rows = await tx<Row[]>`${select(tx, tx``, false)}
 		where r.company_id = ${companyId} and r.side = 'workshop' and r.state = 'published' order by r.published_at desc limit ${limit}`;
 	const hidden = await tx<Hidden[]>`select * from private.hidden_reviews(null, ${companyId}::uuid)`;
 	return { reviews: rows.map(toReview), hidden };

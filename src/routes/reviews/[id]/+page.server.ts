@@ -12,7 +12,7 @@ import { hideSchema, replySchema, reportSchema } from './schema';
 
 export const load = (async ({ params, locals }) => {
 	return withUser(locals.claims ?? null, async (tx) => {
-		const review = await reviews.byId(tx, params.id);
+		const review = await reviews.byId(tx, params.id, !locals.claims);
 		if (!review || (review.state !== 'published' && review.state !== 'hidden')) error(404, 'Not found');
 		const actor = locals.user ? await reviews.actorOf(tx, review, locals.user.id) : null;
 		return {
@@ -66,7 +66,7 @@ export const actions = {
 		const form = await superValidate(request, zod4(reportSchema), { id: 'report' });
 		if (!form.valid) return fail(400, { form });
 		const done = await withUser(claims, async (tx) => {
-			const review = await reviews.byId(tx, params.id);
+			const review = await reviews.byId(tx, params.id, !locals.claims);
 			if (!review) error(404, 'Not found');
 			return reviews.report(tx, review, user.id, form.data.reason);
 		});
