@@ -896,3 +896,31 @@ insert into public.support_programs (center_id, slug, kind, title_ko, title_en, 
    '[{"kind":"max_employees","value":9},{"kind":"region","regions":["서울"]}]');
 end;
 $support$;
+
+-- ---------------------------------------------------------------- reviews of the completed deal
+-- Both sides of the completed bracket order (startup1's 메탈웨어랩 ↔ 대성정밀) reviewed each other
+-- after it was confirmed, so both were published together, and the workshop answered the buyer's
+-- review. Dated as the timeline reads; the scorecards are recomputed from the orders afterwards.
+do $reviews$
+declare
+  o public.orders;
+begin
+  select * into o from public.orders where request_id = '00000000-0000-4000-8000-0000000a1001';
+  if o.id is null or exists (select 1 from public.reviews where order_id = o.id) then
+    return;
+  end if;
+  insert into public.reviews (order_id, side, author_id, state, rating_quality, rating_on_time, rating_communication, body, submitted_at)
+  values (o.id, 'buyer', '00000000-0000-4000-8000-000000000e01', 'submitted', 5, 4, 5,
+    '공차 ±0.05mm를 정확히 맞춰 주셨고, 아노다이징 색도 샘플과 똑같았습니다. 납기는 이틀 늦었지만 미리 알려 주셔서 일정 조정에 문제가 없었습니다. 다음 양산도 맡기려고 합니다.',
+    coalesce(o.completed_at, now()) + interval '1 day');
+  insert into public.reviews (order_id, side, author_id, state, rating_clarity, rating_payment, rating_communication, body, submitted_at)
+  values (o.id, 'workshop', '00000000-0000-4000-8000-000000000b03', 'submitted', 5, 5, 4,
+    '도면과 공차 표기가 명확해서 견적부터 수월했습니다. 계약금과 잔금 모두 약속한 날에 들어왔습니다.',
+    coalesce(o.completed_at, now()) + interval '2 days');
+  update public.reviews set state = 'published', published_at = coalesce(o.completed_at, now()) + interval '2 days'
+  where order_id = o.id and state = 'submitted';
+  update public.reviews set reply = '좋게 봐 주셔서 감사합니다. 납기 지연은 아노다이징 외주 일정 때문이었고, 다음부터는 여유를 두고 잡겠습니다.',
+    replied_at = coalesce(o.completed_at, now()) + interval '3 days', replied_by = '00000000-0000-4000-8000-000000000b03'
+  where order_id = o.id and side = 'buyer';
+end;
+$reviews$;
