@@ -6,7 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface Linked {
 	id: string;
 	kind: NotificationKind;
-	payload: NotificationPayload & { workshop_id?: string };
+	payload: NotificationPayload & { workshop_id?: string; conversation_id?: string; inquiry?: boolean };
 }
 
 /**
@@ -37,6 +37,11 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	if (n.kind === 'application') return cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}` : '/dashboard';
 	if (n.kind === 'application_decided') return '/dashboard';
 	if (n.kind === 'announcement') return '/notifications';
+	// A message of an inquiry (a question before any request) goes to that inquiry.
+	if (n.kind === 'message' && n.payload.inquiry) {
+		const conversation = n.payload.conversation_id;
+		return conversation && UUID.test(conversation) ? `/inquiries/${conversation}` : '/inquiries';
+	}
 	if (!request || !UUID.test(request)) return '/notifications';
 	switch (n.kind) {
 		case 'message':

@@ -12,7 +12,7 @@ export { notificationKinds, type NotificationKind };
 export interface Notification {
 	id: string;
 	kind: NotificationKind;
-	payload: NotificationPayload & { workshop_id?: string; quote_id?: string; conversation_id?: string; count?: number };
+	payload: NotificationPayload & { workshop_id?: string; quote_id?: string; conversation_id?: string; inquiry?: boolean; count?: number };
 	read_at: Date | null;
 	created_at: Date;
 }

@@ -80,6 +80,23 @@ export async function bySlug(tx: Tx, slug: string): Promise<PublicWorkshop | nul
 	return row ?? null;
 }
 
+/** A workshop a startup may ask for a quote ("request a quote" on its page): active and taking orders. */
+export interface QuoteTarget {
+	id: string;
+	slug: string;
+	name_ko: string;
+	name_en: string | null;
+	trade_code: string;
+}
+
+export async function quoteTarget(tx: Tx, slug: string | null): Promise<QuoteTarget | null> {
+	if (!slug) return null;
+	const [row] = await tx<QuoteTarget[]>`
+		select id, slug, name_ko, name_en, trade_code from public.workshops
+		where slug = ${slug} and status = 'active' and accepting_orders`;
+	return row ?? null;
+}
+
 /**
  * Creates the owner's workshop. An owner has one active workshop (a unique index): when another save made it first (two
  * tabs, a double submit), this one waits for it and saves its fields into that workshop instead.

@@ -401,24 +401,27 @@ export interface Database {
 			conversations: {
 				Row: {
 					id: string;
-					request_id: string;
+					request_id: string | null;
 					workshop_id: string;
 					created_at: Date;
 					last_message_at: Date | null;
+					asker_id: string | null;
 				};
 				Insert: {
 					id?: string;
-					request_id: string;
+					request_id?: string | null;
 					workshop_id: string;
 					created_at?: Date;
 					last_message_at?: Date | null;
+					asker_id?: string | null;
 				};
 				Update: {
 					id?: string;
-					request_id?: string;
+					request_id?: string | null;
 					workshop_id?: string;
 					created_at?: Date;
 					last_message_at?: Date | null;
+					asker_id?: string | null;
 				};
 			};
 			dev_mailbox: {

@@ -240,8 +240,8 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 	application_decided: (p) =>
 		p.status === 'approved'
 			? {
-					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다.`,
-					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved.`
+					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다. 이제 공방이 검색에 나타납니다.`,
+					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved. Your workshop now shows in search.`
 				}
 			: {
 					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 반려되었습니다.`,

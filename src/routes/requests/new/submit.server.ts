@@ -66,6 +66,8 @@ export async function submitRequest(
 		companyOf: (tx: Tx) => Promise<string | null>;
 		/** The author's email is confirmed: publishing waits for it (saving a draft does not). */
 		emailConfirmed: boolean;
+		/** A workshop to invite when the request is published ("request a quote" from its page). */
+		invite?: string | null;
 	}
 ): Promise<SubmitResult> {
 	const today = new Date();
@@ -107,6 +109,8 @@ export async function submitRequest(
 				if (!saved) error(404);
 				const moved = await requests.move(tx, saved, 'publish');
 				if (!moved.ok) return { refused: moved.error };
+				// Invitations need an open request; in the same transaction, so a published request is never without it.
+				if (opts.invite) await requests.invite(tx, id, opts.invite, claims.sub);
 			}
 			return { id };
 		});

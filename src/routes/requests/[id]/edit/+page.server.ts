@@ -10,6 +10,7 @@ import { storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
+import * as workshops from '$lib/server/workshops';
 import { formValues, requestFormSchema } from '../../new/schema';
 import { submitRequest, switchTemplate } from '../../new/submit.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -47,18 +48,23 @@ export const load = (async ({ locals, url, params }) => {
 		form: await superValidate(values, zod4(requestFormSchema(template, new Date())), { errors: false }),
 		attachments: await withUser(claims, (tx) => files.list(tx, request.id)),
 		accept: files.ACCEPT,
-		saved: url.searchParams.has('saved')
+		saved: url.searchParams.has('saved'),
+		target: request.status === 'draft' ? await withUser(claims, (tx) => workshops.quoteTarget(tx, url.searchParams.get('workshop'))) : null
 	};
 }) satisfies PageServerLoad;
 
 async function submit(event: { request: Request; locals: App.Locals; url: URL; params: { id: string } }, publish: boolean) {
 	const { claims, request } = await ownRequest(event.locals, event.url, event.params.id);
 	const template = templateOf(request, event.url);
+	// A draft begun with "request a quote" on a workshop's page invites that workshop when published.
+	const target =
+		request.status === 'draft' ? await withUser(claims, (tx) => workshops.quoteTarget(tx, event.url.searchParams.get('workshop'))) : null;
 	const result = await submitRequest(event.request, claims, template, {
 		publish: publish && request.status === 'draft',
 		existing: request,
 		companyOf: () => Promise.resolve(request.company_id),
-		emailConfirmed: event.locals.user?.emailConfirmed ?? false
+		emailConfirmed: event.locals.user?.emailConfirmed ?? false,
+		invite: target?.id ?? null
 	});
 	if (!result.ok) return result.response;
 	if (result.published) redirect(303, `/requests/${request.id}?published=1`);
