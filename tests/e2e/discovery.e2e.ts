@@ -43,8 +43,8 @@ test('a new craftsman is approved, shows in search, and a startup requests a quo
 	// Search follows the outbox: the approval reaches the index within moments.
 	await expect(async () => {
 		await startup.goto(`/search?q=${encodeURIComponent('왁스 카빙 로듐 도금 인그레이빙')}`);
-		await expect(startup.getByRole('link', { name: workshopName })).toBeVisible({ timeout: 1000 });
-	}).toPass({ timeout: 15_000 });
+		await expect(startup.getByRole('link', { name: workshopName })).toBeVisible({ timeout: 2000 });
+	}).toPass({ timeout: 30_000 });
 	await startup.getByRole('link', { name: workshopName }).click();
 	await expect(startup.getByRole('heading', { level: 1, name: workshopName })).toBeVisible();
 	await startup.getByRole('link', { name: '견적 요청' }).click();
@@ -60,7 +60,9 @@ test('a new craftsman is approved, shows in search, and a startup requests a quo
 	await startup.getByRole('button', { name: '게시하기' }).click();
 	await expect(startup.getByText('게시했습니다')).toBeVisible();
 	await expect(startup.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(startup.getByRole('region', { name: '참여 공방' }).getByRole('listitem').filter({ hasText: workshopName })).toContainText('초대');
+	await expect(startup.getByRole('region', { name: '참여 공방' }).getByRole('listitem').filter({ hasText: workshopName })).toContainText(
+		'초대'
+	);
 
 	// The craftsman is invited and sees the request among the open requests of the menu.
 	await page.goto('/dashboard');
@@ -91,7 +93,10 @@ test.describe('in English', () => {
 		const shop = await (await browser.newContext({ locale: 'en-US' })).newPage();
 		await signInAs(shop, craftsman, 'en');
 		await shop.goto('/notifications');
-		await shop.getByRole('link', { name: /New message in your questions with/ }).first().click();
+		await shop
+			.getByRole('link', { name: /New message in your questions with/ })
+			.first()
+			.click();
 		await expect(shop).toHaveURL(/\/inquiries\/[0-9a-f-]{36}/);
 		await expect(shop.getByText(question)).toBeVisible();
 		await shop.getByLabel('Reply').fill('Yes: titanium grade 5, two weeks.');

@@ -8,9 +8,13 @@ import * as companies from '$lib/server/companies';
 import * as matches from '$lib/server/matches';
 import * as requests from '$lib/server/requests';
 import * as memberships from '$lib/server/memberships';
+import * as inquiries from '$lib/server/inquiries';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 import { applySchema } from './schema';
+
+/** Latest questions shown on the dashboard (all of them at /inquiries). */
+const INQUIRIES_SHOWN = 5;
 
 export const load = (async ({ locals, url }) => {
 	const { user, claims } = requireUser({ locals, url });
@@ -19,7 +23,11 @@ export const load = (async ({ locals, url }) => {
 	return withUser(claims, async (tx) => {
 		if (user.role === 'craftsman') {
 			// Queries sent together on the transaction's connection are pipelined: one wait instead of several.
-			const [workshop, clusters] = await Promise.all([workshops.ownedBy(tx, user.id), craftClusters(tx)]);
+			const [workshop, clusters, asked] = await Promise.all([
+				workshops.ownedBy(tx, user.id),
+				craftClusters(tx),
+				inquiries.list(tx, user.id, INQUIRIES_SHOWN)
+			]);
 			const [applied, recommended] = workshop
 				? await Promise.all([memberships.forWorkshop(tx, workshop.id), matches.recommendedFor(tx, workshop.id, { limit: 8 })])
 				: [[], []];
@@ -33,15 +41,21 @@ export const load = (async ({ locals, url }) => {
 				applyForm: await superValidate({ clusterId: open[0]?.id ?? '' }, zod4(applySchema), { id: 'apply', errors: false }),
 				recommended,
 				clusterNames: matches.clusterNames(clusters),
-				declined: url.searchParams.has('declined')
+				declined: url.searchParams.has('declined'),
+				inquiries: asked
 			};
 		}
 		if (user.role === 'startup') {
-			const [company, owned] = await Promise.all([companies.ownedBy(tx, user.id), requests.listOwned(tx, user.id)]);
+			const [company, owned, asked] = await Promise.all([
+				companies.ownedBy(tx, user.id),
+				requests.listOwned(tx, user.id),
+				inquiries.list(tx, user.id, INQUIRIES_SHOWN)
+			]);
 			return {
 				kind: 'startup' as const,
 				company: company && { name_ko: company.name_ko, name_en: company.name_en, slug: company.slug },
-				requests: owned.slice(0, 6)
+				requests: owned.slice(0, 6),
+				inquiries: asked
 			};
 		}
 		const [managed, inboxOpen] = await Promise.all([memberships.managedBy(tx, user.id), requests.openInInbox(tx, user.id)]);

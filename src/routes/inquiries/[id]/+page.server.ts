@@ -8,7 +8,7 @@ import { markRead } from '$lib/server/conversations';
 import { withUser, type Tx } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as inquiries from '$lib/server/inquiries';
-import { inquirySchema } from '../schema';
+import { inquirySchema } from '$lib/inquiry-schema';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownInquiry(tx: Tx, id: string, userId: string) {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { seoulDay } from '$lib/domain/booking-rules';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
+import * as programs from '$lib/server/programs';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +25,20 @@ export const load = (async (event) => {
 		const center = await support.centerBySlug(tx, event.params.slug);
 		if (!center) return null;
 		if (!(await support.actsFor(tx, center.id))) return 'forbidden' as const;
-		return { center, day, bookings: await support.dayBookings(tx, center.id, day), events: await support.upcomingEvents(tx, center.id) };
+		return {
+			center,
+			day,
+			bookings: await support.dayBookings(tx, center.id, day),
+			events: await support.upcomingEvents(tx, center.id),
+			applications: (await programs.queue(tx, center.id)).map((a) => ({
+				id: a.id,
+				program_title_ko: a.program_title_ko,
+				program_title_en: a.program_title_en,
+				workshop_name: a.workshop_name,
+				status: a.status,
+				submitted_at: a.submitted_at
+			}))
+		};
 	});
 	if (!data) error(404, 'Not found');
 	if (data === 'forbidden') error(403, 'Forbidden');

@@ -8,7 +8,7 @@ import { requireUser } from '$lib/server/guards';
 import * as inquiries from '$lib/server/inquiries';
 import * as workshops from '$lib/server/workshops';
 import type { Tx } from '$lib/server/db';
-import { inquirySchema } from '../../../inquiries/schema';
+import { inquirySchema } from '$lib/inquiry-schema';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The workshop, if the caller may ask it; their earlier inquiry's page otherwise. */
