@@ -434,3 +434,16 @@ export const DONGS: readonly DongRow[] = [
 	['충북', '청주시 청원구', ['율량사천동', '율량동'], 36.668, 127.496],
 	['충북', '청주시 청원구', ['오창읍'], 36.717, 127.43]
 ];
+
+/**
+ * Far islands, as more centres of their county for finding a point's district: a district's centre
+ * is where its mainland or main island is, and these lie farther from it than a click may.
+ */
+export const ISLANDS: readonly DistrictRow[] = [
+	['인천', '옹진군', 37.9676, 124.6876], // 백령도
+	['인천', '옹진군', 37.6636, 125.6994], // 연평도
+	['전남', '신안군', 34.6836, 125.4322], // 흑산도
+	['전남', '신안군', 34.0667, 125.1167], // 가거도
+	['제주', '제주시', 33.9597, 126.3], // 추자도
+	['경북', '울릉군', 37.2417, 131.8667] // 독도
+];

@@ -5,7 +5,7 @@
 // and "종로구 익선동" all place; road names and building numbers are not in the table and are skipped.
 import { distanceKm } from '$lib/domain/geo';
 import { romanizePlace } from '$lib/domain/place-names';
-import { DISTRICTS, DONGS, PROVINCES } from './districts';
+import { DISTRICTS, DONGS, ISLANDS, PROVINCES } from './districts';
 import type { District, GeocodingPort, Place } from './port';
 
 /** A 동 centre this close wins over the 시·군·구 centres (a 동 is a km or two across). */
@@ -22,6 +22,7 @@ interface Entry {
 }
 
 const districts: Entry[] = DISTRICTS.map(([province, district, lat, lng]) => ({ province, district, lat, lng }));
+const reachable: Entry[] = [...districts, ...ISLANDS.map(([province, district, lat, lng]) => ({ province, district, lat, lng }))];
 const dongs = DONGS.map(([province, district, names, lat, lng]) => ({ province, district, names, lat, lng }));
 
 /** Cities with general 구 ("수원시"), for an address that names the city only: the middle of its 구. */
@@ -101,7 +102,7 @@ export function reverseFromTable(lat: number, lng: number): District | null {
 		}, null);
 	const dong = nearest(dongs);
 	if (dong && dong.km <= DONG_RADIUS_KM) return districtOf(dong.entry);
-	const district = nearest(districts);
+	const district = nearest(reachable);
 	return district && district.km <= KOREA_RADIUS_KM ? districtOf(district.entry) : null;
 }
 
