@@ -75,6 +75,23 @@ test('a click in an empty address names the district; the picker shows it again 
 	await expect(page.getByRole('status').filter({ hasText: '행정구역' })).toContainText(/37\.\d{4}, 126\.\d{4}/);
 });
 
+test('a company’s business address found with the Find button sets where the company sits (Korean)', async ({ page, world, sql }) => {
+	await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+	const founder = await world.startup();
+	await signInAs(page, founder);
+	await page.goto('/dashboard/company');
+	await page.getByLabel('기업명 (한국어)').fill(`납품지 시험회사 ${suffix()}`);
+	await page.getByLabel('만드는 것 (한국어)').fill('산업용 드론 부품');
+	await page.getByLabel('사업장 주소', { exact: true }).fill('서울 구로구 구로3동 디지털로 300');
+	await page.getByRole('button', { name: '찾기' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '행정구역' })).toContainText(/구로구 · 37\.48\d{2}, 126\.89\d{2}/);
+	await page.getByRole('button', { name: '저장' }).click();
+	await expect(page.getByText('저장했습니다').first()).toBeVisible();
+	const [company] = await sql<{ lat: number; lng: number }[]>`select lat, lng from public.companies where owner_id = ${founder.id}`;
+	// Guro 3-dong (G-Valley), not the district's middle.
+	expect(company).toEqual({ lat: 37.485, lng: 126.896 });
+});
+
 test.describe('without JavaScript, in English', () => {
 	test.use({ locale: 'en-US', javaScriptEnabled: false });
 
