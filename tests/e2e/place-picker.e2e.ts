@@ -16,6 +16,9 @@ const fact = (page: Page, label: string) =>
 		.filter({ has: page.locator('dt').getByText(label, { exact: true }) })
 		.locator('dd');
 
+/** What the picker says it picked: "성동구 · 37.5447, 127.0563". */
+const picked = (page: Page) => page.getByText(/ · 3\d\.\d{4}, 12\d\.\d{4}$/);
+
 test('a request’s delivery place picked by clicking the map, published and shown (Korean)', async ({ page, world, sql }) => {
 	// No tile server is reachable from tests; make that certain even where the network is.
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
@@ -31,16 +34,15 @@ test('a request’s delivery place picked by clicking the map, published and sho
 	const address = page.getByLabel('납품 장소', { exact: true });
 	await address.fill('서울 성동구 성수이로 78');
 	await page.getByRole('button', { name: '찾기' }).click();
-	const picked = page.getByRole('status').filter({ hasText: '행정구역' });
-	await expect(picked).toContainText(/성동구 · 37\.\d{4}, 127\.\d{4}/);
+	await expect(picked(page)).toHaveText(/^성동구 · 37\.\d{4}, 127\.\d{4}/);
 
 	// Then the exact spot, clicked on the map (it is drawn on a plain background without tiles).
 	const map = page.getByRole('region', { name: '납품 장소 지도 (클릭해 위치 고르기)' });
 	await expect(map).toHaveClass(/leaflet-container/);
 	const box = (await map.boundingBox())!;
 	await map.click({ position: { x: box.width / 2 + 40, y: box.height / 2 - 30 } });
-	await expect(picked).toContainText(/성동구 · 37\.\d{4}, 127\.\d{4}/);
-	const shown = /· (37\.\d{4}), (127\.\d{4})/.exec((await picked.textContent()) ?? '')!;
+	await expect(picked(page)).toHaveText(/^성동구 · 37\.\d{4}, 127\.\d{4}/);
+	const shown = /· (37\.\d{4}), (127\.\d{4})/.exec((await picked(page).textContent()) ?? '')!;
 	await expect(address).toHaveValue('서울 성동구 성수이로 78');
 	await expect(page.getByText('배경 지도를 불러오지 못했습니다. 지도를 클릭하면 위치는 그대로 골라집니다.')).toBeVisible();
 
@@ -67,12 +69,12 @@ test('a click in an empty address names the district; the picker shows it again 
 	await expect(map).toHaveClass(/leaflet-container/);
 	// The map opens on central Seoul; its middle is in Jung-gu (Myeong-dong, Euljiro).
 	await map.click();
-	await expect(page.getByRole('status').filter({ hasText: '행정구역' })).toContainText(/중구 · 37\.\d{4}, 126\.\d{4}/);
+	await expect(picked(page)).toHaveText(/^중구 · 37\.\d{4}, 126\.\d{4}/);
 	await expect(page.getByLabel('납품 장소', { exact: true })).toHaveValue('중구');
 	await page.getByRole('button', { name: '임시 저장' }).click();
 	await expect(page).toHaveURL(/\/edit\?saved=1$/);
 	await expect(page.getByLabel('납품 장소', { exact: true })).toHaveValue('중구');
-	await expect(page.getByRole('status').filter({ hasText: '행정구역' })).toContainText(/37\.\d{4}, 126\.\d{4}/);
+	await expect(picked(page)).toHaveText(/^중구 · 37\.\d{4}, 126\.\d{4}/);
 });
 
 test('a company’s business address found with the Find button sets where the company sits (Korean)', async ({ page, world, sql }) => {
@@ -84,7 +86,7 @@ test('a company’s business address found with the Find button sets where the c
 	await page.getByLabel('만드는 것 (한국어)').fill('산업용 드론 부품');
 	await page.getByLabel('사업장 주소', { exact: true }).fill('서울 구로구 구로3동 디지털로 300');
 	await page.getByRole('button', { name: '찾기' }).click();
-	await expect(page.getByRole('status').filter({ hasText: '행정구역' })).toContainText(/구로구 · 37\.48\d{2}, 126\.89\d{2}/);
+	await expect(picked(page)).toHaveText(/^구로구 · 37\.48\d{2}, 126\.89\d{2}/);
 	await page.getByRole('button', { name: '저장' }).click();
 	await expect(page.getByText('저장했습니다').first()).toBeVisible();
 	const [company] = await sql<{ lat: number; lng: number }[]>`select lat, lng from public.companies where owner_id = ${founder.id}`;
