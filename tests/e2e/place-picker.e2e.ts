@@ -135,3 +135,23 @@ test.describe('without JavaScript, in English', () => {
 		expect(Math.abs(w.lng - 127.057)).toBeLessThan(0.012);
 	});
 });
+
+test('the picker’s look-ups answer signed-in people only, and only so often', async ({ page, world, sql }) => {
+	const anonymous = await page.request.get('/api/geocode?q=서울 종로구 종로3가');
+	expect(anonymous.status()).toBe(401);
+
+	const craftsman = await world.craftsman();
+	await signInAs(page, craftsman);
+	const found = await page.request.get(`/api/geocode?q=${encodeURIComponent('서울 종로구 종로3가 10')}`);
+	expect(await found.json()).toEqual({ place: { district_ko: '종로구', district_en: 'Jongno-gu', lat: 37.5704, lng: 126.9918 } });
+	const district = await page.request.get('/api/geocode?lat=37.5446&lng=127.0557');
+	expect(await district.json()).toEqual({ district: { district_ko: '성동구', district_en: 'Seongdong-gu' } });
+	expect((await page.request.get('/api/geocode?q=무지개 너머 12')).status()).toBe(404);
+	expect((await page.request.get('/api/geocode?lat=10&lng=10')).status()).toBe(400);
+
+	// The account's look-ups of this window used up (120 per 10 minutes): told when to come back.
+	await sql`update private.throttle set hits = 120 where key = ${`geocode:account:${craftsman.id}`}`;
+	const refused = await page.request.get('/api/geocode?lat=37.5446&lng=127.0557');
+	expect(refused.status()).toBe(429);
+	expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+});
