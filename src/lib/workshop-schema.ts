@@ -29,6 +29,7 @@ export const workshopSchema = z.object({
 	employees: z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(9999, 'err_too_large'),
 	business_registration_number: brnField,
 	address_ko: z.string().trim().max(200, 'err_too_long'),
+	/** Derived on the server from the point or the address (places.locate); shown, never typed. */
 	district_ko: z.string().trim().max(40, 'err_too_long'),
 	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
 	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),

@@ -34,7 +34,6 @@ export async function fillWorkshop(page: Page, name: string) {
 	await page.getByLabel('업종').selectOption({ index: 1 });
 	await page.getByLabel('직원 수').fill('3');
 	await page.getByLabel('주소').fill('서울특별시 종로구 돈화문로11길 28');
-	await page.getByLabel('행정구역').fill('종로구');
 	await page.getByLabel('소개 (한국어)').fill('30년 경력의 금세공 공방입니다. 반지와 목걸이를 주문 제작합니다.');
 	await page.getByLabel('공정').fill('주조\n연마\n세팅');
 	await page.getByLabel('최소 주문 수량').fill('10');

@@ -213,11 +213,20 @@ describe('requestSchema', () => {
 			budget_max_krw: null,
 			deadline: null,
 			delivery_place: '',
+			lat: null,
+			lng: null,
 			visibility: 'public',
 			nda_required: false,
 			nda_text: '',
 			required_processes: []
 		});
+	});
+
+	it('takes a delivery point in Korea only', () => {
+		const at = (lat: unknown, lng: unknown) =>
+			requestSchema(today).safeParse({ title: '신발 샘플', template: 'shoes', details: {}, lat, lng });
+		expect(at(37.5446, 127.0557).data).toMatchObject({ lat: 37.5446, lng: 127.0557 });
+		expect(at(35.68, 139.69).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['lng', 'err_lng_korea']]);
 	});
 
 	it.each<[string, Record<string, unknown>, Record<string, string>]>([

@@ -327,6 +327,9 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 					.nullable()
 			),
 			delivery_place: z.string({ error: 'err_invalid' }).trim().max(200, 'err_too_long').default(''),
+			// The delivery place's point (picked on the map, or found from delivery_place on the server).
+			lat: z.number({ error: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable().default(null),
+			lng: z.number({ error: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable().default(null),
 			visibility: z.enum(['public', 'invited'], { error: 'err_option' }).default('public'),
 			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: 'err_invalid' })),
 			nda_text: z.string({ error: 'err_invalid' }).trim().max(5000, 'err_nda_text').default(''),

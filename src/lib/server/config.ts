@@ -38,7 +38,10 @@ const envSchema = z
 		PORTONE_WEBHOOK_SECRET: optionalString,
 		PORTONE_STORE_ID: optionalString,
 		PORTONE_CHANNEL_KEY: optionalString,
-		PORTONE_API_BASE: optionalUrl
+		PORTONE_API_BASE: optionalUrl,
+		KAKAO_REST_API_KEY: optionalString,
+		// Only for the protocol double in tests and the e2e setup: where the Kakao Local API answers.
+		KAKAO_API_BASE: optionalUrl
 	})
 	.refine((e) => !e.STRIPE_SECRET_KEY || e.STRIPE_WEBHOOK_SECRET, {
 		message: 'STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (payments are applied from signed webhooks only)',
@@ -71,6 +74,8 @@ export interface AppConfig {
 		stripe?: { secretKey: string; webhookSecret: string; apiBase: string | undefined };
 		portone?: { apiSecret: string; webhookSecret: string; storeId: string; channelKey: string; apiBase: string | undefined };
 	};
+	/** Kakao Local when its REST API key is set; otherwise the bundled table of district centres. */
+	geocoding: { kind: 'embedded' } | { kind: 'kakao'; restApiKey: string; apiBase: string | undefined };
 	seed: 'auto' | 'never';
 	/** The public URL (links in mail); adapter-node reads ORIGIN itself for requests. */
 	origin: string | undefined;
@@ -127,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 						}
 					: undefined
 		},
+		geocoding: e.KAKAO_REST_API_KEY ? { kind: 'kakao', restApiKey: e.KAKAO_REST_API_KEY, apiBase: e.KAKAO_API_BASE } : { kind: 'embedded' },
 		seed: e.SEED,
 		origin: e.ORIGIN
 	};

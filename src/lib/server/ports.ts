@@ -1,5 +1,5 @@
 // The adapters of this process, chosen once from the configuration: every port (auth, storage,
-// mail, search, payments, tax invoices) is picked here and nowhere else. The database is the one connection pool in ./db.
+// mail, search, payments, tax invoices, geocoding) is picked here and nowhere else. The database is the one connection pool in ./db.
 import { config } from './config';
 import { createAuth } from './auth';
 import { createStorage } from './storage';
@@ -11,6 +11,8 @@ import { createSearchEngines, type SearchEngines } from './search/engines';
 import { createPayments, type Payments } from './payments';
 import { createTaxInvoices } from './tax-invoices';
 import type { TaxInvoicePort } from './tax-invoices/port';
+import { createGeocoding } from './geo';
+import type { GeocodingPort } from './geo/port';
 
 let authPort: AuthPort | undefined;
 let storagePort: StoragePort | undefined;
@@ -18,6 +20,7 @@ let mailPort: MailPort | undefined;
 let searchPort: SearchEngines | undefined;
 let paymentsPort: Payments | undefined;
 let taxInvoicePort: TaxInvoicePort | undefined;
+let geocodingPort: GeocodingPort | undefined;
 
 export function auth(): AuthPort {
 	authPort ??= createAuth(config());
@@ -55,4 +58,10 @@ export function payments(): Payments {
 export function taxInvoices(): TaxInvoicePort {
 	taxInvoicePort ??= createTaxInvoices();
 	return taxInvoicePort;
+}
+
+/** Geocoding: Kakao Local when configured, the bundled district table otherwise (and as its fallback). */
+export function geocoding(): GeocodingPort {
+	geocodingPort ??= createGeocoding(config());
+	return geocodingPort;
 }

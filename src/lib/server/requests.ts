@@ -45,6 +45,8 @@ function values(input: RequestInput) {
 		budget_max_krw: input.budget_max_krw,
 		deadline: input.deadline,
 		delivery_place: input.delivery_place,
+		lat: input.lat,
+		lng: input.lng,
 		visibility: input.visibility,
 		nda_required: input.nda_required,
 		// Kept while unticked, so ticking the box again brings the owner's text back.
@@ -58,7 +60,7 @@ export async function byId(tx: Tx, id: string): Promise<Request | null> {
 	return row ?? null;
 }
 
-/** A new draft of the owner (a startup), located at its company (the database copies the location). */
+/** A new draft of the owner (a startup), at its delivery place, else at its company (the database copies that). */
 /**
  * Creates a draft. With a submission key (made once with the empty form), a second post of the same
  * form creates nothing: it waits for the first and answers its request, `created: false`.
@@ -73,9 +75,9 @@ export async function create(
 	const v = values(input);
 	const [row] = await tx<{ id: string }[]>`
 		insert into public.requests (owner_id, company_id, template, title, description, details, quantity, budget_min_krw,
-			budget_max_krw, deadline, delivery_place, visibility, nda_required, nda_text, required_processes, status, submission_key)
+			budget_max_krw, deadline, delivery_place, lat, lng, visibility, nda_required, nda_text, required_processes, status, submission_key)
 		values (${ownerId}, ${companyId}, ${v.template}, ${v.title}, ${v.description}, ${tx.json(v.details)}, ${v.quantity},
-			${v.budget_min_krw}, ${v.budget_max_krw}, ${v.deadline}, ${v.delivery_place}, ${v.visibility}, ${v.nda_required},
+			${v.budget_min_krw}, ${v.budget_max_krw}, ${v.deadline}, ${v.delivery_place}, ${v.lat}, ${v.lng}, ${v.visibility}, ${v.nda_required},
 			${v.nda_text}, ${v.required_processes}, 'draft', ${submissionKey})
 		on conflict (owner_id, submission_key) where submission_key is not null do nothing
 		returning id`;
@@ -98,7 +100,7 @@ export async function update(tx: Tx, request: Request, input: RequestInput): Pro
 		update public.requests set
 			template = ${v.template}, title = ${v.title}, description = ${v.description}, details = ${tx.json(v.details)},
 			quantity = ${v.quantity}, budget_min_krw = ${v.budget_min_krw}, budget_max_krw = ${v.budget_max_krw},
-			deadline = ${v.deadline}, delivery_place = ${v.delivery_place}, visibility = ${v.visibility},
+			deadline = ${v.deadline}, delivery_place = ${v.delivery_place}, lat = ${v.lat}, lng = ${v.lng}, visibility = ${v.visibility},
 			nda_required = ${locked ? request.nda_required : v.nda_required},
 			nda_text = ${locked ? request.nda_text : v.nda_text},
 			required_processes = ${v.required_processes}

@@ -24,7 +24,9 @@ export const LIMITS = {
 	resetMailAccount: { hits: 3, windowSeconds: 60 * 60 },
 	resetMailAddress: { hits: 10, windowSeconds: 60 * 60 },
 	/** Email confirmation mails asked for again by one account. */
-	confirmMailAccount: { hits: 3, windowSeconds: 60 * 60 }
+	confirmMailAccount: { hits: 3, windowSeconds: 60 * 60 },
+	/** Address look-ups and map clicks of one account (the place picker; Kakao's quota is per key). */
+	geocodeAccount: { hits: 120, windowSeconds: 10 * 60 }
 } satisfies Record<string, Limit>;
 
 function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {

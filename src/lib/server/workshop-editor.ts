@@ -12,6 +12,7 @@ import * as businessDetails from './business-details';
 import { withUser, type Claims, type Tx } from './db';
 import { processPhoto, type ProcessedPhoto } from './images';
 import * as photos from './photos';
+import * as places from './places';
 import { storage } from './ports';
 import { withUserFiles } from './storage/staged';
 import * as trades from './trades';
@@ -108,6 +109,12 @@ export async function loadEditor(claims: Claims, target: Target) {
 export async function save(request: Request, claims: Claims, target: Target) {
 	const form = await superValidate(request, zod4(workshopSchema));
 	if (!form.valid) return fail(400, withFiles({ form }));
+	// The district is derived from the point picked or the address typed, never taken as posted.
+	const located = await places.locate(form.data.address_ko, form.data);
+	if (!located.ok) return setError(withFiles(form), 'address_ko', located.error);
+	form.data.lat = located.place?.lat ?? null;
+	form.data.lng = located.place?.lng ?? null;
+	form.data.district_ko = located.place?.district_ko ?? '';
 
 	// Counted before any decoding: a save that could not keep its photos costs no image work.
 	const files = form.data.photos.filter((f) => f.size > 0);

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { newSlug } from '$lib/domain/slug';
@@ -7,6 +7,7 @@ import { formatBrn } from '$lib/domain/brn';
 import * as businessDetails from '$lib/server/business-details';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
+import * as places from '$lib/server/places';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { companySchema } from './schema';
@@ -59,6 +60,11 @@ export const actions = {
 		const { user, claims } = startup(locals, url);
 		const form = await superValidate(request, zod4(companySchema));
 		if (!form.valid) return fail(400, { form });
+		// The company's place: the point picked on the map, else its address found on the server.
+		const located = await places.locate(form.data.address_ko, form.data);
+		if (!located.ok) return setError(form, 'address_ko', located.error);
+		form.data.lat = located.place?.lat ?? null;
+		form.data.lng = located.place?.lng ?? null;
 		await withUser(claims, async (tx) => {
 			const clusters = await companies.startupClusters(tx);
 			const existing = await companies.ownedBy(tx, user.id);

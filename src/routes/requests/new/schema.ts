@@ -67,6 +67,9 @@ function formShape(id: TemplateId) {
 		budget_max_krw: z.string().default(''),
 		deadline: z.string().default(''),
 		delivery_place: z.string().default(''),
+		/** The delivery place's point: posted by the place picker, else found from delivery_place on save. */
+		lat: z.number().nullable().default(null),
+		lng: z.number().nullable().default(null),
 		visibility: z.enum(['public', 'invited']).default('public'),
 		nda_required: z.boolean().default(false),
 		nda_text: z.string().default(''),
@@ -139,6 +142,8 @@ export function formValues(
 		budget_max_krw: number | null;
 		deadline: string | null;
 		delivery_place: string;
+		lat: number | null;
+		lng: number | null;
 		visibility: 'public' | 'invited';
 		nda_required: boolean;
 		nda_text: string | null;
@@ -171,6 +176,9 @@ export function formValues(
 		budget_max_krw: text(stored?.budget_max_krw),
 		deadline: stored?.deadline ?? '',
 		delivery_place: stored?.delivery_place ?? '',
+		// Without a delivery place the stored point is the company's (the database copies it): not picked.
+		lat: stored?.delivery_place ? stored.lat : null,
+		lng: stored?.delivery_place ? stored.lng : null,
 		visibility: stored?.visibility ?? 'public',
 		nda_required: stored?.nda_required ?? false,
 		nda_text: stored?.nda_text || defaults.nda_text,

@@ -9,6 +9,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTemplateId, type TemplateId } from '$lib/domain/request-templates';
 import { m } from '$lib/paraglide/messages';
 import type { Claims, Tx } from '$lib/server/db';
+import * as places from '$lib/server/places';
 import { storage } from '$lib/server/ports';
 import { refusal } from '$lib/server/refusal';
 import { withUserFiles } from '$lib/server/storage/staged';
@@ -83,6 +84,10 @@ export async function submitRequest(
 		if (!checked.ok) return { ok: false, response: refuse(form, template, 'attachments._errors', checked.error) };
 		uploads.push({ name: file.name, bytes, contentType: checked.contentType });
 	}
+	const located = await places.locate(form.data.delivery_place, form.data);
+	if (!located.ok) return { ok: false, response: refuse(form, template, 'delivery_place', located.error) };
+	form.data.lat = located.place?.lat ?? null;
+	form.data.lng = located.place?.lng ?? null;
 	const input = parseRequest(template, today, form.data);
 
 	try {
@@ -129,7 +134,7 @@ export async function submitRequest(
 function refuse(
 	form: SuperValidated<RequestForm>,
 	template: TemplateId,
-	path: '' | 'title' | 'attachments._errors',
+	path: '' | 'title' | 'delivery_place' | 'attachments._errors',
 	message: string
 ): SubmitFailure {
 	setError(form, path, message);
