@@ -395,7 +395,12 @@ function relevance(query: CompiledQuery, attributes: Attribute[], strategy: stri
 				a.typos !== b.typos ? (a.typos < b.typos ? a : b) : a.attribute.rank <= b.attribute.rank ? a : b
 			);
 			const candidate = { typos: best[i]!.typos + hit.typos, path: [...best[i]!.path, hit] };
-			if (!best[m.to] || candidate.typos < best[m.to]!.typos) best[m.to] = candidate;
+			// Of equally few typos, the reading found in the weightier attribute: Meilisearch's attribute
+			// rule ranks a document by the best attribute any derivation of the query words matched in.
+			const rank = (path: MatcherHit[]) => Math.min(...path.map((h) => h.attribute.rank));
+			const current = best[m.to];
+			if (!current || candidate.typos < current.typos || (candidate.typos === current.typos && rank(candidate.path) < rank(current.path)))
+				best[m.to] = candidate;
 		});
 	}
 	let covered = n;

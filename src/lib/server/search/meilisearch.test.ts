@@ -121,6 +121,7 @@ describe('meilisearch engine against the double', () => {
 			'description_en',
 			'text_norm',
 			'parts',
+			'products',
 			'name_jamo',
 			'key_jamo'
 		]);
