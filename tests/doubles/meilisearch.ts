@@ -16,6 +16,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_GLOSSARY } from '../../src/lib/domain/glossary';
+import { splitCompound } from '../../src/lib/domain/korean';
+import { PRODUCTS } from '../../src/lib/domain/products';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = Record<string, Json>;
@@ -198,7 +201,74 @@ const scriptOf = (c: string) =>
 					? 'other'
 					: null;
 
-/** Words are runs of letters and digits; a change of script (CNC가공) also separates words. */
+// ─── Korean segmentation ───────────────────────────────────────────────────────────────────────
+// Meilisearch's tokenizer (charabia) hands Hangul to lindera with the ko-dic dictionary in decompose
+// mode: a run of Hangul is cut into dictionary morphemes, nouns and the particles and endings written
+// onto them. charabia's own test (segmenter/korean.rs) reads "한국어의형태해석을실시할수있습니다" as
+// 한국어 / 의 / 형태 / 해석 / 을 / 실시 / 할 / 수 / 있 / 습니다. The double does the same with a small
+// dictionary in place of ko-dic: the nouns of that test and of the trade vocabulary (glossary and
+// products, which ko-dic knows as common nouns), and the particles and endings, which only ever follow
+// another morpheme. A run is cut the way that leaves the fewest syllables unknown, then the fewest
+// pieces; unknown syllables stay together as one word, as lindera groups unknown Hangul.
+const DICTIONARY = new Set(
+	['한국어', '형태', '해석', '실시', ...DEFAULT_GLOSSARY.flatMap((e) => [e.term, ...e.synonyms]), ...PRODUCTS.flatMap((p) => p.ko)]
+		.flatMap((phrase) => phrase.split(/\s+/))
+		.filter((word) => /^[\uac00-\ud7a3]{2,}$/.test(word))
+);
+// Decompose mode: a compound noun made of other nouns (정밀가공, 무선제본) is given as its parts.
+const KOREAN_NOUNS = new Set([...DICTIONARY].filter((word) => !splitCompound(word, (part) => part !== word && DICTIONARY.has(part), 2)));
+const KOREAN_ENDINGS = new Set([
+	'의',
+	'을',
+	'를',
+	'이',
+	'가',
+	'은',
+	'는',
+	'에',
+	'에서',
+	'으로',
+	'로',
+	'와',
+	'과',
+	'도',
+	'할',
+	'수',
+	'있',
+	'습니다',
+	'합니다',
+	'입니다'
+]);
+const UNKNOWN_SYLLABLE_COST = 10;
+
+/** Cuts a run of Hangul syllables into morphemes (see above); offsets within the run. */
+export function segmentHangul(run: string): [number, number][] {
+	type Cut = { start: number; end: number; known: boolean };
+	// best[i]: the cheapest cut of run[0, i): unknown syllables weigh UNKNOWN_SYLLABLE_COST, a piece 1.
+	// A particle or an ending only follows a known morpheme (신도용접 is not 신 / 도 / 용접).
+	const best: { cost: number; cuts: Cut[] }[] = [{ cost: 0, cuts: [] }];
+	for (let end = 1; end <= run.length; end++) {
+		let choice: (typeof best)[number] | null = null;
+		for (let start = 0; start < end; start++) {
+			const from = best[start];
+			const piece = run.slice(start, end);
+			const known = KOREAN_NOUNS.has(piece) || (from.cuts.at(-1)?.known === true && KOREAN_ENDINGS.has(piece));
+			const cost = from.cost + 1 + (known ? 0 : UNKNOWN_SYLLABLE_COST * (end - start));
+			if (!choice || cost < choice.cost) choice = { cost, cuts: [...from.cuts, { start, end, known }] };
+		}
+		best.push(choice!);
+	}
+	// Unknown syllables next to each other are one word.
+	const merged: Cut[] = [];
+	for (const cut of best[run.length].cuts) {
+		const last = merged.at(-1);
+		if (!cut.known && last && !last.known) last.end = cut.end;
+		else merged.push({ ...cut });
+	}
+	return merged.map(({ start, end }) => [start, end]);
+}
+
+/** Words are runs of letters and digits; a change of script (CNC가공) also separates words, and Hangul is segmented. */
 function tokenize(text: string, firstPos = 0): Token[] {
 	const tokens: Token[] = [];
 	let pos = firstPos;
@@ -209,7 +279,9 @@ function tokenize(text: string, firstPos = 0): Token[] {
 		let offset = 0;
 		const push = (from: number, to: number) => {
 			const word = run[0].slice(from, to);
-			tokens.push({ norm: fold(word), start: run.index + from, end: run.index + to, pos: pos++ });
+			const pieces: [number, number][] = /^[\uac00-\ud7a3]+$/.test(word) ? segmentHangul(word) : [[0, word.length]];
+			for (const [a, b] of pieces)
+				tokens.push({ norm: fold(word.slice(a, b)), start: run.index + from + a, end: run.index + from + b, pos: pos++ });
 		};
 		for (const c of chars) {
 			const s = scriptOf(c);
@@ -395,7 +467,12 @@ function relevance(query: CompiledQuery, attributes: Attribute[], strategy: stri
 				a.typos !== b.typos ? (a.typos < b.typos ? a : b) : a.attribute.rank <= b.attribute.rank ? a : b
 			);
 			const candidate = { typos: best[i]!.typos + hit.typos, path: [...best[i]!.path, hit] };
-			if (!best[m.to] || candidate.typos < best[m.to]!.typos) best[m.to] = candidate;
+			// Of equally few typos, the reading found in the weightier attribute: Meilisearch's attribute
+			// rule ranks a document by the best attribute any derivation of the query words matched in.
+			const rank = (path: MatcherHit[]) => Math.min(...path.map((h) => h.attribute.rank));
+			const current = best[m.to];
+			if (!current || candidate.typos < current.typos || (candidate.typos === current.typos && rank(candidate.path) < rank(current.path)))
+				best[m.to] = candidate;
 		});
 	}
 	let covered = n;
@@ -827,8 +904,52 @@ const int = (v: unknown, name: string, min: number): number | undefined => {
 	return v;
 };
 
+/** The search route's parameters (Meilisearch 1.x); any other field is refused, as deserr does. */
+const SEARCH_PARAMETERS = [
+	'q',
+	'vector',
+	'offset',
+	'limit',
+	'page',
+	'hitsPerPage',
+	'attributesToRetrieve',
+	'retrieveVectors',
+	'attributesToCrop',
+	'cropLength',
+	'attributesToHighlight',
+	'showMatchesPosition',
+	'showRankingScore',
+	'showRankingScoreDetails',
+	'filter',
+	'sort',
+	'distinct',
+	'facets',
+	'highlightPreTag',
+	'highlightPostTag',
+	'cropMarker',
+	'matchingStrategy',
+	'attributesToSearchOn',
+	'hybrid',
+	'rankingScoreThreshold',
+	'locales'
+];
+
 function search(index: IndexState, body: Record<string, unknown>) {
 	const started = performance.now();
+	// Meilisearch answers an unknown field with 400 bad_request, naming the first one and every known one.
+	const unknown = Object.keys(body).find((field) => !SEARCH_PARAMETERS.includes(field));
+	if (unknown !== undefined)
+		throw new ApiError(
+			400,
+			'bad_request',
+			`Unknown field \`${unknown}\`: expected one of ${SEARCH_PARAMETERS.map((f) => `\`${f}\``).join(', ')}`
+		);
+	if (body.q !== undefined && body.q !== null && typeof body.q !== 'string')
+		throw new ApiError(
+			400,
+			'invalid_search_q',
+			`Invalid value type at \`.q\`: expected a string, but found ${Array.isArray(body.q) ? 'an array' : `a ${typeof body.q}`}: \`${JSON.stringify(body.q)}\``
+		);
 	const { settings } = index;
 	const q = typeof body.q === 'string' ? body.q : '';
 	const filterable = filterablePatterns(settings);

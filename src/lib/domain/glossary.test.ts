@@ -135,14 +135,16 @@ describe('toMeiliSynonyms', () => {
 	});
 });
 
-describe('migration 20261127000310_search_glossary.sql', () => {
-	const sql = readFileSync(new URL('../../../supabase/migrations/20261127000310_search_glossary.sql', import.meta.url), 'utf8');
+describe('migrations 20261127000310_search_glossary.sql and 20261208000100_search_glossary_letterpress.sql', () => {
+	const sql = ['20261127000310_search_glossary.sql', '20261208000100_search_glossary_letterpress.sql']
+		.map((file) => readFileSync(new URL(`../../../supabase/migrations/${file}`, import.meta.url), 'utf8'))
+		.join('\n');
 	const literal = /'((?:[^']|'')*)'/g;
 	const unquote = (text: string) => [...text.matchAll(literal)].map((m) => m[1].replaceAll("''", "'"));
 
 	it('inserts exactly DEFAULT_GLOSSARY into public.search_synonyms', () => {
 		expect(sql).toMatch(/^insert into public\.search_synonyms \(term, synonyms\) values$/m);
-		const rows = [...sql.matchAll(/^\s*\(('(?:[^']|'')*'), array\[(.*)\]\)[,;]$/gm)].map(([, term, synonyms]) => ({
+		const rows = [...sql.matchAll(/^\s*\(('(?:[^']|'')*'), array\[(.*)\]\)[,;]?$/gm)].map(([, term, synonyms]) => ({
 			term: unquote(term)[0],
 			synonyms: unquote(synonyms)
 		}));

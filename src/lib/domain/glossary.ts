@@ -1,6 +1,6 @@
 // The trade glossary: groups of equivalent search terms (English trade words, Korean words, synonyms).
 // Both engines expand queries with it; managers edit the live copy in public.search_synonyms, which
-// migration 20261127000310_search_glossary.sql fills with DEFAULT_GLOSSARY (a test keeps them equal).
+// migration 20261127000310_search_glossary.sql fills with DEFAULT_GLOSSARY, later migrations add to (a test keeps them equal).
 import { normalize, tokenize } from './korean';
 
 /** A group of equivalent terms: the term and its synonyms match each other in both directions. */
@@ -126,7 +126,9 @@ export const DEFAULT_GLOSSARY: readonly GlossaryEntry[] = Object.freeze([
 	entry('small batch', '소량 생산', '소량'),
 	entry('mass production', '양산', '대량 생산'),
 	entry('contract manufacturing', '임가공', '위탁 생산', '외주 가공', 'oem'),
-	entry('quote', '견적', '견적서', 'rfq')
+	entry('quote', '견적', '견적서', 'rfq'),
+	// Added by migration 20261208000100_search_glossary_letterpress.sql
+	entry('letterpress', '활판 인쇄', '활판', '레터프레스')
 ]);
 
 interface GlossaryIndex {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { SPELLING_VARIANTS, initials, isInitialsQuery, jamoDistance, normalize, tokenize, toJamo, typoBudget } from './korean';
+import {
+	SPELLING_VARIANTS,
+	compoundSeams,
+	initials,
+	isInitialsQuery,
+	jamoDistance,
+	normalize,
+	splitCompound,
+	tokenize,
+	toJamo,
+	typoBudget
+} from './korean';
 
 describe('toJamo', () => {
 	it.each([
@@ -171,5 +182,43 @@ describe('typoBudget', () => {
 	])('query %s matches %s: %s', (query, word, matches) => {
 		const budget = typoBudget(query);
 		expect(jamoDistance(query, word, budget) <= budget).toBe(matches);
+	});
+});
+
+describe('compoundSeams', () => {
+	it('gives the syllable pairs across the spaces of a Korean phrase', () => {
+		expect(compoundSeams('정밀 가공')).toEqual(['밀가']);
+		expect(compoundSeams('왁스 카빙')).toEqual(['스카']);
+		expect(compoundSeams('굿이어 웰트')).toEqual(['어웰']);
+		expect(compoundSeams('중철 제본 전문')).toEqual(['철제', '본전']);
+	});
+
+	it('spans a one-syllable word too (박 가공), but never a Latin word or a number', () => {
+		expect(compoundSeams('박 가공')).toEqual(['박가']);
+		expect(compoundSeams('CNC 선반')).toEqual([]);
+		expect(compoundSeams('무선제본')).toEqual([]);
+	});
+
+	it('reads the text folded, as the index does (spelling variants, separators)', () => {
+		expect(compoundSeams('옵셋·인쇄')).toEqual(['셋인']);
+	});
+});
+
+describe('splitCompound', () => {
+	const words = new Set(['무선', '제본', '정밀', '가공', '왁스', '카빙', '박', '가공소']);
+	const known = (part: string) => words.has(part);
+
+	it('splits a compound typed without spaces into known words, longest first', () => {
+		expect(splitCompound('무선제본', known)).toEqual(['무선', '제본']);
+		expect(splitCompound('정밀가공', known)).toEqual(['정밀', '가공']);
+		expect(splitCompound('왁스카빙', known)).toEqual(['왁스', '카빙']);
+		expect(splitCompound('박가공소', known)).toEqual(['박', '가공소']);
+	});
+
+	it('leaves a word that known words do not cover whole, or that is one word already', () => {
+		expect(splitCompound('무선충전', known)).toBeNull();
+		expect(splitCompound('제본', known)).toBeNull();
+		expect(splitCompound('cnc가공', known)).toBeNull();
+		expect(splitCompound('박가공', known, 2)).toBeNull();
 	});
 });

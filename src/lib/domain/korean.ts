@@ -289,3 +289,40 @@ export function typoBudget(token: string): number {
 	if (syllables > 0) return syllables === 1 ? 0 : syllables === 2 ? 1 : 2;
 	return letters < 5 ? 0 : letters <= 8 ? 1 : 2;
 }
+
+const HANGUL_RUN = /^[\uac00-\ud7a3]+$/;
+
+/**
+ * Compounds written with and without their spaces (정밀 가공 / 정밀가공, 왁스 카빙 / 왁스카빙): the
+ * syllable pairs that span the spaces of a phrase's Korean words, which the phrase typed as one word
+ * holds and the spaced phrase does not. Both engines look compounds up by syllable pairs or by their
+ * parts, so that with these a query typed without a space finds the spaced form ('정밀 가공' → 밀가;
+ * 박 가공 → 박가). Only between Hangul words: CNC 가공 has no seam.
+ */
+export function compoundSeams(text: string): string[] {
+	const words = tokenize(text);
+	const seams: string[] = [];
+	for (let i = 1; i < words.length; i++) {
+		const [left, right] = [words[i - 1], words[i]];
+		if (HANGUL_RUN.test(left) && HANGUL_RUN.test(right)) seams.push(left.slice(-1) + right[0]);
+	}
+	return seams;
+}
+
+/**
+ * A Korean compound split into known words, longest first from the left (무선제본 → 무선, 제본), or
+ * null when the known words do not cover it whole. How a compound typed without its spaces is read
+ * as the phrase it stands for.
+ */
+export function splitCompound(word: string, known: (part: string) => boolean, minPart = 1): string[] | null {
+	if (!HANGUL_RUN.test(word)) return null;
+	const parts: string[] = [];
+	for (let start = 0; start < word.length;) {
+		let length = word.length - start;
+		while (length >= minPart && !known(word.slice(start, start + length))) length--;
+		if (length < minPart) return null;
+		parts.push(word.slice(start, start + length));
+		start += length;
+	}
+	return parts.length > 1 ? parts : null;
+}

@@ -42,6 +42,7 @@ export const PRODUCTS: readonly Product[] = Object.freeze([
 	product('medal', JEWELRY, ['메달', '기념주화', '금메달', '행운의 열쇠', '순금열쇠'], ['medal', 'commemorative coin', 'gold key']),
 	product('badge', JEWELRY, ['배지', '뱃지', '사원증 배지'], ['badge', 'lapel pin']),
 	// Handmade shoes (Seongsu)
+	product('handmade shoes', SHOES, ['수제화', '수제구두', '맞춤구두', '신발'], ['handmade shoes', 'shoes', 'footwear']),
 	product('dress shoes', SHOES, ['구두', '정장구두', '신사화', '옥스퍼드', '더비'], ['dress shoes', 'oxfords', 'derby shoes']),
 	product('loafers', SHOES, ['로퍼', '페니로퍼'], ['loafers', 'loafer']),
 	product('high heels', SHOES, ['하이힐', '힐', '펌프스', '숙녀화'], ['high heels', 'heels', 'pumps']),

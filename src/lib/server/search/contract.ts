@@ -234,6 +234,25 @@ export const CORPUS = {
 		lng: 127.492
 	})
 };
+/**
+ * Workshops for the rule that a boost only breaks ties (added and removed by that test): a brand-new
+ * one with the query in its processes, a featured one with it only in its description; one whose own
+ * text names earrings, a featured one whose trade only makes them.
+ */
+export const RANKING_CASES = {
+	fresh: listing('fresh', { ...jongno, name_ko: '새빛공방', processes: ['티타늄 아노다이징', '티타늄 가공'], materials: ['티타늄'] }),
+	boosted: listing('boosted', {
+		...jongno,
+		name_ko: '으뜸공방',
+		description_ko: '티타늄 아노다이징도 가능합니다.',
+		verified: true,
+		featured: true,
+		master: true
+	}),
+	maker: listing('maker', { ...jongno, name_ko: '귀걸이하우스', description_ko: '귀걸이 전문 공방' }),
+	famous: listing('famous', { ...jongno, name_ko: '명성공방', verified: true, featured: true })
+};
+
 type Key = keyof typeof CORPUS;
 const ALL = Object.values(CORPUS);
 const keyOf = new Map(Object.entries(CORPUS).map(([k, d]) => [d.id, k as Key]));
@@ -342,8 +361,11 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(await filtered({ accepting_orders: true })).toEqual(matching((d) => d.accepting_orders));
 			expect(await filtered({ accepting_orders: false })).toEqual(['daon', 'shoemaker']);
 			expect(await filtered({ clusters: ['jongno-jewelry'], verified: true, accepting_orders: true })).toEqual(['myungga', 'studio']);
+			// 반지 in the descriptions of two verified workshops; daon's trade makes rings (after them).
 			const withQuery = await search('반지', { filters: { verified: true } });
-			expect(keys(withQuery).sort()).toEqual(['myungga', 'studio']);
+			expect(keys(withQuery).slice(0, 2).sort()).toEqual(['myungga', 'studio']);
+			expect(keys(withQuery)).toHaveLength(3);
+			expect(keys(withQuery)[2]).toBe('daon');
 		});
 
 		it('filters on minimum order and lead time, leaving out workshops that state none', async () => {
@@ -409,7 +431,7 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(keys(printing).sort()).toEqual(['hanbit', 'jikji']);
 			expect(printing.hits[0].distance_km!).toBeLessThanOrEqual(printing.hits[1].distance_km!);
 			const near = await search('반지', { filters: { within: { ...jongnoCentre, radius_km: 1 } } });
-			expect(keys(near).sort()).toEqual(['eunha', 'myungga', 'studio']);
+			expect(keys(near).sort()).toEqual(['daon', 'eunha', 'myungga', 'studio']);
 
 			const mullae = { lat: 37.5176, lng: 126.8947 };
 			const byDistance = (ks: string[]) =>
@@ -421,8 +443,8 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 		});
 
 		it('with scope key, finds the words in the key fields only (what matching looks for)', async () => {
-			// 반지 is in three descriptions and in no key field.
-			expect(keys(await search('반지')).sort()).toEqual(['eunha', 'myungga', 'studio']);
+			// 반지 is in three descriptions and in no key field (daon's trade makes rings: found, not by its key fields).
+			expect(keys(await search('반지')).sort()).toEqual(['daon', 'eunha', 'myungga', 'studio']);
 			const rings = await search('반지', { scope: 'key' });
 			expect(keys(rings)).toEqual([]);
 			expect(rings.total).toBe(0);
@@ -435,6 +457,46 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			).toBe(true);
 			// A process name of one syllable is a whole word there: 박 (foil stamping) in 박 가공.
 			expect(keys(await search('박', { scope: 'key', documentsOnly: true }))).toEqual(['boxes']);
+		});
+
+		it('finds a compound written with or without its space, both ways', async () => {
+			// 왁스 조각 and 오프셋 인쇄 are written spaced; 머시닝센터 as one word.
+			expect(keys(await search('왁스조각'))).toEqual(['myungga']);
+			expect(keys(await search('오프셋인쇄'))[0]).toBe('jikji');
+			expect(keys(await search('머시닝 센터'))).toEqual(['daesung']);
+		});
+
+		it('finds workshops by what their trade makes, below those whose own text names it', async () => {
+			// 귀걸이 only in studio's description; every jewelry workshop's trade makes earrings.
+			const earrings = keys(await search('귀걸이'));
+			expect(earrings[0]).toBe('studio');
+			expect([...earrings].sort()).toEqual(matching((d) => d.trade_code === '3311'));
+			expect(keys(await search('earrings')).sort()).toEqual(matching((d) => d.trade_code === '3311'));
+			// Nobody wrote loafers or 명함 … except hanbit, whose description says 명함.
+			expect(keys(await search('loafers')).sort()).toEqual(['leather', 'shoemaker']);
+			const cards = keys(await search('명함'));
+			expect(cards[0]).toBe('hanbit');
+			expect([...cards].sort()).toEqual(['boxes', 'hanbit', 'jikji']);
+			// Matching (scope key) credits products itself: they are no key field.
+			expect(keys(await search('귀걸이', { scope: 'key' }))).toEqual([]);
+		});
+
+		it('never lets a boost lift a partial match above a full one', async () => {
+			const { fresh, boosted, maker, famous } = RANKING_CASES;
+			await engine().upsert([fresh, boosted, maker, famous]);
+			try {
+				const rank = async (q: string) => (await search(q)).hits.map((h) => h.doc.slug);
+				// Words in the processes of a brand-new workshop, only in the description of a featured one.
+				const anodizing = await rank('티타늄 아노다이징');
+				expect(anodizing.indexOf('fresh')).toBeGreaterThanOrEqual(0);
+				expect(anodizing.indexOf('fresh')).toBeLessThan(anodizing.indexOf('boosted'));
+				// Named in the workshop's own text, against found only by what its trade makes.
+				const earrings = await rank('귀걸이');
+				expect(earrings.indexOf('maker')).toBeLessThan(earrings.indexOf('famous'));
+				expect(earrings.indexOf('famous')).toBeGreaterThan(earrings.indexOf('studio'));
+			} finally {
+				await engine().remove([fresh.id, boosted.id, maker.id, famous.id]);
+			}
 		});
 
 		it('pages through results with a stable total', async () => {

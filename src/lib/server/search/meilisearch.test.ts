@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
-import { startMeilisearchDouble, type MeilisearchDouble } from '../../../../tests/doubles/meilisearch';
+import { segmentHangul, startMeilisearchDouble, type MeilisearchDouble } from '../../../../tests/doubles/meilisearch';
 import { toMeiliSynonyms } from '../../domain/glossary';
 import { searchContract } from './contract';
 import { filterExpression, meilisearchEngine } from './meilisearch';
@@ -121,6 +121,7 @@ describe('meilisearch engine against the double', () => {
 			'description_en',
 			'text_norm',
 			'parts',
+			'products',
 			'name_jamo',
 			'key_jamo'
 		]);
@@ -242,5 +243,69 @@ describe('meilisearch engine against the double', () => {
 		await expect(asBrowser.index(indexName).updateSettings({ searchableAttributes: ['*'] })).rejects.toThrow(/invalid/i);
 		await expect(asBrowser.index(indexName).addDocuments([{ id: 'x' }])).rejects.toThrow(/invalid/i);
 		await expect(asBrowser.index('other').search('')).rejects.toThrow(/invalid/i);
+	});
+
+	it('is answered by the double as Meilisearch answers: unknown search parameters refused with 400 bad_request', async () => {
+		const engine = meilisearchEngine(cfg(), { synonyms });
+		await engine.upsert([workshop({ name_ko: '종로 주얼리' })]);
+		const post = (body: unknown) =>
+			fetch(`${double.url}/indexes/${indexName}/search`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${double.apiKey}` },
+				body: JSON.stringify(body)
+			});
+		const unknown = await post({ q: '주얼리', marin: 'hello' });
+		expect(unknown.status).toBe(400);
+		const error = (await unknown.json()) as Record<string, string>;
+		expect(error).toMatchObject({ code: 'bad_request', type: 'invalid_request', link: 'https://docs.meilisearch.com/errors#bad_request' });
+		expect(error.message).toMatch(/^Unknown field `marin`: expected one of `q`, `vector`, `offset`/);
+		const badQ = await post({ q: ['doggo'] });
+		expect(badQ.status).toBe(400);
+		expect(await badQ.json()).toMatchObject({
+			code: 'invalid_search_q',
+			message: 'Invalid value type at `.q`: expected a string, but found an array: `["doggo"]`'
+		});
+		// Every parameter the adapter sends is one Meilisearch knows: its searches are answered.
+		const geo = workshop({ name_ko: '종로 주얼리 공방', lat: 37.57, lng: 126.99 });
+		await engine.upsert([geo]);
+		const result = await engine.search({
+			...query('주얼리'),
+			sort: 'distance',
+			from: { lat: 37.57, lng: 126.99 },
+			facets: ['clusters'],
+			filters: { verified: false, within: { lat: 37.57, lng: 126.99, radius_km: 5 } }
+		});
+		expect(result.hits.map((h) => h.doc.id)).toContain(geo.id);
+		expect((await engine.search({ ...query('반지'), scope: 'key' })).total).toBe(0);
+	});
+});
+
+describe('the Meilisearch double segments Korean as charabia does (lindera, ko-dic)', () => {
+	const pieces = (text: string) => segmentHangul(text).map(([a, b]) => text.slice(a, b));
+
+	it("cuts charabia's own Korean test sentence into its morphemes", () => {
+		// charabia/src/segmenter/korean.rs: "한국어의형태해석을실시할수있습니다"
+		expect(pieces('한국어의형태해석을실시할수있습니다')).toEqual([
+			'한국어',
+			'의',
+			'형태',
+			'해석',
+			'을',
+			'실시',
+			'할',
+			'수',
+			'있',
+			'습니다'
+		]);
+	});
+
+	it('cuts compounds of known nouns and the particles written onto them, and keeps unknown syllables together', () => {
+		expect(pieces('정밀가공')).toEqual(['정밀', '가공']);
+		expect(pieces('왁스카빙')).toEqual(['왁스', '카빙']);
+		expect(pieces('귀걸이를')).toEqual(['귀걸이', '를']);
+		expect(pieces('명가주얼리')).toEqual(['명가', '주얼리']);
+		expect(pieces('신도용접')).toEqual(['신도', '용접']);
+		expect(pieces('은하세공')).toEqual(['은하세공']);
+		expect(pieces('수재화')).toEqual(['수재화']);
 	});
 });

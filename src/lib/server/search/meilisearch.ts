@@ -8,6 +8,7 @@
 import { Meilisearch, MeilisearchApiError, type Index, type Settings, type Task } from 'meilisearch';
 import { distanceKm } from '$lib/domain/geo';
 import { initials, isInitialsQuery, normalize, toJamo, tokenize } from '$lib/domain/korean';
+import { productWordsOf } from '$lib/domain/products';
 import type { Hit, SearchEngine, SearchFilters, SearchQuery, SearchResult, WorkshopDoc } from './port';
 
 export interface MeilisearchConfig {
@@ -60,6 +61,8 @@ interface IndexedWorkshop extends WorkshopDoc {
 	initials: string;
 	text_norm: string[];
 	parts: string;
+	/** What the workshop's trade makes (귀걸이, earrings …), the least weighty searchable attribute. */
+	products: string[];
 	/** featured × 2 + verified: a number, because custom ranking rules sort numbers and strings only. */
 	boost: number;
 	_geo?: { lat: number; lng: number };
@@ -92,6 +95,8 @@ function settingsFor(synonyms: MeilisearchOptions['synonyms']): Settings {
 			'description_en',
 			'text_norm',
 			'parts',
+			// What the trade makes, not what the profile says: below every field of the workshop's own text.
+			'products',
 			'name_jamo',
 			'key_jamo'
 		],
@@ -166,11 +171,13 @@ function suffixes(word: string): string[] {
 
 /** The text's initial consonants without spaces, and every suffix of them: ㅈㅇㄹ is found in ㅁㄱㅈㅇㄹ. */
 function initialsSuffixes(text: string): string[] {
-	const consonants = initials(normalize(text)).replace(/ /g, '');
-	if (consonants.length === 1) return [consonants];
-	const out: string[] = [];
-	for (let i = 0; i + 2 <= consonants.length; i++) out.push(consonants.slice(i));
-	return out;
+	const out = new Set<string>();
+	// As written too: 청원옵셋 is typed ㅊㅇㅇㅅ, though its folded spelling (청원오프셋) has five.
+	for (const consonants of new Set([initials(normalize(text)), initials(text)].map((c) => c.replace(/ /g, '')))) {
+		if (consonants.length === 1) out.add(consonants);
+		for (let i = 0; i + 2 <= consonants.length; i++) out.add(consonants.slice(i));
+	}
+	return [...out];
 }
 
 function toIndexed(doc: WorkshopDoc): IndexedWorkshop {
@@ -187,6 +194,7 @@ function toIndexed(doc: WorkshopDoc): IndexedWorkshop {
 		initials: [doc.name_ko, ...doc.processes].flatMap(initialsSuffixes).join(' '),
 		text_norm: [...names, ...keys, ...described].map((words) => words.join(' ')).filter(Boolean),
 		parts: [...new Set([...names, ...keys, described[0]].flat().flatMap(suffixes))].join(' '),
+		products: [...new Set(productWordsOf(doc.trade_code).map(normalize))],
 		boost: (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0)
 	};
 	if (doc.lat !== null && doc.lng !== null) indexed._geo = { lat: doc.lat, lng: doc.lng };

@@ -5,7 +5,7 @@ import type { Sql } from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import { testSql } from '../../../../tests/integration/db';
 import { asService, connect, poolWith } from '../db';
-import { CONTRACT_GLOSSARY, CORPUS, searchContract } from './contract';
+import { CONTRACT_GLOSSARY, CORPUS, RANKING_CASES, searchContract } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
 import { drainOnce } from './outbox';
 import { FACETS } from './port';
@@ -17,14 +17,14 @@ const corpus = Object.values(CORPUS);
 searchContract('postgres', async (glossary) => {
 	const sql = testSql();
 	// Documents belong to workshops (a foreign key): stand-ins for the corpus, never searchable themselves.
-	for (const doc of corpus) {
+	for (const doc of [...corpus, ...Object.values(RANKING_CASES)]) {
 		await sql`insert into public.workshops (id, slug, name_ko, trade_code, employees)
 			values (${doc.id}, ${`contract-${doc.slug}`}, ${doc.name_ko}, ${doc.trade_code}, 1)`;
 	}
 	return {
 		engine: postgresEngine(sql, { glossary }),
 		async cleanup() {
-			const ids = corpus.map((d) => d.id);
+			const ids = [...corpus, ...Object.values(RANKING_CASES)].map((d) => d.id);
 			await sql`delete from public.workshops where id = any(${ids}::uuid[])`;
 			await sql`delete from public.outbox where key = any(${ids}::text[])`;
 			const restore = postgresEngine(sql, { glossary });

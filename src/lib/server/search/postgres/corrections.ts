@@ -4,6 +4,7 @@ import { expandQuery, synonymGroups, type GlossaryEntry } from '../../../domain/
 import { jamoDistance, toJamo, typoBudget } from '../../../domain/korean';
 import { HANGUL_WORD, INITIALS_WORD } from './lexemes';
 import { DOCS } from './pages';
+import { productsIn } from '../../../domain/products';
 import { plan, type Segment } from './query';
 import { Params } from './sql';
 
@@ -79,7 +80,9 @@ export async function correct(
 		if (fixes.length === 0) return s;
 		changed = true;
 		const alternatives = fixes.flatMap((fix) => [[fix], ...expandQuery([fix], terms).map((t) => t.split(' '))]);
-		return { words: s.words, alternatives };
+		// And the products a fix names: 수재화 → 수제화 finds shoe workshops that never wrote it.
+		const products = [...new Set(fixes.flatMap((fix) => productsIn(fix).map((m) => m.product.key)))];
+		return { words: s.words, alternatives, products };
 	});
 	return changed ? corrected : null;
 }

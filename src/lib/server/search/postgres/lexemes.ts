@@ -1,7 +1,8 @@
 // What the PostgreSQL engine writes into a document's vectors (indexRow()), and the lexemes queries
 // look up in them: words, syllable bigrams of Korean words, initials (초성), prefixes of Latin words,
 // filter values, grid cells, sampling buckets and boosts; and the facet codes of each document.
-import { initials, normalize, tokenize, typoBudget } from '../../../domain/korean';
+import { compoundSeams, initials, normalize, tokenize, typoBudget } from '../../../domain/korean';
+import { PRODUCTS, tradeMakes } from '../../../domain/products';
 import type { WorkshopDoc } from '../port';
 
 /** Mean Earth radius (km), as in domain/geo.ts. */
@@ -33,13 +34,28 @@ function addWord(word: string, out: Set<string>): void {
 	if (code) out.add(code[1]);
 }
 
-/** Lexemes of a text. In key fields, Latin words also get their prefixes (see addPrefixes). */
+/**
+ * Lexemes of a text. In key fields, Latin words also get their prefixes (see addPrefixes), and the
+ * syllable pairs across the spaces of Korean phrases (compoundSeams()): a query's compound is looked up
+ * by its syllable pairs, so 정밀가공 (정밀, 밀가, 가공) then finds the process written 정밀 가공.
+ */
 function addText(text: string | null, out: Set<string>, { limit = Infinity, prefixes = false } = {}): void {
 	for (const word of tokenize(text ?? '')) {
 		if (out.size >= limit) return;
 		addWord(word, out);
 		if (prefixes) addPrefixes(word, out);
 	}
+	if (prefixes) for (const seam of compoundSeams(text ?? '')) out.add(seam);
+}
+
+/**
+ * What the workshop's trade makes (domain/products.ts), as one lexeme per product ('#w:earrings'):
+ * a query naming a product (귀걸이, 귀고리, earrings) asks for its lexeme as an alternative, the last
+ * tier, so a workshop whose own text names the product comes first. '#' never occurs in a folded word.
+ */
+export const productLexeme = (key: string) => `#w:${key.replace(/ /g, '_')}`;
+function addProducts(doc: WorkshopDoc, out: Set<string>): void {
+	for (const product of PRODUCTS) if (tradeMakes(doc.trade_code, product)) out.add(productLexeme(product.key));
 }
 
 export const LATIN_WORD = /^[a-z][a-z0-9]*$/;
@@ -61,9 +77,11 @@ function addPrefixes(word: string, out: Set<string>): void {
  * consonants: ㅈㅇㄹ is then found inside 명가주얼리 (ㅁㄱㅈㅇㄹ) by one exact lookup.
  */
 function addInitials(text: string, out: Set<string>): void {
-	const consonants = initials(normalize(text)).replace(/ /g, '');
-	for (let length = 1; length <= 4; length++) {
-		for (let i = 0; i + length <= consonants.length; i++) out.add(consonants.slice(i, i + length));
+	// As written too: 청원옵셋 is typed ㅊㅇㅇㅅ, though its folded spelling (청원오프셋) has five.
+	for (const consonants of new Set([initials(normalize(text)), initials(text)].map((c) => c.replace(/ /g, '')))) {
+		for (let length = 1; length <= 4; length++) {
+			for (let i = 0; i + length <= consonants.length; i++) out.add(consonants.slice(i, i + length));
+		}
 	}
 }
 
@@ -82,8 +100,10 @@ export function vocabulary(doc: WorkshopDoc): string[] {
 		...doc.equipment,
 		...doc.certifications
 	];
+	// What the trade makes too (수재화 → 수제화 for a shoe workshop that never wrote 수제화).
+	const products = PRODUCTS.filter((p) => tradeMakes(doc.trade_code, p)).flatMap((p) => [...p.ko, ...p.en]);
 	const terms: string[] = [];
-	for (const word of fields.flatMap((f) => tokenize(f))) {
+	for (const word of [...fields, ...products].flatMap((f) => tokenize(f))) {
 		if (word.length > MAX_WORD_LENGTH) continue;
 		if (HANGUL_WORD.test(word)) {
 			for (let length = 2; length <= 4; length++) {
@@ -101,7 +121,7 @@ export const squash = (s: string) => s.replace(/ /g, '');
  * cells, prefixes) that documents written by an older version lack. Raise it with every change to
  * indexRow(); prepare() then has the outbox worker rewrite the older documents.
  */
-const INDEX_FORMAT = 5;
+const INDEX_FORMAT = 6;
 export const FORMAT_LEXEME = `#f:${INDEX_FORMAT}`;
 
 /** The sampling bucket of a document: FNV-1a of its id. '#' never occurs in a folded word. */
@@ -226,6 +246,7 @@ export function indexRow(doc: WorkshopDoc) {
 	addText(doc.description_ko, description, { limit: MAX_DESCRIPTION_LEXEMES });
 	addText(doc.description_en, description, { limit: MAX_DESCRIPTION_LEXEMES });
 	addSampleLexemes(doc.id, description);
+	addProducts(doc, description);
 	return {
 		workshop_id: doc.id,
 		doc,

@@ -27,6 +27,12 @@ export interface RelevanceLookup {
 }
 
 /**
+ * The words the tiers look for: the query's own, or for a corrected query (whose own words are found
+ * nowhere) its corrections, which then rank by where they are found like the own words would.
+ */
+const ownWords = (planned: PlannedQuery) => (planned.strictEmpty ? planned.full : planned.strict);
+
+/**
  * The stages of a relevance page, in rank order: one statement per tier (exact name with the first),
  * each a union of slices by boost; the caller runs them until the page is full. Tiers: the query's own
  * words in the name, the key fields, anywhere; then synonyms and corrections anywhere (scope 'key',
@@ -46,23 +52,23 @@ export interface RelevanceLookup {
  */
 export function relevanceStages(look: RelevanceLookup): ((p: Params, need: number, skip: number) => string)[] {
 	const { planned, filters, keyScope } = look;
-	const tiers: [string, string | null][] = !planned
+	const own = planned && ownWords(planned);
+	const tiers: [string, string | null][] = !own
 		? [['tsv', null]]
 		: keyScope
-			? [['key_tsv', planned.strict]]
+			? [['key_tsv', own]]
 			: [
-					['name_tsv', planned.strict],
-					['key_tsv', planned.strict],
-					['tsv', planned.strict]
+					['name_tsv', own],
+					['key_tsv', own],
+					['tsv', own]
 				];
-	// A corrected query's own words are found nowhere: its alternatives are all there is to look up.
-	if (planned?.strictEmpty && planned.full !== planned.strict) tiers.length = 0;
-	if (planned && planned.full !== planned.strict) tiers.push([keyScope ? 'key_tsv' : 'tsv', planned.full]);
+	if (planned && planned.full !== own) tiers.push([keyScope ? 'key_tsv' : 'tsv', planned.full]);
 	return tiers.map(([column, words], i) => (p, need, skip) => {
 		// The alternatives tier, one alternative at a time, each leaving out the ones before: an OR of
 		// alternatives keeps the index from skipping through a broad word's postings (7 ms a slice for
 		// laser cutting, where its first alternative alone takes 2.5 ms and fills the page).
-		const parts = words === planned?.full && planned.full !== planned.strict && planned.alternatives ? planned.alternatives : [words];
+		const parts =
+			planned && words === planned.full && planned.full !== ownWords(planned) && planned.alternatives ? planned.alternatives : [words];
 		const where = look.where(p);
 		const slices: string[] = [];
 		let notNamed = '';
@@ -76,8 +82,10 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 			notNamed = ` and name_norm <> ${name} and name_en_norm is distinct from ${name}`;
 		}
 		const before = i > 0 ? ` and not (${tiers[i - 1][0]} @@ ${p.add(tiers[i - 1][1]!, 'tsquery')})` : '';
-		for (const boost of look.boosts) {
-			for (const [j, part] of parts.entries()) {
+		// Which alternative before which boost: a synonym in a workshop's own text outranks a verified
+		// workshop found only by what its trade makes (the last alternative, see plan()).
+		for (const [j, part] of parts.entries()) {
+			for (const boost of look.boosts) {
 				const query = both(part, filters, lexeme(boostLexeme(boost)))!;
 				const earlier =
 					j > 0
@@ -112,12 +120,16 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 export function fewSql(look: RelevanceLookup, match: string, p: Params, offset: number, limit: number, small: number): string {
 	const { planned } = look;
 	const where = look.where(p);
-	// The tier reads the vectors: only for the few.
-	const tier = planned
-		? `case when d.name_norm = ${p.add(planned.name, 'text')} or d.name_en_norm = ${p.add(planned.name, 'text')} then 0
-			when d.name_tsv @@ ${p.add(planned.strict, 'tsquery')} then 1 when d.key_tsv @@ ${p.add(planned.strict, 'tsquery')} then 2
-			when d.tsv @@ ${p.add(planned.strict, 'tsquery')} then 3 else 4 end`
-		: '0';
+	// The tier reads the vectors: only for the few. The alternatives in the stages' order (4, 5, …).
+	const own = planned && ownWords(planned);
+	const alternatives = planned && planned.full !== own ? (planned.alternatives ?? [planned.full]) : [];
+	const tier =
+		planned && own
+			? `case when d.name_norm = ${p.add(planned.name, 'text')} or d.name_en_norm = ${p.add(planned.name, 'text')} then 0
+			when d.name_tsv @@ ${p.add(own, 'tsquery')} then 1 when d.key_tsv @@ ${p.add(own, 'tsquery')} then 2
+			when d.tsv @@ ${p.add(own, 'tsquery')} then 3
+			${alternatives.map((a, j) => `when d.tsv @@ ${p.add(a, 'tsquery')} then ${4 + j}`).join(' ')} else ${4 + alternatives.length} end`
+			: '0';
 	const inFirstBucket = p.add(both(look.probe ?? match, lexeme(sampleLexeme(1)))!, 'tsquery');
 	return `with probe as (select count(*) as n from ${DOCS} where tsv @@ ${inFirstBucket} and ${where}),
 		few as materialized (select workshop_id, boost, ctid as at from ${DOCS}

@@ -1,7 +1,9 @@
 // A query as tsqueries over the lexemes indexRow() writes (lexemes.ts): its words split into glossary
 // phrases with their synonyms (segment()), and the tsqueries of each ranking tier (plan()).
 import { expandQuery, synonymGroups, type GlossaryEntry } from '../../../domain/glossary';
-import { HANGUL_WORD, INITIALS_WORD, LATIN_WORD, PREFIX_MARK } from './lexemes';
+import { normalize } from '../../../domain/korean';
+import { PRODUCTS, productsIn } from '../../../domain/products';
+import { HANGUL_WORD, INITIALS_WORD, LATIN_WORD, PREFIX_MARK, productLexeme } from './lexemes';
 import { lexeme } from './sql';
 
 /**
@@ -31,6 +33,8 @@ export interface Segment {
 	words: string[];
 	/** Glossary synonyms of the segment and typo corrections of its word, each a list of words. */
 	alternatives: string[][];
+	/** Keys of the products the segment names (귀걸이 → earrings): matched by the trade's product lexemes. */
+	products?: string[];
 }
 
 export interface PlannedQuery {
@@ -58,7 +62,9 @@ const phrasesOf = new WeakMap<readonly GlossaryEntry[], { phrases: Set<string>; 
 function glossaryPhrases(glossary: readonly GlossaryEntry[]): { phrases: Set<string>; longest: number } {
 	let known = phrasesOf.get(glossary);
 	if (!known) {
-		const phrases = new Set(synonymGroups(glossary).flat());
+		// Product phrases too ('business cards'), so that a query names a product as one segment.
+		const products = PRODUCTS.flatMap((p) => [...p.ko, ...p.en]).map(normalize);
+		const phrases = new Set([...synonymGroups(glossary).flat(), ...products]);
 		known = { phrases, longest: Math.max(1, ...[...phrases].map((p) => p.split(' ').length)) };
 		phrasesOf.set(glossary, known);
 	}
@@ -74,7 +80,7 @@ export function segment(words: readonly string[], glossary: readonly GlossaryEnt
 		while (length > 1 && !phrases.has(words.slice(i, i + length).join(' '))) length--;
 		const own = words.slice(i, i + length);
 		const extra = expandQuery(own, glossary).map((term) => term.split(' '));
-		segments.push({ words: own, alternatives: extra });
+		segments.push({ words: own, alternatives: extra, products: productsIn(own.join(' ')).map((m) => m.product.key) });
 		i += length;
 	}
 	return segments;
@@ -92,9 +98,11 @@ export function plan(segments: Segment[], name: string, complete = false): Plann
 	// The last word may still be being typed (unless the words are complete): it also matches as a prefix.
 	const typing = (i: number) => !complete && i === segments.length - 1;
 	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i), complete)).join(' & ');
-	const perSegment = segments.map((s, i) =>
-		distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words, complete))
-	);
+	// Products only outside scope 'key': matching credits what a trade makes itself (domain/matching.ts).
+	const perSegment = segments.map((s, i) => [
+		...distinctAlternatives(s).map((words) => phraseQuery(words, typing(i) && words === s.words, complete)),
+		...(complete ? [] : (s.products ?? []).map((key) => lexeme(productLexeme(key))))
+	]);
 	const full = perSegment.map((alternatives) => (alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0])).join(' & ');
 	let alternatives: string[] | null = null;
 	if (perSegment.reduce((n, a) => n * a.length, 1) <= MAX_ALTERNATIVES) {
