@@ -5,28 +5,31 @@
 // the scorer was tuned. Candidate retrieval (the search engine) is not part of this: every workshop is
 // a candidate, so only the order is measured.
 import { describe, expect, it } from 'vitest';
-import { rank, specialtyClusters, type MatchCandidate, type MatchRequest } from './matching';
+import { kindOfRequest, rank, requestText, specialtyClusters, type MatchCandidate, type MatchRequest } from './matching';
 import { HELD_OUT } from './matching-eval/held-out';
 import type { EvalRequest } from './matching-eval/requests';
 import { TUNING } from './matching-eval/tuning';
 import { EVAL_CLUSTERS, EVAL_WORKSHOPS, PLACES, type EvalWorkshop } from './matching-eval/workshops';
-import { TEMPLATES } from './request-templates';
 
 const TODAY = new Date('2026-11-27T03:00:00Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** As matches.toMatchRequest builds it from the request's row. */
 function toMatchRequest(r: EvalRequest): MatchRequest {
-	const codes = r.trade_code ? [r.trade_code] : TEMPLATES[r.template].tradeCodes;
+	const trade_codes = r.trade_code ? [r.trade_code] : [];
+	const text = requestText(r);
+	const place = r.at ?? r.company_at;
 	return {
 		template: r.template,
-		trade_codes: r.trade_code ? [r.trade_code] : [],
+		trade_codes,
 		required_processes: r.required_processes,
 		quantity: r.quantity,
 		deadline: r.deadline_days === null ? null : new Date(TODAY.getTime() + r.deadline_days * DAY_MS).toISOString().slice(0, 10),
-		location: r.at ? PLACES[r.at] : null,
+		location: place ? PLACES[place] : null,
+		location_from: r.at ? 'request' : 'company',
+		text,
 		today: TODAY,
-		specialty_clusters: specialtyClusters(EVAL_CLUSTERS, codes)
+		specialty_clusters: specialtyClusters(EVAL_CLUSTERS, kindOfRequest({ template: r.template, trade_codes, text }))
 	};
 }
 
@@ -45,7 +48,9 @@ function toCandidate(w: EvalWorkshop): MatchCandidate {
 		min_order_units: w.min_order_units,
 		lead_time_days: w.lead_time_days,
 		lat: w.lat,
-		lng: w.lng
+		lng: w.lng,
+		materials: w.materials,
+		record: w.scorecard
 	};
 }
 
@@ -111,12 +116,16 @@ describe('matching evaluation', () => {
 		expect(new Set(all.map((r) => r.template))).toEqual(new Set(['jewelry', 'shoes', 'machine_metal', 'printing', 'general']));
 	});
 
-	it('reports hit@3 and nDCG@10 on the tuning and the held-out set', () => {
+	// Before materials, products, the trade gate and reputation (commit 83dbea4): tuning hit@3 0.75,
+	// nDCG@10 0.836; held-out 0.75, 0.752.
+	it('puts a workshop to ask first in the top 3 for at least 90% of requests of both sets (nDCG@10 ≥ 0.85)', () => {
 		const tuning = evaluate(TUNING);
 		const heldOut = evaluate(HELD_OUT);
 		print('tuning', TUNING, tuning);
 		print('held-out', HELD_OUT, heldOut);
-		expect(tuning.hitAt3).toBeGreaterThan(0);
-		expect(heldOut.hitAt3).toBeGreaterThan(0);
+		expect(tuning.hitAt3).toBeGreaterThanOrEqual(0.9);
+		expect(heldOut.hitAt3).toBeGreaterThanOrEqual(0.9);
+		expect(tuning.ndcg).toBeGreaterThanOrEqual(0.85);
+		expect(heldOut.ndcg).toBeGreaterThanOrEqual(0.85);
 	});
 });
