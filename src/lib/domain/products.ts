@@ -82,7 +82,12 @@ export const PRODUCTS: readonly Product[] = Object.freeze([
 	product('magazine', PRINTING, ['잡지', '사보', '매거진', '소식지'], ['magazine', 'newsletter', 'zine']),
 	product('poster', PRINTING, ['포스터', '현수막', '배너'], ['poster', 'banner']),
 	product('sticker', PRINTING, ['스티커', '라벨', '씰'], ['sticker', 'label', 'labels', 'seal']),
-	product('package box', PRINTING, ['패키지 박스', '상자', '박스', '단상자', '선물상자', '골판지 박스'], ['box', 'package box', 'gift box', 'carton']),
+	product(
+		'package box',
+		PRINTING,
+		['패키지 박스', '상자', '박스', '단상자', '선물상자', '골판지 박스'],
+		['box', 'package box', 'gift box', 'carton']
+	),
 	product('shopping bag', PRINTING, ['쇼핑백', '종이가방'], ['shopping bag', 'paper bag']),
 	product('envelope', PRINTING, ['봉투', '서류봉투'], ['envelope', 'envelopes']),
 	product('calendar', PRINTING, ['달력', '캘린더', '다이어리', '노트'], ['calendar', 'diary', 'notebook', 'planner']),
@@ -151,7 +156,7 @@ export function productsIn(text: string): ProductMention[] {
 	const add = (named: Product[] | undefined, phrase: string) => {
 		for (const product of named ?? []) if (!found.has(product.key)) found.set(product.key, { product, words: phrase });
 	};
-	for (let i = 0; i < words.length; ) {
+	for (let i = 0; i < words.length;) {
 		let length = Math.min(longest, words.length - i);
 		while (length > 0 && !phrases.has(words.slice(i, i + length).join(' '))) length--;
 		if (length > 0) {
