@@ -146,7 +146,22 @@ function gradeOf(word: string, phrases: Map<string, Material[]>): Material[] | n
  * Whole words (normalised, so 알미늄 = 알루미늄), a word with its particle (은으로), the material a
  * Korean compound starts with (은귀걸이), and grades (sus304, al6061).
  */
-export function materialsIn(text: string): Material[] {
+export function materialsIn(text: string): readonly Material[] {
+	let found = memo.get(text);
+	if (found === undefined) {
+		if (memo.size >= MEMO_SIZE) memo.clear();
+		found = Object.freeze(read(text));
+		memo.set(text, found);
+	}
+	return found;
+}
+
+// Workshops write the same few materials ('알루미늄', 'SUS304', '925 은') across a national corpus:
+// matching reads each text once per process, not once per request.
+const MEMO_SIZE = 50_000;
+const memo = new Map<string, readonly Material[]>();
+
+function read(text: string): Material[] {
 	const words = tokenize(text);
 	const { phrases, longest } = materialIndex();
 	const found: Material[] = [];
