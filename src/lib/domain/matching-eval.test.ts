@@ -33,26 +33,8 @@ function toMatchRequest(r: EvalRequest): MatchRequest {
 	};
 }
 
-/** As the search document gives a workshop to matching. */
-function toCandidate(w: EvalWorkshop): MatchCandidate {
-	return {
-		id: w.id,
-		name_ko: w.name_ko,
-		trade_code: w.trade_code,
-		clusters: w.clusters,
-		processes: w.processes,
-		verified: w.verified,
-		master: w.master,
-		featured: w.featured,
-		accepting_orders: w.accepting_orders,
-		min_order_units: w.min_order_units,
-		lead_time_days: w.lead_time_days,
-		lat: w.lat,
-		lng: w.lng,
-		materials: w.materials,
-		record: w.scorecard
-	};
-}
+/** As the search document and the scorecard give a workshop to matching. */
+const toCandidate = ({ scorecard, ...w }: EvalWorkshop): MatchCandidate => ({ ...w, record: scorecard });
 
 const CANDIDATES = EVAL_WORKSHOPS.map(toCandidate);
 

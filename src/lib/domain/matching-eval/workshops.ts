@@ -3,31 +3,13 @@
 // their own words, some left out). They include the traps the issue found: a jewelry engraver that
 // lists titanium, shops of other trades that are verified, near and quick to answer, a metal shop far
 // away, and a new shop with no record.
+import type { MatchCandidate, MatchRecord } from '../matching';
 
-/** A workshop's record as the scorecard job computes it (workshop_scorecards), when it has one. */
-export interface EvalScorecard {
-	completed: number;
-	on_time: number;
-	median_response_minutes: number | null;
-}
-
-export interface EvalWorkshop {
-	id: string;
-	name_ko: string;
-	trade_code: string;
-	clusters: string[];
-	processes: string[];
+/** A workshop as its search document and its scorecard (workshop_scorecards) give it to matching. */
+export type EvalWorkshop = Omit<MatchCandidate, 'materials' | 'record'> & {
 	materials: string[];
-	verified: boolean;
-	master: boolean;
-	featured: boolean;
-	accepting_orders: boolean;
-	min_order_units: number | null;
-	lead_time_days: number | null;
-	lat: number | null;
-	lng: number | null;
-	scorecard: EvalScorecard | null;
-}
+	scorecard: MatchRecord | null;
+};
 
 export const PLACES = {
 	mullae: { lat: 37.5176, lng: 126.8947 },
@@ -90,7 +72,7 @@ function w(
 	};
 }
 
-const record = (completed: number, on_time: number, hours: number | null): EvalScorecard => ({
+const record = (completed: number, on_time: number, hours: number | null): MatchRecord => ({
 	completed,
 	on_time,
 	median_response_minutes: hours === null ? null : Math.round(hours * 60)
