@@ -115,9 +115,10 @@ export interface PreparedRequest {
 	/** Candidate process text → bitmask of the required processes it covers. */
 	coverage: Map<string, number>;
 	tradeCodes: readonly string[];
-	/** Products the request names, and per trade code the share of them the trade makes. */
+	/** Products the request names. */
 	products: readonly Product[];
-	productShare: Map<string, number>;
+	/** Per trade code, how the trade fits the request (see tradeFit). */
+	trades: Map<string, TradeFit>;
 	/** Materials the request names (at most 30, one bit each), and per material text of a workshop the bitmask it meets. */
 	materials: readonly Material[];
 	materialMask: Map<string, number>;
@@ -200,23 +201,42 @@ function coverageMask(p: PreparedRequest, process: string): number {
 	return mask;
 }
 
-function coveredCount(p: PreparedRequest, c: MatchCandidate): number {
-	let mask = 0;
-	const processes = c.processes;
-	for (let i = 0; i < processes.length; i++) mask |= coverageMask(p, processes[i]);
+/** How many bits of a mask are set. */
+function bits(mask: number): number {
 	let count = 0;
 	for (; mask !== 0; mask &= mask - 1) count++;
 	return count;
 }
 
-/** Share of the named products the workshop's trade makes; once per trade code. */
-function productShare(p: PreparedRequest, code: string): number {
-	let share = p.productShare.get(code);
-	if (share === undefined) {
-		share = p.products.filter((product) => tradeMakes(code, product)).length / p.products.length;
-		p.productShare.set(code, share);
+function coveredCount(p: PreparedRequest, c: MatchCandidate): number {
+	let mask = 0;
+	const processes = c.processes;
+	for (let i = 0; i < processes.length; i++) mask |= coverageMask(p, processes[i]);
+	return bits(mask);
+}
+
+/** How a trade fits a request; the same for every workshop of the trade. */
+interface TradeFit {
+	/** Related to a trade the request wants (the trade factor). */
+	trade: number;
+	/** Share of the named products the trade makes (the product factor). */
+	product: number;
+	/** What the score is multiplied by: 1, or OTHER_TRADE_SHARE for a trade that does not make the kind of thing requested. */
+	gate: number;
+}
+
+/** The trade's fit, worked out once per trade code: a few dozen codes among 317,000 workshops. */
+function tradeFit(p: PreparedRequest, code: string): TradeFit {
+	let fit = p.trades.get(code);
+	if (fit === undefined) {
+		fit = {
+			trade: relatedTrade(code, p.tradeCodes) ? 1 : 0,
+			product: p.products.length === 0 ? 0 : p.products.filter((product) => tradeMakes(code, product)).length / p.products.length,
+			gate: p.kind.length === 0 || relatedTrade(code, p.kind) ? 1 : OTHER_TRADE_SHARE
+		};
+		p.trades.set(code, fit);
 	}
-	return share;
+	return fit;
 }
 
 /** Which requested materials one material text of a workshop meets; read once per distinct text. */
@@ -239,21 +259,10 @@ function materialsMet(p: PreparedRequest, c: MatchCandidate): number {
 	return mask;
 }
 
-const bits = (mask: number) => {
-	let count = 0;
-	for (; mask !== 0; mask &= mask - 1) count++;
-	return count;
-};
-
 /** A record long enough to judge by (NEW_BELOW_COMPLETED orders, as the scorecard's "new"); else null. */
 function judgedRecord(c: MatchCandidate): MatchRecord | null {
 	const record = c.record;
 	return record && record.completed >= NEW_BELOW_COMPLETED ? record : null;
-}
-
-/** Whether the workshop's trade makes the kind of thing requested (always, when the request does not say). */
-function ofKind(p: PreparedRequest, c: MatchCandidate): boolean {
-	return p.kind.length === 0 || relatedTrade(c.trade_code, p.kind);
 }
 
 function specialtyCluster(p: PreparedRequest, c: MatchCandidate): string | null {
@@ -281,8 +290,8 @@ const keys = (list: ReadonlyArray<{ key: string }>) => list.map((x) => x.key).jo
 // One fraction function per factor (0–1), named so that scorePrepared can call each directly.
 
 const processesFraction = (p: PreparedRequest, c: MatchCandidate) => (p.required.length === 0 ? 0 : coveredCount(p, c) / p.required.length);
-const tradeFraction = (p: PreparedRequest, c: MatchCandidate) => (relatedTrade(c.trade_code, p.tradeCodes) ? 1 : 0);
-const productFraction = (p: PreparedRequest, c: MatchCandidate) => (p.products.length === 0 ? 0 : productShare(p, c.trade_code));
+const tradeFraction = (p: PreparedRequest, c: MatchCandidate) => tradeFit(p, c.trade_code).trade;
+const productFraction = (p: PreparedRequest, c: MatchCandidate) => tradeFit(p, c.trade_code).product;
 
 function materialsFraction(p: PreparedRequest, c: MatchCandidate): number {
 	if (p.materials.length === 0) return 0;
@@ -528,7 +537,7 @@ export function prepare(request: MatchRequest): PreparedRequest {
 		coverage: new Map(),
 		tradeCodes: request.trade_codes.length > 0 ? request.trade_codes : TEMPLATES[request.template].tradeCodes,
 		products: productsIn(text).map((m) => m.product),
-		productShare: new Map(),
+		trades: new Map(),
 		materials: materialsIn(text).slice(0, MAX_REQUIRED),
 		materialMask: new Map(),
 		kind: kindOfRequest(request),
@@ -556,10 +565,11 @@ export function prepare(request: MatchRequest): PreparedRequest {
  */
 export function scorePrepared(p: PreparedRequest, c: MatchCandidate): number {
 	const w = p.weights;
+	const trade = tradeFit(p, c.trade_code);
 	const sum =
 		(w[0] === 0 ? 0 : w[0] * processesFraction(p, c)) +
-		(w[1] === 0 ? 0 : w[1] * tradeFraction(p, c)) +
-		(w[2] === 0 ? 0 : w[2] * productFraction(p, c)) +
+		w[1] * trade.trade +
+		w[2] * trade.product +
 		(w[3] === 0 ? 0 : w[3] * materialsFraction(p, c)) +
 		(w[4] === 0 ? 0 : w[4] * clusterFraction(p, c)) +
 		w[5] * distanceFraction(p, c) +
@@ -570,7 +580,7 @@ export function scorePrepared(p: PreparedRequest, c: MatchCandidate): number {
 		w[10] * masterFraction(p, c) +
 		w[11] * onTimeFraction(p, c) +
 		w[12] * responsiveFraction(p, c);
-	return Math.round(((ofKind(p, c) ? 1 : OTHER_TRADE_SHARE) * sum * 100) / p.totalWeight);
+	return Math.round((trade.gate * sum * 100) / p.totalWeight);
 }
 
 export function explainPrepared(p: PreparedRequest, c: MatchCandidate): Match {
