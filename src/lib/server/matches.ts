@@ -147,22 +147,12 @@ export async function forRequest(tx: Tx, request: RequestToMatch, { limit = 20, 
 		request.company_point === undefined ? companyPoint(tx, request.company_id) : request.company_point
 	]);
 	const matchRequest = toMatchRequest({ ...request, company_point: company }, clusters, today);
-	// Each search's scorecards are read as soon as it answers, while the other searches still run.
-	const results = await Promise.all(
-		candidateQueries(matchRequest, designated).map(async (q) => {
-			const { hits } = await search(q);
-			return {
-				hits,
-				known: await records(
-					tx,
-					hits.map((h) => h.doc.id)
-				)
-			};
-		})
-	);
-	const byId = new Map<string, WorkshopDoc & { record: MatchRecord | null }>();
-	for (const { hits, known } of results) for (const { doc } of hits) byId.set(doc.id, { ...doc, record: known.get(doc.id) ?? null });
-	const candidates = [...byId.values()];
+	const results = await Promise.all(candidateQueries(matchRequest, designated).map((q) => search(q)));
+	const byId = new Map<string, WorkshopDoc>();
+	for (const result of results) for (const hit of result.hits) byId.set(hit.doc.id, hit.doc);
+	// One query for the scorecards of all candidates (a few hundred ids, by primary key).
+	const known = await records(tx, [...byId.keys()]);
+	const candidates = [...byId.values()].map((doc) => ({ ...doc, record: known.get(doc.id) ?? null }));
 	return rank(matchRequest, candidates, { limit }).map(({ candidate: c, score, reasons }) => ({
 		workshop: {
 			id: c.id,
