@@ -12,12 +12,14 @@ async function titaniumRequest(world: World, sql: Sql) {
 	await world.company(founder, 'g-valley');
 	const titanium = await world.workshop({
 		cluster: 'mullae-machine-metal',
+		owner: null,
 		name: `티타늄가공 ${tag()}`,
 		processes: ['CNC 밀링', '5축 가공'],
 		materials: ['티타늄 Gr5']
 	});
 	const engraver = await world.workshop({
 		cluster: 'jongno-jewelry',
+		owner: null,
 		name: `각인공방 ${tag()}`,
 		processes: ['레이저 각인', '밀링'],
 		materials: ['티타늄', '금'],
