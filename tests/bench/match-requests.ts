@@ -2,18 +2,19 @@
 // startup would post it (the template's suggested processes plus the ones it adds by hand, quantity,
 // a deadline a few weeks out, its location at a startup cluster), and what a sane answer looks like.
 import { seoulDate, suggestedProcesses, TEMPLATES, type TemplateId } from '../../src/lib/domain/request-templates';
-import type { MatchableRequest, WorkshopMatch } from '../../src/lib/server/matches';
+import type { RequestToMatch, WorkshopMatch } from '../../src/lib/server/matches';
 import { STARTUP_CLUSTERS } from './vocabulary';
 
 export interface BenchRequest {
 	label: TemplateId;
-	request: MatchableRequest;
+	request: RequestToMatch;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function request(
 	template: TemplateId,
+	title: string,
 	details: Record<string, unknown>,
 	extraProcesses: string[],
 	quantity: number,
@@ -27,6 +28,10 @@ function request(
 		request: {
 			template,
 			trade_code: null,
+			title,
+			description: '',
+			details,
+			company_id: null,
 			required_processes: [...new Set([...suggestedProcesses(template, details), ...extraProcesses])],
 			quantity,
 			deadline: seoulDate(new Date(today.getTime() + deadlineDays * DAY_MS)),
@@ -39,9 +44,19 @@ function request(
 /** Machine-metal first: the request the issue describes (5 required processes, 200 parts, near G-Valley). */
 export function benchRequests(today: Date): BenchRequest[] {
 	return [
-		request('machine_metal', { process: ['cnc_turning', 'milling'] }, ['탭·드릴', '열처리', '3차원 측정'], 200, 21, 'g-valley', today),
+		request(
+			'machine_metal',
+			'알루미늄 브래킷 200개',
+			{ material: '알루미늄 6061', process: ['cnc_turning', 'milling'] },
+			['탭·드릴', '열처리', '3차원 측정'],
+			200,
+			21,
+			'g-valley',
+			today
+		),
 		request(
 			'jewelry',
+			'14K 반지 50개',
 			{ metal: 'gold', karat: '14k', setting: 'prong' },
 			['주얼리 CAD 모델링', '주조', '연마', '각인'],
 			50,
@@ -49,8 +64,17 @@ export function benchRequests(today: Date): BenchRequest[] {
 			'dongdaemun-design',
 			today
 		),
-		request('printing', { finish: ['foil', 'coating'] }, ['오프셋 인쇄', '무선 제본'], 1000, 14, 'ochang', today),
-		request('shoes', { last: 'custom' }, ['패턴', '굿이어 웰트'], 30, 45, 'seongsu-social-venture-valley', today)
+		request('printing', '브로슈어 1000부', { finish: ['foil', 'coating'] }, ['오프셋 인쇄', '무선 제본'], 1000, 14, 'ochang', today),
+		request(
+			'shoes',
+			'소가죽 로퍼 30켤레',
+			{ last: 'custom', leather: ['cowhide'] },
+			['패턴', '굿이어 웰트'],
+			30,
+			45,
+			'seongsu-social-venture-valley',
+			today
+		)
 	];
 }
 

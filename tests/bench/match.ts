@@ -23,7 +23,6 @@ import * as db from '../../src/lib/server/db';
 import { stopEmbedded } from '../../src/lib/server/db/embedded';
 import { migrate } from '../../src/lib/server/db/migrate';
 import * as matches from '../../src/lib/server/matches';
-import { tradeCodes } from '../../src/lib/server/requests';
 import { search, searchEngines } from '../../src/lib/server/search';
 import type { SearchQuery, WorkshopDoc } from '../../src/lib/server/search/port';
 import { DEFAULT_SEED, NATIONAL_SCALE } from './corpus';
@@ -211,7 +210,7 @@ async function prepareRequests(today: Date): Promise<Prepared[]> {
 		const designated = await matches.designatedTrades(tx);
 		return benchRequests(today).map((b) => {
 			const matchRequest = matches.toMatchRequest(b.request, clusters, today);
-			return { ...b, matchRequest, queries: matches.candidateQueries(matchRequest, designated, tradeCodes(b.request)) };
+			return { ...b, matchRequest, queries: matches.candidateQueries(matchRequest, designated) };
 		});
 	});
 }

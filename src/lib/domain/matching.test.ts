@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	FACTORS,
+	kindOfRequest,
 	MATCH_REASON_KEYS,
 	NEUTRAL,
+	OTHER_TRADE_SHARE,
 	prepare,
 	rank,
 	rankRequestsForWorkshop,
+	requestText,
 	sameProcess,
 	score,
 	scorePrepared,
@@ -50,11 +53,16 @@ const workshop: MatchCandidate = {
 	min_order_units: 50,
 	lead_time_days: 10,
 	...north(gValley, 2.1),
-	responseHours: 6
+	// 11 of its last 12 orders on time, answers in 6 hours (its scorecard)
+	record: { completed: 12, on_time: 11, median_response_minutes: 360 }
 };
 
 const candidate = (change: Partial<MatchCandidate>): MatchCandidate => ({ ...workshop, ...change });
 const factor = (key: string) => FACTORS.find((f) => f.key === key)!;
+/** A record long enough to count, answering in `minutes`. */
+const answers = (minutes: number | null): Partial<MatchCandidate> => ({
+	record: { completed: 5, on_time: 5, median_response_minutes: minutes }
+});
 
 /** One factor's fraction (or null where it does not apply to the request) and its reason. */
 function judge(key: string, c: MatchCandidate, r: MatchRequest = request) {
@@ -65,6 +73,7 @@ function judge(key: string, c: MatchCandidate, r: MatchRequest = request) {
 }
 
 describe('the example of the issue', () => {
+	// (24 × 4/5 + 8 + 6 + 10 × 10/12.1 + 9 + 7 + 5 + 3 + 3 × 11/12 + 3) / 80 (product and materials not named) = 89.0
 	it('scores 89 with the reasons in words', () => {
 		expect(score(request, workshop)).toEqual({
 			score: 89,
@@ -72,12 +81,13 @@ describe('the example of the issue', () => {
 				{ key: 'match_reason_processes', params: { covered: 4, required: 5 }, fit: true },
 				{ key: 'match_reason_trade', params: { code: '259' }, fit: true },
 				{ key: 'match_reason_cluster_specialty', params: { cluster: 'mullae-machine-metal' }, fit: true },
-				{ key: 'match_reason_distance', params: { km: 2.1 }, fit: true },
+				{ key: 'match_reason_distance_request', params: { km: 2.1 }, fit: true },
 				{ key: 'match_reason_lead_time', params: { days: 10, fits: true }, fit: true },
 				{ key: 'match_reason_min_order', params: { min: 50, requested: 200 }, fit: true },
 				{ key: 'match_reason_accepting', params: {}, fit: true },
 				{ key: 'match_reason_verified', params: {}, fit: true },
-				{ key: 'match_reason_responsive', params: { hours: 6 }, fit: true }
+				{ key: 'matching_reason_on_time_share', params: { count: 11, of: 12 }, fit: true },
+				{ key: 'matching_reason_response', params: { minutes: 360 }, fit: true }
 			]
 		});
 	});
@@ -95,15 +105,17 @@ describe('FACTORS', () => {
 		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 		const requests: MatchRequest[] = [
 			request,
+			{ ...request, text: '티타늄 브래킷과 알루미늄 하우징' },
 			{ ...request, location: null, deadline: null, quantity: null, specialty_clusters: [] },
-			{ ...request, template: 'general', trade_codes: [], required_processes: [] }
+			{ ...request, template: 'general', trade_codes: [], required_processes: [] },
+			{ ...request, template: 'general', trade_codes: [], required_processes: [], text: '은 귀걸이와 가죽 파우치' }
 		];
 		for (const r of requests) {
 			const p = prepare(r);
 			const active = FACTORS.filter((f) => f.applies(p));
 			for (let i = 0; i < 200; i++) {
 				const c = candidate({
-					trade_code: pick(['25', '2511', '29', '3311', '181']),
+					trade_code: pick(['25', '2511', '29', '3311', '181', '151']),
 					clusters: [pick(['mullae-machine-metal', 'jongno-jewelry'])],
 					processes: [pick(['CNC 선반', '용접', '인쇄']), pick(['밀링', '주조', '열처리'])],
 					verified: random() < 0.5,
@@ -113,11 +125,19 @@ describe('FACTORS', () => {
 					lead_time_days: pick([null, 3, 30]),
 					lat: pick([null, 37.5, 36.6]),
 					lng: 127,
-					responseHours: pick([undefined, 2, 100])
+					materials: pick([undefined, [], ['티타늄 Gr5'], ['925 은', '소가죽'], ['SUS304']]),
+					record: pick([
+						undefined,
+						null,
+						{ completed: 2, on_time: 0, median_response_minutes: 10 },
+						{ completed: 10, on_time: 7, median_response_minutes: 3000 }
+					])
 				});
 				const sum = active.reduce((s, f) => s + f.weight * f.fraction(p, c), 0);
 				const weight = active.reduce((s, f) => s + f.weight, 0);
-				expect(scorePrepared(p, c)).toBe(Math.round((sum * 100) / weight));
+				const share =
+					p.kind.length === 0 || p.kind.some((k) => c.trade_code.startsWith(k) || k.startsWith(c.trade_code)) ? 1 : OTHER_TRADE_SHARE;
+				expect(scorePrepared(p, c)).toBe(Math.round((share * sum * 100) / weight));
 			}
 		}
 	});
@@ -176,8 +196,8 @@ describe('trade', () => {
 		['29', ['25', '29'], 1, { key: 'match_reason_trade', params: { code: '29' }, fit: true }],
 		// a general metal workshop can take a structural-metal job
 		['25', ['2511'], 1, { key: 'match_reason_trade', params: { code: '25' }, fit: true }],
-		['3311', ['25', '29'], 0, null],
-		['181', ['25', '29'], 0, null],
+		['3311', ['25', '29'], 0, { key: 'match_reason_trade_other', params: { code: '3311' }, fit: false }],
+		['181', ['25', '29'], 0, { key: 'match_reason_trade_other', params: { code: '181' }, fit: false }],
 		// no codes given: the template's trades
 		['259', [], 1, { key: 'match_reason_trade', params: { code: '259' }, fit: true }]
 	])('workshop %s, wanted %j', (trade_code, trade_codes, fraction, reason) => {
@@ -241,7 +261,7 @@ describe('distance', () => {
 	])('%s', (_label, at, fraction, km, fit) => {
 		const { fraction: f, reason } = judge('distance', candidate(at));
 		expect(f).toBeCloseTo(fraction, 3);
-		expect(reason).toEqual(km === null ? null : { key: 'match_reason_distance', params: { km }, fit });
+		expect(reason).toEqual(km === null ? null : { key: 'match_reason_distance_request', params: { km }, fit });
 	});
 
 	it('does not count without the startup’s location', () => {
@@ -292,13 +312,58 @@ describe('flags and responsiveness', () => {
 		['verified', { verified: false }, 0, null],
 		['master', { master: true }, 1, { key: 'match_reason_master', params: {}, fit: true }],
 		['master', { master: false }, 0, null],
-		['responsive', { responseHours: 6 }, 1, { key: 'match_reason_responsive', params: { hours: 6 }, fit: true }],
-		['responsive', { responseHours: 0.2 }, 1, { key: 'match_reason_responsive', params: { hours: 1 }, fit: true }],
-		['responsive', { responseHours: 23.5 }, 1, { key: 'match_reason_responsive', params: { hours: 24 }, fit: true }],
-		['responsive', { responseHours: 48 }, 0.5, null],
-		['responsive', { responseHours: 96 }, 0.25, null],
-		['responsive', { responseHours: undefined }, NEUTRAL, null],
-		['responsive', { responseHours: null }, NEUTRAL, null]
+		['responsive', answers(360), 1, { key: 'matching_reason_response', params: { minutes: 360 }, fit: true }],
+		['responsive', answers(12), 1, { key: 'matching_reason_response', params: { minutes: 12 }, fit: true }],
+		['responsive', answers(1440), 1, { key: 'matching_reason_response', params: { minutes: 1440 }, fit: true }],
+		['responsive', answers(2880), 0.5, { key: 'matching_reason_response', params: { minutes: 2880 }, fit: false }],
+		['responsive', answers(5760), 0.25, { key: 'matching_reason_response', params: { minutes: 5760 }, fit: false }],
+		['responsive', answers(null), NEUTRAL, null],
+		['responsive', { record: undefined }, NEUTRAL, null],
+		['responsive', { record: null }, NEUTRAL, null],
+		// fewer than 3 completed orders: new, neither credited nor penalised
+		['responsive', { record: { completed: 2, on_time: 2, median_response_minutes: 5 } }, NEUTRAL, null],
+		[
+			'on_time',
+			{ record: { completed: 12, on_time: 11, median_response_minutes: null } },
+			11 / 12,
+			{
+				key: 'matching_reason_on_time_share',
+				params: { count: 11, of: 12 },
+				fit: true
+			}
+		],
+		[
+			'on_time',
+			{ record: { completed: 10, on_time: 10, median_response_minutes: null } },
+			1,
+			{
+				key: 'matching_reason_on_time_all',
+				params: { count: 10 },
+				fit: true
+			}
+		],
+		[
+			'on_time',
+			{ record: { completed: 3, on_time: 0, median_response_minutes: null } },
+			0,
+			{
+				key: 'matching_reason_on_time_share',
+				params: { count: 0, of: 3 },
+				fit: false
+			}
+		],
+		[
+			'on_time',
+			{ record: { completed: 10, on_time: 7, median_response_minutes: null } },
+			0.7,
+			{
+				key: 'matching_reason_on_time_share',
+				params: { count: 7, of: 10 },
+				fit: false
+			}
+		],
+		['on_time', { record: { completed: 2, on_time: 0, median_response_minutes: null } }, NEUTRAL, null],
+		['on_time', { record: null }, NEUTRAL, null]
 	])('%s %j', (key, change, fraction, reason) => {
 		expect(judge(key, candidate(change))).toEqual({ fraction, reason });
 	});
@@ -309,11 +374,12 @@ describe('score', () => {
 		['the example', 89, {}],
 		['all five processes and a master', 98, { processes: ['CNC 선반', '밀링', '용접', '판금', '열처리'], master: true }],
 		['not taking orders: lower, still listed', 83, { accepting_orders: false }],
-		['lead time of 28 days for 14 days left', 80, { lead_time_days: 28 }],
-		['minimum order of 400 for 200 wanted', 81, { min_order_units: 400 }],
+		['lead time of 28 days for 14 days left', 81, { lead_time_days: 28 }],
+		['minimum order of 400 for 200 wanted', 82, { min_order_units: 400 }],
 		[
+			// 43 on the other factors, halved: a jewelry shop does not make machine parts
 			'a jewelry workshop in Jongno',
-			42,
+			21,
 			{ trade_code: '3311', clusters: ['jongno-jewelry'], processes: ['주조', '세팅'], lat: 37.5714, lng: 126.9918 }
 		]
 	])('%s: %i', (_label, expected, change) => {
@@ -331,7 +397,7 @@ describe('score', () => {
 			lead_time_days: 365,
 			lat: 33.5,
 			lng: 126.5,
-			responseHours: 1000
+			record: { completed: 20, on_time: 0, median_response_minutes: 60_000 }
 		});
 		const best = candidate({ processes: request.required_processes.slice(), master: true, ...gValley });
 		expect(score(request, worst).score).toBeGreaterThanOrEqual(0);
@@ -349,13 +415,15 @@ describe('score', () => {
 			location: null,
 			today
 		};
-		// only accepting (6), verified (5), master (3) and responsiveness (4) count: (6 + 5 + 4) / 18
+		// only accepting (5), verified (3), master (2), on time (3) and responsiveness (3) count:
+		// (5 + 3 + 3 × 11/12 + 3) / 16
 		expect(score(vague, workshop)).toEqual({
-			score: 83,
+			score: 86,
 			reasons: [
 				{ key: 'match_reason_accepting', params: {}, fit: true },
 				{ key: 'match_reason_verified', params: {}, fit: true },
-				{ key: 'match_reason_responsive', params: { hours: 6 }, fit: true }
+				{ key: 'matching_reason_on_time_share', params: { count: 11, of: 12 }, fit: true },
+				{ key: 'matching_reason_response', params: { minutes: 360 }, fit: true }
 			]
 		});
 	});
@@ -468,5 +536,178 @@ describe('rankRequestsForWorkshop', () => {
 		const same = [1, 2, 3].map((n) => ({ ...request, id: `r${n}` }));
 		expect(rankRequestsForWorkshop(workshop, same).map((r) => r.request.id)).toEqual(['r1', 'r2', 'r3']);
 		expect(rankRequestsForWorkshop(workshop, same, { limit: 2 }).map((r) => r.request.id)).toEqual(['r1', 'r2']);
+	});
+});
+
+describe('materials', () => {
+	const titanium: MatchRequest = { ...request, text: '티타늄 안경 브래킷 200개\nTi Gr5' };
+	it.each<[string, readonly string[] | undefined, number, MatchReason | null]>([
+		[
+			'the titanium shop',
+			['티타늄 Gr5', '알루미늄 7075'],
+			1,
+			{ key: 'match_reason_materials', params: { materials: 'titanium' }, fit: true }
+		],
+		[
+			'titanium written another way',
+			['Titanium', 'SUS304'],
+			1,
+			{ key: 'match_reason_materials', params: { materials: 'titanium' }, fit: true }
+		],
+		[
+			'a shop without titanium',
+			['알루미늄', 'SUS304'],
+			0,
+			{ key: 'match_reason_materials_missing', params: { materials: 'titanium' }, fit: false }
+		],
+		['a profile that does not say', [], NEUTRAL, null],
+		['a profile without the field', undefined, NEUTRAL, null]
+	])('%s', (_label, materials, fraction, reason) => {
+		expect(judge('materials', candidate({ materials }), titanium)).toEqual({ fraction, reason });
+	});
+
+	it('counts each material named, and a kind for its family (cowhide is leather)', () => {
+		const two: MatchRequest = { ...request, text: '스테인리스와 황동 부품' };
+		expect(judge('materials', candidate({ materials: ['SUS304'] }), two).fraction).toBe(0.5);
+		expect(judge('materials', candidate({ materials: ['sus 316', '황동'] }), two).reason).toEqual({
+			key: 'match_reason_materials',
+			params: { materials: 'stainless,brass' },
+			fit: true
+		});
+		const leather: MatchRequest = { ...request, template: 'shoes', trade_codes: [], text: '가죽 로퍼' };
+		expect(judge('materials', candidate({ materials: ['소가죽'] }), leather).fraction).toBe(1);
+		// but not the other way round: a shop of some leather does not prove suede
+		expect(judge('materials', candidate({ materials: ['가죽'] }), { ...leather, text: '스웨이드 로퍼' }).fraction).toBe(0);
+	});
+
+	it('does not count when the request names no material', () => {
+		expect(judge('materials', candidate({ materials: ['티타늄'] }), { ...request, text: '브래킷 200개' })).toEqual({
+			fraction: null,
+			reason: null
+		});
+	});
+
+	it('gives the only titanium shop the lead on a titanium request it would not otherwise have', () => {
+		const shops = [
+			candidate({ id: 'steel', name_ko: '가공방', materials: ['알루미늄', 'S45C'] }),
+			candidate({ id: 'titanium', name_ko: '티타늄공방', materials: ['티타늄 Gr5'] })
+		];
+		expect(rank(request, shops).map((r) => r.candidate.id)).toEqual(['steel', 'titanium']);
+		expect(rank(titanium, shops).map((r) => r.candidate.id)).toEqual(['titanium', 'steel']);
+	});
+});
+
+describe('products and the trade gate', () => {
+	// the issue's request: a general request (no trade) for an aluminium case
+	const aluminiumCase: MatchRequest = {
+		template: 'general',
+		trade_codes: [],
+		required_processes: [],
+		quantity: 300,
+		deadline: '2026-12-27',
+		location: gValley,
+		today,
+		text: '스마트 링 충전 케이스 알루미늄 가공 300개'
+	};
+	const metal = candidate({
+		id: 'metal',
+		name_ko: '문래케이스',
+		trade_code: '259',
+		verified: false,
+		materials: ['알루미늄 6061'],
+		record: null
+	});
+	// a jewelry shop that is verified, in the same building, answers within the hour and lists aluminium
+	const jewelry = candidate({
+		id: 'jewelry',
+		name_ko: '가주얼리',
+		trade_code: '3311',
+		clusters: ['jongno-jewelry'],
+		...gValley,
+		verified: true,
+		master: true,
+		featured: true,
+		lead_time_days: 1,
+		min_order_units: 1,
+		materials: ['알루미늄', '금'],
+		record: { completed: 40, on_time: 40, median_response_minutes: 30 }
+	});
+	const shoes = candidate({ ...jewelry, id: 'shoes', name_ko: '가제화', trade_code: '152', clusters: ['seongsu-handmade-shoes'] });
+
+	it('credits the trade that makes what the request names, with the product in the reason', () => {
+		expect(judge('product', metal, aluminiumCase)).toEqual({
+			fraction: 1,
+			reason: { key: 'match_reason_product', params: { products: 'housing' }, fit: true }
+		});
+		expect(judge('product', jewelry, aluminiumCase)).toEqual({
+			fraction: 0,
+			reason: { key: 'match_reason_product_other', params: { products: 'housing' }, fit: false }
+		});
+		const earrings = { ...aluminiumCase, text: '925 은 귀걸이 100쌍' };
+		expect(judge('product', jewelry, earrings).reason).toEqual({
+			key: 'match_reason_product',
+			params: { products: 'earrings' },
+			fit: true
+		});
+	});
+
+	it('keeps jewelry and shoe shops from the top of an aluminium case request on other factors alone', () => {
+		const ranked = rank(aluminiumCase, [jewelry, shoes, metal]);
+		expect(ranked[0].candidate.id).toBe('metal');
+		// without the gate each would lead (as good a score, and featured wins ties): only the trade is wrong
+		const p = prepare(aluminiumCase);
+		const ungated = (c: MatchCandidate) =>
+			Math.round((FACTORS.reduce((sum, f, i) => sum + p.weights[i] * f.fraction(p, c), 0) * 100) / p.totalWeight);
+		for (const gated of ranked.slice(1)) {
+			expect(ungated(gated.candidate)).toBeGreaterThanOrEqual(ranked[0].score);
+			expect(Math.abs(gated.score - ungated(gated.candidate) * OTHER_TRADE_SHARE)).toBeLessThanOrEqual(1);
+			expect(gated.reasons).toContainEqual({ key: 'match_reason_product_other', params: { products: 'housing' }, fit: false });
+		}
+	});
+
+	it('gates by the template’s trades when no product is named', () => {
+		const ranked = rank({ ...request, required_processes: [] }, [jewelry, metal]);
+		expect(ranked.map((r) => r.candidate.id)).toEqual(['metal', 'jewelry']);
+		expect(ranked[1].reasons).toContainEqual({ key: 'match_reason_trade_other', params: { code: '3311' }, fit: false });
+	});
+
+	it('holds no one back when the request says neither trade nor product', () => {
+		const vague = { ...aluminiumCase, text: '알루미늄 가공 300개' };
+		const p = prepare(vague);
+		expect(p.kind).toEqual([]);
+		expect(scorePrepared(p, jewelry)).toBeGreaterThan(50);
+	});
+
+	it.each<[Pick<MatchRequest, 'template' | 'trade_codes' | 'text'>, string[]]>([
+		[{ template: 'general', trade_codes: [], text: '알루미늄 케이스' }, ['25', '29']],
+		[{ template: 'general', trade_codes: [], text: '은 귀걸이' }, ['3311', '3312']],
+		[{ template: 'general', trade_codes: [], text: '소가죽 로퍼' }, ['152']],
+		[{ template: 'general', trade_codes: [], text: '화장품 단상자' }, ['181', '172']],
+		[{ template: 'shoes', trade_codes: [], text: '스웨이드 첼시부츠' }, ['152', '151']],
+		[{ template: 'machine_metal', trade_codes: ['2511'], text: '' }, ['2511']],
+		[{ template: 'general', trade_codes: [], text: '알루미늄 가공' }, []]
+	])('kindOfRequest(%j) = %j', (r, kind) => {
+		expect(kindOfRequest(r)).toEqual(kind);
+	});
+});
+
+describe('distance, from where', () => {
+	it.each<[MatchRequest['location_from'], string]>([
+		[undefined, 'match_reason_distance_request'],
+		['request', 'match_reason_distance_request'],
+		['company', 'match_reason_distance_company']
+	])('location from %s: %s', (location_from, key) => {
+		expect(judge('distance', workshop, { ...request, location_from }).reason).toEqual({ key, params: { km: 2.1 }, fit: true });
+	});
+});
+
+describe('requestText', () => {
+	it('joins the title, the description and every written detail', () => {
+		const text = requestText({
+			title: '은 귀걸이',
+			description: '니켈 프리',
+			details: { metal: 'silver', leather: ['cowhide', 'suede'], pages: 40, nested: { material: '티타늄' } }
+		});
+		expect(text.split('\n')).toEqual(['은 귀걸이', '니켈 프리', 'silver', 'cowhide', 'suede', '티타늄']);
 	});
 });

@@ -4,16 +4,30 @@
 // engine (filters first); this only orders them and explains the order.
 //
 // Speed: rank() scores national-scale candidate sets (317,000 workshops). A request is prepared
-// once (normalised processes, trade prefixes, days to deadline); each candidate is then scored with
-// no allocation, and reasons are built only for the candidates returned.
+// once (normalised processes, trade prefixes, days to deadline, the products and materials it
+// names); each candidate is then scored with no allocation (per-request caches keyed by process
+// text, material text and trade code), and reasons are built only for the candidates returned.
 import { distanceKm, type LatLng } from './geo';
 import { normalize } from './korean';
+import { materialsIn, meets, type Material } from './materials';
+import { productsIn, tradeMakes, type Product } from './products';
 import { daysUntil, TEMPLATES, type TemplateId } from './request-templates';
+import { NEW_BELOW_COMPLETED } from './scorecard';
+
+/** A workshop's record from its scorecard (public.workshop_scorecards, computed from its orders). */
+export interface MatchRecord {
+	/** Orders completed in the scorecard's period. */
+	completed: number;
+	/** Of those, delivered on or before the agreed date. */
+	on_time: number;
+	/** Median minutes from an invitation or forwarding to its first quote or message. */
+	median_response_minutes: number | null;
+}
 
 /**
  * What matching needs of a workshop: the fields of its search document it scores (the search
  * port's WorkshopDoc has them; the domain names them itself and depends on no server module), plus
- * its median first-response time when known.
+ * its scorecard's record when it has one.
  */
 export interface MatchCandidate {
 	id: string;
@@ -31,7 +45,9 @@ export interface MatchCandidate {
 	lead_time_days: number | null;
 	lat: number | null;
 	lng: number | null;
-	responseHours?: number | null;
+	/** Materials as the workshop wrote them ('티타늄 Gr5', 'SUS304'); absent or empty: not said. */
+	materials?: readonly string[];
+	record?: MatchRecord | null;
 }
 
 export interface MatchRequest {
@@ -42,18 +58,30 @@ export interface MatchRequest {
 	quantity: number | null;
 	/** ISO date, the last day the goods may arrive. */
 	deadline: string | null;
-	/** The startup's location, or its cluster's centre. */
+	/** The request's delivery point, else its company's address; null: distance does not count. */
 	location: LatLng | null;
+	/** Where `location` is (reasons say it): the request's delivery point (default) or the company's address. */
+	location_from?: LocationFrom;
+	/** Title, description and details in words: the products and materials it names count. */
+	text?: string;
 	today: Date;
 	/** Slugs of the craft clusters whose specialty is the trade wanted: see specialtyClusters(). */
 	specialty_clusters?: readonly string[];
 }
 
+export type LocationFrom = 'request' | 'company';
+
 export type MatchReasonKey =
 	| 'match_reason_processes'
 	| 'match_reason_trade'
+	| 'match_reason_trade_other'
+	| 'match_reason_product'
+	| 'match_reason_product_other'
+	| 'match_reason_materials'
+	| 'match_reason_materials_missing'
 	| 'match_reason_cluster_specialty'
-	| 'match_reason_distance'
+	| 'match_reason_distance_request'
+	| 'match_reason_distance_company'
 	| 'match_reason_lead_time'
 	| 'match_reason_lead_time_too_long'
 	| 'match_reason_min_order'
@@ -62,7 +90,9 @@ export type MatchReasonKey =
 	| 'match_reason_not_accepting'
 	| 'match_reason_verified'
 	| 'match_reason_master'
-	| 'match_reason_responsive';
+	| 'matching_reason_on_time_all'
+	| 'matching_reason_on_time_share'
+	| 'matching_reason_response';
 
 /** A reason in words: a message key and its parameters; `fit` false marks a drawback (shown as a warning). */
 export interface MatchReason {
@@ -85,8 +115,18 @@ export interface PreparedRequest {
 	/** Candidate process text → bitmask of the required processes it covers. */
 	coverage: Map<string, number>;
 	tradeCodes: readonly string[];
+	/** Products the request names. */
+	products: readonly Product[];
+	/** Per trade code, how the trade fits the request (see tradeFit). */
+	trades: Map<string, TradeFit>;
+	/** Materials the request names (at most 30, one bit each), and per material text of a workshop the bitmask it meets. */
+	materials: readonly Material[];
+	materialMask: Map<string, number>;
+	/** Trades that make the kind of thing requested (see kindOfRequest); empty: no gate. */
+	kind: readonly string[];
 	specialty: readonly string[];
 	location: LatLng | null;
+	locationFrom: LocationFrom;
 	/** Kilometres per degree of longitude at the request's latitude (for the fast distance). */
 	kmPerDegreeLng: number;
 	/** Days from today (in Korea) to the deadline. */
@@ -115,6 +155,13 @@ export const HALF_CREDIT_KM = 10;
 export const NEAR_KM = 10;
 /** Answering within this many hours is full credit ("answers within a day"). */
 export const RESPONSIVE_HOURS = 24;
+/** On time in at least this share of orders is said as a fit ("11 of the last 12 on time"). */
+export const ON_TIME_FIT = 0.8;
+/**
+ * A workshop whose trade does not make the kind of thing requested keeps this share of its score:
+ * verified, near and quick to answer, a jewelry shop still does not make an aluminium case.
+ */
+export const OTHER_TRADE_SHARE = 0.5;
 
 const MAX_REQUIRED = 30;
 /** Kilometres per degree of latitude on the mean Earth radius that geo.distanceKm uses. */
@@ -130,15 +177,16 @@ function relatedTrade(code: string, wanted: readonly string[]): boolean {
 
 /**
  * Two normalised process names name the same work when equal or when one contains the other
- * ('선반' in 'cnc 선반'); a one-letter name ('박', foil) only as a whole word, so it does not match '압박'.
+ * ('선반' in 'cnc 선반'), word by word ('cnc 선반' in 'cnc 자동선반'); a one-letter word ('박', foil)
+ * only as a whole word, so it does not match '압박'.
  */
 export function sameProcess(a: string, b: string): boolean {
 	if (a === b) return true;
 	const short = a.length <= b.length ? a : b;
 	const long = short === a ? b : a;
 	if (short.length === 0) return false;
-	if (short.length >= 2) return long.includes(short);
-	return ` ${long} `.includes(` ${short} `);
+	if (long.includes(short) && short.length >= 2) return true;
+	return short.split(' ').every((word) => (word.length >= 2 ? long.includes(word) : ` ${long} `.includes(` ${word} `)));
 }
 
 /** Which required processes one of the candidate's processes covers; normalised once per distinct text. */
@@ -153,13 +201,68 @@ function coverageMask(p: PreparedRequest, process: string): number {
 	return mask;
 }
 
+/** How many bits of a mask are set. */
+function bits(mask: number): number {
+	let count = 0;
+	for (; mask !== 0; mask &= mask - 1) count++;
+	return count;
+}
+
 function coveredCount(p: PreparedRequest, c: MatchCandidate): number {
 	let mask = 0;
 	const processes = c.processes;
 	for (let i = 0; i < processes.length; i++) mask |= coverageMask(p, processes[i]);
-	let count = 0;
-	for (; mask !== 0; mask &= mask - 1) count++;
-	return count;
+	return bits(mask);
+}
+
+/** How a trade fits a request; the same for every workshop of the trade. */
+interface TradeFit {
+	/** Related to a trade the request wants (the trade factor). */
+	trade: number;
+	/** Share of the named products the trade makes (the product factor). */
+	product: number;
+	/** What the score is multiplied by: 1, or OTHER_TRADE_SHARE for a trade that does not make the kind of thing requested. */
+	gate: number;
+}
+
+/** The trade's fit, worked out once per trade code: a few dozen codes among 317,000 workshops. */
+function tradeFit(p: PreparedRequest, code: string): TradeFit {
+	let fit = p.trades.get(code);
+	if (fit === undefined) {
+		fit = {
+			trade: relatedTrade(code, p.tradeCodes) ? 1 : 0,
+			product: p.products.length === 0 ? 0 : p.products.filter((product) => tradeMakes(code, product)).length / p.products.length,
+			gate: p.kind.length === 0 || relatedTrade(code, p.kind) ? 1 : OTHER_TRADE_SHARE
+		};
+		p.trades.set(code, fit);
+	}
+	return fit;
+}
+
+/** Which requested materials one material text of a workshop meets; read once per distinct text. */
+function materialMask(p: PreparedRequest, text: string): number {
+	let mask = p.materialMask.get(text);
+	if (mask === undefined) {
+		mask = 0;
+		for (const has of materialsIn(text)) for (let i = 0; i < p.materials.length; i++) if (meets(has, p.materials[i])) mask |= 1 << i;
+		p.materialMask.set(text, mask);
+	}
+	return mask;
+}
+
+/** Bitmask of the requested materials the workshop lists; -1 when it lists none (not said). */
+function materialsMet(p: PreparedRequest, c: MatchCandidate): number {
+	const listed = c.materials;
+	if (listed === undefined || listed.length === 0) return -1;
+	let mask = 0;
+	for (let i = 0; i < listed.length; i++) mask |= materialMask(p, listed[i]);
+	return mask;
+}
+
+/** A record long enough to judge by (NEW_BELOW_COMPLETED orders, as the scorecard's "new"); else null. */
+function judgedRecord(c: MatchCandidate): MatchRecord | null {
+	const record = c.record;
+	return record && record.completed >= NEW_BELOW_COMPLETED ? record : null;
 }
 
 function specialtyCluster(p: PreparedRequest, c: MatchCandidate): string | null {
@@ -181,12 +284,20 @@ function fastKm(p: PreparedRequest, c: MatchCandidate): number {
 }
 
 const reason = (key: MatchReasonKey, params: MatchReason['params'] = {}, fit = true): MatchReason => ({ key, params, fit });
+const keys = (list: ReadonlyArray<{ key: string }>) => list.map((x) => x.key).join(',');
 
 // ---------------------------------------------------------------- the factors
 // One fraction function per factor (0–1), named so that scorePrepared can call each directly.
 
 const processesFraction = (p: PreparedRequest, c: MatchCandidate) => (p.required.length === 0 ? 0 : coveredCount(p, c) / p.required.length);
-const tradeFraction = (p: PreparedRequest, c: MatchCandidate) => (relatedTrade(c.trade_code, p.tradeCodes) ? 1 : 0);
+const tradeFraction = (p: PreparedRequest, c: MatchCandidate) => tradeFit(p, c.trade_code).trade;
+const productFraction = (p: PreparedRequest, c: MatchCandidate) => tradeFit(p, c.trade_code).product;
+
+function materialsFraction(p: PreparedRequest, c: MatchCandidate): number {
+	if (p.materials.length === 0) return 0;
+	const met = materialsMet(p, c);
+	return met < 0 ? NEUTRAL : bits(met) / p.materials.length;
+}
 const clusterFraction = (p: PreparedRequest, c: MatchCandidate) => (specialtyCluster(p, c) === null ? 0 : 1);
 
 function distanceFraction(p: PreparedRequest, c: MatchCandidate): number {
@@ -212,9 +323,15 @@ const acceptingFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.accepti
 const verifiedFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.verified ? 1 : 0);
 const masterFraction = (_p: PreparedRequest, c: MatchCandidate) => (c.master ? 1 : 0);
 
+function onTimeFraction(_p: PreparedRequest, c: MatchCandidate): number {
+	const record = judgedRecord(c);
+	return record === null ? NEUTRAL : Math.min(record.on_time, record.completed) / record.completed;
+}
+
 function responsiveFraction(_p: PreparedRequest, c: MatchCandidate): number {
-	const hours = c.responseHours;
-	if (hours === null || hours === undefined) return NEUTRAL;
+	const minutes = judgedRecord(c)?.median_response_minutes;
+	if (minutes === null || minutes === undefined) return NEUTRAL;
+	const hours = minutes / 60;
 	return hours <= RESPONSIVE_HOURS ? 1 : RESPONSIVE_HOURS / hours;
 }
 
@@ -223,7 +340,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// The work itself: a workshop that does 4 of the 5 required processes beats one that does 2.
 		key: 'processes',
-		weight: 30,
+		weight: 24,
 		applies: (p) => p.required.length > 0,
 		fraction: processesFraction,
 		reason: (p, c) => {
@@ -234,15 +351,48 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// The workshop's registered trade (KSIC) is the one the request needs.
 		key: 'trade',
-		weight: 10,
+		weight: 8,
 		applies: (p) => p.tradeCodes.length > 0,
 		fraction: tradeFraction,
-		reason: (p, c) => (relatedTrade(c.trade_code, p.tradeCodes) ? reason('match_reason_trade', { code: c.trade_code }) : null)
+		reason: (p, c) =>
+			relatedTrade(c.trade_code, p.tradeCodes)
+				? reason('match_reason_trade', { code: c.trade_code })
+				: p.products.length === 0
+					? reason('match_reason_trade_other', { code: c.trade_code }, false)
+					: null
+	},
+	{
+		// What the request names (귀걸이, 로퍼, 브래킷, 단상자) is made by the workshop's trade (products.ts).
+		key: 'product',
+		weight: 10,
+		applies: (p) => p.products.length > 0,
+		fraction: productFraction,
+		reason: (p, c) => {
+			const made = p.products.filter((product) => tradeMakes(c.trade_code, product));
+			return made.length > 0
+				? reason('match_reason_product', { products: keys(made) })
+				: reason('match_reason_product_other', { products: keys(p.products) }, false);
+		}
+	},
+	{
+		// The materials the request names are among the workshop's (티타늄 on a titanium request).
+		key: 'materials',
+		weight: 10,
+		applies: (p) => p.materials.length > 0,
+		fraction: materialsFraction,
+		reason: (p, c) => {
+			const met = materialsMet(p, c);
+			if (met < 0) return null;
+			const listed = p.materials.filter((_, i) => (met & (1 << i)) !== 0);
+			return listed.length > 0
+				? reason('match_reason_materials', { materials: keys(listed) })
+				: reason('match_reason_materials_missing', { materials: keys(p.materials) }, false);
+		}
 	},
 	{
 		// Member of the cluster specialised in this trade: neighbours to hand sub-steps to, a manager who vouches.
 		key: 'cluster_specialty',
-		weight: 8,
+		weight: 6,
 		applies: (p) => p.specialty.length > 0,
 		fraction: clusterFraction,
 		reason: (p, c) => {
@@ -251,21 +401,22 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 		}
 	},
 	{
-		// Near the startup: visits, samples and deliveries are cheap. Half credit at HALF_CREDIT_KM.
+		// Near the delivery place (or the company): visits, samples and deliveries are cheap. Half credit at HALF_CREDIT_KM.
 		key: 'distance',
-		weight: 12,
+		weight: 10,
 		applies: (p) => p.location !== null,
 		fraction: distanceFraction,
 		reason: (p, c) => {
 			if (p.location === null || c.lat === null || c.lng === null) return null;
 			const km = distanceKm(p.location, { lat: c.lat, lng: c.lng });
-			return reason('match_reason_distance', { km: Math.round(km * 10) / 10 }, km <= NEAR_KM);
+			const key = p.locationFrom === 'company' ? 'match_reason_distance_company' : 'match_reason_distance_request';
+			return reason(key, { km: Math.round(km * 10) / 10 }, km <= NEAR_KM);
 		}
 	},
 	{
 		// Typical lead time fits the days left until the deadline; too long scores less, in proportion.
 		key: 'lead_time',
-		weight: 12,
+		weight: 9,
 		applies: (p) => p.availableDays !== null,
 		fraction: leadTimeFraction,
 		reason: (p, c) => {
@@ -280,7 +431,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// The workshop's minimum order is within the quantity asked; above it scores less, in proportion.
 		key: 'min_order',
-		weight: 10,
+		weight: 7,
 		applies: (p) => p.quantity !== null,
 		fraction: minOrderFraction,
 		reason: (p, c) => {
@@ -295,7 +446,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// Taking orders now; a full workshop still shows (the startup may wait) but further down.
 		key: 'accepting',
-		weight: 6,
+		weight: 5,
 		applies: () => true,
 		fraction: acceptingFraction,
 		reason: (_p, c) => (c.accepting_orders ? reason('match_reason_accepting') : reason('match_reason_not_accepting', {}, false))
@@ -303,7 +454,7 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// Checked by the cluster manager (business registration, a visit).
 		key: 'verified',
-		weight: 5,
+		weight: 3,
 		applies: () => true,
 		fraction: verifiedFraction,
 		reason: (_p, c) => (c.verified ? reason('match_reason_verified') : null)
@@ -311,21 +462,36 @@ export const FACTORS: readonly Factor[] = Object.freeze([
 	{
 		// A master craftsman title (명장 / 기능장 / 숙련기술인).
 		key: 'master',
-		weight: 3,
+		weight: 2,
 		applies: () => true,
 		fraction: masterFraction,
 		reason: (_p, c) => (c.master ? reason('match_reason_master') : null)
 	},
 	{
-		// Median first answer to a request; full credit within a day, then in proportion (48 h: half).
+		// Share of completed orders delivered on time (scorecard); under NEW_BELOW_COMPLETED orders: neutral.
+		key: 'on_time',
+		weight: 3,
+		applies: () => true,
+		fraction: onTimeFraction,
+		reason: (_p, c) => {
+			const record = judgedRecord(c);
+			if (record === null) return null;
+			const count = Math.min(record.on_time, record.completed);
+			return count === record.completed
+				? reason('matching_reason_on_time_all', { count })
+				: reason('matching_reason_on_time_share', { count, of: record.completed }, count / record.completed >= ON_TIME_FIT);
+		}
+	},
+	{
+		// Median first answer to an invitation (scorecard); full credit within a day, then in proportion (48 h: half).
 		key: 'responsive',
-		weight: 4,
+		weight: 3,
 		applies: () => true,
 		fraction: responsiveFraction,
 		reason: (_p, c) => {
-			const hours = c.responseHours;
-			if (hours === null || hours === undefined || hours > RESPONSIVE_HOURS) return null;
-			return reason('match_reason_responsive', { hours: Math.max(1, Math.ceil(hours)) });
+			const minutes = judgedRecord(c)?.median_response_minutes;
+			if (minutes === null || minutes === undefined) return null;
+			return reason('matching_reason_response', { minutes }, minutes <= RESPONSIVE_HOURS * 60);
 		}
 	}
 ] satisfies Factor[]);
@@ -340,15 +506,44 @@ export function specialtyClusters(
 	return clusters.filter((c) => c.trade_code !== null && relatedTrade(c.trade_code, tradeCodes)).map((c) => c.slug);
 }
 
+/**
+ * The trades that make the kind of thing requested: those of the products it names, with the
+ * request's own trades (its code, or its template's); empty when it says neither (a general request
+ * naming no product), and then no workshop is held back.
+ */
+export function kindOfRequest(request: Pick<MatchRequest, 'template' | 'trade_codes' | 'text'>): string[] {
+	const own = request.trade_codes.length > 0 ? request.trade_codes : TEMPLATES[request.template].tradeCodes;
+	return [...new Set([...productsIn(request.text ?? '').flatMap((m) => m.product.trades), ...own])];
+}
+
+/** A request's title, description and details as one text, for the products and materials it names. */
+export function requestText(request: { title: string; description: string; details: unknown }): string {
+	const values: string[] = [];
+	const collect = (value: unknown) => {
+		if (typeof value === 'string') values.push(value);
+		else if (Array.isArray(value)) value.forEach(collect);
+		else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+	};
+	collect(request.details);
+	return [request.title, request.description, ...values].join('\n');
+}
+
 export function prepare(request: MatchRequest): PreparedRequest {
 	const required = [...new Set(request.required_processes.map(normalize).filter((s) => s !== ''))].slice(0, MAX_REQUIRED);
 	const location = request.location;
+	const text = request.text ?? '';
 	const p: PreparedRequest = {
 		required,
 		coverage: new Map(),
 		tradeCodes: request.trade_codes.length > 0 ? request.trade_codes : TEMPLATES[request.template].tradeCodes,
+		products: productsIn(text).map((m) => m.product),
+		trades: new Map(),
+		materials: materialsIn(text).slice(0, MAX_REQUIRED),
+		materialMask: new Map(),
+		kind: kindOfRequest(request),
 		specialty: [...new Set(request.specialty_clusters ?? [])],
 		location,
+		locationFrom: request.location_from ?? 'request',
 		kmPerDegreeLng: location ? KM_PER_DEGREE * Math.cos((location.lat * Math.PI) / 180) : 0,
 		availableDays: request.deadline ? daysUntil(request.deadline, request.today) : null,
 		quantity: request.quantity !== null && request.quantity >= 1 ? request.quantity : null,
@@ -366,21 +561,26 @@ export function prepare(request: MatchRequest): PreparedRequest {
  * The score alone, 0–100: what ranking runs over every candidate. The weighted sum over FACTORS,
  * written out so each fraction is a direct call the engine can inline (a loop over the table's
  * functions is several times slower at 317,000 candidates); a test keeps it equal to the table.
+ * A workshop whose trade does not make the kind of thing requested keeps OTHER_TRADE_SHARE of it.
  */
 export function scorePrepared(p: PreparedRequest, c: MatchCandidate): number {
 	const w = p.weights;
+	const trade = tradeFit(p, c.trade_code);
 	const sum =
 		(w[0] === 0 ? 0 : w[0] * processesFraction(p, c)) +
-		(w[1] === 0 ? 0 : w[1] * tradeFraction(p, c)) +
-		(w[2] === 0 ? 0 : w[2] * clusterFraction(p, c)) +
-		w[3] * distanceFraction(p, c) +
-		w[4] * leadTimeFraction(p, c) +
-		w[5] * minOrderFraction(p, c) +
-		w[6] * acceptingFraction(p, c) +
-		w[7] * verifiedFraction(p, c) +
-		w[8] * masterFraction(p, c) +
-		w[9] * responsiveFraction(p, c);
-	return Math.round((sum * 100) / p.totalWeight);
+		w[1] * trade.trade +
+		w[2] * trade.product +
+		(w[3] === 0 ? 0 : w[3] * materialsFraction(p, c)) +
+		(w[4] === 0 ? 0 : w[4] * clusterFraction(p, c)) +
+		w[5] * distanceFraction(p, c) +
+		w[6] * leadTimeFraction(p, c) +
+		w[7] * minOrderFraction(p, c) +
+		w[8] * acceptingFraction(p, c) +
+		w[9] * verifiedFraction(p, c) +
+		w[10] * masterFraction(p, c) +
+		w[11] * onTimeFraction(p, c) +
+		w[12] * responsiveFraction(p, c);
+	return Math.round((trade.gate * sum * 100) / p.totalWeight);
 }
 
 export function explainPrepared(p: PreparedRequest, c: MatchCandidate): Match {
@@ -492,8 +692,14 @@ export function rankRequestsForWorkshop<R extends MatchRequest>(
 export const MATCH_REASON_KEYS: readonly MatchReasonKey[] = Object.freeze([
 	'match_reason_processes',
 	'match_reason_trade',
+	'match_reason_trade_other',
+	'match_reason_product',
+	'match_reason_product_other',
+	'match_reason_materials',
+	'match_reason_materials_missing',
 	'match_reason_cluster_specialty',
-	'match_reason_distance',
+	'match_reason_distance_request',
+	'match_reason_distance_company',
 	'match_reason_lead_time',
 	'match_reason_lead_time_too_long',
 	'match_reason_min_order',
@@ -502,5 +708,7 @@ export const MATCH_REASON_KEYS: readonly MatchReasonKey[] = Object.freeze([
 	'match_reason_not_accepting',
 	'match_reason_verified',
 	'match_reason_master',
-	'match_reason_responsive'
+	'matching_reason_on_time_all',
+	'matching_reason_on_time_share',
+	'matching_reason_response'
 ]);

@@ -16,10 +16,10 @@ const load = (file: string): Record<string, string> =>
 		).map(([k, v]) => [k, flat(v)])
 	);
 
-/** The shared files plus the request module's own: err_* keys may already live in messages/<locale>.json. */
+/** The shared files plus the request and matching modules' own: err_* keys may already live in messages/<locale>.json. */
 const locales = {
-	ko: { ...load('ko.json'), ...load('requests/ko.json') },
-	en: { ...load('en.json'), ...load('requests/en.json') }
+	ko: { ...load('ko.json'), ...load('requests/ko.json'), ...load('matching/ko.json') },
+	en: { ...load('en.json'), ...load('requests/en.json'), ...load('matching/en.json') }
 };
 
 const lists: Record<string, readonly string[]> = {
@@ -41,15 +41,15 @@ describe('request messages', () => {
 		}
 	}
 
-	it('the Korean and English request files have the same keys', () => {
-		const ko = Object.keys(load('requests/ko.json')).sort();
-		const en = Object.keys(load('requests/en.json')).sort();
+	it.each(['requests', 'matching'])('the Korean and English %s files have the same keys', (folder) => {
+		const ko = Object.keys(load(`${folder}/ko.json`)).sort();
+		const en = Object.keys(load(`${folder}/en.json`)).sort();
 		expect(en).toEqual(ko);
 	});
 
-	it('a parameter used in Korean is used in English too', () => {
-		const ko = load('requests/ko.json');
-		const en = load('requests/en.json');
+	it.each(['requests', 'matching'])('a parameter used in Korean is used in English too (%s)', (folder) => {
+		const ko = load(`${folder}/ko.json`);
+		const en = load(`${folder}/en.json`);
 		const params = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 		const differing = Object.keys(ko).filter((k) => k !== '$schema' && params(ko[k]).join() !== params(en[k] ?? '').join());
 		expect(differing).toEqual([]);

@@ -1,10 +1,11 @@
 // A cluster manager's inbox: requests routed to the clusters they manage, newest first, with the
-// members each one could be forwarded to.
+// members each one could be forwarded to, best match first (the request's own matching score).
 import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { withUser } from '$lib/server/db';
+import * as matches from '$lib/server/matches';
 import * as requests from '$lib/server/requests';
 import { attempt } from '$lib/server/refusal';
 import { requireRole } from '$lib/server/guards';
@@ -17,9 +18,12 @@ export const load = (async ({ locals, url }) => {
 	return withUser(claims, async (tx) => {
 		const items = await requests.inbox(tx, user.id);
 		const open = [...new Set(items.filter((i) => i.status === 'open').map((i) => i.id))];
-		const candidates: Record<string, requests.ForwardCandidate[]> = {};
-		for (const id of open) candidates[id] = await requests.forwardCandidates(tx, id, user.id);
-		return { items, candidates };
+		const candidates: Record<string, Awaited<ReturnType<typeof matches.rankMembers<requests.ForwardCandidate>>>> = {};
+		for (const id of open) {
+			const request = await requests.byId(tx, id);
+			if (request) candidates[id] = await matches.rankMembers(tx, request, await requests.forwardCandidates(tx, id, user.id));
+		}
+		return { items, candidates, clusterNames: matches.clusterNames(await matches.craftClusters(tx)) };
 	});
 }) satisfies PageServerLoad;
 

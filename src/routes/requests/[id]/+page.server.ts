@@ -89,7 +89,11 @@ export const load = (async ({ locals, url, params }) => {
 				company,
 				role: 'manager' as const,
 				participants: await requests.participants(tx, request.id),
-				candidates: request.status === 'open' ? await requests.forwardCandidates(tx, request.id, user.id) : [],
+				// Best match first, by the score and reasons the owner's own matches use.
+				candidates:
+					request.status === 'open'
+						? await matches.rankMembers(tx, request, await requests.forwardCandidates(tx, request.id, user.id))
+						: [],
 				canOpen: true
 			};
 		}
