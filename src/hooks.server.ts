@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
-import { open, sql, withUser } from '$lib/server/db';
+import { open, seededByThisStart, sql, withUser } from '$lib/server/db';
 import { EmbeddedStartError } from '$lib/server/db/embedded';
 import { startMailWorker } from '$lib/server/mail/outbox';
 import { startPaymentsWorker } from '$lib/server/payments/jobs';
@@ -13,6 +13,7 @@ import * as ports from '$lib/server/ports';
 import { accounts, listenForAccountChanges } from '$lib/server/account-cache';
 import * as notifications from '$lib/server/notifications';
 import * as profiles from '$lib/server/profiles';
+import { seedPhotos } from '$lib/server/seed-photos';
 import { securityHandle } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
@@ -25,7 +26,8 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	ports.auth();
-	ports.storage();
+	// A freshly seeded demo marketplace gets its workshops' pictures (files, so not in seed.sql).
+	if (seededByThisStart()) console.log(`[seed] stored ${await seedPhotos(sql(), ports.storage())} workshop pictures`);
 	await listenForPageChanges(sql());
 	await listenForAccountChanges(sql());
 	// Keeps search indexes and notification mail in step with the database (the outbox workers).
