@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
-import { open, seededByThisStart, sql, withUser } from '$lib/server/db';
+import { open, sql, withUser } from '$lib/server/db';
 import { EmbeddedStartError } from '$lib/server/db/embedded';
 import { startMailWorker } from '$lib/server/mail/outbox';
 import { startPaymentsWorker } from '$lib/server/payments/jobs';
@@ -26,8 +26,11 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	ports.auth();
-	// A freshly seeded demo marketplace gets its workshops' pictures (files, so not in seed.sql).
-	if (seededByThisStart()) console.log(`[seed] stored ${await seedPhotos(sql(), ports.storage())} workshop pictures`);
+	// The demo marketplace's workshops get their pictures (files, so not in seed.sql) while none has any.
+	if (config().seed === 'auto') {
+		const stored = await seedPhotos(sql(), ports.storage());
+		if (stored) console.log(`[seed] stored ${stored} workshop pictures`);
+	}
 	await listenForPageChanges(sql());
 	await listenForAccountChanges(sql());
 	// Keeps search indexes and notification mail in step with the database (the outbox workers).

@@ -54,22 +54,16 @@ export function poolWith(base: Sql, settings: Readonly<Record<string, string>>):
 	return sql;
 }
 
-let seededNow = false;
-
 /** Starts the database of this process: connect, migrate, seed an empty marketplace. */
 export async function open(cfg: AppConfig = config()): Promise<Sql> {
 	if (pool) return pool;
 	const sql = await connect(cfg.database);
 	await migrate(sql);
-	if (cfg.seed === 'auto') seededNow = await seedIfEmpty(sql);
+	if (cfg.seed === 'auto') await seedIfEmpty(sql);
 	pool = sql;
 	return sql;
 }
 
-/** Whether open() seeded the demo marketplace in this process (its pictures are stored next). */
-export function seededByThisStart(): boolean {
-	return seededNow;
-}
 
 export function sql(): Sql {
 	if (!pool) throw new Error('database not opened: call open() first');
