@@ -64,7 +64,6 @@ export async function open(cfg: AppConfig = config()): Promise<Sql> {
 	return sql;
 }
 
-
 export function sql(): Sql {
 	if (!pool) throw new Error('database not opened: call open() first');
 	return pool;
