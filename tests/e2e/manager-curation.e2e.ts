@@ -40,7 +40,7 @@ test('a member with an account of their own is not editable by the manager', asy
 	await signInAs(page, manager);
 	await page.goto('/manage/jongno-jewelry');
 	const row = page.getByRole('row').filter({ hasText: online.name });
-	await expect(row).toContainText('있음');
+	await expect(row).toContainText('회원이 직접 관리');
 	await expect(row.getByRole('link', { name: '대리 수정' })).toHaveCount(0);
 	// Editing it on their behalf by address is refused too.
 	const response = await page.goto(`/manage/jongno-jewelry/workshops/${online.id}`);

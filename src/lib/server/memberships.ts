@@ -1,5 +1,6 @@
 // Data module: applications of workshops to SE clusters and managers' decisions on them.
 import type { Tx } from './db';
+import { MEMBERS_PER_PAGE, type FlagFilter, type MemberFilter } from '$lib/domain/member-table';
 
 export type MembershipStatus = 'pending' | 'approved' | 'rejected';
 
@@ -155,4 +156,57 @@ export async function designationInput(tx: Tx, clusterId: string) {
 	const [cluster] = await tx<{ district_ko: string; district_kind: 'district' | 'county' }[]>`
 		select district_ko, district_kind from public.clusters where id = ${clusterId}`;
 	return { members, designatedTrades: new Set(trades.map((t) => t.ksic_code)), cluster };
+}
+
+export interface Member extends Application {
+	accepting_orders: boolean;
+	/** The owner's last sign-in, quote or message; null for members without an account. */
+	last_active_at: Date | null;
+}
+
+export interface MemberPage {
+	members: Member[];
+	/** Members matching the filter, on every page. */
+	total: number;
+	/** Every approved member of the cluster, whatever the filter. */
+	all: number;
+}
+
+const memberOrder = {
+	name: 'w.name_ko',
+	joined: 'coalesce(m.decided_at, m.created_at)',
+	last_active: 'a.last_active_at'
+} as const;
+
+/** One page of the cluster's approved members, filtered and sorted as the member table asks. */
+export async function members(tx: Tx, clusterId: string, filter: MemberFilter): Promise<MemberPage> {
+	const flag = (column: string, value: FlagFilter) =>
+		value === 'yes' ? tx`and ${tx.unsafe(column)}` : value === 'no' ? tx`and not ${tx.unsafe(column)}` : tx``;
+	const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const where = () => tx`
+		where m.cluster_id = ${clusterId} and m.status = 'approved'
+		${filter.q ? tx`and (w.name_ko ilike ${like} or w.name_en ilike ${like} or w.business_registration_number like ${like})` : tx``}
+		${flag('w.verified', filter.flags.verified)}
+		${flag('w.featured', filter.flags.featured)}
+		${flag('w.accepting_orders', filter.flags.accepting)}
+		${flag('(w.owner_id is not null)', filter.flags.online)}`;
+	const [rows, [counts]] = await Promise.all([
+		tx<Member[]>`
+			select m.id, m.status, m.message, m.decision_reason, m.created_at, m.decided_at,
+			       w.id as workshop_id, w.slug as workshop_slug, w.name_ko as workshop_name_ko, w.name_en as workshop_name_en,
+			       w.employees, w.district_ko, t.name_ko as trade_name_ko, t.name_en as trade_name_en,
+			       w.business_registration_number, w.verified, w.featured, w.owner_id is not null as online,
+			       w.accepting_orders, a.last_active_at
+			from public.cluster_memberships m
+			join public.workshops w on w.id = m.workshop_id
+			join public.trades t on t.ksic_code = w.trade_code
+			left join public.cluster_member_activity(${clusterId}) a on a.workshop_id = w.id
+			${where()}
+			order by ${tx.unsafe(memberOrder[filter.sort])} ${tx.unsafe(filter.desc ? 'desc nulls last' : 'asc nulls first')}, w.name_ko, w.id
+			limit ${MEMBERS_PER_PAGE} offset ${(filter.page - 1) * MEMBERS_PER_PAGE}`,
+		tx<{ total: number; all_members: number }[]>`
+			select (select count(*)::int from public.cluster_memberships m join public.workshops w on w.id = m.workshop_id ${where()}) as total,
+			       (select count(*)::int from public.cluster_memberships m where m.cluster_id = ${clusterId} and m.status = 'approved') as all_members`
+	]);
+	return { members: rows, total: counts.total, all: counts.all_members };
 }

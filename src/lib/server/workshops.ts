@@ -124,3 +124,16 @@ export async function setCuration(tx: Tx, id: string, flags: { verified: boolean
 	const rows = await tx`update public.workshops set ${tx(flags, 'verified', 'featured')} where id = ${id}`;
 	return rows.count === 1;
 }
+
+/**
+ * One curation change for many members at once (the member table's bulk actions); RLS limits it to
+ * the caller's approved members, and the audit trigger records each workshop. Returns how many changed.
+ */
+export async function curateMany(tx: Tx, ids: string[], change: { verified: boolean } | { featured: boolean }): Promise<number> {
+	if (ids.length === 0) return 0;
+	const [column, value] = Object.entries(change)[0] as ['verified' | 'featured', boolean];
+	const rows = await tx`
+		update public.workshops set ${tx({ [column]: value }, column)}
+		where id = any(${ids}::uuid[]) and ${tx(column)} is distinct from ${value}`;
+	return rows.count;
+}

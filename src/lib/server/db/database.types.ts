@@ -185,6 +185,38 @@ export interface Database {
 					computed_at?: Date;
 				};
 			};
+			cluster_announcements: {
+				Row: {
+					id: string;
+					cluster_id: string;
+					author_id: string | null;
+					title: string;
+					body: string;
+					workshop_ids: string[] | null;
+					recipients: number;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					cluster_id: string;
+					author_id?: string | null;
+					title: string;
+					body: string;
+					workshop_ids?: string[] | null;
+					recipients: number;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					cluster_id?: string;
+					author_id?: string | null;
+					title?: string;
+					body?: string;
+					workshop_ids?: string[] | null;
+					recipients?: number;
+					created_at?: Date;
+				};
+			};
 			cluster_managers: {
 				Row: {
 					cluster_id: string;

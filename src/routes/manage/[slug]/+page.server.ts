@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { withUser, type Claims, type Tx } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as workshops from '$lib/server/workshops';
+import * as announcements from '$lib/server/announcements';
+import { parseMemberFilter } from '$lib/domain/member-table';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +24,29 @@ const curationSchema = z.object({
 	featured: z.boolean()
 });
 
+// The member table's bulk form: curation of the selected members, or an announcement to them or to all.
+const bulkSchema = z
+	.object({
+		ids: z.array(z.uuid('err_not_found')).max(200, 'members_err_too_many').default([]),
+		op: z.enum(['verify', 'unverify', 'feature', 'unfeature', 'announce'], 'err_not_found'),
+		to: z.enum(['selected', 'all'], 'err_not_found').default('selected'),
+		title: z.string().trim().max(120, 'err_too_long').default(''),
+		body: z.string().trim().max(4000, 'err_too_long').default('')
+	})
+	.superRefine((d, ctx) => {
+		if ((d.op !== 'announce' || d.to === 'selected') && d.ids.length === 0)
+			ctx.addIssue({ code: 'custom', message: 'members_err_none_selected', path: ['ids'] });
+		if (d.op === 'announce' && d.title === '') ctx.addIssue({ code: 'custom', message: 'err_required', path: ['title'] });
+		if (d.op === 'announce' && d.body === '') ctx.addIssue({ code: 'custom', message: 'err_required', path: ['body'] });
+	});
+
+const curationOf = {
+	verify: { verified: true },
+	unverify: { verified: false },
+	feature: { featured: true },
+	unfeature: { featured: false }
+} as const;
+
 function manager(locals: App.Locals, url: URL): { userId: string; user: { id: string; role: string }; claims: Claims } {
 	const { user, claims } = requireRole({ locals, url }, ['manager', 'operator'], 'Cluster managers only');
 	return { userId: user.id, user, claims };
@@ -37,11 +62,16 @@ export const load = (async ({ locals, params, url }) => {
 	const { user, claims } = manager(locals, url);
 	return withUser(claims, async (tx) => {
 		const cluster = await managedCluster(tx, user, params.slug);
+		const filter = parseMemberFilter(url.searchParams);
 		return {
 			cluster,
+			filter,
+			// The operator reads every console; sending to a cluster's members stays with its managers.
+			canAnnounce: user.role !== 'operator' || (await memberships.managedBy(tx, user.id)).some((c) => c.id === cluster.id),
 			pending: await memberships.forCluster(tx, cluster.id, 'pending'),
-			approved: await memberships.forCluster(tx, cluster.id, 'approved'),
-			rejected: await memberships.forCluster(tx, cluster.id, 'rejected')
+			members: await memberships.members(tx, cluster.id, filter),
+			rejected: await memberships.forCluster(tx, cluster.id, 'rejected'),
+			announcements: await announcements.recent(tx, cluster.id)
 		};
 	});
 }) satisfies PageServerLoad;
@@ -71,5 +101,24 @@ export const actions = {
 		});
 		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
 		return message(form, 'curated');
+	},
+
+	bulk: async ({ request, locals, params, url }) => {
+		const { user, claims } = manager(locals, url);
+		const form = await superValidate(request, zod4(bulkSchema), { id: 'bulk' });
+		if (!form.valid) return fail(400, { form });
+		const { ids, op, to, title, body } = form.data;
+		const changed = await withUser(claims, async (tx) => {
+			const cluster = await managedCluster(tx, user, params.slug);
+			if (op === 'announce') return announcements.send(tx, cluster.id, { title, body, workshopIds: to === 'all' ? null : ids });
+			return workshops.curateMany(tx, ids, curationOf[op]);
+		}).catch((e: { code?: string }) => {
+			if (e.code === '42501') return null;
+			throw e;
+		});
+		if (changed === null) return setError(form, '', 'members_err_not_yours', { status: 403 });
+		// The selection and the text are done with: the form comes back empty, the result in its message.
+		form.data = { ...form.data, ids: [], to: 'selected', title: '', body: '' };
+		return message(form, { key: op === 'announce' ? 'members_announced' : 'members_bulk_done', count: changed });
 	}
 } satisfies Actions;
