@@ -258,7 +258,10 @@ const matrix: Record<string, TableMatrix> = {
 		},
 		delete: {
 			'pending mBX': { expect: only('B'), sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mBX}` },
-			'approved mAX': { expect: nobody, sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mAX}` }
+			// The owner leaves the cluster (account settings); nobody else removes a member this way.
+			'approved mAX': { expect: only('A'), sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mAX}` },
+			// A rejection stays on record (a new application would need the managers' word first).
+			'rejected mSY': { expect: nobody, sql: ({ tx, f }) => tx`delete from public.cluster_memberships where id = ${f.memberships.mSY}` }
 		}
 	},
 

@@ -210,3 +210,12 @@ export async function members(tx: Tx, clusterId: string, filter: MemberFilter): 
 	]);
 	return { members: rows, total: counts.total, all: counts.all_members };
 }
+
+/**
+ * The owner leaves a cluster (an approved membership) or withdraws an application (a pending one);
+ * false when it is not theirs or already decided against (RLS). The managers are told of a leaving.
+ */
+export async function leave(tx: Tx, membershipId: string): Promise<boolean> {
+	const rows = await tx`delete from public.cluster_memberships where id = ${membershipId} and status in ('approved', 'pending')`;
+	return rows.count === 1;
+}

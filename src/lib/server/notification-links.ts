@@ -35,7 +35,9 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	}
 	const cluster = n.payload.cluster_slug;
 	if (n.kind === 'application') return cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}` : '/dashboard';
-	if (n.kind === 'application_decided') return '/dashboard';
+	if (n.kind === 'application_decided')
+		// A member who left tells the managers, whose page is the console; a decision tells the craftsman.
+		return n.payload.status === 'left' && cluster && /^[a-z0-9-]+$/.test(cluster) ? `/manage/${cluster}` : '/dashboard';
 	if (n.kind === 'announcement') return '/notifications';
 	// A message of an inquiry (a question before any request) goes to that inquiry.
 	if (n.kind === 'message' && n.payload.inquiry) {

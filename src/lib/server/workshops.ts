@@ -29,7 +29,7 @@ export interface Workshop extends WorkshopInput {
 	slug: string;
 	verified: boolean;
 	featured: boolean;
-	status: 'active' | 'suspended';
+	status: 'active' | 'suspended' | 'closed';
 	updated_at: Date;
 }
 
@@ -60,10 +60,10 @@ const FIELDS = [
 	'accepting_orders'
 ] as const satisfies readonly (keyof WorkshopInput)[];
 
-/** The workshop a craftsman owns (one per account), if any. */
+/** The workshop a craftsman owns (one per account), if any; a workshop they closed is history. */
 export async function ownedBy(tx: Tx, userId: string): Promise<Workshop | null> {
 	const [row] = await tx<Workshop[]>`
-		select * from public.workshops where owner_id = ${userId} order by created_at limit 1`;
+		select * from public.workshops where owner_id = ${userId} and status <> 'closed' order by created_at limit 1`;
 	return row ?? null;
 }
 
@@ -136,4 +136,13 @@ export async function curateMany(tx: Tx, ids: string[], change: { verified: bool
 		update public.workshops set ${tx({ [column]: value }, column)}
 		where id = any(${ids}::uuid[]) and ${tx(column)} is distinct from ${value}`;
 	return rows.count;
+}
+
+/**
+ * The owner closes (deletes) their workshop: refused while an order runs on it; otherwise its live
+ * quotes are withdrawn, its memberships end and it leaves every listing (the close_workshop function).
+ */
+export async function close(tx: Tx, id: string): Promise<'closed' | 'running_orders'> {
+	const [{ outcome }] = await tx<{ outcome: 'closed' | 'running_orders' }[]>`select public.close_workshop(${id}) as outcome`;
+	return outcome;
 }

@@ -14,12 +14,32 @@ import * as profiles from '$lib/server/profiles';
 import * as throttle from '$lib/server/throttle';
 import * as orders from '$lib/server/orders';
 import type { Actions, PageServerLoad } from './$types';
-import { deleteSchema, emailSchema, nameSchema, othersSchema, passwordSchema } from './schema';
+import { closeSchema, deleteSchema, emailSchema, leaveSchema, nameSchema, othersSchema, passwordSchema } from './schema';
+import * as memberships from '$lib/server/memberships';
+import * as workshops from '$lib/server/workshops';
 
 export const load = (async (event) => {
 	const { user } = requireUser(event);
 	const sessions = await event.locals.auth.listSessions();
+	// A craftsman's workshop and clusters: what they may leave or close here.
+	const craft =
+		user.role === 'craftsman'
+			? await withUser(event.locals.claims, async (tx) => {
+					const workshop = await workshops.ownedBy(tx, user.id);
+					return workshop
+						? {
+								id: workshop.id,
+								name: workshop.name_ko,
+								status: workshop.status,
+								memberships: (await memberships.forWorkshop(tx, workshop.id)).filter((ms) => ms.status !== 'rejected')
+							}
+						: null;
+				})
+			: null;
 	return {
+		workshop: craft,
+		leaveForm: await superValidate(zod4(leaveSchema), { id: 'leave', errors: false }),
+		closeForm: await superValidate(zod4(closeSchema), { id: 'close' }),
 		email: user.email,
 		nameForm: await superValidate({ display_name: user.displayName }, zod4(nameSchema), { id: 'name', errors: false }),
 		passwordForm: await superValidate(zod4(passwordSchema), { id: 'password' }),
@@ -109,6 +129,34 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(othersSchema), { id: 'others' });
 		await event.locals.auth.signOutOthers();
 		return message(form, 'settings_others_signed_out');
+	},
+
+	leave: async (event) => {
+		const { user } = requireUser(event);
+		const form = await superValidate(event.request, zod4(leaveSchema), { id: 'leave' });
+		if (!form.valid) return fail(400, { form });
+		const left = await withUser(event.locals.claims, async (tx) => {
+			const workshop = await workshops.ownedBy(tx, user.id);
+			return workshop ? memberships.leave(tx, form.data.membership) : false;
+		});
+		if (!left) return setError(form, '', 'settings_err_leave', { status: 404 });
+		return message(form, 'settings_left');
+	},
+
+	close: async (event) => {
+		const { user } = requireUser(event);
+		const form = await superValidate(event.request, zod4(closeSchema), { id: 'close' });
+		if (!form.valid) return fail(400, { form });
+		const outcome = await withUser(event.locals.claims, async (tx) => {
+			const workshop = await workshops.ownedBy(tx, user.id);
+			if (!workshop) return 'none' as const;
+			if (form.data.confirm_name !== workshop.name_ko.trim()) return 'mistyped' as const;
+			return workshops.close(tx, workshop.id);
+		});
+		if (outcome === 'none') return setError(form, '', 'err_not_found', { status: 404 });
+		if (outcome === 'mistyped') return setError(form, 'confirm_name', 'settings_err_confirm_name');
+		if (outcome === 'running_orders') return setError(form, '', 'settings_err_close_running_orders');
+		return message(form, 'settings_closed');
 	},
 
 	delete: async (event) => {

@@ -24,3 +24,13 @@ export const deleteSchema = z.object({
 	confirm_email: z.string().trim().toLowerCase().min(1, 'err_required').max(255, 'err_too_long'),
 	delete_password: password
 });
+
+/** Leaving a cluster (or withdrawing an application): which membership. */
+export const leaveSchema = z.object({
+	membership: z.uuid('err_not_found')
+});
+
+/** Closing the workshop asks for its name, typed out. */
+export const closeSchema = z.object({
+	confirm_name: z.string().trim().min(1, 'err_required').max(200, 'err_too_long')
+});

@@ -2095,7 +2095,7 @@ export interface Database {
 					accepting_orders: boolean;
 					verified: boolean;
 					featured: boolean;
-					status: 'active' | 'suspended';
+					status: 'active' | 'suspended' | 'closed';
 					created_at: Date;
 					updated_at: Date;
 					founded_year: number | null;
@@ -2125,7 +2125,7 @@ export interface Database {
 					accepting_orders?: boolean;
 					verified?: boolean;
 					featured?: boolean;
-					status?: 'active' | 'suspended';
+					status?: 'active' | 'suspended' | 'closed';
 					created_at?: Date;
 					updated_at?: Date;
 					founded_year?: number | null;
@@ -2155,7 +2155,7 @@ export interface Database {
 					accepting_orders?: boolean;
 					verified?: boolean;
 					featured?: boolean;
-					status?: 'active' | 'suspended';
+					status?: 'active' | 'suspended' | 'closed';
 					created_at?: Date;
 					updated_at?: Date;
 					founded_year?: number | null;

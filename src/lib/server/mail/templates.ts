@@ -60,7 +60,7 @@ export interface NotificationPayload {
 	title?: string;
 	title_en?: string;
 	starts_at?: string;
-	/** support: the application's state; application_decided: the manager's decision (approved, rejected). */
+	/** support: the application's state; application_decided: the manager's decision (approved, rejected), or left (the member left). */
 	status?: string;
 	review_id?: string;
 	/** Which side wrote the review: the buyer (about the workshop) or the workshop (about the buyer). */
@@ -238,16 +238,21 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		en: `${p.workshop_name ?? 'A workshop'} applied to join ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
 	}),
 	application_decided: (p) =>
-		p.status === 'approved'
+		p.status === 'left'
 			? {
-					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다. 이제 공방이 검색에 나타납니다.`,
-					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved. Your workshop now shows in search.`
+					ko: `${workshopKo(p)} ${p.cluster_name ?? '집적지'}에서 탈퇴했습니다.`,
+					en: `${p.workshop_name ?? 'A member workshop'} left ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
 				}
-			: {
-					ko: `${p.cluster_name ?? '집적지'} 가입 신청이 반려되었습니다.`,
-					en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was not approved.`,
-					...quoted(['사유', 'Reason'], p.reason)
-				},
+			: p.status === 'approved'
+				? {
+						ko: `${p.cluster_name ?? '집적지'} 가입 신청이 승인되었습니다. 이제 공방이 검색에 나타납니다.`,
+						en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was approved. Your workshop now shows in search.`
+					}
+				: {
+						ko: `${p.cluster_name ?? '집적지'} 가입 신청이 반려되었습니다.`,
+						en: `Your application to ${p.cluster_name_en ?? p.cluster_name ?? 'the cluster'} was not approved.`,
+						...quoted(['사유', 'Reason'], p.reason)
+					},
 	routed: (p) => ({
 		ko: `새 의뢰가 ${p.cluster_name ?? '집적지'} 받은 의뢰함에 들어왔습니다.`,
 		en: `A new request reached the inbox of ${p.cluster_name_en ?? p.cluster_name ?? 'your cluster'}.`
