@@ -196,7 +196,7 @@ grant execute on function public.roster_import(uuid, text, jsonb, boolean) to au
 -- The signed-in craftsman takes over the listing of the code when the BRN matches; the membership
 -- stays approved. Errors are words the page turns into messages: not_craftsman, bad_code,
 -- brn_mismatch, has_workshop.
-create or replace function public.roster_claim(code text, brn text)
+create or replace function public.roster_claim(typed_code text, typed_brn text)
 returns uuid
 language plpgsql security definer set search_path = ''
 as $$
@@ -208,12 +208,12 @@ begin
     raise exception 'not_craftsman' using errcode = 'P0001';
   end if;
   select * into rm from public.roster_members r
-  where r.claim_code = upper(replace(replace(code, '-', ''), ' ', '')) and r.claimed_at is null
+  where r.claim_code = upper(replace(replace(typed_code, '-', ''), ' ', '')) and r.claimed_at is null
   for update;
   if not found then
     raise exception 'bad_code' using errcode = 'P0001';
   end if;
-  if regexp_replace(coalesce(brn, ''), '\D', '', 'g') <> replace(rm.brn, '-', '') then
+  if regexp_replace(coalesce(typed_brn, ''), '\D', '', 'g') <> replace(rm.brn, '-', '') then
     raise exception 'brn_mismatch' using errcode = 'P0001';
   end if;
   if exists (select 1 from public.workshops w where w.owner_id = me and w.status = 'active') then
@@ -223,8 +223,8 @@ begin
   if not found then
     raise exception 'bad_code' using errcode = 'P0001';
   end if;
-  update public.roster_members set claimed_by = me, claimed_at = now(), updated_at = now()
-  where cluster_id = rm.cluster_id and brn = rm.brn;
+  update public.roster_members r set claimed_by = me, claimed_at = now(), updated_at = now()
+  where r.cluster_id = rm.cluster_id and r.brn = rm.brn;
   insert into public.audit_entries (actor_id, actor_role, actor_name, action, cluster_id, workshop_id, subject_user_id, before, after)
   values (me, 'craftsman', coalesce((select p.display_name from public.profiles p where p.id = me), ''), 'member.claimed',
           rm.cluster_id, rm.workshop_id, me, jsonb_build_object('owner_id', null), jsonb_build_object('owner_id', me));
