@@ -51,7 +51,16 @@ describe('parsing roster files', () => {
 		const xlsx = await roster.parseFile(fixture('roster.xlsx'));
 		expect(xlsx.ok && xlsx.file.encoding).toBe('xlsx');
 		expect(xlsx.ok && xlsx.file.headers[2]).toBe('사업자등록번호');
-		expect(xlsx.ok && xlsx.file.rows[0]).toEqual(['성수가죽', '홍길동', '315-02-73641', '151', '서울 성동구 성수동2가 277', '5', '02-462-0000', 'gil@example.com']);
+		expect(xlsx.ok && xlsx.file.rows[0]).toEqual([
+			'성수가죽',
+			'홍길동',
+			'315-02-73641',
+			'151',
+			'서울 성동구 성수동2가 277',
+			'5',
+			'02-462-0000',
+			'gil@example.com'
+		]);
 	});
 
 	it('refuses a file that is too long, empty or not text', async () => {
@@ -90,7 +99,7 @@ describe('importing a roster', () => {
 			['종로주얼리공방', '김민수']
 		]);
 		const sql = testSql();
-		const before = await sql`select w.*, m.status from public.workshops w join public.cluster_memberships m on m.workshop_id = w.id
+		const before = await sql<{ owner_id: string | null; status: string; employees: number }[]>`select w.*, m.status from public.workshops w join public.cluster_memberships m on m.workshop_id = w.id
 			where m.cluster_id = ${ids.cluster} order by w.name_ko`;
 		expect(before.map((w) => [w.owner_id, w.status, w.employees])).toEqual([
 			[null, 'approved', 9],
@@ -120,12 +129,12 @@ describe('importing a roster', () => {
 			[0, 0, 2],
 			[2, 0, 0]
 		]);
-		const audit = await sql`select action, after from public.audit_entries where cluster_id = ${ids.cluster} order by id`;
+		const audit = await sql<{ action: string; after: Record<string, unknown> }[]>`select action, after from public.audit_entries where cluster_id = ${ids.cluster} order by id`;
 		expect(audit.map((a) => a.action)).toEqual(['roster.imported', 'roster.imported', 'member.edited', 'roster.imported']);
 		expect(audit[0].after).toMatchObject({ file: 'utf8-bom.csv', rows: 2, new: 2 });
 	});
 
-	it('another cluster\'s manager cannot import into it nor see its members', async () => {
+	it("another cluster's manager cannot import into it nor see its members", async () => {
 		const { members } = await membersOf('utf8-bom.csv');
 		await expect(as(ids.other, (tx) => roster.importRoster(tx, ids.cluster, members, { dryRun: true }))).rejects.toThrow(/only a manager/);
 		expect(await as(ids.other, (tx) => roster.unclaimed(tx, ids.cluster))).toEqual({ members: [], total: 0 });
@@ -142,7 +151,10 @@ describe('claiming a listing', () => {
 
 		expect(await as(ids.manager, (tx) => roster.claim(tx, target.claim_code, target.brn))).toEqual({ ok: false, error: 'not_craftsman' });
 		expect(await as(ids.craftsman, (tx) => roster.claim(tx, 'ABCDEFGH', target.brn))).toEqual({ ok: false, error: 'bad_code' });
-		expect(await as(ids.craftsman, (tx) => roster.claim(tx, target.claim_code, '220-85-67811'))).toEqual({ ok: false, error: 'brn_mismatch' });
+		expect(await as(ids.craftsman, (tx) => roster.claim(tx, target.claim_code, '220-85-67811'))).toEqual({
+			ok: false,
+			error: 'brn_mismatch'
+		});
 
 		const done = await as(ids.craftsman, (tx) => roster.claim(tx, target.claim_code.toLowerCase(), '1108123459'));
 		expect(done).toMatchObject({ ok: true, workshopId: target.workshop_id, slug: target.slug });
@@ -160,7 +172,12 @@ describe('claiming a listing', () => {
 		// Re-importing leaves the claimed listing to its owner.
 		const { members: rows } = await membersOf('utf8-bom.csv');
 		const again = await as(ids.manager, (tx) =>
-			roster.importRoster(tx, ids.cluster, rows.map((r) => ({ ...r, employees: 2 })), { dryRun: false })
+			roster.importRoster(
+				tx,
+				ids.cluster,
+				rows.map((r) => ({ ...r, employees: 2 })),
+				{ dryRun: false }
+			)
 		);
 		expect(again.statuses).toEqual({ '110-81-23459': 'claimed', '220-85-67811': 'changed' });
 		const [kept] = await sql`select employees from public.workshops where id = ${target.workshop_id}`;

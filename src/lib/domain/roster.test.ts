@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { checkRows, decodeText, delimiterOf, fileProblems, guessMapping, isFormula, newClaimCode, normalizeClaimCode, type RosterContext } from './roster';
+import {
+	checkRows,
+	decodeText,
+	delimiterOf,
+	fileProblems,
+	guessMapping,
+	isFormula,
+	newClaimCode,
+	normalizeClaimCode,
+	type RosterContext
+} from './roster';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/roster/${name}`, import.meta.url)));
 const table = (bytes: Uint8Array) => {
 	const decoded = decodeText(bytes);
 	if (!decoded) throw new Error('undecodable');
-	return { ...decoded, rows: parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true }) as string[][] };
+	return { ...decoded, rows: parse(decoded.text, { delimiter: delimiterOf(decoded.text), relax_column_count: true }) };
 };
 
 const ctx: RosterContext = {
@@ -60,9 +70,15 @@ describe('mapping columns', () => {
 	});
 
 	it('reports missing columns, empty files and too many rows for the whole file', () => {
-		expect(fileProblems(3, { name: 0, brn: 1 })).toEqual([{ problem: 'roster_file_missing_columns', missing: ['trade', 'address', 'employees'] }]);
-		expect(fileProblems(0, guessMapping(['상호', '사업자등록번호', '업종', '주소', '종업원수']))).toEqual([{ problem: 'roster_file_empty' }]);
-		expect(fileProblems(10_000, guessMapping(['상호', '사업자등록번호', '업종', '주소', '종업원수']))).toEqual([{ problem: 'roster_file_too_many_rows' }]);
+		expect(fileProblems(3, { name: 0, brn: 1 })).toEqual([
+			{ problem: 'roster_file_missing_columns', missing: ['trade', 'address', 'employees'] }
+		]);
+		expect(fileProblems(0, guessMapping(['상호', '사업자등록번호', '업종', '주소', '종업원수']))).toEqual([
+			{ problem: 'roster_file_empty' }
+		]);
+		expect(fileProblems(10_000, guessMapping(['상호', '사업자등록번호', '업종', '주소', '종업원수']))).toEqual([
+			{ problem: 'roster_file_too_many_rows' }
+		]);
 	});
 });
 
@@ -99,7 +115,13 @@ describe('checking rows', () => {
 			map,
 			ctx
 		);
-		expect(byName.member).toMatchObject({ brn: '110-81-23459', trade_code: '3311', employees: 9, district: '종로구', email: 'a@example.com' });
+		expect(byName.member).toMatchObject({
+			brn: '110-81-23459',
+			trade_code: '3311',
+			employees: 9,
+			district: '종로구',
+			email: 'a@example.com'
+		});
 		expect(byCode.member).toMatchObject({ brn: '220-85-67811', trade_code: '151', employees: 1 });
 		expect(other.problems.map((p) => p.problem)).toEqual(['roster_problem_trade_not_designated', 'roster_problem_email_invalid']);
 		expect(blank.problems.map((p) => p.field)).toEqual(['name', 'brn', 'trade', 'address', 'employees']);

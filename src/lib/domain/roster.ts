@@ -30,7 +30,11 @@ const HEADER_NAMES: Record<RosterField, string[]> = {
 	email: ['이메일', '전자우편', '메일', 'email', 'e-mail']
 };
 
-const squash = (s: string) => s.normalize('NFC').replace(/[\s_()]+/g, '').toLowerCase();
+const squash = (s: string) =>
+	s
+		.normalize('NFC')
+		.replace(/[\s_()]+/g, '')
+		.toLowerCase();
 
 /** The mapping the headers suggest: each field to the first column named like it. */
 export function guessMapping(headers: readonly string[]): Mapping {
@@ -73,7 +77,11 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
 	try {
 		const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
 		// A binary file decodes to control characters (an XLSX renamed .csv, a PDF…).
-		return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? null : text;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c < 0x09 || (c > 0x0d && c < 0x20)) return null;
+		}
+		return text;
 	} catch {
 		return null;
 	}

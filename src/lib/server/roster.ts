@@ -21,7 +21,8 @@ import {
 import type { Tx } from './db';
 import { geocodeFromTable } from './geo/embedded';
 
-export type FileError = 'roster_file_too_large' | 'roster_file_encoding' | 'roster_file_unreadable' | 'roster_file_empty' | 'roster_file_too_many_rows';
+export type FileError =
+	'roster_file_too_large' | 'roster_file_encoding' | 'roster_file_unreadable' | 'roster_file_empty' | 'roster_file_too_many_rows';
 
 export interface ParsedFile {
 	encoding: 'utf-8' | 'euc-kr' | 'utf-16' | 'xlsx';
@@ -32,9 +33,9 @@ export interface ParsedFile {
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 const cellText = (v: unknown): string => {
-	if (v === null || v === undefined) return '';
 	if (v instanceof Date) return v.toISOString().slice(0, 10);
-	return String(v).trim();
+	if (typeof v === 'string') return v.trim();
+	return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 };
 
 /** A roster file's header row and data rows as text; blank rows dropped. */
@@ -62,7 +63,7 @@ export async function parseFile(bytes: Uint8Array): Promise<{ ok: true; file: Pa
 				relax_quotes: true,
 				skip_empty_lines: true,
 				trim: true
-			}) as string[][];
+			});
 		} catch {
 			return { ok: false, error: 'roster_file_unreadable' };
 		}
@@ -145,7 +146,9 @@ export async function importRoster(
 	{ dryRun, fileName = '' }: { dryRun: boolean; fileName?: string }
 ): Promise<ImportResult> {
 	const payload = rows.map((r) => ({ ...r, code: newClaimCode(), slug: memberSlug(r.name) }));
-	const [{ result }] = await tx<{ result: { counts: Record<RowStatus, number>; statuses: Record<string, RowStatus>; import_id: string | null } }[]>`
+	const [{ result }] = await tx<
+		{ result: { counts: Record<RowStatus, number>; statuses: Record<string, RowStatus>; import_id: string | null } }[]
+	>`
 		select public.roster_import(${clusterId}, ${fileName}, ${tx.json(payload)}::jsonb, ${dryRun}) as result`;
 	return { counts: result.counts, statuses: result.statuses, importId: result.import_id };
 }
@@ -213,11 +216,15 @@ export async function markInvited(tx: Tx, clusterId: string, workshopId: string,
 export type ClaimError = 'not_craftsman' | 'bad_code' | 'brn_mismatch' | 'has_workshop';
 
 /** The signed-in craftsman takes over the listing of the code when the BRN matches. */
-export async function claim(tx: Tx, code: string, brn: string): Promise<{ ok: true; workshopId: string; slug: string } | { ok: false; error: ClaimError }> {
+export async function claim(
+	tx: Tx,
+	code: string,
+	brn: string
+): Promise<{ ok: true; workshopId: string; slug: string; name: string } | { ok: false; error: ClaimError }> {
 	try {
 		const [row] = await tx.savepoint((sp) => sp<{ id: string }[]>`select public.roster_claim(${code}, ${brn}) as id`);
-		const [w] = await tx<{ slug: string }[]>`select slug from public.workshops where id = ${row.id}`;
-		return { ok: true, workshopId: row.id, slug: w.slug };
+		const [w] = await tx<{ slug: string; name_ko: string }[]>`select slug, name_ko from public.workshops where id = ${row.id}`;
+		return { ok: true, workshopId: row.id, slug: w.slug, name: w.name_ko };
 	} catch (e) {
 		const message = (e as { code?: string; message?: string }).code === 'P0001' ? (e as Error).message : '';
 		if (message === 'not_craftsman' || message === 'bad_code' || message === 'brn_mismatch' || message === 'has_workshop') {
