@@ -99,7 +99,9 @@ describe('importing a roster', () => {
 			['종로주얼리공방', '김민수']
 		]);
 		const sql = testSql();
-		const before = await sql<{ owner_id: string | null; status: string; employees: number }[]>`select w.*, m.status from public.workshops w join public.cluster_memberships m on m.workshop_id = w.id
+		const before = await sql<
+			{ owner_id: string | null; status: string; employees: number }[]
+		>`select w.*, m.status from public.workshops w join public.cluster_memberships m on m.workshop_id = w.id
 			where m.cluster_id = ${ids.cluster} order by w.name_ko`;
 		expect(before.map((w) => [w.owner_id, w.status, w.employees])).toEqual([
 			[null, 'approved', 9],
@@ -129,7 +131,9 @@ describe('importing a roster', () => {
 			[0, 0, 2],
 			[2, 0, 0]
 		]);
-		const audit = await sql<{ action: string; after: Record<string, unknown> }[]>`select action, after from public.audit_entries where cluster_id = ${ids.cluster} order by id`;
+		const audit = await sql<
+			{ action: string; after: Record<string, unknown> }[]
+		>`select action, after from public.audit_entries where cluster_id = ${ids.cluster} order by id`;
 		expect(audit.map((a) => a.action)).toEqual(['roster.imported', 'roster.imported', 'member.edited', 'roster.imported']);
 		expect(audit[0].after).toMatchObject({ file: 'utf8-bom.csv', rows: 2, new: 2 });
 	});
