@@ -39,6 +39,10 @@ test('a manager imports a roster with errors, fixes it, imports, invites by emai
 	const first = { name: `봉익공방${t}`, ...brns() };
 	const second = { name: `묘동세공${t}`, ...brns() };
 	const craftsmanEmail = `claim-${t}@e2e.test`;
+	const fixed = csv([
+		[first.name, '김민수', first.good, '3311', '서울 종로구 봉익동 12', '3', '02-741-1234', ''],
+		[second.name, '이영희', second.good, '귀금속 및 관련제품 제조업', '서울 종로구 묘동 5', '9', '', '']
+	]);
 	const manager = await (await browser.newContext()).newPage();
 	await signInAs(manager, await world.manager('jongno-jewelry'));
 	await manager.goto('/manage/jongno-jewelry/import');
@@ -58,14 +62,7 @@ test('a manager imports a roster with errors, fixes it, imports, invites by emai
 	await expect(manager.getByRole('button', { name: /가져오기$/ })).toHaveCount(0);
 
 	await manager.getByRole('link', { name: '취소하고 다른 파일 올리기' }).click();
-	await upload(
-		manager,
-		csv([
-			[first.name, '김민수', first.good, '3311', '서울 종로구 봉익동 12', '3', '02-741-1234', ''],
-			[second.name, '이영희', second.good, '귀금속 및 관련제품 제조업', '서울 종로구 묘동 5', '9', '', '']
-		]),
-		'올리고 미리 보기'
-	);
+	await upload(manager, fixed, '올리고 미리 보기');
 	await expect(manager.getByRole('status')).toContainText('모든 행에 문제가 없습니다. 새 회원 2곳');
 	await manager.getByRole('button', { name: '2행 가져오기' }).click();
 	await expect(manager.getByRole('status')).toHaveText('가져오기를 마쳤습니다: 새 회원 2곳, 바뀐 회원 0곳, 그대로 0곳.');
@@ -106,14 +103,7 @@ test('a manager imports a roster with errors, fixes it, imports, invites by emai
 	await expect(manager.getByRole('listitem').filter({ hasText: second.name })).toBeVisible();
 	await expect(manager.getByRole('listitem').filter({ hasText: first.name })).toHaveCount(0);
 	// Importing the same file again changes nothing.
-	await upload(
-		manager,
-		csv([
-			[first.name, '김민수', first.good, '3311', '서울 종로구 봉익동 12', '3', '02-741-1234', ''],
-			[second.name, '이영희', second.good, '귀금속 및 관련제품 제조업', '서울 종로구 묘동 5', '9', '', '']
-		]),
-		'올리고 미리 보기'
-	);
+	await upload(manager, fixed, '올리고 미리 보기');
 	await expect(manager.getByRole('status')).toContainText('새 회원 0곳, 바뀐 회원 0곳, 그대로 1곳, 가입을 마친 회원 1곳');
 });
 

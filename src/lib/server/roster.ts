@@ -19,6 +19,7 @@ import {
 	type RosterMember
 } from '$lib/domain/roster';
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
 import { geocodeFromTable } from './geo/embedded';
 
 export type FileError =
@@ -153,15 +154,10 @@ export async function importRoster(
 	return { counts: result.counts, statuses: result.statuses, importId: result.import_id };
 }
 
-export interface ImportRecord {
-	id: string;
-	file_name: string;
-	row_count: number;
-	created_count: number;
-	updated_count: number;
-	unchanged_count: number;
-	at: Date;
-}
+export type ImportRecord = Pick<
+	Tables<'roster_imports'>,
+	'id' | 'file_name' | 'row_count' | 'created_count' | 'updated_count' | 'unchanged_count'
+> & { at: Date };
 
 export function imports(tx: Tx, clusterId: string, limit = 10): Promise<ImportRecord[]> {
 	return tx<ImportRecord[]>`
@@ -189,18 +185,14 @@ export async function unclaimed(
 	{ page = 1, perPage = 50, ids }: { page?: number; perPage?: number; ids?: string[] } = {}
 ): Promise<{ members: UnclaimedMember[]; total: number }> {
 	const only = ids && ids.length ? tx`and rm.workshop_id = any(${ids}::uuid[])` : tx``;
-	const [members, [{ total }]] = await Promise.all([
-		tx<UnclaimedMember[]>`
-			select rm.workshop_id, w.slug, w.name_ko, rm.brn, rm.representative, rm.email, rm.claim_code, rm.invited_email, rm.invited_at
-			from public.roster_members rm join public.workshops w on w.id = rm.workshop_id
-			where rm.cluster_id = ${clusterId} and rm.claimed_at is null and w.owner_id is null ${only}
-			order by w.name_ko, rm.brn
-			limit ${perPage} offset ${(page - 1) * perPage}`,
-		tx<{ total: number }[]>`
-			select count(*)::int as total from public.roster_members rm join public.workshops w on w.id = rm.workshop_id
-			where rm.cluster_id = ${clusterId} and rm.claimed_at is null and w.owner_id is null ${only}`
-	]);
-	return { members, total };
+	const rows = await tx<(UnclaimedMember & { total: number })[]>`
+		select rm.workshop_id, w.slug, w.name_ko, rm.brn, rm.representative, rm.email, rm.claim_code, rm.invited_email, rm.invited_at,
+		       count(*) over ()::int as total
+		from public.roster_members rm join public.workshops w on w.id = rm.workshop_id
+		where rm.cluster_id = ${clusterId} and rm.claimed_at is null and w.owner_id is null ${only}
+		order by w.name_ko, rm.brn
+		limit ${perPage} offset ${(page - 1) * perPage}`;
+	return { members: rows.map(({ total: _, ...member }) => member), total: rows[0]?.total ?? 0 };
 }
 
 /** Marks the invitation sent (the audit trail records it); null when the member is not the cluster's or already claimed. */
