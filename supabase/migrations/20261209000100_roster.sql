@@ -132,6 +132,16 @@ begin
   from jsonb_to_recordset(rows) as r(brn text, name text, representative text, trade_code text, employees int,
     address text, district text, lat double precision, lng double precision, phone text, email text, code text, slug text);
 
+  -- The domain rules were checked by the app; a direct call gets the same rules, not a way around them.
+  if exists (select 1 from pg_temp.roster_rows r
+             where r.brn is null or not public.is_valid_brn(r.brn) or r.brn !~ '^\d{3}-\d{2}-\d{5}$'
+                or r.employees is null or r.employees not between 1 and 9
+                or not exists (select 1 from public.trades t where t.ksic_code = r.trade_code and t.designated)
+                or r.code is null or r.slug is null)
+     or (select count(*) from pg_temp.roster_rows) <> (select count(distinct brn) from pg_temp.roster_rows) then
+    raise exception 'roster rows break the import rules' using errcode = '22023';
+  end if;
+
   update pg_temp.roster_rows r set workshop_id = rm.workshop_id,
     status = case
       when w.owner_id is not null then 'claimed'

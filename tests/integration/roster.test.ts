@@ -138,6 +138,14 @@ describe('importing a roster', () => {
 		expect(audit[0].after).toMatchObject({ file: 'utf8-bom.csv', rows: 2, new: 2 });
 	});
 
+	it('the database refuses rows that break the rules, whoever calls it', async () => {
+		const { members } = await membersOf('utf8-bom.csv');
+		const tooBig = members.map((m, i) => (i === 0 ? { ...m, employees: 12 } : m));
+		await expect(as(ids.manager, (tx) => roster.importRoster(tx, ids.cluster, tooBig, { dryRun: true }))).rejects.toThrow(/import rules/);
+		const twice = [members[0], members[0]];
+		await expect(as(ids.manager, (tx) => roster.importRoster(tx, ids.cluster, twice, { dryRun: true }))).rejects.toThrow(/import rules/);
+	});
+
 	it("another cluster's manager cannot import into it nor see its members", async () => {
 		const { members } = await membersOf('utf8-bom.csv');
 		await expect(as(ids.other, (tx) => roster.importRoster(tx, ids.cluster, members, { dryRun: true }))).rejects.toThrow(/only a manager/);
