@@ -3,6 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getLocale } from '$lib/paraglide/runtime';
 import { LEGAL_VERSION } from '$lib/legal/documents';
+import { normalizeClaimCode } from '$lib/domain/roster';
 import * as consents from '$lib/server/consents';
 import { sendConfirmation } from '$lib/server/email-confirmation';
 import { sql, withUser } from '$lib/server/db';
@@ -10,8 +11,18 @@ import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpSchema } from './schema';
 
+/** ?claim=CODE: signing up to claim an imported listing; afterwards the claim page takes over. */
+const claimCode = (url: URL) => {
+	const code = normalizeClaimCode(url.searchParams.get('claim') ?? '');
+	return /^[A-Z0-9]{8}$/.test(code) ? code : null;
+};
+const afterSignUp = (url: URL) => {
+	const claim = claimCode(url);
+	return claim ? `/claim?code=${claim}` : '/dashboard';
+};
+
 export const load = (async ({ locals, url }) => {
-	if (locals.user) redirect(303, '/dashboard');
+	if (locals.user) redirect(303, afterSignUp(url));
 	const role = url.searchParams.get('role');
 	const form = await superValidate(zod4(signUpSchema), {
 		defaults: {
@@ -24,7 +35,7 @@ export const load = (async ({ locals, url }) => {
 			marketing: false
 		}
 	});
-	return { form };
+	return { form, claim: claimCode(url) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -58,6 +69,6 @@ export const actions = {
 		);
 		// The account works at once; publishing and quoting wait for the confirmed address.
 		await sendConfirmation(locals.auth, url);
-		redirect(303, '/dashboard');
+		redirect(303, afterSignUp(url));
 	}
 } satisfies Actions;

@@ -73,7 +73,7 @@ export interface Database {
 					id: string;
 					at: Date;
 					actor_id: string | null;
-					actor_role: 'manager' | 'operator';
+					actor_role: 'manager' | 'operator' | 'craftsman';
 					actor_name: string;
 					action: string;
 					cluster_id: string | null;
@@ -88,7 +88,7 @@ export interface Database {
 					id?: string;
 					at?: Date;
 					actor_id?: string | null;
-					actor_role: 'manager' | 'operator';
+					actor_role: 'manager' | 'operator' | 'craftsman';
 					actor_name?: string;
 					action: string;
 					cluster_id?: string | null;
@@ -103,7 +103,7 @@ export interface Database {
 					id?: string;
 					at?: Date;
 					actor_id?: string | null;
-					actor_role?: 'manager' | 'operator';
+					actor_role?: 'manager' | 'operator' | 'craftsman';
 					actor_name?: string;
 					action?: string;
 					cluster_id?: string | null;
@@ -1316,6 +1316,123 @@ export interface Database {
 					hidden_at?: Date | null;
 					created_at?: Date;
 					updated_at?: Date;
+				};
+			};
+			roster_imports: {
+				Row: {
+					id: string;
+					cluster_id: string;
+					imported_by: string | null;
+					file_name: string;
+					row_count: number;
+					created_count: number;
+					updated_count: number;
+					unchanged_count: number;
+					at: Date;
+				};
+				Insert: {
+					id?: string;
+					cluster_id: string;
+					imported_by?: string | null;
+					file_name?: string;
+					row_count: number;
+					created_count?: number;
+					updated_count?: number;
+					unchanged_count?: number;
+					at?: Date;
+				};
+				Update: {
+					id?: string;
+					cluster_id?: string;
+					imported_by?: string | null;
+					file_name?: string;
+					row_count?: number;
+					created_count?: number;
+					updated_count?: number;
+					unchanged_count?: number;
+					at?: Date;
+				};
+			};
+			roster_members: {
+				Row: {
+					cluster_id: string;
+					brn: string;
+					workshop_id: string;
+					representative: string;
+					phone: string;
+					email: string;
+					claim_code: string;
+					invited_email: string | null;
+					invited_at: Date | null;
+					claimed_by: string | null;
+					claimed_at: Date | null;
+					import_id: string | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					cluster_id: string;
+					brn: string;
+					workshop_id: string;
+					representative?: string;
+					phone?: string;
+					email?: string;
+					claim_code: string;
+					invited_email?: string | null;
+					invited_at?: Date | null;
+					claimed_by?: string | null;
+					claimed_at?: Date | null;
+					import_id?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					cluster_id?: string;
+					brn?: string;
+					workshop_id?: string;
+					representative?: string;
+					phone?: string;
+					email?: string;
+					claim_code?: string;
+					invited_email?: string | null;
+					invited_at?: Date | null;
+					claimed_by?: string | null;
+					claimed_at?: Date | null;
+					import_id?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
+			roster_uploads: {
+				Row: {
+					id: string;
+					cluster_id: string;
+					uploaded_by: string;
+					file_name: string;
+					encoding: 'utf-8' | 'euc-kr' | 'utf-16' | 'xlsx';
+					headers: Json;
+					rows: Json;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					cluster_id: string;
+					uploaded_by?: string;
+					file_name?: string;
+					encoding?: 'utf-8' | 'euc-kr' | 'utf-16' | 'xlsx';
+					headers: Json;
+					rows: Json;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					cluster_id?: string;
+					uploaded_by?: string;
+					file_name?: string;
+					encoding?: 'utf-8' | 'euc-kr' | 'utf-16' | 'xlsx';
+					headers?: Json;
+					rows?: Json;
+					created_at?: Date;
 				};
 			};
 			search_documents: {
