@@ -3,7 +3,8 @@ export interface AuditEntry {
 	id: string;
 	at: Date;
 	actor_id: string | null;
-	actor_role: 'manager' | 'operator';
+	/** craftsman: a claim of an imported listing (the roster migration). */
+	actor_role: 'manager' | 'operator' | 'craftsman';
 	actor_name: string;
 	action: string;
 	cluster_id: string | null;
