@@ -85,10 +85,11 @@ $$;
 -- applications waiting then; verified / accepting: approved members with the flag then, from the
 -- audit trail's changes by managers (the current value where none was recorded); active: approved
 -- members with a quote or a request joined in the 90 days before; decided / decide_hours_median:
--- decisions made in the bucket and the median hours from application to decision.
+-- decisions made in the bucket and the median hours from application to decision;
+-- period_decide_hours_median: the median over the whole period (the same on every row).
 create or replace function private.cluster_numbers_members(cluster uuid, unit text, first_bucket date, last_bucket date, upto date)
 returns table (bucket date, applied int, approved int, pending int, verified int, accepting int, active int,
-               decided int, decide_hours_median double precision)
+               decided int, decide_hours_median double precision, period_decide_hours_median double precision)
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
@@ -157,7 +158,9 @@ begin
       where m.status = 'approved' and m.decided_day < b.until and i.first_day < b.until and i.active_until >= b.until)::int,
     (select count(*) from m where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until)::int,
     (select percentile_cont(0.5) within group (order by m.hours) from m
-      where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until)
+      where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until),
+    (select percentile_cont(0.5) within group (order by m.hours) from m
+      where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto)
   from b order by b.bucket;
 end;
 $$;
@@ -206,9 +209,10 @@ $$;
 -- ---------------------------------------------------------------- first responses
 -- Invitations and forwards to approved members in each bucket, how many were answered (a quote or a
 -- message from the workshop's side), and the median minutes to the first answer, as the scorecard
--- counts them (src/lib/domain/scorecard.ts).
+-- counts them (src/lib/domain/scorecard.ts); period_response_minutes_median: over the whole period.
 create or replace function private.cluster_numbers_responses(cluster uuid, unit text, first_bucket date, last_bucket date, upto date)
-returns table (bucket date, invitations int, answered int, response_minutes_median double precision)
+returns table (bucket date, invitations int, answered int, response_minutes_median double precision,
+               period_response_minutes_median double precision)
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
@@ -235,7 +239,8 @@ begin
            percentile_cont(0.5) within group (order by x.minutes) filter (where x.minutes >= 0) as median
     from answered x group by x.bucket
   )
-  select b.bucket, coalesce(p.invitations, 0)::int, coalesce(p.answered, 0)::int, p.median
+  select b.bucket, coalesce(p.invitations, 0)::int, coalesce(p.answered, 0)::int, p.median,
+         (select percentile_cont(0.5) within group (order by x.minutes) from answered x where x.minutes >= 0)
   from private.numbers_buckets(unit, first_bucket, last_bucket, upto) b left join per_bucket p on p.bucket = b.bucket
   order by b.bucket;
 end;

@@ -105,6 +105,10 @@ describe('cluster numbers', () => {
 				expect(d.members[month(ago(49))].decide_hours_median).toBeCloseTo(24, 3);
 			}
 			expect(d.members.at(-1)).toMatchObject({ applied: 3, approved: 2, pending: 1 });
+			expect(d.decideHoursMedian).toBeCloseTo(36, 3);
+			// In the last 30 days nothing was decided.
+			const recent = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '30d', now));
+			expect(recent.decideHoursMedian).toBeNull();
 		}));
 
 	it('requests routed, forwarded, quoted, awarded and their value; first responses; orders on time', () =>
@@ -122,6 +126,7 @@ describe('cluster numbers', () => {
 				expect(d.responses[j].answered).toBe(2);
 				expect(d.responses[j].response_minutes_median).toBeCloseTo((180 + (4 * 24 * 60 - 60)) / 2, 3);
 			}
+			expect(d.responseMinutesMedian).toBeCloseTo((180 + (4 * 24 * 60 - 60)) / 2, 3);
 			expect(d.ordersTotal).toBe(1);
 			const k = d.buckets.starts.indexOf(koreanDay(ago(2)));
 			expect(d.orders[k]).toEqual({ completed: 1, on_time: 1 });

@@ -124,6 +124,9 @@ export interface NumbersData {
 	memberViews: { workshop_id: string; slug: string; name_ko: string; name_en: string | null; views: number; appearances: number }[];
 	orders: { completed: number; on_time: number }[];
 	ordersTotal: number;
+	/** Over the whole period: median hours from application to decision, median minutes to a first response. */
+	decideHoursMedian: number | null;
+	responseMinutesMedian: number | null;
 }
 
 export const TABLE_IDS = ['members', 'applications', 'requests', 'responses', 'views', 'member-views', 'orders'] as const;
@@ -147,7 +150,14 @@ export function numbersTables(d: NumbersData): Record<TableId, NumbersTable> {
 	return {
 		members: {
 			id: 'members',
-			columns: [period, 'numbers_col_applied', 'numbers_col_approved', 'numbers_col_verified', 'numbers_col_accepting', 'numbers_col_active'],
+			columns: [
+				period,
+				'numbers_col_applied',
+				'numbers_col_approved',
+				'numbers_col_verified',
+				'numbers_col_accepting',
+				'numbers_col_active'
+			],
 			rows: d.members.map((r, i) => [label(i), r.applied, r.approved, r.verified, r.accepting, r.active])
 		},
 		applications: {
@@ -221,7 +231,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 
 // ─── who is counted ────────────────────────────────────────────────────────────────────────────
 
-const BOT = /bot\b|crawl|spider|slurp|bingpreview|facebookexternalhit|headless|lighthouse|curl\/|wget\/|python-requests|httpclient|okhttp|go-http-client|yeti|daum(oa)?\b/i;
+const BOT =
+	/bot\b|crawl|spider|slurp|bingpreview|facebookexternalhit|headless|lighthouse|curl\/|wget\/|python-requests|httpclient|okhttp|go-http-client|yeti|daum(oa)?\b/i;
 
 /** Crawlers, link previews, scripts and headless browsers: not a visitor, not counted. No agent at all is not a browser either. */
 export function isBot(userAgent: string | null | undefined): boolean {
@@ -303,7 +314,15 @@ export function barRects(series: readonly (readonly (number | null)[])[], max: n
 		values.forEach((v, i) => {
 			const value = v ?? 0;
 			const y = yOf(value, max, f);
-			bars.push({ x: round(f.left + i * slot + gap / 2 + s * barWidth, 2)!, y: round(y, 2)!, width: round(barWidth, 2)!, height: round(base - y, 2)!, series: s, index: i, value });
+			bars.push({
+				x: round(f.left + i * slot + gap / 2 + s * barWidth, 2)!,
+				y: round(y, 2)!,
+				width: round(barWidth, 2)!,
+				height: round(base - y, 2)!,
+				series: s,
+				index: i,
+				value
+			});
 		})
 	);
 	return bars;

@@ -12,14 +12,14 @@ export async function dashboard(tx: Tx, clusterId: string, period: Period, now =
 	const b = periodBuckets(period, today, since);
 	const args = [clusterId, b.unit, b.first, b.last, b.upto] as const;
 	const [members, requests, responses, views, orders] = await Promise.all([
-		tx<NumbersData['members']>`
-			select applied, approved, pending, verified, accepting, active, decided, decide_hours_median
+		tx<(NumbersData['members'][number] & { period_decide_hours_median: number | null })[]>`
+			select applied, approved, pending, verified, accepting, active, decided, decide_hours_median, period_decide_hours_median
 			from private.cluster_numbers_members(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
 		tx<NumbersData['requests']>`
 			select routed, forwarded, quoted, awarded, quoted_krw, awarded_krw
 			from private.cluster_numbers_requests(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
-		tx<NumbersData['responses']>`
-			select invitations, answered, response_minutes_median
+		tx<(NumbersData['responses'][number] & { period_response_minutes_median: number | null })[]>`
+			select invitations, answered, response_minutes_median, period_response_minutes_median
 			from private.cluster_numbers_responses(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
 		tx<
 			{
@@ -42,9 +42,11 @@ export async function dashboard(tx: Tx, clusterId: string, period: Period, now =
 	return {
 		period,
 		buckets: b,
-		members: [...members],
+		members: members.map(({ period_decide_hours_median: _, ...r }) => r),
 		requests: [...requests],
-		responses: [...responses],
+		responses: responses.map(({ period_response_minutes_median: _, ...r }) => r),
+		decideHoursMedian: members[0]?.period_decide_hours_median ?? null,
+		responseMinutesMedian: responses[0]?.period_response_minutes_median ?? null,
 		views: views.filter((v) => v.bucket !== null).map((v) => ({ views: v.views, appearances: v.appearances })),
 		memberViews: views
 			.filter((v) => v.workshop_id !== null)
