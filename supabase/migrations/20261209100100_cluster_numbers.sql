@@ -95,9 +95,9 @@ as $$
 begin
   perform private.check_cluster_numbers(cluster);
   return query
-  with b as (
+  with b as materialized (
     select * from private.numbers_buckets(unit, first_bucket, last_bucket, upto)
-  ), m as (
+  ), m as materialized (
     select ms.workshop_id, ms.status, (ms.created_at at time zone 'Asia/Seoul')::date as applied_day,
            (coalesce(ms.decided_at, ms.created_at) at time zone 'Asia/Seoul')::date as decided_day,
            extract(epoch from coalesce(ms.decided_at, ms.created_at) - ms.created_at) / 3600 as hours,
@@ -110,7 +110,7 @@ begin
     from public.audit_entries a cross join unnest(array['verified', 'accepting_orders']) k
     where a.workshop_id in (select workshop_id from m where status = 'approved')
       and a.action in ('member.curated', 'member.edited') and a.after ? k
-  ), flags as (
+  ), flags as materialized (
     -- Each approved member's flags at each bucket's end, for the members with recorded changes.
     select b.bucket, x.workshop_id,
       coalesce((select c.after_v from changes c where c.workshop_id = x.workshop_id and c.flag = 'verified'
@@ -122,7 +122,7 @@ begin
                (select c.before_v from changes c where c.workshop_id = x.workshop_id and c.flag = 'accepting_orders' order by c.at limit 1),
                x.accepting_orders) as accepting
     from b cross join (select * from m where status = 'approved' and workshop_id in (select workshop_id from changes)) x
-  ), acts as (
+  ), acts as materialized (
     select distinct a.workshop_id, a.day from (
       select q.workshop_id, (q.created_at at time zone 'Asia/Seoul')::date as day
       from public.quotes q where q.workshop_id in (select workshop_id from m where status = 'approved')
@@ -132,7 +132,7 @@ begin
       where p.source = 'self' and p.workshop_id in (select workshop_id from m where status = 'approved')
     ) a
     where a.day >= first_bucket - 90 and a.day < upto
-  ), islands as (
+  ), islands as materialized (
     -- Runs of activity with gaps of at most 90 days: the member counts as active for the days after
     -- the run's first activity up to 90 days after its last.
     select workshop_id, min(day) as first_day, max(day) + 90 as active_until
@@ -141,27 +141,36 @@ begin
       from (select workshop_id, day, coalesce(day - lag(day) over (partition by workshop_id order by day) > 90, true) as gap from acts) g
     ) r
     group by workshop_id, run
+  ), active as (
+    select b.bucket, count(*) as active
+    from b join islands i on i.first_day < b.until and i.active_until >= b.until
+    join m on m.workshop_id = i.workshop_id and m.status = 'approved' and m.decided_day < b.until
+    group by b.bucket
+  ), period_median as (
+    select percentile_cont(0.5) within group (order by m.hours) as hours from m
+    where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto
+  ), per_bucket as (
+    -- One pass over buckets × applications; a member's flags from `flags` where it has recorded changes.
+    select b.bucket,
+      count(*) filter (where m.applied_day < b.until) as applied,
+      count(*) filter (where m.status = 'approved' and m.decided_day < b.until) as approved,
+      count(*) filter (where m.applied_day < b.until and (m.status = 'pending' or m.decided_day >= b.until)) as pending,
+      count(*) filter (where m.status = 'approved' and m.decided_day < b.until and coalesce(f.verified, m.verified)) as verified,
+      count(*) filter (where m.status = 'approved' and m.decided_day < b.until and coalesce(f.accepting, m.accepting_orders)) as accepting,
+      count(*) filter (where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until) as decided
+    from b cross join m left join flags f on f.bucket = b.bucket and f.workshop_id = m.workshop_id
+    group by b.bucket
+  ), decisions as (
+    select date_trunc(unit, m.decided_day::timestamp)::date as bucket, percentile_cont(0.5) within group (order by m.hours) as hours
+    from m where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto
+    group by 1
   )
-  select b.bucket,
-    (select count(*) from m where m.applied_day < b.until)::int,
-    (select count(*) from m where m.status = 'approved' and m.decided_day < b.until)::int,
-    (select count(*) from m where m.applied_day < b.until and (m.status = 'pending' or m.decided_day >= b.until))::int,
-    ((select count(*) from m where m.status = 'approved' and m.decided_day < b.until and m.verified
-        and m.workshop_id not in (select workshop_id from changes))
-     + (select count(*) from flags f join m on m.workshop_id = f.workshop_id
-        where f.bucket = b.bucket and f.verified and m.decided_day < b.until))::int,
-    ((select count(*) from m where m.status = 'approved' and m.decided_day < b.until and m.accepting_orders
-        and m.workshop_id not in (select workshop_id from changes))
-     + (select count(*) from flags f join m on m.workshop_id = f.workshop_id
-        where f.bucket = b.bucket and f.accepting and m.decided_day < b.until))::int,
-    (select count(*) from islands i join m on m.workshop_id = i.workshop_id
-      where m.status = 'approved' and m.decided_day < b.until and i.first_day < b.until and i.active_until >= b.until)::int,
-    (select count(*) from m where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until)::int,
-    (select percentile_cont(0.5) within group (order by m.hours) from m
-      where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until),
-    (select percentile_cont(0.5) within group (order by m.hours) from m
-      where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto)
-  from b order by b.bucket;
+  select b.bucket, coalesce(p.applied, 0)::int, coalesce(p.approved, 0)::int, coalesce(p.pending, 0)::int,
+         coalesce(p.verified, 0)::int, coalesce(p.accepting, 0)::int, coalesce(a.active, 0)::int, coalesce(p.decided, 0)::int,
+         dh.hours, (select hours from period_median)
+  from b left join per_bucket p on p.bucket = b.bucket left join active a on a.bucket = b.bucket
+  left join decisions dh on dh.bucket = b.bucket
+  order by b.bucket;
 end;
 $$;
 
@@ -259,18 +268,19 @@ begin
     select w.id, w.slug, w.name_ko, w.name_en from public.cluster_memberships ms join public.workshops w on w.id = ms.workshop_id
     where ms.cluster_id = cluster and ms.status = 'approved'
   ), counted as (
-    select d.workshop_id, date_trunc(unit, d.day::timestamp)::date as bucket, d.views, d.appearances
+    -- One pass over the counts: totals per bucket and per member together.
+    select d.workshop_id, date_trunc(unit, d.day::timestamp)::date as bucket,
+           sum(d.views) as views, sum(d.appearances) as appearances, grouping(d.workshop_id) as per_bucket
     from public.workshop_daily_counts d
     where d.workshop_id in (select id from members) and d.day >= first_bucket and d.day < upto
+    group by grouping sets ((date_trunc(unit, d.day::timestamp)::date), (d.workshop_id))
   )
-  select b.bucket, null::uuid, null::text, null::text, null::text,
-         coalesce(sum(c.views), 0)::int, coalesce(sum(c.appearances), 0)::int
-  from private.numbers_buckets(unit, first_bucket, last_bucket, upto) b left join counted c on c.bucket = b.bucket
-  group by b.bucket
+  select b.bucket, null::uuid, null::text, null::text, null::text, coalesce(c.views, 0)::int, coalesce(c.appearances, 0)::int
+  from private.numbers_buckets(unit, first_bucket, last_bucket, upto) b
+  left join counted c on c.per_bucket = 1 and c.bucket = b.bucket
   union all
-  select null::date, w.id, w.slug, w.name_ko, w.name_en, coalesce(sum(c.views), 0)::int, coalesce(sum(c.appearances), 0)::int
-  from members w left join counted c on c.workshop_id = w.id
-  group by w.id, w.slug, w.name_ko, w.name_en;
+  select null::date, w.id, w.slug, w.name_ko, w.name_en, coalesce(c.views, 0)::int, coalesce(c.appearances, 0)::int
+  from members w left join counted c on c.per_bucket = 0 and c.workshop_id = w.id;
 end;
 $$;
 
