@@ -145,7 +145,8 @@ describe('cluster numbers', () => {
 			const byName = Object.fromEntries(d.memberViews.map((v) => [v.workshop_id, [v.views, v.appearances]]));
 			expect(byName).toEqual({ [WA]: [2, 1], [WD]: [0, 1] });
 			// WC is counted too, for cluster Y's numbers.
-			const rows = await tx`select views, appearances from public.workshop_daily_counts where workshop_id = ${WC}`;
+			const rows = await tx<{ views: number; appearances: number }[]>`
+				select views, appearances from public.workshop_daily_counts where workshop_id = ${WC}`;
 			expect(rows.map((r) => [r.views, r.appearances])).toEqual([[0, 1]]);
 			const member = numbersTables(d)['member-views'];
 			expect(member.rows[0]).toEqual(['공방A', 2, 1]);

@@ -209,7 +209,10 @@ export function sortMemberViews<T extends { name_ko: string; views: number; appe
 /** One column of a table as numbers (null where empty), for a chart. */
 export function column(table: NumbersTable, key: string): (number | null)[] {
 	const i = table.columns.indexOf(key);
-	return table.rows.map((r) => (typeof r[i] === 'number' ? (r[i] as number) : null));
+	return table.rows.map((r) => {
+		const v = r[i];
+		return typeof v === 'number' ? v : null;
+	});
 }
 
 // ─── CSV ───────────────────────────────────────────────────────────────────────────────────────
