@@ -6,6 +6,7 @@ import {
 	bucketLabel,
 	column,
 	isBot,
+	labelAnchor,
 	koreanDay,
 	labelIndexes,
 	linePath,
@@ -185,6 +186,11 @@ describe('chart geometry', () => {
 		expect(niceMax(120)).toBe(200);
 		expect(niceMax(4_900_000)).toBe(5_000_000);
 		expect(ticks(200)).toEqual([0, 50, 100, 150, 200]);
+		// Counts stay whole: 5 in five steps, 1 in one.
+		expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(ticks(1)).toEqual([0, 1]);
+		expect(ticks(2)).toEqual([0, 1, 2]);
+		expect(ticks(10)).toEqual([0, 2, 4, 6, 8, 10]);
 	});
 
 	it('draws a line through the values and lifts the pen at a gap', () => {
@@ -209,6 +215,11 @@ describe('chart geometry', () => {
 		expect(second).toMatchObject({ y: 35, height: 25 });
 		expect(second.x).toBeCloseTo(first.x + first.width, 1);
 		expect(bars.find((b) => b.series === 1 && b.index === 1)).toMatchObject({ height: 0, value: 0 });
+	});
+
+	it('keeps the first and last labels inside the chart', () => {
+		expect([0, 1, 2].map((i) => labelAnchor(i, 3))).toEqual(['start', 'middle', 'end']);
+		expect(labelAnchor(0, 1)).toBe('middle');
 	});
 
 	it('labels at most the room there is, always the last bucket', () => {

@@ -252,8 +252,9 @@ export function niceMax(max: number): number {
 	return step * p;
 }
 
-/** Evenly spaced axis values from 0 to max (count intervals). */
-export function ticks(max: number, count = 4): number[] {
+/** Evenly spaced axis values from 0 to max: 4 or 5 whole steps where they fit (counts are whole), else 2 or 1. */
+export function ticks(max: number): number[] {
+	const count = [4, 5, 2, 1].find((c) => Number.isInteger(max / c))!;
 	return Array.from({ length: count + 1 }, (_, i) => (max * i) / count);
 }
 
@@ -329,6 +330,11 @@ export function barRects(series: readonly (readonly (number | null)[])[], max: n
 		})
 	);
 	return bars;
+}
+
+/** Where a bucket label sits against its x: the first starts there, the last ends there (nothing is cut off). */
+export function labelAnchor(i: number, n: number): 'start' | 'middle' | 'end' {
+	return n > 1 && i === n - 1 ? 'end' : i === 0 && n > 1 ? 'start' : 'middle';
 }
 
 /** Which of n bucket labels to print under the axis, at most `room` of them, always the last. */
