@@ -208,7 +208,8 @@ async function main() {
 	rmSync(PG_DIR, { recursive: true, force: true });
 	const pgPort = await freePort();
 	const url = await startEmbedded(PG_DIR, pgPort);
-	const sql = postgres(url, { max: 4, onnotice: () => {} });
+	// As many connections as the app's pool (db.connect: 10).
+	const sql = postgres(url, { max: 10, onnotice: () => {} });
 	try {
 		await migrate(sql);
 		db.use(sql);
@@ -219,11 +220,11 @@ async function main() {
 
 		const claims: db.Claims = { sub: world.manager, role: 'authenticated' };
 		const user = { id: world.manager, role: 'manager' };
-		const load = (period: Period) =>
-			db.withUser(claims, async (tx) => {
-				const cluster = await memberships.consoleCluster(tx, user, world.cluster.slug);
-				return numbers.dashboard(tx, cluster!.id, period);
-			});
+		// As the page loads it: the cluster, then the sections side by side (numbers.asUser).
+		const load = async (period: Period) => {
+			const cluster = await db.withUser(claims, (tx) => memberships.consoleCluster(tx, user, world.cluster.slug));
+			return numbers.dashboard(numbers.asUser(claims), cluster!.id, period);
+		};
 		const perPeriod = new Map<Period, number[]>();
 		let last: Awaited<ReturnType<typeof load>> | undefined;
 		for (const period of PERIODS) {

@@ -76,7 +76,7 @@ describe('cluster numbers', () => {
 	it('members over time by day: applied, approved, waiting, verified from the audit trail, active', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
-			const d = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '30d', now));
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
 			expect(d.buckets.starts).toHaveLength(30);
 			const at = (day: string) => d.members[d.buckets.starts.indexOf(day)];
 			// Active: WA (quoted 20 days ago) and WD (quoted yesterday).
@@ -93,7 +93,7 @@ describe('cluster numbers', () => {
 	it('decisions and their median time by month', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
-			const d = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '12m', now));
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now));
 			expect(d.buckets.starts).toHaveLength(12);
 			expect(d.buckets.starts.at(-1)).toBe(monthStart(today));
 			const month = (at: Date) => d.buckets.starts.indexOf(monthStart(koreanDay(at)));
@@ -107,14 +107,14 @@ describe('cluster numbers', () => {
 			expect(d.members.at(-1)).toMatchObject({ applied: 3, approved: 2, pending: 1 });
 			expect(d.decideHoursMedian).toBeCloseTo(36, 3);
 			// In the last 30 days nothing was decided.
-			const recent = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '30d', now));
+			const recent = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
 			expect(recent.decideHoursMedian).toBeNull();
 		}));
 
 	it('requests routed, forwarded, quoted, awarded and their value; first responses; orders on time', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
-			const d = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '30d', now));
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
 			const i = d.buckets.starts.indexOf(koreanDay(ago(5)));
 			expect(d.requests[i]).toEqual({ routed: 1, forwarded: 1, quoted: 1, awarded: 1, quoted_krw: 800000, awarded_krw: 1000000 });
 			expect(d.requests.reduce((a, r) => a + r.routed, 0)).toBe(1);
@@ -140,7 +140,7 @@ describe('cluster numbers', () => {
 			await asActor(tx, f, 'S', () => numbers.count(tx, [WA], 'view'));
 			await asActor(tx, f, 'A', () => numbers.count(tx, [WA], 'view'));
 			await asActor(tx, f, 'anon', () => numbers.count(tx, [WA, WD, WC], 'appearance'));
-			const d = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, '30d', now));
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
 			expect(d.views.at(-1)).toEqual({ views: 2, appearances: 2 });
 			const byName = Object.fromEntries(d.memberViews.map((v) => [v.workshop_id, [v.views, v.appearances]]));
 			expect(byName).toEqual({ [WA]: [2, 1], [WD]: [0, 1] });
@@ -156,16 +156,16 @@ describe('cluster numbers', () => {
 		rollback(async (tx) => {
 			const f = await world(tx);
 			for (const actor of ['MY', 'A', 'S', 'anon'] as const) {
-				expect(await refusalAs(tx, f, actor, () => numbers.dashboard(tx, f.clusters.X, '12m', now))).toBe('42501');
+				expect(await refusalAs(tx, f, actor, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now))).toBe('42501');
 			}
-			expect(await refusalAs(tx, f, 'OP', () => numbers.dashboard(tx, f.clusters.X, 'all', now))).toBe('ok');
+			expect(await refusalAs(tx, f, 'OP', () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, 'all', now))).toBe('ok');
 		}));
 
 	it('exports every table as CSV with a byte order mark, translated headers and neutralised names', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
 			await tx`update public.workshops set name_ko = '=HYPERLINK("x")' where id = ${f.workshops.WD}`;
-			const d = await asManager(tx, f, () => numbers.dashboard(tx, f.clusters.X, 'all', now));
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, 'all', now));
 			const label = (key: string) => `«${key}»`;
 			const requests = numbers.csv(d, 'requests', label);
 			expect(requests.startsWith('\uFEFF«numbers_col_month»,«numbers_col_routed»,')).toBe(true);

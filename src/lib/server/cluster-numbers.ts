@@ -5,39 +5,67 @@
 import { koreanDay, numbersTables, periodBuckets, toCsv, type NumbersData, type Period, type TableId } from '$lib/domain/cluster-numbers';
 import { withUser, type Claims, type Tx } from './db';
 
-/** Everything the dashboard shows for one period, as of `now`. Six statements sent together on the one connection. */
-export async function dashboard(tx: Tx, clusterId: string, period: Period, now = new Date()): Promise<NumbersData> {
+/** Where the dashboard's statements run: one transaction, or a transaction each (as the same user). */
+export type Runner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** All in this transaction (the statements are pipelined on its one connection). */
+export const inTransaction =
+	(tx: Tx): Runner =>
+	(fn) =>
+		fn(tx);
+
+/**
+ * Each section in its own transaction as this user, side by side on the pool's connections: the page
+ * waits for the slowest section rather than for all of them one after another.
+ */
+export const asUser =
+	(claims: Claims | null): Runner =>
+	(fn) =>
+		withUser(claims, fn);
+
+/** Everything the dashboard shows for one period, as of `now`. */
+export async function dashboard(run: Runner, clusterId: string, period: Period, now = new Date()): Promise<NumbersData> {
 	const today = koreanDay(now);
-	const [{ since }] = await tx<{ since: string }[]>`select private.cluster_numbers_since(${clusterId})::text as since`;
+	const [{ since }] = await run((tx) => tx<{ since: string }[]>`select private.cluster_numbers_since(${clusterId})::text as since`);
 	const b = periodBuckets(period, today, since);
 	const args = [clusterId, b.unit, b.first, b.last, b.upto] as const;
 	const [members, requests, responses, views, orders] = await Promise.all([
-		tx<(NumbersData['members'][number] & { period_decide_hours_median: number | null })[]>`
+		run(
+			(tx) => tx<(NumbersData['members'][number] & { period_decide_hours_median: number | null })[]>`
 			select applied, approved, pending, verified, accepting, active, decided, decide_hours_median, period_decide_hours_median
-			from private.cluster_numbers_members(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
-		tx<NumbersData['requests']>`
+			from private.cluster_numbers_members(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		),
+		run(
+			(tx) => tx<NumbersData['requests']>`
 			select routed, forwarded, quoted, awarded, quoted_krw, awarded_krw
-			from private.cluster_numbers_requests(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
-		tx<(NumbersData['responses'][number] & { period_response_minutes_median: number | null })[]>`
+			from private.cluster_numbers_requests(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		),
+		run(
+			(tx) => tx<(NumbersData['responses'][number] & { period_response_minutes_median: number | null })[]>`
 			select invitations, answered, response_minutes_median, period_response_minutes_median
-			from private.cluster_numbers_responses(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`,
-		tx<
-			{
-				bucket: string | null;
-				workshop_id: string | null;
-				slug: string | null;
-				name_ko: string | null;
-				name_en: string | null;
-				views: number;
-				appearances: number;
-			}[]
-		>`
+			from private.cluster_numbers_responses(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		),
+		run(
+			(tx) => tx<
+				{
+					bucket: string | null;
+					workshop_id: string | null;
+					slug: string | null;
+					name_ko: string | null;
+					name_en: string | null;
+					views: number;
+					appearances: number;
+				}[]
+			>`
 			select bucket::text, workshop_id, slug, name_ko, name_en, views, appearances
 			from private.cluster_numbers_views(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)
-			order by bucket nulls last`,
-		tx<{ completed: number; on_time: number; orders_total: number }[]>`
+			order by bucket nulls last`
+		),
+		run(
+			(tx) => tx<{ completed: number; on_time: number; orders_total: number }[]>`
 			select completed, on_time, orders_total
 			from private.cluster_numbers_orders(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		)
 	]);
 	return {
 		period,

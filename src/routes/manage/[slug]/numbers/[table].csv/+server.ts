@@ -14,11 +14,9 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!isTableId(params.table)) error(404);
 	const table = params.table;
 	const period = parsePeriod(url.searchParams.get('period'));
-	const body = await withUser(claims, async (tx) => {
-		const cluster = await memberships.consoleCluster(tx, user, params.slug);
-		if (!cluster) error(404);
-		return numbers.csv(await numbers.dashboard(tx, cluster.id, period), table, (key) => t(key));
-	});
+	const cluster = await withUser(claims, (tx) => memberships.consoleCluster(tx, user, params.slug));
+	if (!cluster) error(404);
+	const body = numbers.csv(await numbers.dashboard(numbers.asUser(claims), cluster.id, period), table, (key) => t(key));
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
