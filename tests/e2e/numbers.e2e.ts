@@ -69,14 +69,14 @@ test('a manager reads the cluster’s numbers, switches the period and downloads
 	await page.getByRole('link', { name: '회원 추이 CSV 내려받기' }).click();
 	const file = await download;
 	expect(file.suggestedFilename()).toBe(`${slug}-members-30d.csv`);
-	const csv = await readFile((await file.path())!, 'utf8');
+	const csv = await readFile(await file.path(), 'utf8');
 	expect(csv.startsWith('\uFEFF날짜,신청,승인,인증,주문 받음,최근 90일 활동\r\n')).toBe(true);
 	expect(csv.trimEnd().split('\r\n')).toHaveLength(31);
 	expect(csv.trimEnd().split('\r\n').at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},1,1,0,1,0$/);
 
 	const views = page.waitForEvent('download');
 	await page.getByRole('link', { name: '회원별 조회와 노출 CSV 내려받기' }).click();
-	const viewsCsv = await readFile((await (await views).path())!, 'utf8');
+	const viewsCsv = await readFile(await (await views).path(), 'utf8');
 	expect(viewsCsv).toContain(`${member.name},1,0\r\n`);
 
 	// No orders yet: said so instead of an empty chart.
@@ -107,7 +107,7 @@ test.describe('in English', () => {
 
 		const download = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Download Requests routed and what came of them as CSV' }).click();
-		const csv = await readFile((await (await download).path())!, 'utf8');
+		const csv = await readFile(await (await download).path(), 'utf8');
 		expect(csv.split('\r\n')[0]).toBe(
 			'\uFEFFDay,Routed,Forwarded to members,Quoted by members,Awarded to members,Value quoted (won),Value awarded (won)'
 		);
