@@ -34,7 +34,7 @@ test('a manager reads the cluster’s numbers, switches the period and downloads
 	const craftsman = await world.craftsman();
 	const member = await world.workshop({ cluster: slug, owner: craftsman, name: `숫자공방 ${tag()}` });
 	await visit(browser, `/workshops/${member.slug}`);
-	// The count is written after the page; give it a moment.
+	// The count is written beside the page, not awaited: give it a moment.
 	await expect
 		.poll(
 			async () =>

@@ -98,7 +98,7 @@ export async function count(tx: Tx, workshopIds: readonly string[], what: 'view'
 }
 
 /**
- * Counts without keeping the page waiting: the count runs in its own transaction after the page's,
+ * Counts without keeping the page waiting: the count runs in a transaction of its own, not awaited,
  * and a failure is logged, never shown. Bots are left out by the caller (isBot in the domain).
  */
 export function countLater(claims: Claims | null, workshopIds: readonly string[], what: 'view' | 'appearance'): void {

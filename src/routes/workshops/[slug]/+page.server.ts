@@ -12,7 +12,7 @@ export const load = (async ({ locals, params, request }) => {
 	return withUser(locals.claims, async (tx) => {
 		const workshop = await workshops.bySlug(tx, params.slug);
 		if (!workshop) error(404);
-		// A daily count for the cluster's numbers, after this page's transaction (not the owner's own, not bots).
+		// A daily count for the cluster's numbers, in a transaction of its own, not awaited (not the owner's own, not bots).
 		if (!isBot(request.headers.get('user-agent'))) clusterNumbers.countLater(locals.claims, [workshop.id], 'view');
 		const clusters = (await memberships.forWorkshop(tx, workshop.id)).filter((ms) => ms.status === 'approved');
 		const { business_registration_number, owner_id, ...shown } = workshop;
