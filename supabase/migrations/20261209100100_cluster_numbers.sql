@@ -149,17 +149,45 @@ begin
   ), period_median as (
     select percentile_cont(0.5) within group (order by m.hours) as hours from m
     where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto
+  ), steps as (
+    -- Each application once: the bucket it was made in and the bucket it was decided in (those before
+    -- the first bucket count in the first), so that "by then" is a running sum over buckets.
+    select
+      greatest(first_bucket, date_trunc(unit, m.applied_day::timestamp)::date) as applied_in,
+      case when m.status <> 'pending' then greatest(first_bucket, date_trunc(unit, m.decided_day::timestamp)::date) end as decided_in,
+      m.status, m.decided_day,
+      m.workshop_id in (select c.workshop_id from changes c) as has_changes,
+      m.verified, m.accepting_orders
+    from m where m.applied_day < upto
+  ), counts as (
+    select b.bucket, coalesce(a.n, 0) as applied, coalesce(d.n, 0) as decided_any, coalesce(d.approved, 0) as approved,
+           coalesce(d.verified, 0) as verified, coalesce(d.accepting, 0) as accepting, coalesce(d.in_bucket, 0) as decided
+    from b
+    left join (select s.applied_in, count(*) as n from steps s group by s.applied_in) a on a.applied_in = b.bucket
+    left join (
+      select s.decided_in, count(*) as n,
+             count(*) filter (where s.status = 'approved') as approved,
+             count(*) filter (where s.status = 'approved' and not s.has_changes and s.verified) as verified,
+             count(*) filter (where s.status = 'approved' and not s.has_changes and s.accepting_orders) as accepting,
+             count(*) filter (where s.decided_day >= first_bucket and s.decided_day < upto) as in_bucket
+      from steps s where s.decided_in is not null group by s.decided_in
+    ) d on d.decided_in = b.bucket
+  ), flagged as (
+    -- Members with recorded changes: their flags at each bucket's end.
+    select f.bucket, count(*) filter (where f.verified) as verified, count(*) filter (where f.accepting) as accepting
+    from flags f join m on m.workshop_id = f.workshop_id join b on b.bucket = f.bucket
+    where m.decided_day < b.until
+    group by f.bucket
   ), per_bucket as (
-    -- One pass over buckets × applications; a member's flags from `flags` where it has recorded changes.
-    select b.bucket,
-      count(*) filter (where m.applied_day < b.until) as applied,
-      count(*) filter (where m.status = 'approved' and m.decided_day < b.until) as approved,
-      count(*) filter (where m.applied_day < b.until and (m.status = 'pending' or m.decided_day >= b.until)) as pending,
-      count(*) filter (where m.status = 'approved' and m.decided_day < b.until and coalesce(f.verified, m.verified)) as verified,
-      count(*) filter (where m.status = 'approved' and m.decided_day < b.until and coalesce(f.accepting, m.accepting_orders)) as accepting,
-      count(*) filter (where m.status <> 'pending' and m.decided_day >= b.bucket and m.decided_day < b.until) as decided
-    from b cross join m left join flags f on f.bucket = b.bucket and f.workshop_id = m.workshop_id
-    group by b.bucket
+    select c.bucket,
+      sum(c.applied) over w as applied,
+      sum(c.approved) over w as approved,
+      sum(c.applied) over w - sum(c.decided_any) over w as pending,
+      sum(c.verified) over w + coalesce(fl.verified, 0) as verified,
+      sum(c.accepting) over w + coalesce(fl.accepting, 0) as accepting,
+      c.decided
+    from counts c left join flagged fl on fl.bucket = c.bucket
+    window w as (order by c.bucket)
   ), decisions as (
     select date_trunc(unit, m.decided_day::timestamp)::date as bucket, percentile_cont(0.5) within group (order by m.hours) as hours
     from m where m.status <> 'pending' and m.decided_day >= first_bucket and m.decided_day < upto
