@@ -1,6 +1,7 @@
 // `npm run bench:console`: the cluster's numbers (issue 16) at the size of a large cluster, through
-// the app's own code (src/lib/server/cluster-numbers.ts `dashboard`, in an RLS transaction as the
-// cluster's manager, the way /manage/[slug]/numbers loads it) on a fresh embedded database of its own
+// the app's own code (src/lib/server/cluster-numbers.ts `dashboard`, its sections side by side, each
+// in an RLS transaction as the cluster's manager, the way /manage/[slug]/numbers loads it) on a fresh
+// embedded database of its own
 // (.data/bench-console, deleted at start and end).
 // Loads one craft cluster with --members (5,000) members (approved over --years, a few waiting or
 // rejected, some verified), --requests (100,000) requests routed to it over --years (3) years with
@@ -10,7 +11,8 @@
 // days, 12 months, all) after a warm-up, and reports the p95 over all three periods. Baseline in the
 // same run: the same RLS transaction reading the cluster as the page does first (consoleCluster).
 // Prints `console members=… requests=… dashboard_p95_ms=… import_5000_s=…`, a detail line per period,
-// the baseline, the ratio, the load average and the target (dashboard p95 <= 150 ms).
+// the baseline, the ratio, the load average and the target (dashboard p95 <= 150 ms); --sections
+// also times each section's function alone.
 // The roster import's timing is added once the import is merged; until then import_5000_s=n/a.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
