@@ -57,8 +57,9 @@ comment on function public.count_workshop_views is 'Adds one profile view or sea
 revoke all on function public.count_workshop_views(uuid[], text) from public;
 grant execute on function public.count_workshop_views(uuid[], text) to anon, authenticated, service_role;
 
--- The dashboard reads routed requests of a cluster by time.
+-- The dashboard reads routed requests of a cluster, and its members' quotes, by time.
 create index request_clusters_cluster_created_idx on public.request_clusters (cluster_id, created_at);
+create index quotes_workshop_created_idx on public.quotes (workshop_id, created_at);
 
 -- ---------------------------------------------------------------- who may read
 create or replace function private.check_cluster_numbers(cluster uuid) returns void
@@ -123,15 +124,21 @@ begin
                x.accepting_orders) as accepting
     from b cross join (select * from m where status = 'approved' and workshop_id in (select workshop_id from changes)) x
   ), acts as materialized (
+    -- The window starts 90 days before the first bucket; the time bounds sit on each table's own
+    -- column, so that the (workshop_id, created_at) index reads only the quotes in it.
     select distinct a.workshop_id, a.day from (
       select q.workshop_id, (q.created_at at time zone 'Asia/Seoul')::date as day
-      from public.quotes q where q.workshop_id in (select workshop_id from m where status = 'approved')
+      from public.quotes q
+      where q.workshop_id in (select workshop_id from m where status = 'approved')
+        and q.created_at >= ((first_bucket - 90)::timestamp at time zone 'Asia/Seoul')
+        and q.created_at < (upto::timestamp at time zone 'Asia/Seoul')
       union all
       select p.workshop_id, (p.created_at at time zone 'Asia/Seoul')::date
       from public.request_participants p
       where p.source = 'self' and p.workshop_id in (select workshop_id from m where status = 'approved')
+        and p.created_at >= ((first_bucket - 90)::timestamp at time zone 'Asia/Seoul')
+        and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
     ) a
-    where a.day >= first_bucket - 90 and a.day < upto
   ), islands as materialized (
     -- Runs of activity with gaps of at most 90 days: the member counts as active for the days after
     -- the run's first activity up to 90 days after its last.
