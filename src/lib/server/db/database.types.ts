@@ -2107,6 +2107,26 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			workshop_daily_counts: {
+				Row: {
+					workshop_id: string;
+					day: Date;
+					views: number;
+					appearances: number;
+				};
+				Insert: {
+					workshop_id: string;
+					day: Date;
+					views?: number;
+					appearances?: number;
+				};
+				Update: {
+					workshop_id?: string;
+					day?: Date;
+					views?: number;
+					appearances?: number;
+				};
+			};
 			workshop_photos: {
 				Row: {
 					id: string;
