@@ -26,7 +26,9 @@ export const LIMITS = {
 	/** Email confirmation mails asked for again by one account. */
 	confirmMailAccount: { hits: 3, windowSeconds: 60 * 60 },
 	/** Address look-ups and map clicks of one account (the place picker; Kakao's quota is per key). */
-	geocodeAccount: { hits: 120, windowSeconds: 10 * 60 }
+	geocodeAccount: { hits: 120, windowSeconds: 10 * 60 },
+	/** Page views and search appearances reported by browsers at one address (the cluster's numbers). */
+	countsAddress: { hits: 300, windowSeconds: 10 * 60 }
 } satisfies Record<string, Limit>;
 
 function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {

@@ -1,7 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { isBot } from '$lib/domain/cluster-numbers';
 import { districtName } from '$lib/domain/place-names';
-import * as clusterNumbers from '$lib/server/cluster-numbers';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
@@ -26,7 +24,7 @@ function districtNames(params: SearchParams, result: SearchResult | null): Recor
 	return Object.fromEntries([...names].map((name) => [name, districtName(name, 'en')]));
 }
 
-export const load = (async ({ locals, url, request }) => {
+export const load = (async ({ locals, url }) => {
 	const params = parseSearchParams(url.searchParams);
 	const ref = await reference();
 
@@ -48,14 +46,6 @@ export const load = (async ({ locals, url, request }) => {
 		// The page still renders (and keeps the results it showed) with a message instead of an error page.
 		console.error('search failed', e);
 	}
-
-	// Search appearances for the cluster's numbers: one batched count, not awaited (not bots, not the owner's own).
-	if (result && !isBot(request.headers.get('user-agent')))
-		clusterNumbers.countLater(
-			locals.claims,
-			result.hits.map((h) => h.doc.id),
-			'appearance'
-		);
 
 	const pages = result ? Math.ceil(result.total / PER_PAGE) : 0;
 	if (pages > 0 && params.page > pages) redirect(307, searchHref(params, { page: pages }));

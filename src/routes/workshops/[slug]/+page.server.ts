@@ -1,6 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { isBot } from '$lib/domain/cluster-numbers';
-import * as clusterNumbers from '$lib/server/cluster-numbers';
 import { withUser } from '$lib/server/db';
 import * as memberships from '$lib/server/memberships';
 import * as photos from '$lib/server/photos';
@@ -8,12 +6,10 @@ import * as reviews from '$lib/server/reviews';
 import * as workshops from '$lib/server/workshops';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params, request }) => {
+export const load = (async ({ locals, params }) => {
 	return withUser(locals.claims, async (tx) => {
 		const workshop = await workshops.bySlug(tx, params.slug);
 		if (!workshop) error(404);
-		// A daily count for the cluster's numbers, in a transaction of its own, not awaited (not the owner's own, not bots).
-		if (!isBot(request.headers.get('user-agent'))) clusterNumbers.countLater(locals.claims, [workshop.id], 'view');
 		const clusters = (await memberships.forWorkshop(tx, workshop.id)).filter((ms) => ms.status === 'approved');
 		const { business_registration_number, owner_id, ...shown } = workshop;
 		return {
