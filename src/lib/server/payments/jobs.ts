@@ -5,7 +5,7 @@
 import { asService, type Tx } from '../db';
 import * as orderPayments from '../order-payments';
 import * as reviews from '../reviews';
-import { drainTopics, startWorker, type DrainResult, type OutboxRow } from '../outbox';
+import { drainTopics, isShuttingDown, startWorker, type DrainResult, type OutboxRow } from '../outbox';
 import type { Payments } from './index';
 
 export const REFUND_TOPIC = 'payment.refund';
@@ -50,11 +50,11 @@ export async function startPaymentsWorker(payments: Payments, { timerMs = 60_000
 	const stopRefunds = await startWorker('payments', (batch) => drainRefundsOnce(payments, batch), { batch: 20 });
 	let busy = false;
 	const timer = setInterval(() => {
-		if (busy) return;
+		if (busy || isShuttingDown()) return;
 		busy = true;
 		// Blind reviews published after 14 days and scorecards recomputed ride on the same minute.
 		Promise.all([runTimers(), reviews.runTimers(), orderPayments.reconcilePending(payments.providers)])
-			.catch((e: Error) => console.error('[payments] timers:', e.message))
+			.catch((e: Error) => isShuttingDown() || console.error('[payments] timers:', e.message))
 			.finally(() => (busy = false));
 	}, timerMs);
 	timer.unref();
