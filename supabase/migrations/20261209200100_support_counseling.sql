@@ -189,6 +189,18 @@ $$;
 create trigger support_counseling_messages_guard before insert on public.support_counseling_messages
   for each row execute function private.guard_counseling_message();
 
+-- The names of the people of one appointment (the craftsman, the authors of its thread), for its two
+-- sides only: profiles are not readable across that line otherwise.
+create or replace function public.support_counseling_names(counseling uuid)
+returns table (user_id uuid, display_name text)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, p.display_name from public.profiles p
+  where private.counseling_party(counseling)
+    and (p.id = (select requester_id from public.support_counseling where id = counseling)
+         or p.id in (select author_id from public.support_counseling_messages where counseling_id = counseling))
+$$;
+
 -- ---------------------------------------------------------------- policies
 create policy "the asker, the center's staff and the operator see counseling" on public.support_counseling
   for select to authenticated
@@ -211,7 +223,8 @@ grant insert (center_id, requester_id, topic, question, preferred_times) on publ
 grant update (status, starts_at, ends_at, place_ko, online_url, reason) on public.support_counseling to authenticated;
 grant insert (counseling_id, author_id, body) on public.support_counseling_messages to authenticated;
 
-revoke all on function private.counseling_party(uuid), private.center_people(uuid) from public;
+revoke all on function private.counseling_party(uuid), private.center_people(uuid), public.support_counseling_names(uuid) from public;
+grant execute on function public.support_counseling_names(uuid) to authenticated, service_role;
 grant execute on function private.counseling_party(uuid), private.center_people(uuid) to authenticated, service_role;
 revoke all on function private.guard_counseling(), private.counseling_changed(), private.guard_counseling_message()
   from public, anon, authenticated;

@@ -100,6 +100,9 @@ describe('the thread of an appointment', () => {
 		expect(await as(w.otherStaff, (tx) => counseling.write(tx, w.otherStaff, id, '끼어들기'))).toBe(false);
 		const thread = await as(a, (tx) => counseling.messages(tx, id));
 		expect(thread.map((m) => m.body)).toEqual(['자료를 미리 보내도 될까요?', '네, 메일로 보내 주세요.']);
+		expect(thread.map((m) => m.author_name)).toEqual([`공인1 ${w.tag}`, `센터직원 ${w.tag}`]);
 		expect(await as(b, (tx) => counseling.messages(tx, id))).toEqual([]);
+		// Staff see who asked (profiles are otherwise not theirs to read).
+		expect((await as(w.staff, (tx) => counseling.byId(tx, id)))?.requester_name).toBe(`공인1 ${w.tag}`);
 	});
 });

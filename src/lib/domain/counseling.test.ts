@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedMoves, isClosed, nextStatus, slotRefusal } from './counseling';
+import { allowedMoves, fromSeoulInput, isClosed, nextStatus, slotRefusal, toSeoulInput } from './counseling';
 
 describe('counseling moves', () => {
 	it('staff propose a slot to a request, the craftsman confirms it', () => {
@@ -48,5 +48,13 @@ describe('proposed slots', () => {
 		expect(slotRefusal(new Date('invalid'), 60, now)).toBe('counseling_err_past');
 		expect(slotRefusal(new Date('2026-12-08T01:00:00Z'), 600, now)).toBe('counseling_err_duration');
 		expect(slotRefusal(new Date('2026-12-08T01:00:00Z'), 5, now)).toBe('counseling_err_duration');
+	});
+});
+
+describe('Seoul times of the form', () => {
+	it('reads a datetime-local value as Seoul time and writes it back', () => {
+		expect(fromSeoulInput('2026-12-10T14:00')?.toISOString()).toBe('2026-12-10T05:00:00.000Z');
+		expect(fromSeoulInput('10 Dec 2pm')).toBeNull();
+		expect(toSeoulInput(new Date('2026-12-10T05:00:00Z'))).toBe('2026-12-10T14:00');
 	});
 });

@@ -45,3 +45,25 @@ export function slotRefusal(start: Date, minutes: number, now: Date): 'counselin
 	if (!Number.isInteger(minutes) || minutes < 15 || minutes > COUNSELING_MAX_MINUTES) return 'counseling_err_duration';
 	return null;
 }
+
+/** A `datetime-local` value read as Seoul time (the centers' time), or null. */
+export function fromSeoulInput(value: string): Date | null {
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+	const d = new Date(`${value}:00+09:00`);
+	return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A moment as a `datetime-local` value in Seoul time. */
+export function toSeoulInput(at: Date): string {
+	return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+}
+
+const topicsKo: Record<CounselingTopic, string> = {
+	management: '경영',
+	technology: '기술',
+	marketing: '마케팅',
+	export: '수출',
+	financing: '자금'
+};
+/** The topic in Korean, for calendar files (which the centers read in Korean). */
+export const topicLabel = (topic: CounselingTopic) => topicsKo[topic];

@@ -37,11 +37,9 @@ export interface CounselingMessage {
 
 const columns = (tx: Tx) =>
 	tx`k.id, k.center_id, c.slug as center_slug, c.name_ko as center_name_ko, c.name_en as center_name_en, k.requester_id,
-	   coalesce(p.display_name, '') as requester_name, k.topic, k.question, k.preferred_times, k.status, k.starts_at, k.ends_at,
+	   coalesce((select n.display_name from public.support_counseling_names(k.id) n where n.user_id = k.requester_id), '') as requester_name, k.topic, k.question, k.preferred_times, k.status, k.starts_at, k.ends_at,
 	   k.place_ko, k.online_url, k.reason, k.created_at, k.updated_at`;
-const from = (tx: Tx) =>
-	tx`public.support_counseling k join public.support_centers c on c.id = k.center_id
-	   left join public.profiles p on p.id = k.requester_id`;
+const from = (tx: Tx) => tx`public.support_counseling k join public.support_centers c on c.id = k.center_id`;
 
 /** A craftsman asks the center for counseling; the center's people are notified. */
 export async function ask(
@@ -86,21 +84,19 @@ export async function ofCenter(tx: Tx, centerId: string, page = 1, perPage = 20)
 
 export type MoveResult = 'ok' | 'refused' | 'not_found';
 
-interface Change {
+type Change = {
 	status: CounselingStatus;
 	starts_at?: Date;
 	ends_at?: Date;
 	place_ko?: string;
 	online_url?: string | null;
 	reason?: string;
-}
+};
 
 async function move(tx: Tx, id: string, change: Change): Promise<MoveResult> {
 	if (!isUuid(id)) return 'not_found';
 	try {
-		const rows = await tx.savepoint(
-			(sp) => sp`update public.support_counseling set ${sp(change as Record<string, unknown>)} where id = ${id} returning id`
-		);
+		const rows = await tx.savepoint((sp) => sp`update public.support_counseling set ${sp(change)} where id = ${id} returning id`);
 		return rows.length ? 'ok' : 'not_found';
 	} catch (e) {
 		const code = (e as { code?: string }).code;
@@ -123,15 +119,17 @@ export const decline = (tx: Tx, id: string, reason: string) => move(tx, id, { st
 export const cancel = (tx: Tx, id: string, reason: string) => move(tx, id, { status: 'cancelled', reason });
 
 export async function messages(tx: Tx, id: string): Promise<CounselingMessage[]> {
-	return tx<CounselingMessage[]>`select m.id, m.author_id, p.display_name as author_name, m.body, m.created_at
-		from public.support_counseling_messages m left join public.profiles p on p.id = m.author_id
+	return tx<CounselingMessage[]>`select m.id, m.author_id, n.display_name as author_name, m.body, m.created_at
+		from public.support_counseling_messages m left join public.support_counseling_names(${id}) n on n.user_id = m.author_id
 		where m.counseling_id = ${id} order by m.created_at, m.id limit 500`;
 }
 
 export async function write(tx: Tx, userId: string, id: string, body: string): Promise<boolean> {
 	if (!isUuid(id)) return false;
 	try {
-		await tx.savepoint((sp) => sp`insert into public.support_counseling_messages (counseling_id, author_id, body) values (${id}, ${userId}, ${body})`);
+		await tx.savepoint(
+			(sp) => sp`insert into public.support_counseling_messages (counseling_id, author_id, body) values (${id}, ${userId}, ${body})`
+		);
 		return true;
 	} catch (e) {
 		if ((e as { code?: string }).code === '42501') return false;

@@ -138,7 +138,13 @@ const orderLine = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'>
 		: {};
 
 const counselingTopicKo = { management: '경영', technology: '기술', marketing: '마케팅', export: '수출', financing: '자금' };
-const counselingTopicEn = { management: 'management', technology: 'technology', marketing: 'marketing', export: 'export', financing: 'financing' };
+const counselingTopicEn = {
+	management: 'management',
+	technology: 'technology',
+	marketing: 'marketing',
+	export: 'export',
+	financing: 'financing'
+};
 
 function supportLines(p: NotificationPayload): Lines {
 	const when = p.starts_at ? new Date(p.starts_at) : null;
