@@ -1,15 +1,18 @@
 // Counseling appointments on the real database, as real users with RLS on: a craftsman asks, the
 // center's staff are told and propose a slot, the craftsman confirms, both are notified and see it;
 // moves out of turn are refused by the database, other centers' staff see nothing, and the thread
-// belongs to the two sides only.
+// belongs to the two sides only. The center's staff add and edit machines and events, archive or
+// cancel those that have bookings or registrations, and delete those that have none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as counseling from '../../src/lib/server/counseling';
+import * as support from '../../src/lib/server/support';
+import * as staff from '../../src/lib/server/support-staff';
 import { testSql } from './db';
 import { as, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
 
 let w: SupportWorld;
 beforeAll(async () => {
-	w = await makeSupportWorld(testSql(), 2);
+	w = await makeSupportWorld(testSql(), 3);
 }, 60_000);
 afterAll(async () => {
 	await w?.cleanup();
@@ -104,5 +107,120 @@ describe('the thread of an appointment', () => {
 		expect(await as(b, (tx) => counseling.messages(tx, id))).toEqual([]);
 		// Staff see who asked (profiles are otherwise not theirs to read).
 		expect((await as(w.staff, (tx) => counseling.byId(tx, id)))?.requester_name).toBe(`공인1 ${w.tag}`);
+	});
+});
+
+describe('staff manage their machines and events', () => {
+	const machineInput = (name: string) => ({
+		kind: 'laser_cutter',
+		name_ko: name,
+		name_en: 'Laser cutter',
+		specs_ko: '작업 영역 600×400mm',
+		specs_en: '',
+		prerequisite_course_id: null,
+		hourly_fee_krw: 3000,
+		slot_minutes: 60,
+		open_hour: 10,
+		close_hour: 17
+	});
+	const eventInput = (machine: string | null, capacity = 10) => ({
+		kind: 'seminar' as const,
+		title_ko: `레이저 안전교육 ${w.tag}`,
+		title_en: 'Laser safety',
+		description_ko: '',
+		description_en: '',
+		starts_at: seoulAt(7, 10),
+		ends_at: seoulAt(7, 12),
+		place_ko: '교육장',
+		online_url: null,
+		capacity,
+		machine_id: machine
+	});
+
+	it('adds a machine that then shows on the center, and edits it; other centers cannot', async () => {
+		const made = await as(w.staff, (tx) => staff.createMachine(tx, w.center, machineInput(`레이저 커터 ${w.tag}`)));
+		expect(made.ok).toBe(true);
+		const id = (made as { id: string }).id;
+		expect((await as(w.craftsmen[0], (tx) => support.machinesOf(tx, w.center))).map((m) => m.name_ko)).toContain(`레이저 커터 ${w.tag}`);
+		expect(
+			await as(w.staff, (tx) =>
+				staff.updateMachine(tx, w.center, id, { ...machineInput('레이저 커터 2'), prerequisite_course_id: w.course })
+			)
+		).toEqual({
+			ok: true,
+			id
+		});
+		expect((await as(w.staff, (tx) => support.machineById(tx, id)))?.prerequisite_course_id).toBe(w.course);
+		expect(await as(w.otherStaff, (tx) => staff.createMachine(tx, w.center, machineInput('남의 장비')))).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
+		// A course of another center is not this machine's prerequisite.
+		const [foreign] = await testSql()<
+			{ id: string }[]
+		>`insert into public.support_courses (center_id, title_ko) values (${w.otherCenter}, '남의 교육') returning id`;
+		expect(
+			await as(w.staff, (tx) => staff.updateMachine(tx, w.center, id, { ...machineInput('x'), prerequisite_course_id: foreign.id }))
+		).toEqual({
+			ok: false,
+			error: 'invalid'
+		});
+		// Never booked: deleted.
+		expect(await as(w.staff, (tx) => staff.deleteMachine(tx, w.center, id))).toBe('ok');
+	});
+
+	it('archives a machine that has bookings instead of deleting it', async () => {
+		const [a] = w.craftsmen;
+		const polisher = (await as(a, (tx) => support.machineById(tx, w.polisher)))!;
+		expect((await as(a, (tx) => support.book(tx, a, polisher, seoulAt(6, 10)))).ok).toBe(true);
+		expect(await as(w.staff, (tx) => staff.deleteMachine(tx, w.center, w.polisher))).toBe('in_use');
+		expect(await as(w.otherStaff, (tx) => staff.setMachineActive(tx, w.center, w.polisher, false))).toBe(false);
+		expect(await as(w.staff, (tx) => staff.setMachineActive(tx, w.center, w.polisher, false))).toBe(true);
+		expect((await as(a, (tx) => support.machinesOf(tx, w.center))).map((m) => m.id)).not.toContain(w.polisher);
+		expect((await as(w.staff, (tx) => staff.machinesOf(tx, w.center))).find((m) => m.id === w.polisher)).toMatchObject({
+			active: false,
+			bookings: 1
+		});
+		await as(w.staff, (tx) => staff.setMachineActive(tx, w.center, w.polisher, true));
+	});
+
+	it('adds an event that unlocks a machine: the machine’s course, or a new one it then requires', async () => {
+		const onPrinter = await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(w.printer)));
+		const printerEvent = await as(w.staff, (tx) => staff.event(tx, w.center, (onPrinter as { id: string }).id));
+		expect(printerEvent).toMatchObject({ kind: 'course', course_id: w.course, machine_id: w.printer });
+		expect((await as(w.craftsmen[0], (tx) => support.upcomingEvents(tx, w.center))).map((e) => e.id)).toContain(printerEvent!.id);
+
+		const laser = (await as(w.staff, (tx) => staff.createMachine(tx, w.center, machineInput(`새 레이저 ${w.tag}`)))) as { id: string };
+		const onLaser = (await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(laser.id)))) as { id: string };
+		const laserCourse = (await as(w.staff, (tx) => staff.event(tx, w.center, onLaser.id)))!.course_id;
+		expect(laserCourse).not.toBeNull();
+		expect((await as(w.staff, (tx) => support.machineById(tx, laser.id)))?.prerequisite_course_id).toBe(laserCourse);
+		// A machine of another center is refused.
+		const [foreign] = await testSql()<
+			{ id: string }[]
+		>`insert into public.support_machines (center_id, kind, name_ko) values (${w.otherCenter}, 'cnc', '남의 CNC') returning id`;
+		expect(await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(foreign.id)))).toEqual({ ok: false, error: 'invalid' });
+	});
+
+	it('keeps seats for those registered, cancels an event with registrations and deletes one without', async () => {
+		const [a, b] = w.craftsmen;
+		const { id } = (await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(null, 5)))) as { id: string };
+		await as(a, (tx) => support.register(tx, a, id));
+		await as(b, (tx) => support.register(tx, b, id));
+		expect(await as(w.staff, (tx) => staff.updateEvent(tx, w.center, id, eventInput(null, 1)))).toEqual({ ok: false, error: 'capacity' });
+		expect(await as(w.staff, (tx) => staff.updateEvent(tx, w.center, id, { ...eventInput(null, 2), title_ko: '바뀐 제목' }))).toEqual({
+			ok: true,
+			id
+		});
+		expect(await as(w.otherStaff, (tx) => staff.cancelEvent(tx, w.center, id))).toBe('not_found');
+		expect(await as(w.staff, (tx) => staff.cancelEvent(tx, w.center, id))).toBe('cancelled');
+		expect(await as(a, (tx) => support.eventById(tx, id))).toMatchObject({ cancelled: true, title_ko: '바뀐 제목' });
+		// Registering closes; those registered stay on record.
+		const c = w.craftsmen[2];
+		expect(await as(c, (tx) => support.register(tx, c, id))).toBe('closed');
+		expect((await as(a, (tx) => support.registrationOf(tx, a, id)))?.status).toBe('registered');
+		const empty = (await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(null)))) as { id: string };
+		expect(await as(w.staff, (tx) => staff.cancelEvent(tx, w.center, empty.id))).toBe('deleted');
+		expect(await as(a, (tx) => support.eventById(tx, empty.id))).toBeNull();
 	});
 });

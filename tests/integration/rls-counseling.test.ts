@@ -2,6 +2,8 @@
 // world plus: center CX serves cluster X (so its manager MX acts for it), center CY has MY appointed
 // as staff. A asked CX for counseling (K1, requested) and wrote M1 in its thread; B asked CY (K2, a
 // slot proposed). Moves out of turn are refused by the trigger, which counts as denied here too.
+// Staff delete a machine nobody booked (M0) or an event nobody registered for (E0) at their center;
+// rls-support.test.ts shows that booked machines and events with registrations are not deleted.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { runMatrix, runOutsideRls, type Outcome, type TableMatrix as Matrix } from './rls-runner';
@@ -14,6 +16,7 @@ interface CounselingFixtures extends Fixtures {
 	centers: { CX: string; CY: string };
 	counseling: { K1: string; K2: string };
 	messages: { M1: string };
+	unused: { M0: string; E0: string };
 }
 type TableMatrix = Matrix<CounselingFixtures, Actor>;
 
@@ -25,10 +28,14 @@ async function createFixtures(tx: Tx): Promise<CounselingFixtures> {
 	const centers = { CX: randomUUID(), CY: randomUUID() };
 	const counseling = { K1: randomUUID(), K2: randomUUID() };
 	const messages = { M1: randomUUID() };
+	const unused = { M0: randomUUID(), E0: randomUUID() };
 	for (const [name, id] of Object.entries(centers))
 		await tx`insert into public.support_centers (id, slug, name_ko, address_ko) values (${id}, ${`rls-k-${name.toLowerCase()}-${id.slice(0, 8)}`}, ${name}, '서울 중구 1')`;
 	await tx`insert into public.support_center_clusters (center_id, cluster_id) values (${centers.CX}, ${f.clusters.X})`;
 	await tx`insert into public.support_center_staff (center_id, user_id) values (${centers.CY}, ${f.users.MY})`;
+	await tx`insert into public.support_machines (id, center_id, kind, name_ko) values (${unused.M0}, ${centers.CX}, 'cnc', 'CNC')`;
+	await tx`insert into public.support_events (id, center_id, kind, title_ko, starts_at, ends_at, place_ko, capacity)
+		values (${unused.E0}, ${centers.CX}, 'seminar', '세미나', now() + interval '3 days', now() + interval '3 days 1 hour', '세미나실', 10)`;
 	// Written as the app's moves would leave them.
 	await tx`set local session_replication_role = replica`;
 	await tx`insert into public.support_counseling (id, center_id, requester_id, topic, question, preferred_times, status, starts_at, ends_at, place_ko) values
@@ -37,11 +44,37 @@ async function createFixtures(tx: Tx): Promise<CounselingFixtures> {
 	await tx`insert into public.support_counseling_messages (id, counseling_id, author_id, body) values (${messages.M1}, ${counseling.K1}, ${f.users.A}, '자료 첨부')`;
 	await tx`set local session_replication_role = origin`;
 	const names = new Map(f.names);
-	for (const group of [centers, counseling, messages]) for (const [name, id] of Object.entries(group)) names.set(id, name);
-	return { ...f, centers, counseling, messages, names };
+	for (const group of [centers, counseling, messages, unused]) for (const [name, id] of Object.entries(group)) names.set(id, name);
+	return { ...f, centers, counseling, messages, unused, names };
 }
 
+const everyone = Object.fromEntries(actors.map((a) => [a, ['M0']])) as Partial<Record<Actor, string[]>>;
+
 const matrix: Record<string, TableMatrix> = {
+	support_machines: {
+		visible: ({ tx, f }) => tx`select id from public.support_machines where id = ${f.unused.M0}`,
+		sees: everyone,
+		insert: {},
+		update: {},
+		delete: {
+			'M0 (never booked)': {
+				expect: only('MX', 'OP'),
+				sql: ({ tx, f }) => tx`delete from public.support_machines where id = ${f.unused.M0}`
+			}
+		}
+	},
+	support_events: {
+		visible: ({ tx, f }) => tx`select id from public.support_events where id = ${f.unused.E0}`,
+		sees: Object.fromEntries(actors.map((a) => [a, ['E0']])),
+		insert: {},
+		update: {},
+		delete: {
+			'E0 (nobody registered)': {
+				expect: only('MX', 'OP'),
+				sql: ({ tx, f }) => tx`delete from public.support_events where id = ${f.unused.E0}`
+			}
+		}
+	},
 	support_counseling: {
 		visible: ({ tx, f }) => tx`select id from public.support_counseling where id in (${f.counseling.K1}, ${f.counseling.K2})`,
 		sees: { A: ['K1'], B: ['K2'], MX: ['K1'], MY: ['K2'], OP: ['K1', 'K2'] },

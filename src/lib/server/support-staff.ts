@@ -1,0 +1,260 @@
+// What a center's staff (and managers of the clusters it serves) edit on their pages: machines and
+// events. RLS decides who may (private.acts_for_center); a machine someone booked or an event someone
+// registered for is not deleted but archived or cancelled (the delete policy only reaches unused rows).
+import type { Tx } from './db';
+import { isUuid } from './support';
+
+export interface MachineInput {
+	/** One of the table's kinds (3d_printer, laser_cutter, cnc, 3d_scanner, polisher, other). */
+	kind: string;
+	name_ko: string;
+	name_en: string;
+	specs_ko: string;
+	specs_en: string;
+	prerequisite_course_id: string | null;
+	hourly_fee_krw: number;
+	slot_minutes: number;
+	open_hour: number;
+	close_hour: number;
+}
+
+export interface StaffMachine extends MachineInput {
+	id: string;
+	center_id: string;
+	active: boolean;
+	bookings: number;
+}
+
+export interface Course {
+	id: string;
+	title_ko: string;
+	title_en: string;
+}
+
+export async function coursesOf(tx: Tx, centerId: string): Promise<Course[]> {
+	return tx<Course[]>`select id, title_ko, title_en from public.support_courses where center_id = ${centerId} order by title_ko`;
+}
+
+/** All machines of the center, archived ones too, with how many bookings each has had. */
+export async function machinesOf(tx: Tx, centerId: string): Promise<StaffMachine[]> {
+	return tx<StaffMachine[]>`select m.id, m.center_id, m.kind, m.name_ko, m.name_en, m.specs_ko, m.specs_en,
+		m.prerequisite_course_id, m.hourly_fee_krw, m.slot_minutes, m.open_hour, m.close_hour,
+		m.active, (select count(*)::int from public.support_bookings b where b.machine_id = m.id) as bookings
+		from public.support_machines m where m.center_id = ${centerId} order by m.active desc, m.kind, m.name_ko`;
+}
+
+export async function machine(tx: Tx, centerId: string, id: string): Promise<StaffMachine | null> {
+	if (!isUuid(id)) return null;
+	const [m] = (await machinesOf(tx, centerId)).filter((x) => x.id === id);
+	return m ?? null;
+}
+
+const machineRow = (input: MachineInput) => ({
+	kind: input.kind,
+	name_ko: input.name_ko,
+	name_en: input.name_en,
+	specs_ko: input.specs_ko,
+	specs_en: input.specs_en,
+	prerequisite_course_id: input.prerequisite_course_id,
+	hourly_fee_krw: input.hourly_fee_krw,
+	slot_minutes: input.slot_minutes,
+	open_hour: input.open_hour,
+	close_hour: input.close_hour
+});
+
+export type SaveResult = { ok: true; id: string } | { ok: false; error: 'not_allowed' | 'not_found' | 'invalid' };
+
+async function guarded(fn: () => Promise<string | null>): Promise<SaveResult> {
+	try {
+		const id = await fn();
+		return id ? { ok: true, id } : { ok: false, error: 'not_found' };
+	} catch (e) {
+		const code = (e as { code?: string }).code;
+		if (code === '42501') return { ok: false, error: 'not_allowed' };
+		if (code === '23514' || code === '23503' || code === '22P02') return { ok: false, error: 'invalid' };
+		throw e;
+	}
+}
+
+/** The course must be one of this center's (a select on the page, but the request may say anything). */
+async function courseOfCenter(tx: Tx, centerId: string, courseId: string | null): Promise<boolean> {
+	if (!courseId) return true;
+	if (!isUuid(courseId)) return false;
+	const [r] = await tx`select 1 from public.support_courses where id = ${courseId} and center_id = ${centerId}`;
+	return !!r;
+}
+
+export async function createMachine(tx: Tx, centerId: string, input: MachineInput): Promise<SaveResult> {
+	if (!(await courseOfCenter(tx, centerId, input.prerequisite_course_id))) return { ok: false, error: 'invalid' };
+	const row = { center_id: centerId, ...machineRow(input) };
+	return guarded(async () => {
+		const [r] = await tx.savepoint((sp) => sp<{ id: string }[]>`insert into public.support_machines ${sp(row)} returning id`);
+		return r?.id ?? null;
+	});
+}
+
+export async function updateMachine(tx: Tx, centerId: string, id: string, input: MachineInput): Promise<SaveResult> {
+	if (!isUuid(id)) return { ok: false, error: 'not_found' };
+	if (!(await courseOfCenter(tx, centerId, input.prerequisite_course_id))) return { ok: false, error: 'invalid' };
+	const row = machineRow(input);
+	return guarded(async () => {
+		const [r] = await tx.savepoint(
+			(sp) => sp<{ id: string }[]>`update public.support_machines set ${sp(row)} where id = ${id} and center_id = ${centerId} returning id`
+		);
+		return r?.id ?? null;
+	});
+}
+
+/** Takes a machine out of booking (its bookings stay), or back in. */
+export async function setMachineActive(tx: Tx, centerId: string, id: string, active: boolean): Promise<boolean> {
+	if (!isUuid(id)) return false;
+	const rows = await tx`update public.support_machines set active = ${active} where id = ${id} and center_id = ${centerId} returning id`;
+	return rows.length > 0;
+}
+
+/** Deletes a machine nobody ever booked ('in_use' otherwise: archive it instead). */
+export async function deleteMachine(tx: Tx, centerId: string, id: string): Promise<'ok' | 'in_use' | 'not_found'> {
+	if (!isUuid(id)) return 'not_found';
+	const rows = await tx`delete from public.support_machines where id = ${id} and center_id = ${centerId} returning id`;
+	if (rows.length) return 'ok';
+	const [exists] = await tx`select 1 from public.support_machines where id = ${id} and center_id = ${centerId}`;
+	return exists ? 'in_use' : 'not_found';
+}
+
+// ---------------------------------------------------------------- events
+export type EventKind = 'course' | 'seminar' | 'exhibition';
+
+export interface EventInput {
+	kind: EventKind;
+	title_ko: string;
+	title_en: string;
+	description_ko: string;
+	description_en: string;
+	starts_at: Date;
+	ends_at: Date;
+	place_ko: string;
+	online_url: string | null;
+	capacity: number;
+	/** The machine this course unlocks: attending it completes the machine's prerequisite course. */
+	machine_id: string | null;
+}
+
+export interface StaffEvent {
+	id: string;
+	kind: EventKind;
+	course_id: string | null;
+	title_ko: string;
+	title_en: string;
+	description_ko: string;
+	description_en: string;
+	starts_at: Date;
+	ends_at: Date;
+	place_ko: string;
+	online_url: string | null;
+	capacity: number;
+	cancelled: boolean;
+	registrations: number;
+	/** A machine whose prerequisite is this event's course. */
+	machine_id: string | null;
+}
+
+export async function eventsOf(tx: Tx, centerId: string, page = 1, perPage = 20): Promise<{ rows: StaffEvent[]; total: number }> {
+	const rows = await tx<(StaffEvent & { total: number })[]>`
+		select e.id, e.kind, e.course_id, e.title_ko, e.title_en, e.description_ko, e.description_en, e.starts_at, e.ends_at,
+		       e.place_ko, e.online_url, e.capacity, e.cancelled,
+		       (select count(*)::int from public.support_event_registrations g where g.event_id = e.id and g.status <> 'cancelled') as registrations,
+		       (select m.id from public.support_machines m where e.course_id is not null and m.prerequisite_course_id = e.course_id
+		        order by m.active desc, m.name_ko limit 1) as machine_id,
+		       count(*) over ()::int as total
+		from public.support_events e where e.center_id = ${centerId}
+		order by (e.ends_at < now()), case when e.ends_at < now() then null else e.starts_at end, e.starts_at desc
+		limit ${perPage} offset ${(Math.max(1, page) - 1) * perPage}`;
+	return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export async function event(tx: Tx, centerId: string, id: string): Promise<StaffEvent | null> {
+	if (!isUuid(id)) return null;
+	const [e] = await tx<StaffEvent[]>`
+		select e.id, e.kind, e.course_id, e.title_ko, e.title_en, e.description_ko, e.description_en, e.starts_at, e.ends_at,
+		       e.place_ko, e.online_url, e.capacity, e.cancelled,
+		       (select count(*)::int from public.support_event_registrations g where g.event_id = e.id and g.status <> 'cancelled') as registrations,
+		       (select m.id from public.support_machines m where e.course_id is not null and m.prerequisite_course_id = e.course_id
+		        order by m.active desc, m.name_ko limit 1) as machine_id
+		from public.support_events e where e.id = ${id} and e.center_id = ${centerId}`;
+	return e ?? null;
+}
+
+/**
+ * The course an event unlocking this machine is a session of: the machine's prerequisite course, or
+ * a new course (named after the event) that becomes the machine's prerequisite. Null: no machine.
+ * Throws (as a foreign key would, 'invalid' to the caller) for a machine not of this center.
+ */
+async function courseFor(tx: Tx, centerId: string, input: EventInput): Promise<string | null> {
+	if (!input.machine_id) return null;
+	const invalid = () => Object.assign(new Error('not a machine of this center'), { code: '23503' });
+	if (!isUuid(input.machine_id)) throw invalid();
+	const [m] = await tx<{ prerequisite_course_id: string | null }[]>`
+		select prerequisite_course_id from public.support_machines where id = ${input.machine_id} and center_id = ${centerId}`;
+	if (!m) throw invalid();
+	if (m.prerequisite_course_id) return m.prerequisite_course_id;
+	const [course] = await tx<{ id: string }[]>`insert into public.support_courses (center_id, title_ko, title_en)
+		values (${centerId}, ${input.title_ko}, ${input.title_en}) returning id`;
+	await tx`update public.support_machines set prerequisite_course_id = ${course.id} where id = ${input.machine_id}`;
+	return course.id;
+}
+
+const eventRow = (input: EventInput, courseId: string | null) => ({
+	kind: courseId ? 'course' : input.kind,
+	course_id: courseId,
+	title_ko: input.title_ko,
+	title_en: input.title_en,
+	description_ko: input.description_ko,
+	description_en: input.description_en,
+	starts_at: input.starts_at,
+	ends_at: input.ends_at,
+	place_ko: input.place_ko,
+	online_url: input.online_url,
+	capacity: input.capacity
+});
+
+export async function createEvent(tx: Tx, centerId: string, input: EventInput): Promise<SaveResult> {
+	return guarded(() =>
+		tx.savepoint(async (sp) => {
+			const course = await courseFor(sp, centerId, input);
+			const [r] = await sp<
+				{ id: string }[]
+			>`insert into public.support_events ${sp({ center_id: centerId, ...eventRow(input, course) })} returning id`;
+			return r?.id ?? null;
+		})
+	);
+}
+
+/** Edits an event; fewer seats than people registered is refused (nobody is pushed out silently). */
+export async function updateEvent(
+	tx: Tx,
+	centerId: string,
+	id: string,
+	input: EventInput
+): Promise<SaveResult | { ok: false; error: 'capacity' }> {
+	const current = await event(tx, centerId, id);
+	if (!current) return { ok: false, error: 'not_found' };
+	if (input.capacity < current.registrations) return { ok: false, error: 'capacity' };
+	return guarded(() =>
+		tx.savepoint(async (sp) => {
+			const course =
+				input.machine_id === current.machine_id && current.course_id ? current.course_id : await courseFor(sp, centerId, input);
+			const [r] = await sp<{ id: string }[]>`update public.support_events set ${sp(eventRow(input, course))}
+				where id = ${id} and center_id = ${centerId} returning id`;
+			return r?.id ?? null;
+		})
+	);
+}
+
+/** Cancels an event (registrations stay, registering closes), or deletes it if nobody registered. */
+export async function cancelEvent(tx: Tx, centerId: string, id: string): Promise<'cancelled' | 'deleted' | 'not_found'> {
+	if (!isUuid(id)) return 'not_found';
+	const deleted = await tx`delete from public.support_events where id = ${id} and center_id = ${centerId} returning id`;
+	if (deleted.length) return 'deleted';
+	const rows = await tx`update public.support_events set cancelled = true where id = ${id} and center_id = ${centerId} returning id`;
+	return rows.length ? 'cancelled' : 'not_found';
+}
