@@ -1,10 +1,12 @@
 // Counseling appointments on the real database, as real users with RLS on: a craftsman asks, the
 // center's staff are told and propose a slot, the craftsman confirms, both are notified and see it;
 // moves out of turn are refused by the database, other centers' staff see nothing, and the thread
-// belongs to the two sides only. The center's staff add and edit machines and events, archive or
-// cancel those that have bookings or registrations, and delete those that have none.
+// belongs to the two sides only. The center's staff add and edit machines, events and support
+// programs, archive, cancel or close those that have bookings, registrations or applications, and
+// delete those that have none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as counseling from '../../src/lib/server/counseling';
+import * as programs from '../../src/lib/server/programs';
 import * as support from '../../src/lib/server/support';
 import * as staff from '../../src/lib/server/support-staff';
 import { testSql } from './db';
@@ -222,5 +224,45 @@ describe('staff manage their machines and events', () => {
 		const empty = (await as(w.staff, (tx) => staff.createEvent(tx, w.center, eventInput(null)))) as { id: string };
 		expect(await as(w.staff, (tx) => staff.cancelEvent(tx, w.center, empty.id))).toBe('deleted');
 		expect(await as(a, (tx) => support.eventById(tx, empty.id))).toBeNull();
+	});
+
+	it('adds a program, keeps slugs unique, closes one with applications and deletes one without', async () => {
+		const input = (slug: string) => ({
+			slug,
+			kind: 'grant' as const,
+			title_ko: `스마트공방 ${w.tag}`,
+			title_en: 'Smart workshop',
+			summary_ko: '',
+			summary_en: '',
+			amount_max_krw: 49_000_000,
+			self_pay_percent: 30,
+			opens_at: seoulAt(-1, 9),
+			deadline: seoulAt(30, 18),
+			required_documents: [{ key: 'business_registration', label_ko: '사업자등록증', label_en: 'Business registration' }]
+		});
+		const made = (await as(w.staff, (tx) => staff.createProgram(tx, w.center, input(`smart-${w.tag}`)))) as { id: string };
+		expect((await as(w.craftsmen[0], (tx) => programs.list(tx, { centerId: w.center, openAt: new Date() }))).map((p) => p.id)).toContain(
+			made.id
+		);
+		expect(await as(w.staff, (tx) => staff.createProgram(tx, w.center, input(`smart-${w.tag}`)))).toEqual({
+			ok: false,
+			error: 'slug_taken'
+		});
+		expect(await as(w.otherStaff, (tx) => staff.createProgram(tx, w.center, input(`other-${w.tag}`)))).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
+		// Someone applied: closing moves the deadline to now and keeps the application.
+		const [workshop] = await testSql()<{ id: string }[]>`insert into public.workshops (owner_id, slug, name_ko, trade_code, employees)
+			values (${w.craftsmen[0]}, ${`ws-${w.tag}`}, '시험 공방', (select ksic_code from public.trades limit 1), 3) returning id`;
+		await testSql()`insert into public.support_applications (program_id, workshop_id, applicant_id) values (${made.id}, ${workshop.id}, ${w.craftsmen[0]})`;
+		expect(await as(w.staff, (tx) => staff.closeProgram(tx, w.center, made.id))).toBe('closed');
+		const closed = await as(w.staff, (tx) => staff.program(tx, w.center, made.id));
+		expect(closed!.deadline.getTime()).toBeLessThanOrEqual(Date.now());
+		expect(closed!.applications).toBe(1);
+		const empty = (await as(w.staff, (tx) => staff.createProgram(tx, w.center, input(`empty-${w.tag}`)))) as { id: string };
+		expect(await as(w.staff, (tx) => staff.closeProgram(tx, w.center, empty.id))).toBe('deleted');
+		await testSql()`delete from public.support_applications where program_id = ${made.id}`;
+		await testSql()`delete from public.workshops where id = ${workshop.id}`;
 	});
 });

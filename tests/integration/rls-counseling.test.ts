@@ -2,8 +2,8 @@
 // world plus: center CX serves cluster X (so its manager MX acts for it), center CY has MY appointed
 // as staff. A asked CX for counseling (K1, requested) and wrote M1 in its thread; B asked CY (K2, a
 // slot proposed). Moves out of turn are refused by the trigger, which counts as denied here too.
-// Staff delete a machine nobody booked (M0) or an event nobody registered for (E0) at their center;
-// rls-support.test.ts shows that booked machines and events with registrations are not deleted.
+// Staff delete a machine nobody booked (M0), an event nobody registered for (E0) or a program nobody
+// applied to (P0) at their center; rls-support.test.ts shows that the others are not deleted.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { runMatrix, runOutsideRls, type Outcome, type TableMatrix as Matrix } from './rls-runner';
@@ -16,7 +16,7 @@ interface CounselingFixtures extends Fixtures {
 	centers: { CX: string; CY: string };
 	counseling: { K1: string; K2: string };
 	messages: { M1: string };
-	unused: { M0: string; E0: string };
+	unused: { M0: string; E0: string; P0: string };
 }
 type TableMatrix = Matrix<CounselingFixtures, Actor>;
 
@@ -28,7 +28,7 @@ async function createFixtures(tx: Tx): Promise<CounselingFixtures> {
 	const centers = { CX: randomUUID(), CY: randomUUID() };
 	const counseling = { K1: randomUUID(), K2: randomUUID() };
 	const messages = { M1: randomUUID() };
-	const unused = { M0: randomUUID(), E0: randomUUID() };
+	const unused = { M0: randomUUID(), E0: randomUUID(), P0: randomUUID() };
 	for (const [name, id] of Object.entries(centers))
 		await tx`insert into public.support_centers (id, slug, name_ko, address_ko) values (${id}, ${`rls-k-${name.toLowerCase()}-${id.slice(0, 8)}`}, ${name}, '서울 중구 1')`;
 	await tx`insert into public.support_center_clusters (center_id, cluster_id) values (${centers.CX}, ${f.clusters.X})`;
@@ -36,6 +36,8 @@ async function createFixtures(tx: Tx): Promise<CounselingFixtures> {
 	await tx`insert into public.support_machines (id, center_id, kind, name_ko) values (${unused.M0}, ${centers.CX}, 'cnc', 'CNC')`;
 	await tx`insert into public.support_events (id, center_id, kind, title_ko, starts_at, ends_at, place_ko, capacity)
 		values (${unused.E0}, ${centers.CX}, 'seminar', '세미나', now() + interval '3 days', now() + interval '3 days 1 hour', '세미나실', 10)`;
+	await tx`insert into public.support_programs (id, center_id, slug, kind, title_ko, amount_max_krw, deadline)
+		values (${unused.P0}, ${centers.CX}, ${`rls-p0-${unused.P0.slice(0, 8)}`}, 'consulting', '컨설팅', 0, now() + interval '30 days')`;
 	// Written as the app's moves would leave them.
 	await tx`set local session_replication_role = replica`;
 	await tx`insert into public.support_counseling (id, center_id, requester_id, topic, question, preferred_times, status, starts_at, ends_at, place_ko) values
@@ -60,6 +62,18 @@ const matrix: Record<string, TableMatrix> = {
 			'M0 (never booked)': {
 				expect: only('MX', 'OP'),
 				sql: ({ tx, f }) => tx`delete from public.support_machines where id = ${f.unused.M0}`
+			}
+		}
+	},
+	support_programs: {
+		visible: ({ tx, f }) => tx`select id from public.support_programs where id = ${f.unused.P0}`,
+		sees: Object.fromEntries(actors.map((a) => [a, ['P0']])),
+		insert: {},
+		update: {},
+		delete: {
+			'P0 (nobody applied)': {
+				expect: only('MX', 'OP'),
+				sql: ({ tx, f }) => tx`delete from public.support_programs where id = ${f.unused.P0}`
 			}
 		}
 	},

@@ -1,7 +1,9 @@
-// What a center's staff (and managers of the clusters it serves) edit on their pages: machines and
-// events. RLS decides who may (private.acts_for_center); a machine someone booked or an event someone
-// registered for is not deleted but archived or cancelled (the delete policy only reaches unused rows).
+// What a center's staff (and managers of the clusters it serves) edit on their pages: machines,
+// events and programs. RLS decides who may (private.acts_for_center); a machine someone booked, an
+// event someone registered for or a program someone applied to is not deleted but archived, cancelled
+// or closed (the delete policies only reach unused rows).
 import type { Tx } from './db';
+import type { RequiredDocument } from './programs';
 import { isUuid } from './support';
 
 export interface MachineInput {
@@ -257,4 +259,93 @@ export async function cancelEvent(tx: Tx, centerId: string, id: string): Promise
 	if (deleted.length) return 'deleted';
 	const rows = await tx`update public.support_events set cancelled = true where id = ${id} and center_id = ${centerId} returning id`;
 	return rows.length ? 'cancelled' : 'not_found';
+}
+
+// ---------------------------------------------------------------- programs
+export type ProgramKind = 'loan' | 'grant' | 'infrastructure' | 'consulting';
+
+export interface ProgramInput {
+	slug: string;
+	kind: ProgramKind;
+	title_ko: string;
+	title_en: string;
+	summary_ko: string;
+	summary_en: string;
+	amount_max_krw: number;
+	self_pay_percent: number;
+	opens_at: Date;
+	deadline: Date;
+	required_documents: RequiredDocument[];
+}
+
+export interface StaffProgram extends ProgramInput {
+	id: string;
+	applications: number;
+}
+
+const programSelect = (tx: Tx) =>
+	tx`p.id, p.slug, p.kind, p.title_ko, p.title_en, p.summary_ko, p.summary_en, p.amount_max_krw::float8 as amount_max_krw,
+	   p.self_pay_percent, p.opens_at, p.deadline, p.required_documents,
+	   (select count(*)::int from public.support_applications a where a.program_id = p.id) as applications`;
+
+export async function programsOf(tx: Tx, centerId: string): Promise<StaffProgram[]> {
+	return tx<StaffProgram[]>`select ${programSelect(tx)} from public.support_programs p where p.center_id = ${centerId}
+		order by (p.deadline < now()), p.deadline desc`;
+}
+
+export async function program(tx: Tx, centerId: string, id: string): Promise<StaffProgram | null> {
+	if (!isUuid(id)) return null;
+	const [p] = await tx<StaffProgram[]>`select ${programSelect(tx)} from public.support_programs p
+		where p.id = ${id} and p.center_id = ${centerId}`;
+	return p ?? null;
+}
+
+export type ProgramSaveResult = SaveResult | { ok: false; error: 'slug_taken' };
+
+async function savingProgram(fn: () => Promise<string | null>): Promise<ProgramSaveResult> {
+	try {
+		return await guarded(fn);
+	} catch (e) {
+		if ((e as { code?: string }).code === '23505') return { ok: false, error: 'slug_taken' };
+		throw e;
+	}
+}
+
+const programRow = (tx: Tx, input: ProgramInput) => ({ ...input, required_documents: tx.json(input.required_documents as never) });
+
+/** A new program of the center; its eligibility rules start empty (anyone may apply). */
+export function createProgram(tx: Tx, centerId: string, input: ProgramInput): Promise<ProgramSaveResult> {
+	return savingProgram(async () => {
+		const row = { center_id: centerId, ...programRow(tx, input) };
+		const [r] = await tx.savepoint((sp) => sp<{ id: string }[]>`insert into public.support_programs ${sp(row)} returning id`);
+		return r?.id ?? null;
+	});
+}
+
+/** Edits a program; its eligibility rules are kept as they are. */
+export function updateProgram(tx: Tx, centerId: string, id: string, input: ProgramInput): Promise<ProgramSaveResult> {
+	if (!isUuid(id)) return Promise.resolve({ ok: false, error: 'not_found' });
+	return savingProgram(async () => {
+		const row = programRow(tx, input);
+		const [r] = await tx.savepoint(
+			(sp) => sp<{ id: string }[]>`update public.support_programs set ${sp(row)} where id = ${id} and center_id = ${centerId} returning id`
+		);
+		return r?.id ?? null;
+	});
+}
+
+/** Closes a program now (applications stay), or deletes it when nobody applied. */
+export async function closeProgram(
+	tx: Tx,
+	centerId: string,
+	id: string,
+	now: Date = new Date()
+): Promise<'closed' | 'deleted' | 'not_found'> {
+	if (!isUuid(id)) return 'not_found';
+	const deleted = await tx`delete from public.support_programs where id = ${id} and center_id = ${centerId} returning id`;
+	if (deleted.length) return 'deleted';
+	const rows = await tx`update public.support_programs
+		set opens_at = least(opens_at, ${new Date(now.getTime() - 1000)}), deadline = ${now}
+		where id = ${id} and center_id = ${centerId} returning id`;
+	return rows.length ? 'closed' : 'not_found';
 }
