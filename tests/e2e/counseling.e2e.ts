@@ -1,7 +1,8 @@
 // Support centers run from pages. In Korean: a craftsman asks the Jongno center for export counseling,
 // the center's staff (the cluster's manager acts for it) proposes a slot, the craftsman confirms, and
-// both see the confirmed appointment (with its calendar file) and its thread. In English: the staff
-// add a machine and a course that unlocks it, and both appear on the center's page. In Korean: the
+// both see the confirmed appointment (with its calendar file) and its thread; in English the same
+// with an online call. In English: the staff add a machine, a course that unlocks it and a support
+// program, and all appear on the center's page. In Korean: the
 // operator imports centers from a CP949 CSV with a bad row (nothing imported), fixes it and imports.
 import type { Browser, Page } from '@playwright/test';
 import { expect, signInAs, tag, test, type Account } from './world';
@@ -78,6 +79,40 @@ test('a craftsman asks for counseling, the center proposes a slot, the craftsman
 	expect((await other.goto(appointment))?.status()).toBe(404);
 });
 
+test('a craftsman asks for financing counseling online and confirms the proposed call, in English', async ({ browser, world }) => {
+	const t = tag();
+	const craftsman = await world.craftsman(`Maker ${t}`);
+	const staff = await world.manager('jongno-jewelry');
+	const c = await as(browser, craftsman, 'en');
+	await c.goto(`/support/${CENTER}`);
+	await c.getByRole('link', { name: 'Ask for counseling' }).click();
+	await c.getByLabel('Financing').check();
+	await c.getByLabel('Your question').fill(`Which loan fits a new kiln? ${t}`);
+	await c.getByLabel('Preferred times').fill('Mornings');
+	await c.getByRole('button', { name: 'Send the request' }).click();
+	await expect(c.getByText('Your request is sent.')).toBeVisible();
+	const appointment = c.url().replace(/\?.*$/, '');
+
+	const s = await as(browser, staff, 'en');
+	await s.goto(appointment);
+	await expect(s.getByText(`Asked by Maker ${t}`)).toBeVisible();
+	await s.getByLabel('Starts').fill(seoulInput(9, 10));
+	await s.getByLabel('Length').selectOption('30');
+	await s.getByLabel('Online link').fill('http://meet.example/room');
+	await s.getByRole('button', { name: 'Propose this time' }).click();
+	await expect(s.getByText('An online link starts with https://.')).toBeVisible();
+	await s.getByLabel('Online link').fill('https://meet.example/room');
+	await s.getByRole('button', { name: 'Propose this time' }).click();
+	await expect(s.getByText('Time proposed.')).toBeVisible();
+
+	await c.reload();
+	await c.getByRole('button', { name: 'Confirm this time' }).click();
+	await expect(c.getByText('The appointment is confirmed.')).toBeVisible();
+	await expect(c.getByRole('link', { name: 'https://meet.example/room' })).toBeVisible();
+	await s.goto(`/support/${CENTER}/staff/counseling`);
+	await expect(s.locator('li', { hasText: `Maker ${t}` })).toContainText('Confirmed');
+});
+
 test('staff add a machine and a course that unlocks it, and both show on the center page, in English', async ({ browser, world }) => {
 	const t = tag();
 	const staff = await world.manager('jongno-jewelry');
@@ -118,6 +153,23 @@ test('staff add a machine and a course that unlocks it, and both show on the cen
 	await expect(machine).toBeVisible();
 	await expect(machine.getByText(`Laser safety ${t}`)).toBeVisible();
 	await expect(visitor.getByRole('link', { name: `Laser safety ${t}` })).toBeVisible();
+
+	// A support program, with the documents an application needs.
+	await s.goto(`/support/${CENTER}/staff`);
+	await s.getByRole('link', { name: 'Programs', exact: true }).click();
+	await s.getByRole('link', { name: 'Add a program' }).click();
+	await s.getByLabel('Address name').fill(`export-voucher-${t}`);
+	await s.getByLabel('Title (Korean)').fill(`수출 바우처 ${t}`);
+	await s.getByLabel('Title (English)').fill(`Export voucher ${t}`);
+	await s.getByLabel('Maximum amount (KRW)').fill('30000000');
+	await s.getByLabel('Required documents').fill('business_registration');
+	await s.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(s.getByText("Write each line as 'key | Korean name | English name'")).toBeVisible();
+	await s.getByLabel('Required documents').fill('business_registration | 사업자등록증 | Business registration');
+	await s.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(s.getByText('Added. It now shows on the center')).toBeVisible();
+	await visitor.reload();
+	await expect(visitor.getByRole('link', { name: `Export voucher ${t}` })).toBeVisible();
 
 	// Nobody registered: the event can be deleted, after a confirmation.
 	await s.goto(`/support/${CENTER}/staff/events`);
