@@ -6,6 +6,7 @@
 // delete those that have none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as counseling from '../../src/lib/server/counseling';
+import { renderNotificationMail, type NotificationPayload } from '../../src/lib/server/mail/templates';
 import * as programs from '../../src/lib/server/programs';
 import * as support from '../../src/lib/server/support';
 import * as staff from '../../src/lib/server/support-staff';
@@ -38,6 +39,20 @@ describe('a counseling appointment', () => {
 		expect((await notices(w.staff)).map((n) => n.payload)).toContainEqual(
 			expect.objectContaining({ support: 'counseling_requested', counseling_id: id })
 		);
+		// The email of it names the topic and leads to the appointment, in either language.
+		const [row] = await testSql()<{ id: string; payload: NotificationPayload }[]>`select id, payload from public.notifications
+			where user_id = ${w.staff} and kind = 'support' and payload ->> 'counseling_id' = ${id}`;
+		const ko = renderNotificationMail(
+			{ id: row.id, kind: 'support', payload: row.payload },
+			{ origin: 'https://sogong.test', locale: 'ko' }
+		);
+		const en = renderNotificationMail(
+			{ id: row.id, kind: 'support', payload: row.payload },
+			{ origin: 'https://sogong.test', locale: 'en' }
+		);
+		expect(ko.subject).toContain('수출 상담 신청');
+		expect(en.subject).toContain('export counseling');
+		expect(ko.text).toContain(`https://sogong.test/support/counseling/${id}?n=${row.id}`);
 		// The craftsman cannot propose or confirm a slot that was not proposed.
 		expect(await as(a, (tx) => counseling.propose(tx, id, slot()))).toBe('refused');
 		expect(await as(a, (tx) => counseling.confirm(tx, id))).toBe('refused');
