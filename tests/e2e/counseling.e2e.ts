@@ -1,10 +1,11 @@
 // Support centers run from pages. In Korean: a craftsman asks the Jongno center for export counseling,
 // the center's staff (the cluster's manager acts for it) proposes a slot, the craftsman confirms, and
 // both see the confirmed appointment (with its calendar file) and its thread; in English the same
-// with an online call. In English: the staff add a machine, a course that unlocks it and a support
-// program, and all appear on the center's page. In Korean: the
+// with an online call. In English: the staff add a machine (with a photo), a course that unlocks it and
+// a support program, and all appear on the center's page. In Korean: the
 // operator imports centers from a CP949 CSV with a bad row (nothing imported), fixes it and imports.
 import type { Browser, Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expect, signInAs, tag, test, type Account } from './world';
 
 const CENTER = 'jongno-jewelry-center'; // 종로 귀금속 소공인특화지원센터 (seed)
@@ -130,6 +131,13 @@ test('staff add a machine and a course that unlocks it, and both show on the cen
 	await s.getByLabel('Fee per hour (KRW)').fill('3000');
 	await s.getByRole('button', { name: 'Add the machine' }).click();
 	await expect(s.getByText('Added. It now shows on the center')).toBeVisible();
+	// An optional photo.
+	const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#a63' } })
+		.png()
+		.toBuffer();
+	await s.getByLabel('Photo file').setInputFiles({ name: 'laser.png', mimeType: 'image/png', buffer: photo });
+	await s.getByRole('button', { name: 'Upload the photo' }).click();
+	await expect(s.getByText('Photo uploaded.')).toBeVisible();
 
 	await s.goto(`/support/${CENTER}/staff/events/new`);
 	await s.getByLabel('Unlocks the machine').selectOption({ label: `Laser cutter ${t}` });
@@ -151,6 +159,7 @@ test('staff add a machine and a course that unlocks it, and both show on the cen
 	await visitor.goto(`/support/${CENTER}`);
 	const machine = visitor.locator('li', { hasText: `Laser cutter ${t}` });
 	await expect(machine).toBeVisible();
+	await expect.poll(() => machine.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 	await expect(machine.getByText(`Laser safety ${t}`)).toBeVisible();
 	await expect(visitor.getByRole('link', { name: `Laser safety ${t}` })).toBeVisible();
 

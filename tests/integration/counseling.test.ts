@@ -3,12 +3,17 @@
 // moves out of turn are refused by the database, other centers' staff see nothing, and the thread
 // belongs to the two sides only. The center's staff add and edit machines, events and support
 // programs, archive, cancel or close those that have bookings, registrations or applications, and
-// delete those that have none.
+// delete those that have none; a machine's photo is stored through the storage port.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as counseling from '../../src/lib/server/counseling';
 import { renderNotificationMail, type NotificationPayload } from '../../src/lib/server/mail/templates';
 import * as programs from '../../src/lib/server/programs';
 import * as support from '../../src/lib/server/support';
+import { diskStorage } from '../../src/lib/server/storage/disk';
 import * as staff from '../../src/lib/server/support-staff';
 import { testSql } from './db';
 import { as, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
@@ -279,5 +284,36 @@ describe('staff manage their machines and events', () => {
 		expect(await as(w.staff, (tx) => staff.closeProgram(tx, w.center, empty.id))).toBe('deleted');
 		await testSql()`delete from public.support_applications where program_id = ${made.id}`;
 		await testSql()`delete from public.workshops where id = ${workshop.id}`;
+	});
+
+	it('gives a machine a photo anyone may see, replaces it, and refuses what is not an image or not theirs', async () => {
+		const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'machine-photos-'));
+		const store = diskStorage(dir);
+		const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#c84' } })
+			.png()
+			.toBuffer();
+		const stored = async () => (await fs.readdir(dir, { recursive: true })).filter((n) => n.endsWith('.webp'));
+		try {
+			expect(await as(w.otherStaff, (tx) => staff.setMachinePhoto(tx, store, w.center, w.printer, png))).toBe('not_found');
+			expect(await as(w.staff, (tx) => staff.setMachinePhoto(tx, store, w.center, w.printer, new TextEncoder().encode('hello')))).toBe(
+				'not_an_image'
+			);
+			expect(await stored()).toEqual([]);
+			expect(await as(w.staff, (tx) => staff.setMachinePhoto(tx, store, w.center, w.printer, png))).toBe('ok');
+			const first = (await as(w.staff, (tx) => staff.machine(tx, w.center, w.printer)))!.photo;
+			expect(first).toMatch(/^support\/machines\/.+\.webp$/);
+			expect(await as(w.craftsmen[0], (tx) => staff.isMachinePhoto(tx, first))).toBe(true);
+			expect(await as(w.craftsmen[0], (tx) => staff.isMachinePhoto(tx, 'support/machines/other.webp'))).toBe(false);
+			expect((await store.get(first))?.contentType).toBe('image/webp');
+			// A new photo replaces the old file; removing leaves none.
+			await as(w.staff, (tx) => staff.setMachinePhoto(tx, store, w.center, w.printer, png));
+			expect(await store.get(first)).toBeNull();
+			expect(await stored()).toHaveLength(1);
+			await as(w.staff, (tx) => staff.setMachinePhoto(tx, store, w.center, w.printer, null));
+			expect(await stored()).toEqual([]);
+			expect((await as(w.staff, (tx) => staff.machine(tx, w.center, w.printer)))!.photo).toBe('');
+		} finally {
+			await fs.rm(dir, { recursive: true, force: true });
+		}
 	});
 });

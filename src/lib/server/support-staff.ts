@@ -2,8 +2,11 @@
 // events and programs. RLS decides who may (private.acts_for_center); a machine someone booked, an
 // event someone registered for or a program someone applied to is not deleted but archived, cancelled
 // or closed (the delete policies only reach unused rows).
+import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
+import { processPhoto, type PhotoError } from './images';
 import type { RequiredDocument } from './programs';
+import type { StoragePort } from './storage/port';
 import { isUuid } from './support';
 
 export interface MachineInput {
@@ -22,6 +25,8 @@ export interface MachineInput {
 
 export interface StaffMachine extends MachineInput {
 	id: string;
+	/** The stored photo's path ('' for none). */
+	photo: string;
 	center_id: string;
 	active: boolean;
 	bookings: number;
@@ -40,7 +45,7 @@ export async function coursesOf(tx: Tx, centerId: string): Promise<Course[]> {
 /** All machines of the center, archived ones too, with how many bookings each has had. */
 export async function machinesOf(tx: Tx, centerId: string): Promise<StaffMachine[]> {
 	return tx<StaffMachine[]>`select m.id, m.center_id, m.kind, m.name_ko, m.name_en, m.specs_ko, m.specs_en,
-		m.prerequisite_course_id, m.hourly_fee_krw, m.slot_minutes, m.open_hour, m.close_hour,
+		coalesce(m.photos[1], '') as photo, m.prerequisite_course_id, m.hourly_fee_krw, m.slot_minutes, m.open_hour, m.close_hour,
 		m.active, (select count(*)::int from public.support_bookings b where b.machine_id = m.id) as bookings
 		from public.support_machines m where m.center_id = ${centerId} order by m.active desc, m.kind, m.name_ko`;
 }
@@ -121,6 +126,43 @@ export async function deleteMachine(tx: Tx, centerId: string, id: string): Promi
 	if (rows.length) return 'ok';
 	const [exists] = await tx`select 1 from public.support_machines where id = ${id} and center_id = ${centerId}`;
 	return exists ? 'in_use' : 'not_found';
+}
+
+/** Where machine photos live in the storage port; /support/photos/… serves them to everyone. */
+export const MACHINE_PHOTOS = 'support/machines/';
+
+/**
+ * Replaces the machine's photo with an upload (checked and re-encoded as photos of workshops are),
+ * or removes it (bytes null). Pass the staged store of withUserFiles: the new file goes away if the
+ * transaction fails, the old one only after it commits. RLS lets only the center's people update.
+ */
+export async function setMachinePhoto(
+	tx: Tx,
+	store: StoragePort,
+	centerId: string,
+	id: string,
+	bytes: Uint8Array | null
+): Promise<'ok' | 'not_found' | PhotoError> {
+	if (!isUuid(id)) return 'not_found';
+	const image = bytes ? await processPhoto(bytes) : null;
+	if (image && !image.ok) return image.error;
+	const path = image ? `${MACHINE_PHOTOS}${id}/${randomUUID()}.webp` : null;
+	const [row] = await tx<{ old: string[] }[]>`
+		with old as (select photos from public.support_machines where id = ${id} and center_id = ${centerId})
+		update public.support_machines set photos = ${path ? [path] : []}::text[] where id = ${id} and center_id = ${centerId}
+		returning (select photos from old) as old`;
+	if (!row) return 'not_found';
+	if (image && path) await store.put(path, image.full.data, 'image/webp');
+	const old = row.old.filter((p) => p.startsWith(MACHINE_PHOTOS));
+	if (old.length) await store.remove(old);
+	return 'ok';
+}
+
+/** Whether `path` is a machine's photo (machines are public, so their photos are too). */
+export async function isMachinePhoto(tx: Tx, path: string): Promise<boolean> {
+	if (!path.startsWith(MACHINE_PHOTOS)) return false;
+	const rows = await tx`select 1 from public.support_machines where ${path} = any(photos) limit 1`;
+	return rows.length > 0;
 }
 
 // ---------------------------------------------------------------- events

@@ -5,6 +5,8 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
+import { storage } from '$lib/server/ports';
+import { withUserFiles } from '$lib/server/storage/staged';
 import * as staff from '$lib/server/support-staff';
 import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
@@ -47,6 +49,19 @@ export const actions = {
 			});
 		});
 		return result.ok ? message(form, 'counseling_staff_saved') : setError(form, '', `counseling_staff_err_${result.error}`);
+	},
+	photo: async (event) => {
+		const { claims } = requireUser(event);
+		const data = await event.request.formData();
+		const file = data.get('photo');
+		const remove = data.get('remove') === '1';
+		if (!remove && (!(file instanceof File) || file.size === 0)) return fail(400, { photoError: 'counseling_staff_err_photo_missing' });
+		const bytes = !remove && file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
+		const result = await withUserFiles(claims, storage(), async (tx, store) =>
+			staff.setMachinePhoto(tx, store, (await staffCenter(tx, event.params.slug)).id, event.params.id, bytes)
+		);
+		if (result !== 'ok') return fail(400, { photoError: `counseling_staff_err_photo_${result}` });
+		return { photoDone: remove ? 'counseling_staff_photo_removed' : 'counseling_staff_photo_saved' };
 	},
 	archive: async (event) => {
 		const { claims } = requireUser(event);
