@@ -183,34 +183,25 @@ export interface EventInput {
 	machine_id: string | null;
 }
 
-export interface StaffEvent {
+export interface StaffEvent extends Omit<EventInput, 'machine_id'> {
 	id: string;
-	kind: EventKind;
 	course_id: string | null;
-	title_ko: string;
-	title_en: string;
-	description_ko: string;
-	description_en: string;
-	starts_at: Date;
-	ends_at: Date;
-	place_ko: string;
-	online_url: string | null;
-	capacity: number;
 	cancelled: boolean;
 	registrations: number;
 	/** A machine whose prerequisite is this event's course. */
 	machine_id: string | null;
 }
 
+const eventSelect = (tx: Tx) =>
+	tx`e.id, e.kind, e.course_id, e.title_ko, e.title_en, e.description_ko, e.description_en, e.starts_at, e.ends_at,
+	   e.place_ko, e.online_url, e.capacity, e.cancelled,
+	   (select count(*)::int from public.support_event_registrations g where g.event_id = e.id and g.status <> 'cancelled') as registrations,
+	   (select m.id from public.support_machines m where e.course_id is not null and m.prerequisite_course_id = e.course_id
+	    order by m.active desc, m.name_ko limit 1) as machine_id`;
+
 export async function eventsOf(tx: Tx, centerId: string, page = 1, perPage = 20): Promise<{ rows: StaffEvent[]; total: number }> {
 	const rows = await tx<(StaffEvent & { total: number })[]>`
-		select e.id, e.kind, e.course_id, e.title_ko, e.title_en, e.description_ko, e.description_en, e.starts_at, e.ends_at,
-		       e.place_ko, e.online_url, e.capacity, e.cancelled,
-		       (select count(*)::int from public.support_event_registrations g where g.event_id = e.id and g.status <> 'cancelled') as registrations,
-		       (select m.id from public.support_machines m where e.course_id is not null and m.prerequisite_course_id = e.course_id
-		        order by m.active desc, m.name_ko limit 1) as machine_id,
-		       count(*) over ()::int as total
-		from public.support_events e where e.center_id = ${centerId}
+		select ${eventSelect(tx)}, count(*) over ()::int as total from public.support_events e where e.center_id = ${centerId}
 		order by (e.ends_at < now()), case when e.ends_at < now() then null else e.starts_at end, e.starts_at desc
 		limit ${perPage} offset ${(Math.max(1, page) - 1) * perPage}`;
 	return { rows, total: rows[0]?.total ?? 0 };
@@ -218,13 +209,9 @@ export async function eventsOf(tx: Tx, centerId: string, page = 1, perPage = 20)
 
 export async function event(tx: Tx, centerId: string, id: string): Promise<StaffEvent | null> {
 	if (!isUuid(id)) return null;
-	const [e] = await tx<StaffEvent[]>`
-		select e.id, e.kind, e.course_id, e.title_ko, e.title_en, e.description_ko, e.description_en, e.starts_at, e.ends_at,
-		       e.place_ko, e.online_url, e.capacity, e.cancelled,
-		       (select count(*)::int from public.support_event_registrations g where g.event_id = e.id and g.status <> 'cancelled') as registrations,
-		       (select m.id from public.support_machines m where e.course_id is not null and m.prerequisite_course_id = e.course_id
-		        order by m.active desc, m.name_ko limit 1) as machine_id
-		from public.support_events e where e.id = ${id} and e.center_id = ${centerId}`;
+	const [e] = await tx<
+		StaffEvent[]
+	>`select ${eventSelect(tx)} from public.support_events e where e.id = ${id} and e.center_id = ${centerId}`;
 	return e ?? null;
 }
 

@@ -9,3 +9,8 @@ export async function staffCenter(tx: Tx, slug: string) {
 	if (!(await support.actsFor(tx, center.id))) error(403, 'Forbidden');
 	return center;
 }
+
+export const PER_PAGE = 20;
+
+/** The list page asked for (?page=n), 1 when none or nonsense. */
+export const pageOf = (url: URL) => Math.max(1, Math.min(1000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
