@@ -28,7 +28,8 @@ export function itemPath(n: Pick<Linked, 'kind' | 'payload'>): string {
 	)
 		return order && UUID.test(order) ? `/orders/${order}` : '/orders';
 	if (n.kind === 'support') {
-		const { event_id: event, application_id: application } = n.payload;
+		const { event_id: event, application_id: application, counseling_id: counseling } = n.payload;
+		if (counseling && UUID.test(counseling)) return `/support/counseling/${counseling}`;
 		if (event && UUID.test(event)) return `/support/events/${event}`;
 		if (application && UUID.test(application)) return `/programs/applications/${application}`;
 		return '/support/mine';

@@ -1780,6 +1780,85 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			support_counseling: {
+				Row: {
+					id: string;
+					center_id: string;
+					requester_id: string;
+					topic: 'management' | 'technology' | 'marketing' | 'export' | 'financing';
+					question: string;
+					preferred_times: string;
+					status: 'requested' | 'proposed' | 'confirmed' | 'cancelled' | 'declined';
+					starts_at: Date | null;
+					ends_at: Date | null;
+					place_ko: string;
+					online_url: string | null;
+					proposed_by: string | null;
+					reason: string;
+					cancelled_by: string | null;
+					created_at: Date;
+					updated_at: Date;
+				};
+				Insert: {
+					id?: string;
+					center_id: string;
+					requester_id: string;
+					topic: 'management' | 'technology' | 'marketing' | 'export' | 'financing';
+					question: string;
+					preferred_times: string;
+					status?: 'requested' | 'proposed' | 'confirmed' | 'cancelled' | 'declined';
+					starts_at?: Date | null;
+					ends_at?: Date | null;
+					place_ko?: string;
+					online_url?: string | null;
+					proposed_by?: string | null;
+					reason?: string;
+					cancelled_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+				Update: {
+					id?: string;
+					center_id?: string;
+					requester_id?: string;
+					topic?: 'management' | 'technology' | 'marketing' | 'export' | 'financing';
+					question?: string;
+					preferred_times?: string;
+					status?: 'requested' | 'proposed' | 'confirmed' | 'cancelled' | 'declined';
+					starts_at?: Date | null;
+					ends_at?: Date | null;
+					place_ko?: string;
+					online_url?: string | null;
+					proposed_by?: string | null;
+					reason?: string;
+					cancelled_by?: string | null;
+					created_at?: Date;
+					updated_at?: Date;
+				};
+			};
+			support_counseling_messages: {
+				Row: {
+					id: string;
+					counseling_id: string;
+					author_id: string | null;
+					body: string;
+					created_at: Date;
+				};
+				Insert: {
+					id?: string;
+					counseling_id: string;
+					author_id?: string | null;
+					body: string;
+					created_at?: Date;
+				};
+				Update: {
+					id?: string;
+					counseling_id?: string;
+					author_id?: string | null;
+					body?: string;
+					created_at?: Date;
+				};
+			};
 			support_course_completions: {
 				Row: {
 					user_id: string;

@@ -53,7 +53,18 @@ export interface NotificationPayload {
 	amount_krw?: number;
 	reminder?: 'deposit' | 'auto_confirm';
 	/** Support centers (support migration): what happened, and about which event, booking or application. */
-	support?: 'event_reminder' | 'moved_up' | 'penalty' | 'application_decided';
+	support?:
+		| 'event_reminder'
+		| 'moved_up'
+		| 'penalty'
+		| 'application_decided'
+		| 'counseling_requested'
+		| 'counseling_proposed'
+		| 'counseling_confirmed'
+		| 'counseling_cancelled';
+	/** Counseling (counseling migration): the appointment and its topic; title is then the center's name. */
+	counseling_id?: string;
+	topic?: 'management' | 'technology' | 'marketing' | 'export' | 'financing';
 	event_id?: string;
 	booking_id?: string;
 	application_id?: string;
@@ -126,6 +137,15 @@ const orderLine = (p: NotificationPayload): Pick<Lines, 'detailKo' | 'detailEn'>
 		? { detailKo: [`주문 ${p.order_number} · ${p.order_title ?? ''}`], detailEn: [`Order ${p.order_number} · ${p.order_title ?? ''}`] }
 		: {};
 
+const counselingTopicKo = { management: '경영', technology: '기술', marketing: '마케팅', export: '수출', financing: '자금' };
+const counselingTopicEn = {
+	management: 'management',
+	technology: 'technology',
+	marketing: 'marketing',
+	export: 'export',
+	financing: 'financing'
+};
+
 function supportLines(p: NotificationPayload): Lines {
 	const when = p.starts_at ? new Date(p.starts_at) : null;
 	const seoul = (locale: 'ko' | 'en') =>
@@ -135,6 +155,25 @@ function supportLines(p: NotificationPayload): Lines {
 	const titleKo = p.title ?? '';
 	const titleEn = p.title_en || p.title || '';
 	switch (p.support) {
+		case 'counseling_requested':
+			return {
+				ko: `${titleKo}에 ${counselingTopicKo[p.topic ?? 'management']} 상담 신청이 들어왔습니다.`,
+				en: `${titleEn}: a new request for ${counselingTopicEn[p.topic ?? 'management']} counseling.`
+			};
+		case 'counseling_proposed':
+			return {
+				ko: `${titleKo}에서 상담 일정을 제안했습니다 (${seoul('ko')}). 확인해 주세요.`,
+				en: `${titleEn} proposed a counseling slot (${seoul('en')}, Seoul time). Please confirm it.`
+			};
+		case 'counseling_confirmed':
+			return {
+				ko: `상담 일정이 확정되었습니다 (${seoul('ko')}).`,
+				en: `The counseling appointment is confirmed (${seoul('en')}, Seoul time).`
+			};
+		case 'counseling_cancelled':
+			return p.status === 'declined'
+				? { ko: `${titleKo}에서 상담 신청을 받지 못한다고 알려 왔습니다.`, en: `${titleEn} declined the counseling request.` }
+				: { ko: `${titleKo} 상담이 취소되었습니다.`, en: `The counseling at ${titleEn} was cancelled.` };
 		case 'event_reminder':
 			return { ko: `내일 ${titleKo} 일정이 있습니다 (${seoul('ko')}).`, en: `Tomorrow: ${titleEn} (${seoul('en')}, Seoul time).` };
 		case 'moved_up':

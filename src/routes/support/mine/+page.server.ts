@@ -6,6 +6,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { cancelOutcome } from '$lib/domain/booking-rules';
 import { withUser } from '$lib/server/db';
+import * as counseling from '$lib/server/counseling';
 import { requireUser } from '$lib/server/guards';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,6 +33,7 @@ export const load = (async (event) => {
 			penalties: penalties.map((p) => ({ ...p, active: p.expires_at > now })),
 			suspensions,
 			registrations: await support.registrationsOf(tx, user.id),
+			counseling: await counseling.mine(tx, user.id),
 			courses: await support.completedCourses(tx, user.id),
 			form: await superValidate(zod4(cancelSchema), { id: 'cancel' })
 		};

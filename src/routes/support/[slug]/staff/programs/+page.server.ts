@@ -1,0 +1,14 @@
+// The center's support programs for its staff, closed ones too: add one, edit one.
+import { withUser } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import * as staff from '$lib/server/support-staff';
+import type { PageServerLoad } from './$types';
+import { staffCenter } from '../center';
+
+export const load = (async (event) => {
+	const { claims } = requireUser(event);
+	return withUser(claims, async (tx) => {
+		const center = await staffCenter(tx, event.params.slug);
+		return { center, programs: await staff.programsOf(tx, center.id), now: new Date() };
+	});
+}) satisfies PageServerLoad;
