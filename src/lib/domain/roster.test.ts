@@ -44,6 +44,11 @@ describe('decoding a roster file', () => {
 		expect(rows[1][1]).toBe('김민수');
 	});
 
+	it('reads the CP949 syllables EUC-KR lacks (똠, 햏), which Node’s own euc-kr decoder turns into Latin letters', () => {
+		const decoded = decodeText(Uint8Array.from([140, 99, 176, 248, 185, 230, 44, 193, 100]));
+		expect(decoded).toEqual({ text: '똠공방,햏', encoding: 'euc-kr' });
+	});
+
 	it('reads UTF-16 tab-separated text and refuses binary files', () => {
 		const text = '\ufeff상호\t사업자등록번호\n공방\t110-81-23459\n';
 		const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text.slice(1), 'utf16le'))]);

@@ -3,6 +3,7 @@
 // employees, designated trades), so the dry run says row by row what is wrong before anything is
 // written. Pure: the trades and the address lookup are arguments. Problems are message keys
 // (roster_problem_…), so pages say them in Korean or English.
+import { decodeCp949 } from './cp949';
 import { formatBrn, isValidBrn } from './brn';
 import { craftsmanEligible } from './clusters';
 import { newSlug } from './slug';
@@ -68,20 +69,24 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 	}
 	const utf8 = tryDecode('utf-8', bytes);
 	if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-	// CP949 is a superset of EUC-KR; the WHATWG 'euc-kr' decoder is CP949.
-	const korean = tryDecode('euc-kr', bytes);
-	return korean === null ? null : { text: korean, encoding: 'euc-kr' };
+	// CP949 (EUC-KR and the Hangul syllables KS X 1001 lacks, which Node's own euc-kr decoder misreads).
+	const korean = decodeCp949(bytes);
+	return korean.includes('\uFFFD') || hasControlCharacters(korean) ? null : { text: korean, encoding: 'euc-kr' };
+}
+
+/** A binary file decodes to control characters (an XLSX renamed .csv, a PDF…). */
+function hasControlCharacters(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x09 || (c > 0x0d && c < 0x20)) return true;
+	}
+	return false;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
 	try {
 		const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-		// A binary file decodes to control characters (an XLSX renamed .csv, a PDF…).
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c < 0x09 || (c > 0x0d && c < 0x20)) return null;
-		}
-		return text;
+		return hasControlCharacters(text) ? null : text;
 	} catch {
 		return null;
 	}
