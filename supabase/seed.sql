@@ -582,11 +582,11 @@ values
 
 -- ---------------------------------------------------------------- memberships
 -- Every workshop belongs to its cluster; a few recent applications wait in each manager's queue.
--- Approved members were decided by the cluster's manager.
+-- Approved members were decided by the cluster's manager, a few hours to four days after applying.
 insert into public.cluster_memberships (cluster_id, workshop_id, status, message, decided_by, decided_at, created_at)
 select c.id, w.id, m.status, m.message,
        case when m.status = 'approved' then cm.user_id end,
-       case when m.status = 'approved' then now() end,
+       case when m.status = 'approved' then now() - make_interval(days => m.days_ago) + make_interval(hours => 5 + (m.days_ago * 37) % 90) end,
        now() - make_interval(days => m.days_ago)
 from (values
   ('myungga-jewelry', 'jongno-jewelry', 'approved', '', 450),
