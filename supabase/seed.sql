@@ -924,3 +924,10 @@ begin
   where order_id = o.id and side = 'buyer';
 end;
 $reviews$;
+
+-- ---------------------------------------------------------------- consents
+-- The demo accounts agreed to the terms and the privacy policy of the current version
+-- (LEGAL_VERSION in src/lib/legal/documents.ts; a new version there asks them again, as it asks everyone).
+insert into public.consents (user_id, document, version)
+select u.id, d, '2026-12-06' from auth.users u cross join unnest(array['terms', 'privacy']) d
+on conflict do nothing;

@@ -4,6 +4,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { e2ePorts } from './ports';
+import { LEGAL_VERSION } from '../../src/lib/legal/documents';
 
 export const PASSWORD = 'e2e-password-1234';
 
@@ -52,6 +53,9 @@ function world(sql: Sql) {
 			returning id`;
 		// Managers are appointed, as the seed does: the sign-up trigger only makes craftsmen and startups.
 		if (role === 'manager') await sql`update public.profiles set role = 'manager' where id = ${user.id}`;
+		// Agreed to the current terms at sign-up, as the form records it.
+		await sql`insert into public.consents (user_id, document, version)
+			select ${user.id}, d, ${LEGAL_VERSION} from unnest(array['terms', 'privacy']) d`;
 		return { id: user.id, email, password: PASSWORD, name };
 	}
 

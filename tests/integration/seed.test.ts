@@ -4,6 +4,7 @@ import path from 'node:path';
 import { verify } from '@node-rs/bcrypt';
 import { describe, expect, it } from 'vitest';
 import { rollback, testSql } from './db';
+import { LEGAL_VERSION } from '../../src/lib/legal/documents';
 
 const PASSWORD = 'sogong-demo-1234';
 const CRAFT = ['cheongju-printing', 'jongno-jewelry', 'mullae-machine-metal', 'seongsu-handmade-shoes'];
@@ -39,6 +40,15 @@ const ROLES: Record<string, string> = {
 const ACCOUNTS = Object.keys(ROLES).sort();
 
 describe('seed', () => {
+	it('has every demo account agreed to the current terms, so none is asked again at sign-in', async () => {
+		const agreed = await testSql()<{ email: string }[]>`
+			select u.email from auth.users u
+			where u.email = any(${ACCOUNTS}) and exists (
+				select 1 from public.consents c where c.user_id = u.id and c.document = 'terms' and c.version = ${LEGAL_VERSION})
+			order by u.email`;
+		expect(agreed.map((u) => u.email)).toEqual(ACCOUNTS);
+	});
+
 	it('has the designated trades, within KSIC manufacturing (C10-C33)', async () => {
 		const sql = testSql();
 		const trades = await sql<{ ksic_code: string; name_ko: string; name_en: string }[]>`

@@ -4,7 +4,14 @@ import type { Claims } from './db';
 import { requireRole, requireUser, returnTo, type User } from './guards';
 
 const claims = { sub: 'u1', role: 'authenticated' } as unknown as Claims;
-const user = (role: User['role']): User => ({ id: 'u1', email: 'a@b.kr', role, displayName: 'A', emailConfirmed: true });
+const user = (role: User['role']): User => ({
+	id: 'u1',
+	email: 'a@b.kr',
+	role,
+	displayName: 'A',
+	emailConfirmed: true,
+	termsVersion: '2026-12-06'
+});
 const locals = (u: User | null) => ({ user: u, claims: u ? claims : null }) as App.Locals;
 
 /** What a guard threw: the redirect's location or the error's status. */
