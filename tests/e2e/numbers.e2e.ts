@@ -24,7 +24,10 @@ async function ownCluster(sql: postgres.Sql): Promise<string> {
 async function visit(browser: Browser, path: string) {
 	const context = await browser.newContext({ userAgent: BROWSER_UA });
 	const page = await context.newPage();
+	// The page reports the view itself once it runs (POST /api/counts): wait for that before leaving.
+	const reported = page.waitForResponse((r) => r.url().endsWith('/api/counts') && r.status() === 204);
 	await page.goto(path);
+	await reported;
 	await context.close();
 }
 
