@@ -239,18 +239,23 @@ export async function book(
 	const day = seoulDay(start);
 	// One round trip for everything the rules need: the center's rules, the courses done, the hours
 	// already booked that Seoul day, the penalties at this center.
+	// The person's bookings of the day first (few, by support_bookings_user_idx), then those at this
+	// center: joining from the center's machines walks each machine's whole history.
 	const [ctx] = await tx<
 		{ rules: BookingRules; courses: string[]; hours: number; penalties: { created_at: string; expires_at: string }[] }[]
 	>`
+		with mine as materialized (
+		  select b.machine_id, b.starts_at, b.ends_at from public.support_bookings b
+		  where b.user_id = ${userId} and b.status = 'booked'
+		    and b.starts_at >= ${seoulMidnight(day)} and b.starts_at < ${seoulMidnight(addDays(day, 1))})
 		select (select jsonb_build_object('safetyCourse', rule_safety_course, 'maxHoursPerDay', rule_max_hours_per_day,
 		          'cancelDays', rule_cancel_days, 'penaltiesToSuspend', rule_penalties_to_suspend,
 		          'suspensionDays', rule_suspension_days, 'penaltyMonths', rule_penalty_months)
 		        from public.support_centers where id = ${machine.center_id}) as rules,
 		       coalesce((select array_agg(course_id::text) from public.support_course_completions where user_id = ${userId}), '{}') as courses,
-		       coalesce((select sum(extract(epoch from b.ends_at - b.starts_at) / 3600)::float8 from public.support_bookings b
-		                  join public.support_machines bm on bm.id = b.machine_id
-		                  where b.user_id = ${userId} and bm.center_id = ${machine.center_id} and b.status = 'booked'
-		                    and b.starts_at >= ${seoulMidnight(day)} and b.starts_at < ${seoulMidnight(addDays(day, 1))}), 0) as hours,
+		       coalesce((select sum(extract(epoch from mine.ends_at - mine.starts_at) / 3600)::float8
+		                 from mine join public.support_machines bm on bm.id = mine.machine_id
+		                 where bm.center_id = ${machine.center_id}), 0) as hours,
 		       coalesce((select jsonb_agg(jsonb_build_object('created_at', created_at, 'expires_at', expires_at))
 		                 from public.support_penalties where user_id = ${userId} and center_id = ${machine.center_id}), '[]') as penalties`;
 	const rules = ctx.rules;
