@@ -5,8 +5,8 @@
 // a payment whose webhook never came (a failure between the provider's answer and our commit) is
 // found by the reconciliation job; refunds leave through the outbox and reach the provider once.
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { use } from '../../src/lib/server/db';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { asServiceStatement, connect, endPool, use } from '../../src/lib/server/db';
 import * as orderPayments from '../../src/lib/server/order-payments';
 import type { Order } from '../../src/lib/server/orders';
 import { createBankTransfer } from '../../src/lib/server/payments/bank-transfer';
@@ -112,6 +112,30 @@ describe('stripe webhooks', () => {
 		const [n] = await testSql()<{ n: number }[]>`
 			select count(*)::int as n from public.ledger_entries where order_id = ${order.id} and kind = 'payment' and account = 'escrow'`;
 		expect(n.n).toBe(1);
+	});
+
+	it('on the app’s own pool, applies each event as one statement of the service role, concurrent deliveries once', async () => {
+		// The app's pool (connect) carries the service role as startup parameters of a second pool, so a
+		// webhook costs one round trip; test pools fall back to a transaction, so this runs on a real one.
+		const app = await connect({ kind: 'url', url: inject('databaseUrl') });
+		try {
+			use(app);
+			const [who] = await asServiceStatement(
+				(q) => q<{ role: string; claims: string }[]>`select current_user as role, current_setting('request.jwt.claims', true) as claims`
+			);
+			expect(who).toEqual({ role: 'service_role', claims: JSON.stringify({ role: 'service_role' }) });
+			const order = await fixtures.accepted('한 문장');
+			use(app);
+			const started = await startPaying(order, 0, stripe);
+			const completed = stripeDouble.pay(refOf(started));
+			const answers = await Promise.all(Array.from({ length: 6 }, () => answer(receive(stripe, toStripe(completed)))));
+			expect(answers.flatMap((a) => a.body.outcomes).sort()).toEqual(['applied', ...Array(5).fill('duplicate')]);
+			const after = (await fixtures.load(STARTUP, order.id))!;
+			expect(after.milestones[0]).toMatchObject({ status: 'held', paid_via: 'stripe' });
+		} finally {
+			use(testSql());
+			await endPool(app);
+		}
 	});
 
 	it('keeps a payment when an older attempt’s expiry, or its own, arrives after it', async () => {

@@ -4,19 +4,23 @@
 // private.apply_payment, keyed by the provider's event id, so a replay, a concurrent delivery or an
 // event arriving out of order changes nothing the second time.
 import { payable } from '$lib/domain/order-states';
-import { asService, type Tx } from './db';
+import type { Sql } from 'postgres';
+import { asService, asServiceStatement, type Tx } from './db';
 import type { Order } from './orders';
 import type { PaymentEvent, PaymentProvider, ProviderKind, StartResult } from './payments/port';
 import type { StatementLine } from './payments/statement';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unmatched' | 'ignored';
 
-/** Applies one verified provider event in its own service-role transaction. */
+/**
+ * Applies one verified provider event as the service role. Each kind of event is one statement (a
+ * database function, or one insert) and so its own transaction: one round trip per webhook.
+ */
 export async function apply(provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
-	return asService((tx) => applyIn(tx, provider, event));
+	return asServiceStatement((q) => applyIn(q, provider, event));
 }
 
-export async function applyIn(tx: Tx, provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
+export async function applyIn(tx: Sql | Tx, provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
 	const raw = JSON.parse(JSON.stringify(event.raw ?? {})) as Record<string, never>;
 	if (event.type === 'paid') {
 		const [row] = await tx<{ outcome: ApplyOutcome }[]>`

@@ -100,3 +100,24 @@ async function asRole<T>(tx: Tx, jwt: string, role: string, fn: (tx: Tx) => Prom
 export function asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return sql().begin((tx) => asRole(tx, JSON.stringify({ role: 'service_role' }), 'service_role', fn)) as Promise<T>;
 }
+
+const SERVICE_SETTINGS = { role: 'service_role', 'request.jwt.claims': JSON.stringify({ role: 'service_role' }) };
+
+/**
+ * Runs one statement as service_role with no transaction around it (a statement is its own
+ * transaction): one round trip instead of begin, settings, statement and commit. For hot paths whose
+ * whole effect is one database function call (webhooks). The role and claims travel as the
+ * connections' startup parameters (poolWith); a pool connect() did not make (tests) falls back to
+ * asService. fn must run exactly one statement: two would commit separately.
+ */
+export function asServiceStatement<T>(fn: (sql: Sql | Tx) => Promise<T>): Promise<T> {
+	const service = poolWith(sql(), SERVICE_SETTINGS);
+	return service ? fn(service) : asService(fn);
+}
+
+/** Ends a pool connect() made and the pools poolWith made from it (tests and scripts that open their own). */
+export async function endPool(base: Sql): Promise<void> {
+	await Promise.all([...(variants.get(base)?.values() ?? [])].map((v) => v.end({ timeout: 5 })));
+	variants.delete(base);
+	await base.end({ timeout: 5 });
+}
