@@ -13,7 +13,7 @@ import * as ports from '$lib/server/ports';
 import { accounts, listenForAccountChanges } from '$lib/server/account-cache';
 import * as notifications from '$lib/server/notifications';
 import * as profiles from '$lib/server/profiles';
-import { seedPhotos } from '$lib/server/seed-photos';
+import { seedMachinePhotos, seedPhotos } from '$lib/server/seed-photos';
 import { securityHandle } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
@@ -30,6 +30,8 @@ export const init: ServerInit = async () => {
 	if (config().seed === 'auto') {
 		const stored = await seedPhotos(sql(), ports.storage());
 		if (stored) console.log(`[seed] stored ${stored} workshop pictures`);
+		const machines = await seedMachinePhotos(sql(), ports.storage());
+		if (machines) console.log(`[seed] stored ${machines} machine pictures`);
 	}
 	await listenForPageChanges(sql());
 	await listenForAccountChanges(sql());

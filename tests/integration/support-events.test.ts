@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asService } from '../../src/lib/server/db';
 import * as support from '../../src/lib/server/support';
+import * as staff from '../../src/lib/server/support-staff';
 import { testSql } from './db';
 import { as, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
 
@@ -65,6 +66,29 @@ describe('registration and the waiting list', () => {
 			{ user_id: string }[]
 		>`select user_id from public.support_event_registrations where event_id = ${event} and status = 'registered'`;
 		expect(seated.map((s) => s.user_id).sort()).toEqual(people.slice(3, 6).sort());
+	});
+});
+
+describe('cancelling an event', () => {
+	it('tells the registered and the waiting list, not those who had withdrawn, and only the staff of its center may', async () => {
+		const event = await course(1, 4);
+		const [a, b, c] = w.craftsmen.slice(9, 12);
+		await as(a, (tx) => support.register(tx, a, event));
+		await as(b, (tx) => support.register(tx, b, event));
+		await as(c, (tx) => support.register(tx, c, event));
+		await as(c, (tx) => support.cancelRegistration(tx, c, event));
+		const center = await testSql()<{ id: string }[]>`select center_id as id from public.support_events where id = ${event}`;
+		expect(await as(w.otherStaff, (tx) => staff.cancelEvent(tx, center[0].id, event))).toBe('not_found');
+		expect(await as(w.staff, (tx) => staff.cancelEvent(tx, center[0].id, event))).toBe('cancelled');
+		const notes = await testSql()<{ user_id: string }[]>`
+			select user_id from public.notifications where kind = 'support' and payload ->> 'support' = 'event_cancelled'
+			  and payload ->> 'event_id' = ${event}`;
+		expect(notes.map((n) => n.user_id).sort()).toEqual([a, b].sort());
+		// Cancelling again tells nobody twice.
+		await testSql()`update public.support_events set cancelled = true where id = ${event}`;
+		const [{ n }] = await testSql()<{ n: number }[]>`
+			select count(*)::int as n from public.notifications where payload ->> 'support' = 'event_cancelled' and payload ->> 'event_id' = ${event}`;
+		expect(n).toBe(2);
 	});
 });
 

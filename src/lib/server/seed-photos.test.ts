@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { processPhoto } from './images';
-import { tradeArt } from './seed-photos';
+import { machineArt, tradeArt } from './seed-photos';
 
 describe('demo workshop pictures', () => {
 	it('draws each trade as a picture that passes the upload pipeline', async () => {
@@ -20,5 +20,19 @@ describe('demo workshop pictures', () => {
 		expect(tradeArt('3311', 'a', 0)).not.toBe(tradeArt('3311', 'a', 1));
 		expect(tradeArt('259', 'a', 0)).not.toBe(tradeArt('259', 'b', 0));
 		expect(tradeArt('181', 'a', 1)).toBe(tradeArt('181', 'a', 1));
+	});
+});
+
+describe('demo machine pictures', () => {
+	it('draws each kind of shared machine as a picture that passes the upload pipeline, each kind differently', async () => {
+		const kinds = ['3d_printer', 'laser_cutter', 'cnc', '3d_scanner', 'polisher', 'other'];
+		for (const kind of kinds) {
+			const png = await sharp(Buffer.from(machineArt(kind, 'machine-1')))
+				.png()
+				.toBuffer();
+			const image = await processPhoto(new Uint8Array(png));
+			expect(image.ok, kind).toBe(true);
+		}
+		expect(new Set(kinds.map((k) => machineArt(k, 'machine-1'))).size).toBe(kinds.length);
 	});
 });

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { Sql } from 'postgres';
 import { processPhoto } from './images';
 import { savePhoto } from './photos';
+import { setMachinePhoto } from './support-staff';
 import type { StoragePort } from './storage/port';
 
 const W = 800;
@@ -221,4 +222,95 @@ export async function seedPhotos(sql: Sql, storage: StoragePort): Promise<number
 		}
 	}
 	return stored;
+}
+
+// ---------------------------------------------------------------- shared machines of the support centers
+const workshopWall: [string, string][] = [
+	['#e9edf2', '#b9c2cc'],
+	['#efe9e1', '#c4b8a8'],
+	['#e3ecea', '#aebfba']
+];
+
+const machineBody = (x: number, y: number, w: number, h: number, fill: string) =>
+	`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="10" fill="${fill}"/><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="10" fill="url(#metal)" opacity=".5"/>`;
+
+/** An illustration of a shared machine by its kind (support_machines.kind); no text. */
+export function machineArt(kind: string, seed: string): string {
+	const r = random(seed);
+	const wall = pickOf(r, workshopWall);
+	const shell = pickOf(r, ['#2f3a48', '#3d4a3f', '#474c55', '#24303d']);
+	const accent = pickOf(r, ['#f28c28', '#2a9df4', '#e94f64', '#49b675']);
+	const floor = `<rect y="470" width="${W}" height="${H - 470}" fill="#000" opacity=".12"/><ellipse cx="400" cy="490" rx="270" ry="22" fill="#000" opacity=".25"/>`;
+	switch (kind) {
+		case '3d_printer':
+			return frame(
+				wall,
+				`${floor}${machineBody(220, 110, 360, 380, shell)}
+<rect x="250" y="140" width="300" height="270" rx="6" fill="#cfe8ff" opacity=".35"/>
+<rect x="262" y="180" width="276" height="12" fill="#9aa3ad"/><rect x="${330 + r() * 80}" y="168" width="44" height="50" rx="4" fill="${accent}"/>
+<polygon points="${352 + r() * 60},218 ${348 + r() * 60},218 350,230" fill="#666"/>
+<path d="M330 390 L350 300 L450 300 L470 390 Z" fill="${accent}" opacity=".85"/><path d="M350 300 L450 300 L440 280 L360 280 Z" fill="${accent}"/>
+<rect x="262" y="390" width="276" height="14" fill="#7b848e"/><rect x="260" y="430" width="80" height="34" rx="4" fill="#111"/><rect x="268" y="438" width="64" height="18" fill="#4fd1ff" opacity=".8"/>`
+			);
+		case 'laser_cutter':
+			return frame(
+				wall,
+				`${floor}${machineBody(120, 260, 560, 220, shell)}
+<polygon points="120,260 680,260 640,170 160,170" fill="${shell}"/><polygon points="170,180 630,180 655,250 145,250" fill="#ffb347" opacity=".45"/>
+<rect x="200" y="220" width="400" height="14" fill="#9aa3ad"/><rect x="${300 + r() * 160}" y="206" width="40" height="40" rx="4" fill="#ccc"/>
+<path d="M${320 + r() * 160} 246 v60" stroke="#ff2d2d" stroke-width="4"/><circle cx="${320 + r() * 160}" cy="306" r="8" fill="#ff6b6b" opacity=".8"/>
+<rect x="150" y="300" width="500" height="20" fill="#c9a27a"/><rect x="560" y="400" width="90" height="50" rx="4" fill="#111"/><circle cx="605" cy="425" r="12" fill="${accent}"/>`
+			);
+		case 'cnc':
+			return frame(
+				wall,
+				`${floor}${machineBody(160, 120, 480, 360, shell)}
+<rect x="190" y="150" width="420" height="250" rx="6" fill="#dfe7ee" opacity=".45"/>
+<rect x="370" y="150" width="60" height="120" fill="#9aa3ad"/><rect x="385" y="270" width="30" height="40" fill="#cfd6dd"/><polygon points="392,310 408,310 400,335" fill="#e0e0e0"/>
+<rect x="250" y="350" width="300" height="30" fill="#7b848e"/><rect x="330" y="320" width="140" height="32" fill="#b0b8c1"/>
+<rect x="520" y="410" width="90" height="50" rx="4" fill="#111"/><circle cx="545" cy="435" r="10" fill="#e94f64"/><circle cx="580" cy="435" r="10" fill="${accent}"/>`
+			);
+		case '3d_scanner':
+			return frame(
+				wall,
+				`${floor}<ellipse cx="360" cy="430" rx="150" ry="34" fill="${shell}"/><ellipse cx="360" cy="420" rx="150" ry="34" fill="#8d97a2"/>
+<path d="M320 420 C310 350 330 300 360 280 C390 300 410 350 400 420 Z" fill="${accent}"/>
+<rect x="560" y="150" width="24" height="300" fill="#6b7480"/><rect x="520" y="160" width="110" height="60" rx="10" fill="${shell}"/>
+<circle cx="545" cy="190" r="14" fill="#9fd8ff"/><circle cx="600" cy="190" r="14" fill="#9fd8ff"/>
+<polygon points="525,200 300,270 300,430 525,215" fill="#9fd8ff" opacity=".22"/>`
+			);
+		case 'polisher':
+			return frame(
+				wall,
+				`${floor}${machineBody(300, 300, 200, 180, shell)}
+<rect x="240" y="250" width="320" height="60" rx="30" fill="#7b848e"/>
+<circle cx="220" cy="280" r="${70 + r() * 15}" fill="#f3ead7"/><circle cx="220" cy="280" r="20" fill="#9aa3ad"/>
+<circle cx="580" cy="280" r="${70 + r() * 15}" fill="${accent}" opacity=".85"/><circle cx="580" cy="280" r="20" fill="#9aa3ad"/>
+<rect x="360" y="400" width="80" height="30" rx="4" fill="#111"/>`
+			);
+		default:
+			return frame(wall, `${floor}${machineBody(250, 180, 300, 300, shell)}<circle cx="400" cy="330" r="60" fill="${accent}"/>`);
+	}
+}
+
+/**
+ * Gives the demo centers' machines (the seed's centers) a picture each while none of them has one,
+ * stored as staff uploads are. Returns how many were stored.
+ */
+export async function seedMachinePhotos(sql: Sql, storage: StoragePort): Promise<number> {
+	const machines = await sql<{ id: string; kind: string; center_id: string }[]>`
+		select m.id, m.kind, m.center_id from public.support_machines m
+		where m.center_id::text like '00000000-0000-4000-8000-0000000c%' order by m.id`;
+	if (machines.length === 0) return 0;
+	const [{ n }] = await sql<{ n: number }[]>`
+		select count(*)::int as n from public.support_machines where id = any(${machines.map((m) => m.id)}::uuid[]) and photos <> '{}'`;
+	if (n > 0) return 0;
+	for (const m of machines) {
+		const png = await sharp(Buffer.from(machineArt(m.kind, m.id)))
+			.png()
+			.toBuffer();
+		const stored = await sql.begin((tx) => setMachinePhoto(tx, storage, m.center_id, m.id, new Uint8Array(png)));
+		if (stored !== 'ok') throw new Error(`seed picture of machine ${m.id}: ${stored}`);
+	}
+	return machines.length;
 }

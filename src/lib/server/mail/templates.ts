@@ -55,6 +55,7 @@ export interface NotificationPayload {
 	/** Support centers (support migration): what happened, and about which event, booking or application. */
 	support?:
 		| 'event_reminder'
+		| 'event_cancelled'
 		| 'moved_up'
 		| 'penalty'
 		| 'application_decided'
@@ -176,6 +177,11 @@ function supportLines(p: NotificationPayload): Lines {
 				: { ko: `${titleKo} 상담이 취소되었습니다.`, en: `The counseling at ${titleEn} was cancelled.` };
 		case 'event_reminder':
 			return { ko: `내일 ${titleKo} 일정이 있습니다 (${seoul('ko')}).`, en: `Tomorrow: ${titleEn} (${seoul('en')}, Seoul time).` };
+		case 'event_cancelled':
+			return {
+				ko: `${titleKo} 일정이 취소되었습니다 (${seoul('ko')}). 신청하신 자리는 더 이상 없습니다.`,
+				en: `${titleEn} (${seoul('en')}, Seoul time) was cancelled by the center.`
+			};
 		case 'moved_up':
 			return {
 				ko: `대기 중이던 ${titleKo}에 자리가 나서 신청이 확정되었습니다.`,
