@@ -6,7 +6,7 @@ import { parseConfig } from '../config';
 import { mailContract } from './contract';
 import { embeddedMail } from './embedded';
 import { createMail } from './index';
-import { drainMail, MAIL_TOPIC } from './notifications';
+import { drainMail, drainMails, MAIL_TOPIC } from './notifications';
 import type { MailMessage, MailPort } from './port';
 import { smtpMail } from './smtp';
 import { notificationKinds, renderNotificationMail } from './templates';
@@ -229,6 +229,21 @@ describe('drainMail', () => {
 			expect(mail.sent[0].text).toContain('문래정밀 · KRW 2,400,000 · 14 days');
 			expect(mail.sent[0].text).toContain('Open: https://sogong.link/requests/');
 			expect(mail.sent[0].text).not.toMatch(/알림|확인하기|납기/);
+		}));
+
+	it('sends a batch once each, skipping the opted-out, the sent and keys that are not notifications', () =>
+		rollback(async (tx) => {
+			const a = await notification(tx);
+			const b = await notification(tx, { locale: 'en' });
+			const off = await notification(tx);
+			await tx`insert into public.notification_preferences (user_id, kind, email) values (${off.user}, 'quote', false)`;
+			await asService(tx);
+			const mail = recordingMail();
+			const outcomes = await drainMails(tx, mail, [a.id, b.id, off.id, 'not-a-uuid'], { origin: 'https://sogong.link' });
+			expect(Object.fromEntries(outcomes)).toEqual({ [a.id]: 'sent', [b.id]: 'sent', [off.id]: 'opted-out', 'not-a-uuid': 'missing' });
+			expect(mail.sent.map((m) => m.to).sort()).toEqual([a.email, b.email].sort());
+			expect(Object.fromEntries(await drainMails(tx, mail, [a.id, b.id]))).toEqual({ [a.id]: 'already-sent', [b.id]: 'already-sent' });
+			expect(mail.sent).toHaveLength(2);
 		}));
 
 	it('sends nothing when the user turned the kind off after it was queued', () =>

@@ -31,26 +31,50 @@ export async function drainMail(
 	notificationId: string,
 	opts: { origin?: string } = {}
 ): Promise<DrainOutcome> {
+	return (await drainMails(db, mail, [notificationId], opts)).get(notificationId) ?? 'missing';
+}
+
+/**
+ * drainMail for a batch: one query reads (and locks) every notification, each is sent, one update
+ * records the sent ones — two round trips for the batch instead of several per mail, which matters
+ * when a burst of payments or announcements queues thousands.
+ */
+export async function drainMails(
+	db: postgres.Sql | postgres.TransactionSql,
+	mail: MailPort,
+	notificationIds: readonly string[],
+	opts: { origin?: string } = {}
+): Promise<Map<string, DrainOutcome>> {
+	const outcomes = new Map<string, DrainOutcome>();
 	// A malformed key can never succeed; answering 'missing' keeps the worker from retrying it forever.
-	if (!UUID.test(notificationId)) return 'missing';
-	const run = async (tx: postgres.TransactionSql): Promise<DrainOutcome> => {
-		// The row lock makes a second drain of the same notification wait, then see emailed_at.
-		const [n] = await tx<Row[]>`
+	const ids = [...new Set(notificationIds)].filter((id) => UUID.test(id));
+	for (const id of notificationIds) outcomes.set(id, 'missing');
+	if (ids.length === 0) return outcomes;
+	const run = async (tx: postgres.TransactionSql) => {
+		// The row locks make a second drain of the same notifications wait, then see emailed_at.
+		const rows = await tx<Row[]>`
 			select n.id, n.kind, n.payload, n.emailed_at, private.user_email(n.user_id) as email,
 			       coalesce(p.email, true) as wants_email, coalesce(u.locale, 'ko') as locale
 			from public.notifications n
 			left join public.notification_preferences p on p.user_id = n.user_id and p.kind = n.kind
 			left join public.profiles u on u.id = n.user_id
-			where n.id = ${notificationId}
+			where n.id = any(${ids}::uuid[])
+			order by n.id
 			for update of n`;
-		if (!n) return 'missing';
-		if (n.emailed_at) return 'already-sent';
-		// Checked again at sending time: the user may have turned this kind off since it was queued.
-		if (!n.wants_email) return 'opted-out';
-		if (!n.email || !isMailAddress(n.email)) return 'no-address';
-		await mail.send({ to: n.email, ...renderNotificationMail(n, { ...opts, locale: n.locale }) });
-		await tx`update public.notifications set emailed_at = now() where id = ${notificationId}`;
-		return 'sent';
+		const sent: string[] = [];
+		for (const n of rows) {
+			if (n.emailed_at) outcomes.set(n.id, 'already-sent');
+			// Checked again at sending time: the user may have turned this kind off since it was queued.
+			else if (!n.wants_email) outcomes.set(n.id, 'opted-out');
+			else if (!n.email || !isMailAddress(n.email)) outcomes.set(n.id, 'no-address');
+			else {
+				await mail.send({ to: n.email, ...renderNotificationMail(n, { ...opts, locale: n.locale }) });
+				sent.push(n.id);
+				outcomes.set(n.id, 'sent');
+			}
+		}
+		if (sent.length) await tx`update public.notifications set emailed_at = now() where id = any(${sent}::uuid[])`;
 	};
-	return 'savepoint' in db ? db.savepoint(run) : db.begin<DrainOutcome>(run);
+	await ('savepoint' in db ? db.savepoint(run) : db.begin(run));
+	return outcomes;
 }

@@ -1,7 +1,7 @@
 // Notification mail from the outbox: the notifications trigger queues a row per notification that
-// may be mailed; this worker sends each through the mail port (drainMail sends at most once).
+// may be mailed; this worker sends them through the mail port a batch at a time (drainMails sends each at most once).
 import { drainTopics, startWorker, type DrainResult } from '../outbox';
-import { drainMail, MAIL_TOPIC } from './notifications';
+import { drainMails, MAIL_TOPIC } from './notifications';
 import type { MailPort } from './port';
 
 /** Sends one batch of queued notification mails. */
@@ -9,7 +9,12 @@ export function drainMailOnce(mail: MailPort, { batch = 20, origin }: { batch?: 
 	return drainTopics(
 		[MAIL_TOPIC],
 		async (tx, rows) => {
-			for (const row of rows) await drainMail(tx, mail, row.key, { origin });
+			await drainMails(
+				tx,
+				mail,
+				rows.map((row) => row.key),
+				{ origin }
+			);
 		},
 		batch
 	);
@@ -17,5 +22,5 @@ export function drainMailOnce(mail: MailPort, { batch = 20, origin }: { batch?: 
 
 /** Keeps sending notification mail as it is queued (a failing mail server holds up nothing else). Returns stop(). */
 export function startMailWorker(mail: MailPort, { origin, intervalMs }: { origin?: string; intervalMs?: number } = {}) {
-	return startWorker('mail', (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 20 });
+	return startWorker('mail', (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 50 });
 }
