@@ -2,6 +2,8 @@
 // calls, in Kakao's wire format. `Authorization: KakaoAK <key>` or 401 {errorType, message};
 // GET /v2/local/search/address.json?query= answers {meta, documents[]} with x/y as strings and
 // address / road_address objects (region_1depth_name "서울", region_2depth_name "종로구" …);
+// GET /v2/local/geo/coord2address.json?x=&y= answers the road and lot address of a known address
+// within 100 m (documents [] elsewhere, as Kakao does for a point without an address);
 // GET /v2/local/geo/coord2regioncode.json?x=&y= answers the legal (B) and administrative (H) regions
 // of the nearest known address within 3 km, x/y as numbers. It knows a handful of addresses, like a
 // fixture; `misbehave` makes it answer 429 (quota), 500, or too slowly.
@@ -142,6 +144,15 @@ export async function startKakaoLocalDouble(opts: { restApiKey?: string; slowMs?
 				status: 200,
 				body: { meta: { total_count: found.length, pageable_count: found.length, is_end: true }, documents: found.map(addressDocument) }
 			};
+		}
+		if (url.pathname === '/v2/local/geo/coord2address.json') {
+			const x = Number(url.searchParams.get('x'));
+			const y = Number(url.searchParams.get('y'));
+			if (!url.searchParams.has('x') || !url.searchParams.has('y') || !Number.isFinite(x) || !Number.isFinite(y))
+				return { status: 400, body: { errorType: 'InvalidArgument', message: 'x, y must be numbers' } };
+			const at = KNOWN_ADDRESSES.find((a) => km({ x, y }, a) <= 0.1);
+			const documents = at ? [(({ address, road_address }) => ({ address, road_address }))(addressDocument(at))] : [];
+			return { status: 200, body: { meta: { total_count: documents.length }, documents } };
 		}
 		if (url.pathname === '/v2/local/geo/coord2regioncode.json') {
 			const x = Number(url.searchParams.get('x'));

@@ -57,9 +57,18 @@ test('a request’s delivery place picked by clicking the map, published and sho
 	const [row] = await sql<{ lat: number; lng: number }[]>`select lat, lng from public.requests where id = ${id}`;
 	expect(row.lat.toFixed(4)).toBe(shown[1]);
 	expect(row.lng.toFixed(4)).toBe(shown[2]);
+	// Its page shows the place on a map: the owner the point…
+	await expect(page.getByRole('img', { name: '납품 장소 지도: 표시한 지점' })).toHaveClass(/leaflet-container/);
+	// …anyone else the neighbourhood, and the exact point never reaches their page.
+	await sql`update public.requests set visibility = 'public' where id = ${id}`;
+	await page.context().clearCookies();
+	await signInAs(page, await world.craftsman());
+	await page.goto(`/requests/${id}`);
+	await expect(page.getByRole('img', { name: /납품 장소 지도: 대략적인 위치/ })).toHaveClass(/leaflet-container/);
+	expect(await page.content()).not.toContain(String(row.lat));
 });
 
-test('a click in an empty address names the district; the picker shows it again on the edit page (Korean)', async ({ page, world }) => {
+test('a click in an empty address names the place; the picker shows it again on the edit page (Korean)', async ({ page, world }) => {
 	await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
 	const founder = await world.founder();
 	await signInAs(page, founder);
@@ -70,11 +79,31 @@ test('a click in an empty address names the district; the picker shows it again 
 	// The map opens on central Seoul; its middle is in Jung-gu (Myeong-dong, Euljiro).
 	await map.click();
 	await expect(picked(page)).toHaveText(/^중구 · 37\.\d{4}, 126\.\d{4}/);
-	await expect(page.getByLabel('납품 장소', { exact: true })).toHaveValue('중구');
+	const address = page.getByLabel('납품 장소', { exact: true });
+	// Named by what the table knows there: the city, the district and a 동 when one is near.
+	await expect(address).toHaveValue(/^서울특별시 중구/);
+	// Another click, farther out (the first one zoomed in), renames what a click named…
+	for (let i = 0; i < 4; i++) {
+		await page.locator('.leaflet-control-zoom-out').click();
+		await page.waitForTimeout(300); // Leaflet ignores a zoom while the last one animates
+	}
+	const box = (await map.boundingBox())!;
+	// The top-right corner: the zoom buttons sit top-left, the attribution bottom-right.
+	await map.click({ position: { x: box.width - 16, y: 16 } });
+	await expect(picked(page)).not.toHaveText(/^중구 ·/);
+	const district = (await picked(page).textContent())!.split(' · ')[0].trim();
+	await expect(address).toHaveValue(new RegExp(`^\\S+ ${district}`)); // 시·도, then the district
+	// …but never what the person typed.
+	await address.fill('서울 중구 을지로 100');
+	await map.click();
+	await expect(picked(page)).toHaveText(/^\S+ · 37\.\d{4}, 12\d\.\d{4}/); // the click's district came back
+	await expect(address).toHaveValue('서울 중구 을지로 100');
+	const clicked = (await picked(page).textContent())!.trim();
 	await page.getByRole('button', { name: '임시 저장' }).click();
 	await expect(page).toHaveURL(/\/edit\?saved=1$/);
-	await expect(page.getByLabel('납품 장소', { exact: true })).toHaveValue('중구');
-	await expect(picked(page)).toHaveText(/^중구 · 37\.\d{4}, 126\.\d{4}/);
+	// Saved as picked: the typed words, and the clicked point with its district.
+	await expect(address).toHaveValue('서울 중구 을지로 100');
+	await expect(picked(page)).toHaveText(clicked);
 });
 
 test('a company’s business address found with the Find button sets where the company sits (Korean)', async ({ page, world, sql }) => {
@@ -145,7 +174,9 @@ test('the picker’s look-ups answer signed-in people only, and only so often', 
 	const found = await page.request.get(`/api/geocode?q=${encodeURIComponent('서울 종로구 종로3가 10')}`);
 	expect(await found.json()).toEqual({ place: { district_ko: '종로구', district_en: 'Jongno-gu', lat: 37.5704, lng: 126.9918 } });
 	const district = await page.request.get('/api/geocode?lat=37.5446&lng=127.0557');
-	expect(await district.json()).toEqual({ district: { district_ko: '성동구', district_en: 'Seongdong-gu' } });
+	expect(await district.json()).toEqual({
+		district: { district_ko: '성동구', district_en: 'Seongdong-gu', address_ko: expect.stringMatching(/^서울특별시 성동구 성수/) }
+	});
 	expect((await page.request.get('/api/geocode?q=무지개 너머 12')).status()).toBe(404);
 	expect((await page.request.get('/api/geocode?lat=10&lng=10')).status()).toBe(400);
 

@@ -48,3 +48,28 @@ export function createPickerMap(
 		remove: () => map.remove()
 	};
 }
+
+/**
+ * A map that only shows a place (a request's delivery place on its page): the exact point as the
+ * picker marks it, or an approximate one as a circle of about a kilometre. Not clickable, no scroll
+ * zoom (the page scrolls over it); the zoom buttons stay.
+ */
+export function createViewMap(
+	L: typeof Leaflet,
+	container: HTMLElement,
+	place: { lat: number; lng: number; exact: boolean },
+	handlers: { onTileError: () => void }
+): { remove(): void } {
+	const map = L.map(container, { center: [place.lat, place.lng], zoom: place.exact ? 15 : 13, scrollWheelZoom: false, keyboard: false });
+	const tiles = L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+		maxZoom: 19,
+		errorTileUrl: BLANK_TILE,
+		attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+	});
+	tiles.on('tileerror', handlers.onTileError);
+	tiles.addTo(map);
+	if (place.exact)
+		L.circleMarker([place.lat, place.lng], { radius: 8, color: '#fff', weight: 2, fillColor: '#b5651d', fillOpacity: 0.95 }).addTo(map);
+	else L.circle([place.lat, place.lng], { radius: 700, color: '#b5651d', weight: 2, fillColor: '#b5651d', fillOpacity: 0.15 }).addTo(map);
+	return { remove: () => map.remove() };
+}

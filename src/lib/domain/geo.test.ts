@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, formatKm } from './geo';
+import { approximate, distanceKm, formatKm } from './geo';
 
 // Cluster centres from DOMAIN.md.
 const jongno = { lat: 37.5714, lng: 126.9918 };
@@ -50,5 +50,15 @@ describe('formatKm', () => {
 
 	it.each([[-1], [Number.NaN], [Number.POSITIVE_INFINITY]])('refuses %s', (km) => {
 		expect(() => formatKm(km)).toThrow(RangeError);
+	});
+});
+
+describe('approximate', () => {
+	it('moves a point by at most about a kilometre, to the same spot for neighbours', () => {
+		const door = { lat: 37.54468, lng: 127.05632 };
+		const shown = approximate(door);
+		expect(shown).toEqual({ lat: 37.54, lng: 127.06 });
+		expect(distanceKm(door, shown)).toBeLessThan(0.8);
+		expect(approximate({ lat: 37.5419, lng: 127.0581 })).toEqual(shown);
 	});
 });

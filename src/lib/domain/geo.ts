@@ -31,3 +31,11 @@ export function formatKm(km: number): string {
 	if (tenths < 10) return `${tenths.toFixed(1)} km`;
 	return `${formatNumber(Math.round(km), 'en')} km`;
 }
+
+/**
+ * A point as others than its owner see it: rounded to 0.01° (about 1.1 km north–south, 0.9 km east–west
+ * in Korea), so a request's delivery place shows the neighbourhood, not the door.
+ */
+export function approximate(point: LatLng): LatLng {
+	return { lat: Math.round(point.lat * 100) / 100, lng: Math.round(point.lng * 100) / 100 };
+}

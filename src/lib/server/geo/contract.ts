@@ -26,9 +26,12 @@ export function geocodingContract(title: string, open: () => Promise<GeocodingPo
 			expect(await port.geocode('   ')).toBeNull();
 		});
 
-		it('gives a point in 성수동 its district 성동구, and none to a point in the sea off Korea', async () => {
+		it('gives a point in 성수동 its district 성동구 and an address there, and nothing to a point in the sea off Korea', async () => {
 			const port = await open();
-			expect(await port.reverse(37.5446, 127.0557)).toEqual({ district_ko: '성동구', district_en: 'Seongdong-gu' });
+			const point = await port.reverse(37.5446, 127.0557);
+			expect(point).toMatchObject({ district_ko: '성동구', district_en: 'Seongdong-gu' });
+			// Kakao names the building; the table the 동. Either way the place picker can fill the address with it.
+			expect(point?.address_ko).toMatch(/^서울(특별시)? 성동구 성수/);
 			expect(await port.reverse(30.0, 122.0)).toBeNull();
 		});
 	});

@@ -6,7 +6,7 @@
 import { distanceKm } from '$lib/domain/geo';
 import { romanizePlace } from '$lib/domain/place-names';
 import { DISTRICTS, DONGS, ISLANDS, PROVINCES } from './districts';
-import type { District, GeocodingPort, Place } from './port';
+import type { District, GeocodingPort, Place, PointPlace } from './port';
 
 /** A 동 centre this close wins over the 시·군·구 centres (a 동 is a km or two across). */
 const DONG_RADIUS_KM = 2;
@@ -91,8 +91,13 @@ export function geocodeFromTable(address: string): Place | null {
 	return null;
 }
 
-/** The district of a point: its nearest 동 within DONG_RADIUS_KM, else its nearest 시·군·구. */
-export function reverseFromTable(lat: number, lng: number): District | null {
+const provinceName = new Map(PROVINCES.map((p) => [p.key, p.name]));
+
+/**
+ * The district of a point: its nearest 동 within DONG_RADIUS_KM, else its nearest 시·군·구. Named
+ * "서울특별시 성동구 성수2가3동" (the 동 only when one is that near): what the table knows, no street.
+ */
+export function reverseFromTable(lat: number, lng: number): PointPlace | null {
 	if (!Number.isFinite(lat) || !Number.isFinite(lng)) return null;
 	const at = { lat, lng };
 	const nearest = <T extends { lat: number; lng: number }>(list: T[]) =>
@@ -100,10 +105,16 @@ export function reverseFromTable(lat: number, lng: number): District | null {
 			const km = distanceKm(at, entry);
 			return !best || km < best.km ? { entry, km } : best;
 		}, null);
+	const named = (entry: Entry, dong?: string): PointPlace => {
+		const province = provinceName.get(entry.province) ?? entry.province;
+		// Sejong is its own 시·군·구: named once.
+		const parts = [province, entry.district === province ? '' : entry.district, dong];
+		return { ...districtOf(entry), address_ko: parts.filter(Boolean).join(' ') };
+	};
 	const dong = nearest(dongs);
-	if (dong && dong.km <= DONG_RADIUS_KM) return districtOf(dong.entry);
+	if (dong && dong.km <= DONG_RADIUS_KM) return named(dong.entry, dong.entry.names[0]);
 	const district = nearest(reachable);
-	return district && district.km <= KOREA_RADIUS_KM ? districtOf(district.entry) : null;
+	return district && district.km <= KOREA_RADIUS_KM ? named(district.entry) : null;
 }
 
 export function createEmbeddedGeocoding(): GeocodingPort {

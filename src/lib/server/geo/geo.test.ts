@@ -100,6 +100,14 @@ describe('reverse from the table', () => {
 	});
 });
 
+describe('naming a point from the table', () => {
+	it('names a point by its 시·도, 시·군·구 and the 동 when one is near, Sejong once', () => {
+		expect(reverseFromTable(37.5704, 126.9918)?.address_ko).toMatch(/^서울특별시 종로구 종로/);
+		expect(reverseFromTable(36.48, 127.289)?.address_ko).toBe('세종특별자치시');
+		expect(reverseFromTable(37.2422, 131.8648)?.address_ko).toBe('경상북도 울릉군');
+	});
+});
+
 describe('kakao adapter against the protocol double', () => {
 	const kakao = () => createKakaoGeocoding({ restApiKey: double.restApiKey, apiBase: double.url, timeoutMs: 200 });
 
@@ -117,6 +125,18 @@ describe('kakao adapter against the protocol double', () => {
 			status: 200,
 			authorization: 'KakaoAK kakao-double-key'
 		});
+	});
+
+	it('names a clicked point by the road address there, and by its district alone where there is no address', async () => {
+		expect(await kakao().reverse(37.54468, 127.05632)).toEqual({
+			district_ko: '성동구',
+			district_en: 'Seongdong-gu',
+			address_ko: '서울 성동구 성수이로 78'
+		});
+		expect(double.requests.at(-1)?.path).toBe('/v2/local/geo/coord2address.json');
+		// 1 km away: no address there in the double, the regions answer.
+		expect(await kakao().reverse(37.5446, 127.0657)).toEqual({ district_ko: '성동구', district_en: 'Seongdong-gu' });
+		expect(double.requests.at(-1)?.path).toBe('/v2/local/geo/coord2regioncode.json');
 	});
 
 	it('stores Sejong, which has no 시·군·구, as the city', async () => {

@@ -1,13 +1,14 @@
 // Kakao Local API (https://developers.kakao.com/docs/latest/ko/local/dev-guide): address search
-// (GET /v2/local/search/address.json?query=) and a point's regions (GET
-// /v2/local/geo/coord2regioncode.json?x=&y=), authorised by `Authorization: KakaoAK <REST API key>`.
+// (GET /v2/local/search/address.json?query=), a point's address (GET /v2/local/geo/coord2address.json
+// ?x=&y=) and, where a point has no address (a river, a park), its regions (GET
+// /v2/local/geo/coord2regioncode.json?x=&y=); authorised by `Authorization: KakaoAK <REST API key>`.
 // Kakao knows every road address; the embedded table knows districts and a few 동. When Kakao cannot
 // answer (a bad key: 401, the daily quota: 429, a timeout, a 5xx, the network) the table answers
 // instead and the log says so, so a form never fails because Kakao does.
 import { z } from 'zod';
 import { romanizePlace } from '$lib/domain/place-names';
 import { geocodeFromTable, reverseFromTable } from './embedded';
-import type { District, GeocodingPort, Place } from './port';
+import type { District, GeocodingPort, Place, PointPlace } from './port';
 
 export interface KakaoSettings {
 	restApiKey: string;
@@ -29,6 +30,15 @@ const addressAnswer = z.object({
 			x: z.coerce.number(),
 			y: z.coerce.number(),
 			address: region.nullable(),
+			road_address: region.extend({ address_name: z.string() }).nullable()
+		})
+	)
+});
+
+const pointAnswer = z.object({
+	documents: z.array(
+		z.object({
+			address: region.extend({ address_name: z.string() }).nullable(),
 			road_address: region.extend({ address_name: z.string() }).nullable()
 		})
 	)
@@ -92,14 +102,20 @@ export function createKakaoGeocoding(settings: KakaoSettings): GeocodingPort {
 				return fallback('address search', e, () => geocodeFromTable(query));
 			}
 		},
-		async reverse(lat, lng) {
+		async reverse(lat, lng): Promise<PointPlace | null> {
+			const at = { x: String(lng), y: String(lat) };
 			try {
-				const answer = await get('/v2/local/geo/coord2regioncode.json', { x: String(lng), y: String(lat) }, regionAnswer);
+				const [doc] = (await get('/v2/local/geo/coord2address.json', at, pointAnswer)).documents;
+				const named = doc?.road_address ?? doc?.address;
+				const district = named && districtFrom(named);
+				if (named && district) return { ...district, address_ko: named.address_name };
+				// No address at the point: its regions still say the district.
+				const answer = await get('/v2/local/geo/coord2regioncode.json', at, regionAnswer);
 				// The legal region (B) and the administrative one (H) share their 시·군·구.
-				const doc = answer.documents.find((d) => d.region_type === 'H') ?? answer.documents[0];
-				return doc ? districtFrom(doc) : null;
+				const region = answer.documents.find((d) => d.region_type === 'H') ?? answer.documents[0];
+				return region ? districtFrom(region) : null;
 			} catch (e) {
-				return fallback('coord2regioncode', e, () => reverseFromTable(lat, lng));
+				return fallback('reverse geocoding', e, () => reverseFromTable(lat, lng));
 			}
 		}
 	};

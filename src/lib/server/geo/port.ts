@@ -1,5 +1,5 @@
 // Geocoding port: an address typed by a person to a point and its district, and a point picked on the
-// map to its district. The embedded adapter answers from the bundled table of district and 동 centres
+// map to its district and an address. The embedded adapter answers from the bundled table of district and 동 centres
 // (./districts.ts), offline; the Kakao Local adapter answers from Kakao's address database when
 // KAKAO_REST_API_KEY is set, and falls back to the table when Kakao cannot answer.
 
@@ -17,10 +17,16 @@ export interface Place extends District {
 	road_address?: string;
 }
 
+/** What a point on the map is: its district, and an address to name it by when the adapter has one. */
+export interface PointPlace extends District {
+	/** Kakao: the road address (else the lot address) at the point; the table: 시·도 시·군·구 and the nearest 동. */
+	address_ko?: string;
+}
+
 export interface GeocodingPort {
 	readonly kind: 'embedded' | 'kakao';
 	/** The address's point and district, or null when it names no place this adapter knows. */
 	geocode(address: string): Promise<Place | null>;
-	/** The district of a point, or null outside Korea. */
-	reverse(lat: number, lng: number): Promise<District | null>;
+	/** The district of a point (and an address for it), or null outside Korea. */
+	reverse(lat: number, lng: number): Promise<PointPlace | null>;
 }

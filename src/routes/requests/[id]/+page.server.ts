@@ -5,6 +5,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { approximate } from '$lib/domain/geo';
 import { completeness } from '$lib/domain/request-templates';
 import * as companies from '$lib/server/companies';
 import { withUser, type Tx } from '$lib/server/db';
@@ -56,8 +57,11 @@ export const load = (async ({ locals, url, params }) => {
 		const isOwner = request.owner_id === user.id;
 		const attachments = await files.list(tx, request.id);
 		const clusters = await matches.craftClusters(tx);
+		const point = request.lat !== null && request.lng !== null ? { lat: request.lat, lng: request.lng } : null;
 		const base = {
 			request: pick(request, SHOWN),
+			// The owner's own point; anyone else gets the neighbourhood (the door stays here).
+			place: point && (isOwner ? { ...point, exact: true } : { ...approximate(point), exact: false }),
 			attachments,
 			routed: await requests.routedClusters(tx, request.id),
 			clusterNames: matches.clusterNames(clusters),
