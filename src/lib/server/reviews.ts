@@ -318,18 +318,39 @@ export async function buyerCard(tx: Tx, companyId: string): Promise<BuyerCard | 
 	return { ...card, reviews: s.reviews, period_days: s.period_days };
 }
 
-/** Publishes blind reviews whose 14 days passed and recomputes queued scorecards (each once; safe on several instances). */
+/**
+ * The minute's job (the payments worker calls it): publishes blind reviews whose 14 days passed and
+ * recomputes the queued scorecards (only the workshops and companies that something happened to;
+ * each once, safe on several instances); then, in Seoul's night, the nightly full recomputation if
+ * tonight's has not run (`nightly`). `only` limits the publishing and the queue to these orders
+ * (tests, which run the clock forward) and skips the nightly run.
+ */
 export async function runTimers(
 	at = new Date(),
-	only: string[] | null = null
-): Promise<{ published: number; workshops?: number; companies?: number }> {
+	only: string[] | null = null,
+	{ nightly = only === null }: { nightly?: boolean } = {}
+): Promise<{ published: number; workshops?: number; companies?: number; nightly?: { workshops: number; companies: number } }> {
 	const [row] = await asService(
 		(tx) => tx<{ result: { published: number } }[]>`select private.review_timers(${at}, ${only}::uuid[]) as result`
+	);
+	if (!nightly) return row.result;
+	const full = await nightlyRecompute(at);
+	return full ? { ...row.result, nightly: full } : row.result;
+}
+
+/**
+ * The full recomputation once a Seoul night (03:00–06:00): null outside the night, when tonight's
+ * already ran, or while another instance runs it (private.nightly_scorecards, a row per night under
+ * an advisory lock).
+ */
+export async function nightlyRecompute(at = new Date()): Promise<{ workshops: number; companies: number } | null> {
+	const [row] = await asService(
+		(tx) => tx<{ result: { workshops: number; companies: number } | null }[]>`select private.nightly_scorecards(${at}) as result`
 	);
 	return row.result;
 }
 
-/** Recomputes every scorecard (or the given ones) now; the nightly job and the benchmark. */
+/** Recomputes every scorecard (or the given ones) as of `at`: what the nightly run does, and the benchmark. */
 export async function recompute(
 	at = new Date(),
 	only: { workshops?: string[]; companies?: string[] } | null = null
