@@ -174,4 +174,37 @@ describe("the cluster manager's forward list", () => {
 		}
 		expect(compared).toBeGreaterThan(3);
 	});
+
+	it('ranks several requests at once (the inbox) exactly as one at a time', async () => {
+		const ids = [
+			await post('machine_metal', '스테인리스 샤프트 50개', {
+				material: 'SUS304',
+				tolerance: '±0.01',
+				process: ['cnc_turning'],
+				drawing: '2d'
+			}),
+			await post('machine_metal', '알루미늄 케이스 30개', {
+				material: '알루미늄 6061',
+				tolerance: '±0.1',
+				process: ['milling'],
+				drawing: '3d'
+			})
+		];
+		const [together, alone] = await withUser(MULLAE_MANAGER, async (tx) => {
+			const [rows, members] = await Promise.all([requests.byIds(tx, ids), requests.forwardCandidatesOf(tx, ids, MULLAE_MANAGER.sub)]);
+			expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+			const entries = ids.map((id) => ({ request: rows.find((r) => r.id === id)!, members: members.get(id) ?? [] }));
+			const batch = await matches.rankMembersOf(tx, entries);
+			const single = [];
+			for (const id of ids)
+				single.push(
+					await matches.rankMembers(tx, (await requests.byId(tx, id))!, await requests.forwardCandidates(tx, id, MULLAE_MANAGER.sub))
+				);
+			return [batch, single];
+		});
+		expect(together[0].length).toBeGreaterThan(3);
+		expect(together).toEqual(alone);
+		// Different requests, different orders: each was scored against its own request.
+		expect(together[0].map((m) => m.score)).not.toEqual(together[1].map((m) => m.score));
+	});
 });

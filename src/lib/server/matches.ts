@@ -74,6 +74,17 @@ export function toMatchRequest(request: MatchableRequest, clusters: readonly Cra
 }
 
 /** The point a request of this company is given (the company's, else its startup cluster's centre). */
+/** companyPoint of several companies in one query, by id (those without a place are left out). */
+export async function companyPoints(tx: Tx, companyIds: readonly string[]): Promise<Map<string, LatLng>> {
+	if (companyIds.length === 0) return new Map();
+	const rows = await tx<{ id: string; lat: number | null; lng: number | null }[]>`
+		select c.id, case when c.lat is not null and c.lng is not null then c.lat else z.lat end as lat,
+		       case when c.lat is not null and c.lng is not null then c.lng else z.lng end as lng
+		from public.companies c left join public.clusters z on z.id = c.startup_cluster_id
+		where c.id = any(${companyIds as string[]}::uuid[])`;
+	return new Map(rows.flatMap((r) => (r.lat !== null && r.lng !== null ? [[r.id, { lat: r.lat, lng: r.lng }] as const] : [])));
+}
+
 export async function companyPoint(tx: Tx, companyId: string | null): Promise<LatLng | null> {
 	if (!companyId) return null;
 	const [row] = await tx<{ lat: number | null; lng: number | null }[]>`
@@ -282,23 +293,43 @@ export async function rankMembers<M extends { workshop_id: string }>(
 	members: readonly M[],
 	{ today = new Date() } = {}
 ): Promise<Array<M & { score: number | null; reasons: MatchReason[] }>> {
-	if (members.length === 0) return [];
-	const [clusters, company, candidates] = await Promise.all([
+	return (await rankMembersOf(tx, [{ request, members }], { today }))[0];
+}
+
+/**
+ * rankMembers for several requests at once (a manager's inbox): the clusters, the companies' places
+ * and every member's profile are read once for all of them, not once per request.
+ */
+export async function rankMembersOf<M extends { workshop_id: string }>(
+	tx: Tx,
+	entries: readonly { request: RequestToMatch; members: readonly M[] }[],
+	{ today = new Date() } = {}
+): Promise<Array<Array<M & { score: number | null; reasons: MatchReason[] }>>> {
+	const busy = entries.filter((e) => e.members.length > 0);
+	if (busy.length === 0) return entries.map(() => []);
+	const companyIds = [
+		...new Set(busy.filter((e) => e.request.company_point === undefined && e.request.company_id).map((e) => e.request.company_id!))
+	];
+	const [clusters, points, candidates] = await Promise.all([
 		craftClusters(tx),
-		request.company_point === undefined ? companyPoint(tx, request.company_id) : request.company_point,
-		candidatesOf(
-			tx,
-			members.map((m) => m.workshop_id)
-		)
+		companyPoints(tx, companyIds),
+		candidatesOf(tx, [...new Set(busy.flatMap((e) => e.members.map((m) => m.workshop_id)))])
 	]);
-	const matchRequest = toMatchRequest({ ...request, company_point: company }, clusters, today);
-	const ranked = rank(matchRequest, candidates, { limit: candidates.length });
-	const byId = new Map(ranked.map((r, i) => [r.candidate.id, { ...r, at: i }]));
-	const order = (m: M) => byId.get(m.workshop_id)?.at ?? ranked.length;
-	return [...members]
-		.sort((a, b) => order(a) - order(b))
-		.map((m) => {
-			const r = byId.get(m.workshop_id);
-			return { ...m, score: r?.score ?? null, reasons: r?.reasons ?? [] };
-		});
+	const candidateById = new Map(candidates.map((c) => [c.id, c]));
+	return entries.map(({ request, members }) => {
+		if (members.length === 0) return [];
+		const company =
+			request.company_point === undefined ? (request.company_id ? (points.get(request.company_id) ?? null) : null) : request.company_point;
+		const own = members.map((m) => candidateById.get(m.workshop_id)).filter((c): c is MatchCandidate => c !== undefined);
+		const matchRequest = toMatchRequest({ ...request, company_point: company }, clusters, today);
+		const ranked = rank(matchRequest, own, { limit: own.length });
+		const byId = new Map(ranked.map((r, i) => [r.candidate.id, { ...r, at: i }]));
+		const order = (m: M) => byId.get(m.workshop_id)?.at ?? ranked.length;
+		return [...members]
+			.sort((a, b) => order(a) - order(b))
+			.map((m) => {
+				const r = byId.get(m.workshop_id);
+				return { ...m, score: r?.score ?? null, reasons: r?.reasons ?? [] };
+			});
+	});
 }

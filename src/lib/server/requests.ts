@@ -60,6 +60,12 @@ export async function byId(tx: Tx, id: string): Promise<Request | null> {
 	return row ?? null;
 }
 
+/** Requests by id, in one query (those the caller may not see are left out). */
+export function byIds(tx: Tx, ids: readonly string[]): Promise<Request[]> {
+	if (ids.length === 0) return Promise.resolve([]);
+	return tx<Request[]>`select ${COLUMNS(tx)} from public.requests r where r.id = any(${ids as string[]}::uuid[])`;
+}
+
 /** A new draft of the owner (a startup), at its delivery place, else at its company (the database copies that). */
 /**
  * Creates a draft. With a submission key (made once with the empty form), a second post of the same
@@ -327,19 +333,32 @@ export interface ForwardCandidate {
 }
 
 /** Approved members of the manager's routed clusters not yet taking part; members not online first. */
-export function forwardCandidates(tx: Tx, requestId: string, userId: string): Promise<ForwardCandidate[]> {
-	return tx<ForwardCandidate[]>`
-		select distinct on (w.owner_id is not null, w.name_ko, w.id)
-		       w.id as workshop_id, w.name_ko, w.name_en, w.owner_id is null as offline,
+export async function forwardCandidates(tx: Tx, requestId: string, userId: string): Promise<ForwardCandidate[]> {
+	return (await forwardCandidatesOf(tx, [requestId], userId)).get(requestId) ?? [];
+}
+
+/** forwardCandidates of several requests in one query (the inbox), by request id. */
+export async function forwardCandidatesOf(tx: Tx, requestIds: readonly string[], userId: string): Promise<Map<string, ForwardCandidate[]>> {
+	const byRequest = new Map<string, ForwardCandidate[]>();
+	if (requestIds.length === 0) return byRequest;
+	const rows = await tx<(ForwardCandidate & { request_id: string })[]>`
+		select distinct on (rc.request_id, w.owner_id is not null, w.name_ko, w.id)
+		       rc.request_id, w.id as workshop_id, w.name_ko, w.name_en, w.owner_id is null as offline,
 		       c.name_ko as cluster_name_ko, c.name_en as cluster_name_en
 		from public.request_clusters rc
 		join public.cluster_managers cm on cm.cluster_id = rc.cluster_id and cm.user_id = ${userId}
 		join public.clusters c on c.id = rc.cluster_id
 		join public.cluster_memberships m on m.cluster_id = rc.cluster_id and m.status = 'approved'
 		join public.workshops w on w.id = m.workshop_id
-		where rc.request_id = ${requestId}
+		where rc.request_id = any(${requestIds as string[]}::uuid[])
 		  and not exists (select 1 from public.request_participants p where p.request_id = rc.request_id and p.workshop_id = w.id)
-		order by w.owner_id is not null, w.name_ko, w.id`;
+		order by rc.request_id, w.owner_id is not null, w.name_ko, w.id`;
+	for (const { request_id, ...candidate } of rows) {
+		const list = byRequest.get(request_id);
+		if (list) list.push(candidate);
+		else byRequest.set(request_id, [candidate]);
+	}
+	return byRequest;
 }
 
 /** A manager forwards the request to a member of a routed cluster, with a recommendation note. */

@@ -18,11 +18,11 @@ export const load = (async ({ locals, url }) => {
 	return withUser(claims, async (tx) => {
 		const items = await requests.inbox(tx, user.id);
 		const open = [...new Set(items.filter((i) => i.status === 'open').map((i) => i.id))];
-		const candidates: Record<string, Awaited<ReturnType<typeof matches.rankMembers<requests.ForwardCandidate>>>> = {};
-		for (const id of open) {
-			const request = await requests.byId(tx, id);
-			if (request) candidates[id] = await matches.rankMembers(tx, request, await requests.forwardCandidates(tx, id, user.id));
-		}
+		// Every open request's members in a few queries, whatever the number of requests.
+		const [rows, members] = await Promise.all([requests.byIds(tx, open), requests.forwardCandidatesOf(tx, open, user.id)]);
+		const entries = rows.map((request) => ({ request, members: members.get(request.id) ?? [] }));
+		const ranked = await matches.rankMembersOf(tx, entries);
+		const candidates = Object.fromEntries(entries.map((e, i) => [e.request.id, ranked[i]]));
 		return { items, candidates, clusterNames: matches.clusterNames(await matches.craftClusters(tx)) };
 	});
 }) satisfies PageServerLoad;
