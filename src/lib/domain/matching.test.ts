@@ -172,6 +172,17 @@ describe('processes', () => {
 		});
 	});
 
+	it('counts the processes the request names only in its words, once with those it lists', () => {
+		const r = { ...request, required_processes: ['밀링'], text: '하우징 밀링 후 아노다이징 처리, 레이저 각인' };
+		const anodizer = candidate({ processes: ['밀링', '아노다이징'] });
+		expect(judge('processes', anodizer, r)).toEqual({
+			fraction: 2 / 3,
+			reason: { key: 'match_reason_processes', params: { covered: 2, required: 3 }, fit: true }
+		});
+		// Listed nothing, wrote it: still asked for.
+		expect(judge('processes', anodizer, { ...request, required_processes: [], text: '아노다이징 해 주세요' }).fraction).toBe(1);
+	});
+
 	it('does not count when the request names no process', () => {
 		expect(judge('processes', workshop, { ...request, required_processes: [' '] })).toEqual({ fraction: null, reason: null });
 	});

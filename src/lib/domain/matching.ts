@@ -10,6 +10,7 @@
 import { distanceKm, type LatLng } from './geo';
 import { normalize } from './korean';
 import { materialsIn, meets, type Material } from './materials';
+import { processesIn } from './processes';
 import { productsIn, tradeMakes, type Product } from './products';
 import { daysUntil, TEMPLATES, type TemplateId } from './request-templates';
 import { NEW_BELOW_COMPLETED } from './scorecard';
@@ -529,9 +530,12 @@ export function requestText(request: { title: string; description: string; detai
 }
 
 export function prepare(request: MatchRequest): PreparedRequest {
-	const required = [...new Set(request.required_processes.map(normalize).filter((s) => s !== ''))].slice(0, MAX_REQUIRED);
 	const location = request.location;
 	const text = request.text ?? '';
+	// The processes it lists, then those its words name that the list does not already have.
+	const listed = [...new Set(request.required_processes.map(normalize).filter((s) => s !== ''))];
+	const named = processesIn(text).filter((n) => !listed.some((l) => sameProcess(l, n)));
+	const required = [...listed, ...named].slice(0, MAX_REQUIRED);
 	const p: PreparedRequest = {
 		required,
 		coverage: new Map(),
