@@ -15,6 +15,7 @@ import * as notifications from '$lib/server/notifications';
 import * as profiles from '$lib/server/profiles';
 import { seedMachinePhotos, seedPhotos } from '$lib/server/seed-photos';
 import { securityHandle } from '$lib/server/security-headers';
+import { bodyLimitHandle, parseBodyLimit } from '$lib/server/body-limit';
 
 export const init: ServerInit = async () => {
 	try {
@@ -98,8 +99,12 @@ const publicPages: Handle = async ({ event, resolve }) => {
 	return cache.keep(key, response, mark);
 };
 
+// Read once: adapter-node reads it at start too.
+const bodyLimit = parseBodyLimit(process.env.BODY_SIZE_LIMIT);
+
 export const handle = sequence(
 	securityHandle(() => config().origin ?? ''),
+	bodyLimitHandle(() => bodyLimit),
 	i18n,
 	authenticate,
 	publicPages

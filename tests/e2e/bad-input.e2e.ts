@@ -25,7 +25,29 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 		await expect(page.getByRole('status')).toHaveText('저장했습니다.');
 	});
 
-	test('an oversized photo', async ({ page }) => {
+	test('an oversized photo is refused when chosen, before anything is sent', async ({ page }) => {
+		await fillWorkshop(page, '큰사진공방');
+		const big = Buffer.concat([await jpeg(64, 64), Buffer.alloc(9 * 1024 * 1024, 1)]);
+		const photos = page.getByLabel('포트폴리오 사진 추가');
+		await photos.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: big });
+		expect(await photos.evaluate((i: HTMLInputElement) => i.validationMessage)).toBe(
+			'파일이 너무 큽니다 (최대 8.0 MB): huge.jpg. 크기를 줄여 다시 선택해 주세요. 입력하신 다른 내용은 그대로 있습니다.'
+		);
+		const posts: string[] = [];
+		page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+		await page.getByRole('button', { name: '저장' }).click();
+		await expect(page.getByLabel('공방 이름 (한국어)')).toHaveValue('큰사진공방');
+		expect(posts).toEqual([]);
+		// A photo that fits makes the form good again.
+		await photos.setInputFiles({ name: 'ring.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
+		expect(await photos.evaluate((i: HTMLInputElement) => i.validity.valid)).toBe(true);
+	});
+
+	test('an oversized photo, without JavaScript: the server refuses it and keeps the rest', async ({ browser, world }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signInAs(page, await world.craftsman('이실수'));
+		await page.goto('/dashboard/workshop');
 		await fillWorkshop(page, '큰사진공방');
 		const big = Buffer.concat([await jpeg(64, 64), Buffer.alloc(9 * 1024 * 1024, 1)]);
 		await page.getByLabel('포트폴리오 사진 추가').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: big });
@@ -37,6 +59,27 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 		// Nothing was saved: the dashboard still offers to create the profile.
 		await page.goto('/dashboard');
 		await expect(page.getByRole('link', { name: '공방 프로필 만들기' })).toBeVisible();
+		await context.close();
+	});
+
+	test('a post over the server’s body limit (a browser without JavaScript) is told to go back, where its input is', async ({ page }) => {
+		const answer = await page.request.post('/dashboard/workshop?/save', {
+			headers: { accept: 'text/html', origin: new URL(page.url()).origin },
+			multipart: { name_ko: '너무큰공방', photos: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(81 * 1024 * 1024, 1) } }
+		});
+
+		// Followed to the page that says what happened.
+		expect(answer.status()).toBe(200);
+		expect(answer.url()).toMatch(/\/too-large$/);
+		const html = await answer.text();
+		expect(html).toContain('보낸 파일이 너무 큽니다');
+		expect(html).toContain('뒤로 가기로 돌아가면 입력하신 내용이 남아 있습니다');
+		// Other clients are told 413.
+		const api = await page.request.post('/dashboard/workshop?/save', {
+			headers: { accept: 'application/json', origin: new URL(page.url()).origin },
+			multipart: { photos: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(81 * 1024 * 1024, 1) } }
+		});
+		expect(api.status()).toBe(413);
 	});
 
 	test('a text file disguised as a photo', async ({ page }) => {

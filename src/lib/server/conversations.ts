@@ -101,7 +101,7 @@ async function ensure(tx: Tx, ctx: ThreadContext): Promise<string> {
 }
 
 export const MAX_MESSAGE_LENGTH = 4000;
-export const MAX_MESSAGE_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_MESSAGE_FILE_BYTES } from '$lib/domain/uploads';
 
 /** Sends a message as the caller (with optional small files); the database notifies the other side. */
 export async function send(

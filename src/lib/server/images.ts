@@ -4,7 +4,8 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from '$lib/domain/uploads';
+import { MAX_PHOTO_BYTES } from '$lib/domain/uploads';
 /**
  * Decompression-bomb guard: a few kilobytes can declare a gigapixel image. 40 MP covers phone photos
  * (a 48 MP sensor saves 12 MP by default); a 60 MP PNG of 58 KB took half a second to decode.

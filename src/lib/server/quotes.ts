@@ -284,7 +284,7 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 // ---------------------------------------------------------------- files of quotes and messages
 
 export const MAX_FILES = 3;
-export const MAX_QUOTE_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
 
 /** A storage-safe version of a file name (the original is kept in attachments.filename). */
 export function storageName(filename: string): string {

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
 import type { StoragePort } from './storage/port';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_REQUEST_FILE_BYTES } from '$lib/domain/uploads';
+export const MAX_FILE_BYTES = MAX_REQUEST_FILE_BYTES;
 
 /** Extensions accepted, with the content type the file is stored and served as. */
 const TYPES: Record<string, string> = {

@@ -3,7 +3,8 @@ import { couriers } from '$lib/domain/order-states';
 import { parseWon } from '$lib/domain/won';
 
 export const MAX_ORDER_FILES = 6;
-export const MAX_ORDER_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_ORDER_FILE_BYTES } from '$lib/domain/uploads';
+export { MAX_ORDER_FILE_BYTES };
 
 /** The moves a person makes from the order page (start and auto_confirm are the platform's). */
 export const pageMoves = [

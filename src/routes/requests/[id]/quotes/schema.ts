@@ -6,7 +6,8 @@ import { parseWon } from '$lib/domain/won';
 
 export const MAX_FILES = 3;
 export const MAX_LINE_ITEMS = 8;
-export const MAX_QUOTE_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
+export { MAX_QUOTE_FILE_BYTES };
 
 /** '2,400,000원', '₩2400000', ' 2 400 000 ' → 2400000; anything else → null. */
 export function parseWhole(value: string): number | null {

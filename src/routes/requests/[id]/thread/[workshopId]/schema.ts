@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const MAX_MESSAGE_FILES = 3;
-export const MAX_MESSAGE_FILE_BYTES = 5 * 1024 * 1024;
+import { MAX_MESSAGE_FILE_BYTES } from '$lib/domain/uploads';
+export { MAX_MESSAGE_FILE_BYTES };
 
 export const messageSchema = z.object({
 	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long'),
