@@ -2,8 +2,11 @@
 // through the security definer functions of migration 20261209100100_cluster_numbers.sql (each
 // refuses, 42501, a caller who does not manage the cluster), and the daily counting of profile
 // views and search appearances (public.count_workshop_views: daily totals, no visitor identities).
+// The functions combine rollups of closed months (migration 20261210000100_cluster_numbers_rollups.sql)
+// with the running month computed live; `refreshRollups` is the job that writes them (startRollups).
 import { koreanDay, numbersTables, periodBuckets, toCsv, type NumbersData, type Period, type TableId } from '$lib/domain/cluster-numbers';
-import { withUser, type Claims, type Tx } from './db';
+import { asService, withUser, type Claims, type Tx } from './db';
+import { isShuttingDown } from './outbox';
 
 /** Where the dashboard's statements run: one transaction, or a transaction each (as the same user). */
 export type Runner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -110,4 +113,41 @@ export function countLater(claims: Claims | null, workshopIds: readonly string[]
 export function csv(data: NumbersData, table: TableId, label: (key: string) => string): string {
 	const t = numbersTables(data)[table];
 	return toCsv(t.columns.map(label), t.rows);
+}
+
+/**
+ * Rolls up every cluster's closed months as of `at` (or only the given clusters): the months closed
+ * since the last run and those marked dirty by a later change. Idempotent, and safe on several
+ * instances (a cluster another instance is refreshing is skipped). Returns the cluster-months recomputed.
+ */
+export function refreshRollups(at = new Date(), only: string[] | null = null): Promise<number> {
+	return asService((tx) => refresh(tx, at, only));
+}
+
+/** The same in the caller's transaction (the service role's, or a test's). */
+export async function refresh(tx: Tx, at = new Date(), only: string[] | null = null): Promise<number> {
+	const [row] = await tx<{ n: number }[]>`select private.refresh_all_cluster_numbers(${at}, ${only}::uuid[]) as n`;
+	return row.n;
+}
+
+/**
+ * Starts the rollup job: at start and then every `everyMs` (a minute), like the payments worker's
+ * timers. Between runs the dashboard stays exact: what is not rolled up yet is computed live.
+ * Returns stop().
+ */
+export function startRollups({ everyMs = 60_000 } = {}): () => Promise<void> {
+	let running: Promise<unknown> | undefined;
+	const tick = () => {
+		if (running || isShuttingDown()) return;
+		running = refreshRollups()
+			.catch((e: Error) => isShuttingDown() || console.error('[numbers] rollups:', e.message))
+			.finally(() => (running = undefined));
+	};
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	tick();
+	return async () => {
+		clearInterval(timer);
+		await running;
+	};
 }
