@@ -117,9 +117,11 @@ create table public.cluster_numbers_member_months (
   workshop_id uuid not null references public.workshops (id) on delete cascade,
   views int not null default 0,
   appearances int not null default 0,
+  -- the member's last quote or request joined by itself in the month (null: none)
+  last_active date,
   primary key (cluster_id, month, workshop_id)
 );
-comment on table public.cluster_numbers_member_months is 'Per cluster, closed month and approved member: views and appearances (written only by private.refresh_cluster_numbers).';
+comment on table public.cluster_numbers_member_months is 'Per cluster, closed month and approved member: views, appearances and the last activity (written only by private.refresh_cluster_numbers).';
 create index cluster_numbers_member_months_workshop_idx on public.cluster_numbers_member_months (workshop_id);
 
 create table public.cluster_numbers_rollups (
@@ -186,24 +188,28 @@ as $$
   on conflict do nothing
 $$;
 
--- The months after an activity on `day` in which a member counts as active because of it (day + 1 .. day + 90).
+-- The months an activity on `day` moves: its own (the member's last activity in it) and those in which
+-- the member counts as active because of it (day + 1 .. day + 90).
 create or replace function private.numbers_active_days(day date) returns date[]
 language sql immutable set search_path = ''
-as $$ select array[day + 1, day + 29, day + 57, day + 85, day + 90] $$;
+as $$ select array[day, day + 1, day + 29, day + 57, day + 85, day + 90] $$;
 
 -- ---------------------------------------------------------------- live computations (no access check: only the
 -- checked dashboard functions below and the job call them)
 
 -- The former members function; active, verified and accepting are computed only for the buckets whose
 -- end is after active_from (the others come from the rollups), reading activity from 90 days before.
+-- prior: active_from is the rollups' boundary (at or after the first bucket): the activity before it
+-- is each member's last one in the rolled-up months of the 90 days before (cluster_numbers_member_months),
+-- only the activity from active_from on is read from quotes and requests.
 create or replace function private.cluster_numbers_members_live(cluster uuid, unit text, first_bucket date, last_bucket date, upto date,
-                                                                active_from date)
+                                                                active_from date, prior boolean default false)
 returns table (bucket date, applied int, approved int, pending int, verified int, accepting int, active int,
                decided int, decide_hours_median double precision, period_decide_hours_median double precision)
 language plpgsql stable security definer set search_path = ''
 as $$
 declare
-  acts_from date := greatest(first_bucket, active_from) - 90;
+  acts_from date := case when prior then active_from else greatest(first_bucket, active_from) - 90 end;
 begin
   return query
   with b as materialized (
@@ -245,6 +251,12 @@ begin
       where p.source = 'self' and p.workshop_id in (select workshop_id from m where status = 'approved')
         and p.created_at >= (acts_from::timestamp at time zone 'Asia/Seoul')
         and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
+      union all
+      select mm.workshop_id, mm.last_active
+      from public.cluster_numbers_member_months mm
+      where prior and mm.cluster_id = cluster and mm.last_active is not null
+        and mm.month >= date_trunc('month', (active_from - 90)::timestamp)::date and mm.month < active_from
+        and mm.workshop_id in (select workshop_id from m where status = 'approved')
     ) a
   ), islands as materialized (
     -- Runs of activity with gaps of at most 90 days: active for the days after the run's first
@@ -386,7 +398,7 @@ begin
          case when b.until <= r then coalesce(d.accepting, 0) else l.accepting end,
          case when b.until <= r then coalesce(d.active, 0) else l.active end,
          l.decided, l.decide_hours_median, l.period_decide_hours_median
-  from private.cluster_numbers_members_live(cluster, unit, first_bucket, last_bucket, upto, r) l
+  from private.cluster_numbers_members_live(cluster, unit, first_bucket, last_bucket, upto, r, r >= first_bucket and r > '-infinity'::date) l
   join private.numbers_buckets(unit, first_bucket, last_bucket, upto) b on b.bucket = l.bucket
   left join public.cluster_numbers_days d on d.cluster_id = cluster and d.day = b.until - 1 and b.until <= r
   order by l.bucket;
@@ -465,34 +477,50 @@ language plpgsql stable security definer set search_path = ''
 as $$
 declare
   r date;
-  -- Whole rolled-up months inside the period: [full_from, r).
-  full_from date := case when first_bucket = date_trunc('month', first_bucket::timestamp)::date then first_bucket
-                         else (date_trunc('month', first_bucket::timestamp) + interval '1 month')::date end;
+  -- Whole rolled-up months inside the period: [full_from, r); before them the head of a period
+  -- starting mid-month (30 days): [first_bucket, head_to).
+  head_month date := date_trunc('month', first_bucket::timestamp)::date;
+  full_from date := case when first_bucket = head_month then first_bucket else (head_month + interval '1 month')::date end;
+  head_to date;
+  -- The head as its rolled-up month's total less the days before it, when those are fewer.
+  from_total boolean;
 begin
   perform private.check_cluster_numbers(cluster);
   r := greatest(first_bucket, private.cluster_numbers_rolled(cluster, upto));
+  head_to := least(full_from, r);
+  from_total := head_to = full_from and full_from > first_bucket and first_bucket - head_month < full_from - first_bucket;
   return query
   with members as (
     select w.id, w.slug, w.name_ko, w.name_en from public.cluster_memberships ms join public.workshops w on w.id = ms.workshop_id
     where ms.cluster_id = cluster and ms.status = 'approved'
   ), live_days as materialized (
-    -- The daily counts not covered by the rollups: the days from r on, for the buckets; for the
-    -- members also the days before the first whole month (a 30-day period starts mid-month).
+    -- The daily counts from r on (for the buckets and the members).
     select d.workshop_id, d.day, d.views, d.appearances
     from public.workshop_daily_counts d
-    where d.workshop_id in (select id from members) and d.day >= first_bucket and d.day < upto
-      and not (d.day >= least(full_from, r) and d.day < r)
+    where d.workshop_id in (select id from members) and d.day >= r and d.day < upto
+  ), head as (
+    -- Per member, the head's counts: read day by day, or its month's total less the days before it.
+    select d.workshop_id, d.views, d.appearances from public.workshop_daily_counts d
+    where not from_total and d.workshop_id in (select id from members) and d.day >= first_bucket and d.day < head_to
+    union all
+    select o.workshop_id, o.views, o.appearances from public.cluster_numbers_member_months o
+    where from_total and o.cluster_id = cluster and o.month = head_month
+    union all
+    select d.workshop_id, -d.views, -d.appearances from public.workshop_daily_counts d
+    where from_total and d.workshop_id in (select id from members) and d.day >= head_month and d.day < first_bucket
   ), per_bucket as (
     select y.bucket, sum(y.views) as views, sum(y.appearances) as appearances from (
       select date_trunc(unit, o.day::timestamp)::date as bucket, o.views, o.appearances from public.cluster_numbers_days o
       where o.cluster_id = cluster and o.day >= first_bucket and o.day < r
       union all
-      select date_trunc(unit, l.day::timestamp)::date, l.views, l.appearances from live_days l where l.day >= r
+      select date_trunc(unit, l.day::timestamp)::date, l.views, l.appearances from live_days l
     ) y group by y.bucket
   ), per_member as (
     select y.workshop_id, sum(y.views) as views, sum(y.appearances) as appearances from (
       select o.workshop_id, o.views, o.appearances from public.cluster_numbers_member_months o
       where o.cluster_id = cluster and o.month >= full_from and o.month < r
+      union all
+      select h.workshop_id, h.views, h.appearances from head h
       union all
       select l.workshop_id, l.views, l.appearances from live_days l
     ) y group by y.workshop_id
@@ -537,13 +565,29 @@ begin
   join private.cluster_numbers_members_live(cluster, 'day', month, upto - 1, upto, month) mb on mb.bucket = b.bucket
   left join inv on inv.day = b.bucket
   left join counted v on v.day = b.bucket;
-  insert into public.cluster_numbers_member_months (cluster_id, month, workshop_id, views, appearances)
-  select cluster, month, c.workshop_id, sum(c.views), sum(c.appearances)
-  from public.workshop_daily_counts c
-  where c.workshop_id in (select ms.workshop_id from public.cluster_memberships ms where ms.cluster_id = cluster and ms.status = 'approved')
-    and c.day >= month and c.day < upto
-  group by c.workshop_id
-  having sum(c.views) > 0 or sum(c.appearances) > 0;
+  insert into public.cluster_numbers_member_months (cluster_id, month, workshop_id, views, appearances, last_active)
+  with members as (
+    select ms.workshop_id from public.cluster_memberships ms where ms.cluster_id = cluster and ms.status = 'approved'
+  ), counted as (
+    select c.workshop_id, sum(c.views) as views, sum(c.appearances) as appearances
+    from public.workshop_daily_counts c
+    where c.workshop_id in (select workshop_id from members) and c.day >= month and c.day < upto
+    group by c.workshop_id
+    having sum(c.views) > 0 or sum(c.appearances) > 0
+  ), acted as (
+    select a.workshop_id, max(a.at) as at from (
+      select q.workshop_id, q.created_at as at from public.quotes q
+      where q.workshop_id in (select workshop_id from members)
+        and q.created_at >= (month::timestamp at time zone 'Asia/Seoul') and q.created_at < (upto::timestamp at time zone 'Asia/Seoul')
+      union all
+      select p.workshop_id, p.created_at from public.request_participants p
+      where p.source = 'self' and p.workshop_id in (select workshop_id from members)
+        and p.created_at >= (month::timestamp at time zone 'Asia/Seoul') and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
+    ) a group by a.workshop_id
+  )
+  select cluster, month, coalesce(c.workshop_id, a.workshop_id), coalesce(c.views, 0), coalesce(c.appearances, 0),
+         private.korean_day(a.at)
+  from counted c full join acted a on a.workshop_id = c.workshop_id;
 end;
 $$;
 
@@ -723,6 +767,11 @@ begin
   from public.request_participants p where p.workshop_id = workshop and p.source in ('invited', 'forwarded');
   perform private.mark_numbers_dirty(array_agg(cluster), array_agg(c.day))
   from public.workshop_daily_counts c where c.workshop_id = workshop and c.day < private.numbers_open_month();
+  -- its activity (the months' last activity of the members, and the months it makes it active in)
+  perform private.mark_numbers_dirty(array_agg(cluster), array_agg(d))
+  from (select q.created_at from public.quotes q where q.workshop_id = workshop
+        union all select p.created_at from public.request_participants p where p.workshop_id = workshop and p.source = 'self') a
+  cross join unnest(private.numbers_active_days(private.korean_day(a.created_at))) d;
   -- an approved member counts (active, verified, accepting) at every day's end after its decision
   if status = 'approved' and decided is not null then
     perform private.mark_numbers_dirty(array_agg(cluster), array_agg(g::date))
@@ -790,10 +839,32 @@ $$;
 create trigger workshop_flag_changes_numbers_dirty after insert on public.workshop_flag_changes
   for each row execute function private.numbers_dirty_flags();
 
+-- ---------------------------------------------------------------- the flags' changes on the page
+-- The approved members' flag changes in the period (Korean days [first_day, upto)), newest first.
+create or replace function private.cluster_numbers_flag_changes(cluster uuid, first_day date, upto date, max_rows int)
+returns table (at timestamptz, workshop_id uuid, name_ko text, name_en text, flag text, after boolean, by_role text)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  perform private.check_cluster_numbers(cluster);
+  return query
+  select c.at, w.id, w.name_ko, w.name_en, c.flag, c.after, c.by_role
+  from public.workshop_flag_changes c
+  join public.cluster_memberships ms on ms.workshop_id = c.workshop_id and ms.cluster_id = cluster and ms.status = 'approved'
+  join public.workshops w on w.id = c.workshop_id
+  where c.at >= (first_day::timestamp at time zone 'Asia/Seoul') and c.at < (upto::timestamp at time zone 'Asia/Seoul')
+  order by c.at desc, c.id desc
+  limit least(max_rows, 1000);
+end;
+$$;
+create index workshop_flag_changes_at_idx on public.workshop_flag_changes (at);
+revoke all on function private.cluster_numbers_flag_changes(uuid, date, date, int) from public, anon;
+grant execute on function private.cluster_numbers_flag_changes(uuid, date, date, int) to authenticated, service_role;
+
 -- ---------------------------------------------------------------- grants
 revoke all on function private.record_flag_changes(), private.korean_day(timestamptz), private.numbers_open_month(),
   private.cluster_numbers_rolled(uuid, date), private.mark_numbers_dirty(uuid[], date[]), private.numbers_active_days(date),
-  private.cluster_numbers_members_live(uuid, text, date, date, date, date), private.cluster_numbers_requests_live(uuid, text, date, date, date),
+  private.cluster_numbers_members_live(uuid, text, date, date, date, date, boolean), private.cluster_numbers_requests_live(uuid, text, date, date, date),
   private.cluster_numbers_invitations_live(uuid, date, date), private.refresh_cluster_numbers_month(uuid, date),
   private.refresh_cluster_numbers(uuid, timestamptz), private.refresh_all_cluster_numbers(timestamptz, uuid[]),
   private.numbers_dirty_routed(), private.mark_numbers_work(uuid, uuid, date), private.numbers_dirty_quote(),

@@ -3,7 +3,7 @@
 // invitations and forwards answered by quotes and messages, members joining requests by
 // themselves and daily views, for the three periods; after a partial roll-up (a clock in the last
 // month), a full one, and changes to closed months (a late award, a late answer, a back-dated count,
-// a member removed) before and after the job recomputes the months they marked. Everything rolled back.
+// a member removed, an applicant approved) before and after the job recomputes the months they marked. Everything rolled back.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,11 @@ async function world(tx: Tx): Promise<World> {
 			await tx`insert into public.quotes (request_id, workshop_id, status, price_krw, vat_krw, deposit_krw, lead_time_days, valid_until, created_at)
 				select ${id}, ${WD}, 'submitted', p, p / 10, greatest(2200, ((p + p / 10) * 10 + 99) / 100), 12, current_date + 30, ${plus(20 + k)}
 				from (select ${90_000 + k * 700}::int as p) x`;
+		// WB (waiting at X) quoted once: it counts from its approval on.
+		if (k === 10)
+			await tx`insert into public.quotes (request_id, workshop_id, status, price_krw, vat_krw, deposit_krw, lead_time_days, valid_until, created_at)
+				select ${id}, ${WB}, 'submitted', p, p / 10, greatest(2200, ((p + p / 10) * 10 + 99) / 100), 9, current_date + 30, ${plus(6)}
+				from (select 70000::int as p) x`;
 		// WD answers some invitations by a message first (it has no account: the sender is nobody).
 		if (k % 9 === 0) {
 			const c = randomUUID();
@@ -165,7 +170,7 @@ describe('cluster numbers with rollups', () => {
 				});
 
 			// Changes to closed months, each marking what it moves.
-			const { WA, WD } = f.workshops;
+			const { WA, WB, WD } = f.workshops;
 			// A late award of a quote on a request routed about 90 days ago.
 			await tx`update public.quotes set status = 'accepted' where request_id = ${f.requests[18]} and workshop_id = ${WA}`;
 			// A late answer to WD's invitation of about 196 days ago.
@@ -186,11 +191,18 @@ describe('cluster numbers with rollups', () => {
 			expect(removed[2].memberViews.map((v) => v.workshop_id)).toEqual([WD]);
 			expect(await figures(tx, f)).toEqual(removed);
 
+			// A waiting applicant approved now: its earlier quote and views count.
+			await tx`update public.cluster_memberships set status = 'approved', decided_at = now(), decided_by = ${f.users.MX} where id = ${f.memberships.mB}`;
+			const approved = await liveFigures(tx, f);
+			expect(approved[2].memberViews.map((v) => v.workshop_id).sort()).toEqual([WB, WD].sort());
+			expect(await figures(tx, f)).toEqual(approved);
+			expect(await figures(tx, f)).not.toEqual(removed);
+
 			// The job recomputes the marked months; the figures stay the live ones.
 			expect(await numbers.refresh(tx, now, [f.clusters.X])).toBeGreaterThan(0);
 			expect(await state(tx, f)).toMatchObject({ rolled_until: thisMonth, dirty: null });
-			expect(await figures(tx, f)).toEqual(removed);
-			expect(await liveFigures(tx, f)).toEqual(removed);
+			expect(await figures(tx, f)).toEqual(approved);
+			expect(await liveFigures(tx, f)).toEqual(approved);
 		}));
 
 	it('are refused to other clusters’ managers and read by the operator, like the live figures', () =>

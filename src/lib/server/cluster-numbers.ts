@@ -4,7 +4,17 @@
 // views and search appearances (public.count_workshop_views: daily totals, no visitor identities).
 // The functions combine rollups of closed months (migration 20261210000100_cluster_numbers_rollups.sql)
 // with the running month computed live; `refreshRollups` is the job that writes them (startRollups).
-import { koreanDay, numbersTables, periodBuckets, toCsv, type NumbersData, type Period, type TableId } from '$lib/domain/cluster-numbers';
+import {
+	FLAG_CHANGES_MAX,
+	koreanDay,
+	numbersTables,
+	periodBuckets,
+	toCsv,
+	type FlagChange,
+	type NumbersData,
+	type Period,
+	type TableId
+} from '$lib/domain/cluster-numbers';
 import { asService, withUser, type Claims, type Tx } from './db';
 import { isShuttingDown } from './outbox';
 
@@ -32,7 +42,7 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 	const [{ since }] = await run((tx) => tx<{ since: string }[]>`select private.cluster_numbers_since(${clusterId})::text as since`);
 	const b = periodBuckets(period, today, since);
 	const args = [clusterId, b.unit, b.first, b.last, b.upto] as const;
-	const [members, requests, responses, views, orders] = await Promise.all([
+	const [members, requests, responses, views, orders, flagChanges] = await Promise.all([
 		run(
 			(tx) => tx<(NumbersData['members'][number] & { period_decide_hours_median: number | null })[]>`
 			select applied, approved, pending, verified, accepting, active, decided, decide_hours_median, period_decide_hours_median
@@ -68,6 +78,11 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 			(tx) => tx<{ completed: number; on_time: number; orders_total: number }[]>`
 			select completed, on_time, orders_total
 			from private.cluster_numbers_orders(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		),
+		run(
+			(tx) => tx<FlagChange[]>`
+			select at, workshop_id, name_ko, name_en, flag, after, by_role
+			from private.cluster_numbers_flag_changes(${clusterId}, ${b.first}::date, ${b.upto}::date, ${FLAG_CHANGES_MAX})`
 		)
 	]);
 	return {
@@ -90,7 +105,8 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 				appearances: v.appearances
 			})),
 		orders: orders.map((o) => ({ completed: o.completed, on_time: o.on_time })),
-		ordersTotal: orders[0]?.orders_total ?? 0
+		ordersTotal: orders[0]?.orders_total ?? 0,
+		flagChanges: [...flagChanges]
 	};
 }
 
@@ -109,9 +125,9 @@ export function countLater(claims: Claims | null, workshopIds: readonly string[]
 	withUser(claims, (tx) => count(tx, workshopIds.slice(0, 100), what)).catch((e) => console.error(`counting ${what}s failed`, e));
 }
 
-/** One table of the dashboard as a CSV file; `label` translates the column keys. */
+/** One table of the dashboard as a CSV file; `label` translates the column keys (and the words in text cells). */
 export function csv(data: NumbersData, table: TableId, label: (key: string) => string): string {
-	const t = numbersTables(data)[table];
+	const t = numbersTables(data, label)[table];
 	return toCsv(t.columns.map(label), t.rows);
 }
 
