@@ -11,7 +11,9 @@
 --    the sorted minutes to their first answers — so that a median over any period stays exact —,
 --    the views and appearances, and the members' end-of-day values that need history: active,
 --    verified, accepting orders), public.cluster_numbers_member_months (per member and month: views
---    and appearances) and public.cluster_numbers_rollups (per cluster: the months before
+--    and appearances), public.cluster_numbers_member_activity (per member and month: the last day it
+--    quoted or joined a request, so that the running month's active members need only its own
+--    activity) and public.cluster_numbers_rollups (per cluster: the months before
 --    rolled_until were rolled up). Managers of the cluster and the operator read them, like the live
 --    figures; nobody writes them through the API.
 -- 3. Freshness: months that change after they were rolled up are marked dirty by triggers on what the
@@ -117,12 +119,21 @@ create table public.cluster_numbers_member_months (
   workshop_id uuid not null references public.workshops (id) on delete cascade,
   views int not null default 0,
   appearances int not null default 0,
-  -- the member's last quote or request joined by itself in the month (null: none)
-  last_active date,
   primary key (cluster_id, month, workshop_id)
 );
-comment on table public.cluster_numbers_member_months is 'Per cluster, closed month and approved member: views, appearances and the last activity (written only by private.refresh_cluster_numbers).';
+comment on table public.cluster_numbers_member_months is 'Per cluster, closed month and approved member with views or appearances: their totals (written only by private.refresh_cluster_numbers).';
 create index cluster_numbers_member_months_workshop_idx on public.cluster_numbers_member_months (workshop_id);
+
+create table public.cluster_numbers_member_activity (
+  cluster_id uuid not null references public.clusters (id) on delete cascade,
+  month date not null,
+  workshop_id uuid not null references public.workshops (id) on delete cascade,
+  -- the approved member's last quote or request joined by itself in the month
+  last_active date not null,
+  primary key (cluster_id, month, workshop_id)
+);
+comment on table public.cluster_numbers_member_activity is 'Per cluster, closed month and approved member active in it: the last day it was (written only by private.refresh_cluster_numbers).';
+create index cluster_numbers_member_activity_workshop_idx on public.cluster_numbers_member_activity (workshop_id);
 
 create table public.cluster_numbers_rollups (
   cluster_id uuid primary key references public.clusters (id) on delete cascade,
@@ -135,7 +146,7 @@ comment on table public.cluster_numbers_rollups is 'Per cluster: up to which mon
 do $$
 declare t text;
 begin
-  foreach t in array array['cluster_numbers_days', 'cluster_numbers_member_months', 'cluster_numbers_rollups'] loop
+  foreach t in array array['cluster_numbers_days', 'cluster_numbers_member_months', 'cluster_numbers_member_activity', 'cluster_numbers_rollups'] loop
     execute format('alter table public.%I enable row level security', t);
     execute format($p$create policy "the cluster's managers and the operator read its rollups" on public.%I
       for select to authenticated using ((select private.manages_cluster(cluster_id)) or (select private.is_operator()))$p$, t);
@@ -156,6 +167,9 @@ create table private.cluster_numbers_dirty (
 comment on table private.cluster_numbers_dirty is 'Closed months whose numbers changed since they were rolled up (marked by triggers, cleared by the refresh).';
 alter table private.cluster_numbers_dirty enable row level security;
 revoke all on private.cluster_numbers_dirty from anon, authenticated;
+
+-- The running month's activity of all members: quotes by time (the members' list is long, the days few).
+create index quotes_created_idx on public.quotes (created_at);
 
 -- ---------------------------------------------------------------- helpers
 create or replace function private.korean_day(at timestamptz) returns date
@@ -200,7 +214,7 @@ as $$ select array[day, day + 1, day + 29, day + 57, day + 85, day + 90] $$;
 -- The former members function; active, verified and accepting are computed only for the buckets whose
 -- end is after active_from (the others come from the rollups), reading activity from 90 days before.
 -- prior: active_from is the rollups' boundary (at or after the first bucket): the activity before it
--- is each member's last one in the rolled-up months of the 90 days before (cluster_numbers_member_months),
+-- is each member's last one in the rolled-up months of the 90 days before (cluster_numbers_member_activity),
 -- only the activity from active_from on is read from quotes and requests.
 create or replace function private.cluster_numbers_members_live(cluster uuid, unit text, first_bucket date, last_bucket date, upto date,
                                                                 active_from date, prior boolean default false)
@@ -253,10 +267,10 @@ begin
         and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
       union all
       select mm.workshop_id, mm.last_active
-      from public.cluster_numbers_member_months mm
-      where prior and mm.cluster_id = cluster and mm.last_active is not null
+      from public.cluster_numbers_member_activity mm
+      where prior and mm.cluster_id = cluster
         and mm.month >= date_trunc('month', (active_from - 90)::timestamp)::date and mm.month < active_from
-        and mm.workshop_id in (select workshop_id from m where status = 'approved')
+      -- (members no longer approved are left out where islands meet m)
     ) a
   ), islands as materialized (
     -- Runs of activity with gaps of at most 90 days: active for the days after the run's first
@@ -565,29 +579,27 @@ begin
   join private.cluster_numbers_members_live(cluster, 'day', month, upto - 1, upto, month) mb on mb.bucket = b.bucket
   left join inv on inv.day = b.bucket
   left join counted v on v.day = b.bucket;
-  insert into public.cluster_numbers_member_months (cluster_id, month, workshop_id, views, appearances, last_active)
+  delete from public.cluster_numbers_member_activity d where d.cluster_id = cluster and d.month = refresh_cluster_numbers_month.month;
+  insert into public.cluster_numbers_member_months (cluster_id, month, workshop_id, views, appearances)
+  select cluster, month, c.workshop_id, sum(c.views), sum(c.appearances)
+  from public.workshop_daily_counts c
+  where c.workshop_id in (select ms.workshop_id from public.cluster_memberships ms where ms.cluster_id = cluster and ms.status = 'approved')
+    and c.day >= month and c.day < upto
+  group by c.workshop_id
+  having sum(c.views) > 0 or sum(c.appearances) > 0;
+  insert into public.cluster_numbers_member_activity (cluster_id, month, workshop_id, last_active)
   with members as (
     select ms.workshop_id from public.cluster_memberships ms where ms.cluster_id = cluster and ms.status = 'approved'
-  ), counted as (
-    select c.workshop_id, sum(c.views) as views, sum(c.appearances) as appearances
-    from public.workshop_daily_counts c
-    where c.workshop_id in (select workshop_id from members) and c.day >= month and c.day < upto
-    group by c.workshop_id
-    having sum(c.views) > 0 or sum(c.appearances) > 0
-  ), acted as (
-    select a.workshop_id, max(a.at) as at from (
-      select q.workshop_id, q.created_at as at from public.quotes q
-      where q.workshop_id in (select workshop_id from members)
-        and q.created_at >= (month::timestamp at time zone 'Asia/Seoul') and q.created_at < (upto::timestamp at time zone 'Asia/Seoul')
-      union all
-      select p.workshop_id, p.created_at from public.request_participants p
-      where p.source = 'self' and p.workshop_id in (select workshop_id from members)
-        and p.created_at >= (month::timestamp at time zone 'Asia/Seoul') and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
-    ) a group by a.workshop_id
   )
-  select cluster, month, coalesce(c.workshop_id, a.workshop_id), coalesce(c.views, 0), coalesce(c.appearances, 0),
-         private.korean_day(a.at)
-  from counted c full join acted a on a.workshop_id = c.workshop_id;
+  select cluster, month, a.workshop_id, private.korean_day(max(a.at)) from (
+    select q.workshop_id, q.created_at as at from public.quotes q
+    where q.workshop_id in (select workshop_id from members)
+      and q.created_at >= (month::timestamp at time zone 'Asia/Seoul') and q.created_at < (upto::timestamp at time zone 'Asia/Seoul')
+    union all
+    select p.workshop_id, p.created_at from public.request_participants p
+    where p.source = 'self' and p.workshop_id in (select workshop_id from members)
+      and p.created_at >= (month::timestamp at time zone 'Asia/Seoul') and p.created_at < (upto::timestamp at time zone 'Asia/Seoul')
+  ) a group by a.workshop_id;
 end;
 $$;
 

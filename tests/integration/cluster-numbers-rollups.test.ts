@@ -51,7 +51,8 @@ async function world(tx: Tx): Promise<World> {
 		await tx`insert into public.requests (id, owner_id, company_id, title, status, visibility, published_at, created_at)
 			values (${id}, ${f.users.S}, ${f.company}, ${'요청 ' + k}, 'open', 'public', ${at}, ${at})`;
 		await tx`insert into public.request_clusters (request_id, cluster_id, created_at) values (${id}, ${f.clusters.X}, ${at})`;
-		if (k % 6 === 0) await tx`insert into public.request_clusters (request_id, cluster_id, created_at) values (${id}, ${f.clusters.Y}, ${at})`;
+		if (k % 6 === 0)
+			await tx`insert into public.request_clusters (request_id, cluster_id, created_at) values (${id}, ${f.clusters.Y}, ${at})`;
 		const plus = (h: number) => new Date(at.getTime() + h * HOUR);
 		if (k % 3 === 0)
 			await tx`insert into public.request_participants (request_id, workshop_id, source, invited_by, created_at)
@@ -210,7 +211,12 @@ describe('cluster numbers with rollups', () => {
 			const f = await world(tx);
 			await numbers.refresh(tx, now, [f.clusters.X]);
 			const read = (actor: 'MX' | 'MY' | 'OP' | 'A') =>
-				asActor(tx, f, actor, () => tx<{ n: number }[]>`select count(*)::int as n from public.cluster_numbers_days where cluster_id = ${f.clusters.X}`);
+				asActor(
+					tx,
+					f,
+					actor,
+					() => tx<{ n: number }[]>`select count(*)::int as n from public.cluster_numbers_days where cluster_id = ${f.clusters.X}`
+				);
 			expect((await read('MX'))[0].n).toBeGreaterThan(150);
 			expect((await read('OP'))[0].n).toBe((await read('MX'))[0].n);
 			expect((await read('MY'))[0].n).toBe(0);

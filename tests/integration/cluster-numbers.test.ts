@@ -152,6 +152,44 @@ describe('cluster numbers', () => {
 			expect(member.rows[0]).toEqual(['공방A', 2, 1]);
 		}));
 
+	it('records and shows owners’ and managers’ changes of the flags, and counts the past with them', () =>
+		rollback(async (tx) => {
+			const f = await world(tx);
+			const { WA, WD } = f.workshops;
+			// WD's owner is nobody: A switches its own workshop off, then the manager switches WD off.
+			await asActor(tx, f, 'A', () => tx`update public.workshops set accepting_orders = false where id = ${WA}`);
+			await asActor(tx, f, 'MX', () => tx`update public.workshops set accepting_orders = false where id = ${WD}`);
+			const rows = await tx<{ workshop_id: string; flag: string; before: boolean; after: boolean; by_role: string; changed_by: string }[]>`
+				select workshop_id, flag, before, after, by_role, changed_by from public.workshop_flag_changes
+				where workshop_id = any(${[WA, WD]}::uuid[]) and flag = 'accepting_orders' order by at, id`;
+			expect(rows).toEqual([
+				{ workshop_id: WA, flag: 'accepting_orders', before: true, after: false, by_role: 'owner', changed_by: f.users.A },
+				{ workshop_id: WD, flag: 'accepting_orders', before: true, after: false, by_role: 'manager', changed_by: f.users.MX }
+			]);
+			// A change of another column records nothing.
+			await asActor(tx, f, 'A', () => tx`update public.workshops set name_en = 'Workshop A' where id = ${WA}`);
+			expect((await tx`select 1 from public.workshop_flag_changes where workshop_id = ${WA}`).length).toBe(2);
+
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
+			// Today nobody accepts orders; yesterday both did (the changes' values before).
+			expect(d.members.at(-1)?.accepting).toBe(0);
+			expect(d.members.at(-2)?.accepting).toBe(2);
+			expect(d.flagChanges.map((c) => [c.workshop_id, c.flag, c.after, c.by_role])).toEqual([
+				[WD, 'accepting_orders', false, 'manager'],
+				[WA, 'accepting_orders', false, 'owner'],
+				[WA, 'verified', true, 'manager']
+			]);
+			const table = numbersTables(d, (key) => `«${key}»`)['flag-changes'];
+			expect(table.rows[1].slice(1)).toEqual(['공방A', '«numbers_col_accepting»', '«numbers_flag_off»', '«numbers_by_owner»']);
+			expect(numbers.csv(d, 'flag-changes', (key) => `«${key}»`)).toContain(
+				',공방A,«numbers_col_accepting»,«numbers_flag_off»,«numbers_by_owner»\r\n'
+			);
+			// The 12 months hold the change of 10 days ago too; another cluster's manager gets none of them.
+			const year = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now));
+			expect(year.flagChanges).toHaveLength(3);
+			expect(await refusalAs(tx, f, 'MY', () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now))).toBe('42501');
+		}));
+
 	it('refuses another cluster’s manager and people who manage nothing', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
