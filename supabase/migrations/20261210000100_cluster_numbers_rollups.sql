@@ -157,13 +157,16 @@ begin
 end;
 $$;
 
--- Months changed after they were rolled up (the server's own).
+-- Months changed after they were rolled up (the server's own). Append-only marks without a unique
+-- key: marking never waits for the job (a unique key would make an insert wait for the job's
+-- uncommitted delete of the same month), and the job takes the marks by deleting them.
 create table private.cluster_numbers_dirty (
+  id bigint generated always as identity primary key,
   cluster_id uuid not null references public.clusters (id) on delete cascade,
   month date not null,
-  marked_at timestamptz not null default now(),
-  primary key (cluster_id, month)
+  marked_at timestamptz not null default now()
 );
+create index cluster_numbers_dirty_cluster_month_idx on private.cluster_numbers_dirty (cluster_id, month);
 comment on table private.cluster_numbers_dirty is 'Closed months whose numbers changed since they were rolled up (marked by triggers, cleared by the refresh).';
 alter table private.cluster_numbers_dirty enable row level security;
 revoke all on private.cluster_numbers_dirty from anon, authenticated;
@@ -199,7 +202,6 @@ as $$
   select distinct c, date_trunc('month', d::timestamp)::date
   from unnest(clusters, days) as x (c, d)
   where c is not null and d is not null and d < private.numbers_open_month()
-  on conflict do nothing
 $$;
 
 -- The months an activity on `day` moves: its own (the member's last activity in it) and those in which
@@ -604,9 +606,10 @@ end;
 $$;
 
 -- Rolls up one cluster's closed months as of `at`: the months closed since the last run and the
--- months marked dirty. Skips a cluster another instance is refreshing (try-lock); the dirty marks
--- are taken (deleted) before the months are recomputed, so a change committed meanwhile marks its
--- month again (its insert waits for this transaction) and the next run recomputes it.
+-- months marked dirty. Skips a cluster another instance is refreshing (try-lock). The marks are
+-- taken (deleted) before the months are recomputed, in the same transaction: a change committed
+-- before the recomputation is in it; one not yet committed has a mark this delete did not see, so
+-- the next run recomputes its month again; a failed run gives its marks back.
 create or replace function private.refresh_cluster_numbers(cluster uuid, at timestamptz) returns int
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -621,10 +624,12 @@ begin
     return 0;
   end if;
   select r.rolled_until into rolled from public.cluster_numbers_rollups r where r.cluster_id = cluster;
-  since := date_trunc('month', least(
-      (select min(ms.created_at) from public.cluster_memberships ms where ms.cluster_id = cluster),
-      (select min(rc.created_at) from public.request_clusters rc where rc.cluster_id = cluster),
-      (select c.created_at from public.clusters c where c.id = cluster)) at time zone 'Asia/Seoul')::date;
+  if rolled is null then
+    since := date_trunc('month', least(
+        (select min(ms.created_at) from public.cluster_memberships ms where ms.cluster_id = cluster),
+        (select min(rc.created_at) from public.request_clusters rc where rc.cluster_id = cluster),
+        (select c.created_at from public.clusters c where c.id = cluster)) at time zone 'Asia/Seoul')::date;
+  end if;
   with taken as (
     delete from private.cluster_numbers_dirty d where d.cluster_id = cluster and d.month < open_month returning d.month
   )
@@ -636,8 +641,10 @@ begin
   foreach m in array coalesce(months, '{}') loop
     perform private.refresh_cluster_numbers_month(cluster, m);
   end loop;
-  insert into public.cluster_numbers_rollups as r (cluster_id, rolled_until, refreshed_at) values (cluster, open_month, now())
-  on conflict (cluster_id) do update set rolled_until = greatest(r.rolled_until, excluded.rolled_until), refreshed_at = now();
+  if months is not null or rolled is null or rolled < open_month then
+    insert into public.cluster_numbers_rollups as r (cluster_id, rolled_until, refreshed_at) values (cluster, open_month, now())
+    on conflict (cluster_id) do update set rolled_until = greatest(r.rolled_until, excluded.rolled_until), refreshed_at = now();
+  end if;
   return coalesce(cardinality(months), 0);
 end;
 $$;

@@ -126,7 +126,7 @@ async function liveFigures(tx: Tx, f: ConsoleFixtures): Promise<NumbersData[]> {
 const state = async (tx: Tx, f: ConsoleFixtures) => {
 	const [r] = await tx<{ rolled_until: string | null; dirty: string[] | null; days: number }[]>`
 		select (select rolled_until::text from public.cluster_numbers_rollups where cluster_id = ${f.clusters.X}) as rolled_until,
-		       (select array_agg(d.month::text order by d.month) from private.cluster_numbers_dirty d
+		       (select array_agg(distinct d.month::text order by d.month::text) from private.cluster_numbers_dirty d
 		        join public.cluster_numbers_rollups r on r.cluster_id = d.cluster_id and d.month < r.rolled_until
 		        where d.cluster_id = ${f.clusters.X}) as dirty,
 		       (select count(*)::int from public.cluster_numbers_days where cluster_id = ${f.clusters.X}) as days`;
