@@ -825,19 +825,26 @@ create trigger cluster_memberships_numbers_dirty_update after update on public.c
 create or replace function private.numbers_dirty_counts() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
-declare
-  w uuid := case when tg_op = 'DELETE' then old.workshop_id else new.workshop_id end;
-  d date := case when tg_op = 'DELETE' then old.day else new.day end;
 begin
-  if d < private.numbers_open_month() then
-    perform private.mark_numbers_dirty(array_agg(ms.cluster_id), array_agg(d))
-    from public.cluster_memberships ms where ms.workshop_id = w;
+  if tg_op <> 'INSERT' then
+    perform private.mark_numbers_dirty(array_agg(ms.cluster_id), array_agg(old.day))
+    from public.cluster_memberships ms where ms.workshop_id = old.workshop_id;
+  end if;
+  if tg_op <> 'DELETE' then
+    perform private.mark_numbers_dirty(array_agg(ms.cluster_id), array_agg(new.day))
+    from public.cluster_memberships ms where ms.workshop_id = new.workshop_id;
   end if;
   return null;
 end;
 $$;
-create trigger workshop_daily_counts_numbers_dirty after insert or delete or update on public.workshop_daily_counts
-  for each row execute function private.numbers_dirty_counts();
+-- (The app's own counting writes today's rows: the conditions keep the function out of that path.)
+create trigger workshop_daily_counts_numbers_dirty after insert on public.workshop_daily_counts
+  for each row when (new.day < private.numbers_open_month()) execute function private.numbers_dirty_counts();
+create trigger workshop_daily_counts_numbers_dirty_update after update on public.workshop_daily_counts
+  for each row when (new.day < private.numbers_open_month() or old.day < private.numbers_open_month())
+  execute function private.numbers_dirty_counts();
+create trigger workshop_daily_counts_numbers_dirty_delete after delete on public.workshop_daily_counts
+  for each row when (old.day < private.numbers_open_month()) execute function private.numbers_dirty_counts();
 
 -- A flag change recorded now only moves the running month; one dated in a closed month (copied in,
 -- corrected) moves the member's flags at every day's end since its decision.

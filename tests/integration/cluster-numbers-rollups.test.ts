@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, koreanDay, monthStart, PERIODS, type NumbersData } from '../../src/lib/domain/cluster-numbers';
 import * as numbers from '../../src/lib/server/cluster-numbers';
 import { asActor, createConsoleFixtures, type ConsoleFixtures } from './console-fixtures';
-import { rollback } from './db';
+import { rollback, testSql } from './db';
 
 type Tx = postgres.TransactionSql;
 const HOUR = 3_600_000;
@@ -204,6 +204,24 @@ describe('cluster numbers with rollups', () => {
 			expect(await state(tx, f)).toMatchObject({ rolled_until: thisMonth, dirty: null });
 			expect(await figures(tx, f)).toEqual(approved);
 			expect(await liveFigures(tx, f)).toEqual(approved);
+		}));
+
+	it('are refreshed by one instance at a time: another skips the cluster instead of waiting', () =>
+		rollback(async (tx) => {
+			const f = await world(tx);
+			// Another instance refreshing X holds its lock (on a connection of its own).
+			const other = await testSql().reserve();
+			try {
+				await other`begin`;
+				await other`select pg_advisory_xact_lock(hashtextextended(${'cluster_numbers_rollup:' + f.clusters.X}, 0))`;
+				expect(await numbers.refresh(tx, now, [f.clusters.X])).toBe(0);
+				expect(await state(tx, f)).toMatchObject({ rolled_until: null, days: 0 });
+				await other`rollback`;
+			} finally {
+				other.release();
+			}
+			expect(await numbers.refresh(tx, now, [f.clusters.X])).toBeGreaterThan(0);
+			expect(await state(tx, f)).toMatchObject({ rolled_until: thisMonth });
 		}));
 
 	it('are refused to other clusters’ managers and read by the operator, like the live figures', () =>
