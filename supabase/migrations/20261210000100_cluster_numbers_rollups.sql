@@ -171,8 +171,10 @@ comment on table private.cluster_numbers_dirty is 'Closed months whose numbers c
 alter table private.cluster_numbers_dirty enable row level security;
 revoke all on private.cluster_numbers_dirty from anon, authenticated;
 
--- The running month's activity of all members: quotes by time (the members' list is long, the days few).
+-- The running month's activity of all members: quotes and requests joined by time (the members' list
+-- is long, the days few).
 create index quotes_created_idx on public.quotes (created_at);
+create index request_participants_self_created_idx on public.request_participants (created_at) where source = 'self';
 
 -- ---------------------------------------------------------------- helpers
 create or replace function private.korean_day(at timestamptz) returns date
@@ -509,21 +511,24 @@ begin
   with members as (
     select w.id, w.slug, w.name_ko, w.name_en from public.cluster_memberships ms join public.workshops w on w.id = ms.workshop_id
     where ms.cluster_id = cluster and ms.status = 'approved'
-  ), live_days as materialized (
-    -- The daily counts from r on (for the buckets and the members).
+  ), daily as materialized (
+    -- In one pass over the daily counts: the days from r on (for the buckets and the members) and
+    -- the head's days (for the members): read day by day, or its month's total less the days before it.
     select d.workshop_id, d.day, d.views, d.appearances
     from public.workshop_daily_counts d
-    where d.workshop_id in (select id from members) and d.day >= r and d.day < upto
+    where d.workshop_id in (select id from members)
+      and ((d.day >= r and d.day < upto)
+           or (not from_total and d.day >= first_bucket and d.day < head_to)
+           or (from_total and d.day >= head_month and d.day < first_bucket))
+  ), live_days as (
+    select l.workshop_id, l.day, l.views, l.appearances from daily l where l.day >= r
   ), head as (
-    -- Per member, the head's counts: read day by day, or its month's total less the days before it.
-    select d.workshop_id, d.views, d.appearances from public.workshop_daily_counts d
-    where not from_total and d.workshop_id in (select id from members) and d.day >= first_bucket and d.day < head_to
+    select l.workshop_id, l.views, l.appearances from daily l where not from_total and l.day < r
     union all
     select o.workshop_id, o.views, o.appearances from public.cluster_numbers_member_months o
     where from_total and o.cluster_id = cluster and o.month = head_month
     union all
-    select d.workshop_id, -d.views, -d.appearances from public.workshop_daily_counts d
-    where from_total and d.workshop_id in (select id from members) and d.day >= head_month and d.day < first_bucket
+    select l.workshop_id, -l.views, -l.appearances from daily l where from_total and l.day < r
   ), per_bucket as (
     select y.bucket, sum(y.views) as views, sum(y.appearances) as appearances from (
       select date_trunc(unit, o.day::timestamp)::date as bucket, o.views, o.appearances from public.cluster_numbers_days o
