@@ -6,6 +6,7 @@ import { open, sql, withUser } from '$lib/server/db';
 import { EmbeddedStartError } from '$lib/server/db/embedded';
 import { startMailWorker } from '$lib/server/mail/outbox';
 import { startPaymentsWorker } from '$lib/server/payments/jobs';
+import { startRollups } from '$lib/server/cluster-numbers';
 import { startSearchSync } from '$lib/server/search';
 import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -41,6 +42,8 @@ export const init: ServerInit = async () => {
 	await startMailWorker(ports.mail(), { origin: config().origin });
 	// Refunds through providers, automatic purchase confirmation, reminders, missed webhooks.
 	await startPaymentsWorker(ports.payments());
+	// The cluster numbers' rollups of closed months, every minute.
+	startRollups();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -1,6 +1,7 @@
 // The cluster's numbers (issue 16): a manager opens them, switches the period, reads the tables
 // beside the charts and downloads a CSV; a visitor's look at a member's profile shows up as a view;
-// a manager of another cluster finds nothing there; on a 390-px phone the page stays readable.
+// a manager of another cluster finds nothing there; on a 390-px phone the page stays readable; an
+// owner who stops taking orders shows in the flags' changes with who switched it.
 import { readFile } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
 import type postgres from 'postgres';
@@ -86,6 +87,38 @@ test('a manager reads the cluster’s numbers, switches the period and downloads
 	await expect(page.getByText('아직 회원의 주문이 없습니다.')).toBeVisible();
 });
 
+test('an owner stops taking orders and the cluster’s manager sees who switched it', async ({ browser, world, sql }) => {
+	const slug = await ownCluster(sql);
+	const manager = await world.manager(slug);
+	const craftsman = await world.craftsman();
+	const member = await world.workshop({ cluster: slug, owner: craftsman, name: `주문공방 ${tag()}`, processes: ['주조', '연마'] });
+
+	const owner = await (await browser.newContext()).newPage();
+	await signInAs(owner, craftsman);
+	await owner.goto('/dashboard/workshop');
+	await owner.getByLabel('새 주문을 받고 있습니다').uncheck();
+	await owner.getByRole('button', { name: '저장' }).click();
+	await expect(owner.getByRole('status')).toHaveText('저장했습니다.');
+
+	const page = await (await browser.newContext()).newPage();
+	await signInAs(page, manager);
+	await page.goto(`/manage/${slug}/numbers?period=30d`);
+	await expect(page.getByText('공방 주인·관리자·운영자가 바꾼 것')).toBeVisible();
+	const change = page.locator('table[data-table="flag-changes"]').getByRole('row', { name: new RegExp(member.name) });
+	await expect(change).toContainText('주문 받음');
+	await expect(change).toContainText('끔');
+	await expect(change).toContainText('공방 주인');
+	// Today the member does not take orders: counted so in the members over time.
+	const membersCsv = page.waitForEvent('download');
+	await page.getByRole('link', { name: '회원 추이 CSV 내려받기' }).click();
+	const members = await readFile(await (await membersCsv).path(), 'utf8');
+	expect(members.trimEnd().split('\r\n').at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},1,1,0,0,0$/);
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '인증·주문 받음 변경 기록 CSV 내려받기' }).click();
+	const csv = await readFile(await (await download).path(), 'utf8');
+	expect(csv).toContain(`,${member.name},주문 받음,끔,공방 주인\r\n`);
+});
+
 test.describe('in English', () => {
 	test.use({ locale: 'en-US' });
 
@@ -104,6 +137,7 @@ test.describe('in English', () => {
 		const requests = page.locator('table[data-table="requests"]');
 		await expect(requests.getByRole('columnheader').nth(1)).toHaveText('Routed');
 		await expect(page.getByRole('img', { name: 'Requests routed and what came of them' })).toBeVisible();
+		await expect(page.getByText("No member's flags changed in this period.")).toBeVisible();
 		await page.getByRole('link', { name: 'Last 30 days' }).click();
 		await expect(page).toHaveURL(/period=30d/);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

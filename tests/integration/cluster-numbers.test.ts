@@ -1,5 +1,5 @@
 // The cluster's numbers (issue 16) computed from known facts: members over time (applied, approved,
-// waiting, verified from the audit trail, active in the last 90 days), decisions and their median
+// waiting, verified from the flags' history, active in the last 90 days), decisions and their median
 // time, routed requests and what became of them with their value in won, first responses to
 // invitations and forwards, views and appearances counted by the app, completed orders on time,
 // and the CSV files: one cluster of the console fixtures, everything rolled back.
@@ -31,9 +31,9 @@ async function world(tx: Tx): Promise<ConsoleFixtures & { request: string; quote
 	await tx`update public.cluster_memberships set created_at = ${ago(100)}, decided_at = ${ago(98)} where id = ${f.memberships.mA}`;
 	await tx`update public.cluster_memberships set created_at = ${ago(50)}, decided_at = ${ago(49)} where id = ${f.memberships.mD}`;
 	await tx`update public.cluster_memberships set created_at = ${ago(10)} where id = ${f.memberships.mB}`;
+	// Verified by a manager 10 days ago: the flag's change recorded by the trigger, dated back.
 	await tx`update public.workshops set verified = true where id = ${WA}`;
-	await tx`insert into public.audit_entries (at, actor_id, actor_role, action, cluster_id, workshop_id, before, after)
-		values (${ago(10)}, ${f.users.MX}, 'manager', 'member.curated', ${f.clusters.X}, ${WA}, '{"verified": false}', '{"verified": true}')`;
+	await tx`update public.workshop_flag_changes set at = ${ago(10)}, changed_by = ${f.users.MX}, by_role = 'manager' where workshop_id = ${WA}`;
 	expect(WB).toBeTruthy();
 
 	// Requests and quotes as rows (their flows are tested elsewhere): the guards stay out of the way.
@@ -73,7 +73,7 @@ async function world(tx: Tx): Promise<ConsoleFixtures & { request: string; quote
 const asManager = <T>(tx: Tx, f: ConsoleFixtures, fn: () => Promise<T>) => asActor(tx, f, 'MX', fn);
 
 describe('cluster numbers', () => {
-	it('members over time by day: applied, approved, waiting, verified from the audit trail, active', () =>
+	it('members over time by day: applied, approved, waiting, verified from the flags’ history, active', () =>
 		rollback(async (tx) => {
 			const f = await world(tx);
 			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
@@ -150,6 +150,44 @@ describe('cluster numbers', () => {
 			expect(rows.map((r) => [r.views, r.appearances])).toEqual([[0, 1]]);
 			const member = numbersTables(d)['member-views'];
 			expect(member.rows[0]).toEqual(['공방A', 2, 1]);
+		}));
+
+	it('records and shows owners’ and managers’ changes of the flags, and counts the past with them', () =>
+		rollback(async (tx) => {
+			const f = await world(tx);
+			const { WA, WD } = f.workshops;
+			// WD's owner is nobody: A switches its own workshop off, then the manager switches WD off.
+			await asActor(tx, f, 'A', () => tx`update public.workshops set accepting_orders = false where id = ${WA}`);
+			await asActor(tx, f, 'MX', () => tx`update public.workshops set accepting_orders = false where id = ${WD}`);
+			const rows = await tx<{ workshop_id: string; flag: string; before: boolean; after: boolean; by_role: string; changed_by: string }[]>`
+				select workshop_id, flag, before, after, by_role, changed_by from public.workshop_flag_changes
+				where workshop_id = any(${[WA, WD]}::uuid[]) and flag = 'accepting_orders' order by at, id`;
+			expect(rows).toEqual([
+				{ workshop_id: WA, flag: 'accepting_orders', before: true, after: false, by_role: 'owner', changed_by: f.users.A },
+				{ workshop_id: WD, flag: 'accepting_orders', before: true, after: false, by_role: 'manager', changed_by: f.users.MX }
+			]);
+			// A change of another column records nothing.
+			await asActor(tx, f, 'A', () => tx`update public.workshops set name_en = 'Workshop A' where id = ${WA}`);
+			expect((await tx`select 1 from public.workshop_flag_changes where workshop_id = ${WA}`).length).toBe(2);
+
+			const d = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '30d', now));
+			// Today nobody accepts orders; yesterday both did (the changes' values before).
+			expect(d.members.at(-1)?.accepting).toBe(0);
+			expect(d.members.at(-2)?.accepting).toBe(2);
+			expect(d.flagChanges.map((c) => [c.workshop_id, c.flag, c.after, c.by_role])).toEqual([
+				[WD, 'accepting_orders', false, 'manager'],
+				[WA, 'accepting_orders', false, 'owner'],
+				[WA, 'verified', true, 'manager']
+			]);
+			const table = numbersTables(d, (key) => `«${key}»`)['flag-changes'];
+			expect(table.rows[1].slice(1)).toEqual(['공방A', '«numbers_col_accepting»', '«numbers_flag_off»', '«numbers_by_owner»']);
+			expect(numbers.csv(d, 'flag-changes', (key) => `«${key}»`)).toContain(
+				',공방A,«numbers_col_accepting»,«numbers_flag_off»,«numbers_by_owner»\r\n'
+			);
+			// The 12 months hold the change of 10 days ago too; another cluster's manager gets none of them.
+			const year = await asManager(tx, f, () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now));
+			expect(year.flagChanges).toHaveLength(3);
+			expect(await refusalAs(tx, f, 'MY', () => numbers.dashboard(numbers.inTransaction(tx), f.clusters.X, '12m', now))).toBe('42501');
 		}));
 
 	it('refuses another cluster’s manager and people who manage nothing', () =>

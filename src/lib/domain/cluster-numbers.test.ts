@@ -113,6 +113,7 @@ const data: NumbersData = {
 		{ completed: 0, on_time: 0 }
 	],
 	ordersTotal: 4,
+	flagChanges: [],
 	decideHoursMedian: 36,
 	responseMinutesMedian: 180
 };

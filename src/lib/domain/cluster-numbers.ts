@@ -21,6 +21,11 @@ export function koreanDay(at: Date): string {
 	return fromUtc(at.getTime() + 9 * 3_600_000);
 }
 
+/** The Korean date and time of an instant to the minute: 2026-12-06 14:05. */
+export function koreanMinute(at: Date | string): string {
+	return new Date(new Date(at).getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function addDays(day: string, n: number): string {
 	return fromUtc(toUtc(day) + n * DAY_MS);
 }
@@ -124,12 +129,27 @@ export interface NumbersData {
 	memberViews: { workshop_id: string; slug: string; name_ko: string; name_en: string | null; views: number; appearances: number }[];
 	orders: { completed: number; on_time: number }[];
 	ordersTotal: number;
+	/** The approved members' changes of the two flags in the period (by owners, managers, the operator), newest first. */
+	flagChanges: FlagChange[];
 	/** Over the whole period: median hours from application to decision, median minutes to a first response. */
 	decideHoursMedian: number | null;
 	responseMinutesMedian: number | null;
 }
 
-export const TABLE_IDS = ['members', 'applications', 'requests', 'responses', 'views', 'member-views', 'orders'] as const;
+export interface FlagChange {
+	at: Date | string;
+	workshop_id: string;
+	name_ko: string;
+	name_en: string | null;
+	flag: 'verified' | 'accepting_orders';
+	after: boolean;
+	by_role: 'owner' | 'manager' | 'operator' | 'system';
+}
+
+/** At most this many flag changes of a period are shown (and exported). */
+export const FLAG_CHANGES_MAX = 200;
+
+export const TABLE_IDS = ['members', 'applications', 'requests', 'responses', 'views', 'member-views', 'orders', 'flag-changes'] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export function isTableId(value: string): value is TableId {
@@ -143,8 +163,11 @@ export interface NumbersTable {
 	rows: Cell[][];
 }
 
-/** Every table of the dashboard from the data; the charts draw the same numbers. */
-export function numbersTables(d: NumbersData): Record<TableId, NumbersTable> {
+/**
+ * Every table of the dashboard from the data; the charts draw the same numbers. `word` translates the
+ * message keys that stand in text cells (which flag, its new value, who changed it).
+ */
+export function numbersTables(d: NumbersData, word: (key: string) => string = (key) => key): Record<TableId, NumbersTable> {
 	const label = (i: number) => bucketLabel(d.buckets.starts[i], d.buckets.unit);
 	const period = d.buckets.unit === 'day' ? 'numbers_col_day' : 'numbers_col_month';
 	return {
@@ -197,6 +220,17 @@ export function numbersTables(d: NumbersData): Record<TableId, NumbersTable> {
 			id: 'orders',
 			columns: [period, 'numbers_col_completed', 'numbers_col_on_time', 'numbers_col_on_time_share'],
 			rows: d.orders.map((r, i) => [label(i), r.completed, r.on_time, share(r.on_time, r.completed)])
+		},
+		'flag-changes': {
+			id: 'flag-changes',
+			columns: ['numbers_col_changed_at', 'numbers_col_member', 'numbers_col_flag', 'numbers_col_new_value', 'numbers_col_changed_by'],
+			rows: d.flagChanges.map((c) => [
+				koreanMinute(c.at),
+				c.name_ko,
+				word(c.flag === 'verified' ? 'numbers_col_verified' : 'numbers_col_accepting'),
+				word(c.after ? 'numbers_flag_on' : 'numbers_flag_off'),
+				word(`numbers_by_${c.by_role}`)
+			])
 		}
 	};
 }

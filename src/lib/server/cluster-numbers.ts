@@ -2,8 +2,21 @@
 // through the security definer functions of migration 20261209100100_cluster_numbers.sql (each
 // refuses, 42501, a caller who does not manage the cluster), and the daily counting of profile
 // views and search appearances (public.count_workshop_views: daily totals, no visitor identities).
-import { koreanDay, numbersTables, periodBuckets, toCsv, type NumbersData, type Period, type TableId } from '$lib/domain/cluster-numbers';
-import { withUser, type Claims, type Tx } from './db';
+// The functions combine rollups of closed months (migration 20261210000100_cluster_numbers_rollups.sql)
+// with the running month computed live; `refreshRollups` is the job that writes them (startRollups).
+import {
+	FLAG_CHANGES_MAX,
+	koreanDay,
+	numbersTables,
+	periodBuckets,
+	toCsv,
+	type FlagChange,
+	type NumbersData,
+	type Period,
+	type TableId
+} from '$lib/domain/cluster-numbers';
+import { asService, withUser, type Claims, type Tx } from './db';
+import { isShuttingDown } from './outbox';
 
 /** Where the dashboard's statements run: one transaction, or a transaction each (as the same user). */
 export type Runner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -29,7 +42,7 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 	const [{ since }] = await run((tx) => tx<{ since: string }[]>`select private.cluster_numbers_since(${clusterId})::text as since`);
 	const b = periodBuckets(period, today, since);
 	const args = [clusterId, b.unit, b.first, b.last, b.upto] as const;
-	const [members, requests, responses, views, orders] = await Promise.all([
+	const [members, requests, responses, views, orders, flagChanges] = await Promise.all([
 		run(
 			(tx) => tx<(NumbersData['members'][number] & { period_decide_hours_median: number | null })[]>`
 			select applied, approved, pending, verified, accepting, active, decided, decide_hours_median, period_decide_hours_median
@@ -65,6 +78,11 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 			(tx) => tx<{ completed: number; on_time: number; orders_total: number }[]>`
 			select completed, on_time, orders_total
 			from private.cluster_numbers_orders(${args[0]}, ${args[1]}, ${args[2]}::date, ${args[3]}::date, ${args[4]}::date)`
+		),
+		run(
+			(tx) => tx<FlagChange[]>`
+			select at, workshop_id, name_ko, name_en, flag, after, by_role
+			from private.cluster_numbers_flag_changes(${clusterId}, ${b.first}::date, ${b.upto}::date, ${FLAG_CHANGES_MAX})`
 		)
 	]);
 	return {
@@ -87,7 +105,8 @@ export async function dashboard(run: Runner, clusterId: string, period: Period, 
 				appearances: v.appearances
 			})),
 		orders: orders.map((o) => ({ completed: o.completed, on_time: o.on_time })),
-		ordersTotal: orders[0]?.orders_total ?? 0
+		ordersTotal: orders[0]?.orders_total ?? 0,
+		flagChanges: [...flagChanges]
 	};
 }
 
@@ -106,8 +125,45 @@ export function countLater(claims: Claims | null, workshopIds: readonly string[]
 	withUser(claims, (tx) => count(tx, workshopIds.slice(0, 100), what)).catch((e) => console.error(`counting ${what}s failed`, e));
 }
 
-/** One table of the dashboard as a CSV file; `label` translates the column keys. */
+/** One table of the dashboard as a CSV file; `label` translates the column keys (and the words in text cells). */
 export function csv(data: NumbersData, table: TableId, label: (key: string) => string): string {
-	const t = numbersTables(data)[table];
+	const t = numbersTables(data, label)[table];
 	return toCsv(t.columns.map(label), t.rows);
+}
+
+/**
+ * Rolls up every cluster's closed months as of `at` (or only the given clusters): the months closed
+ * since the last run and those marked dirty by a later change. Idempotent, and safe on several
+ * instances (a cluster another instance is refreshing is skipped). Returns the cluster-months recomputed.
+ */
+export function refreshRollups(at = new Date(), only: string[] | null = null): Promise<number> {
+	return asService((tx) => refresh(tx, at, only));
+}
+
+/** The same in the caller's transaction (the service role's, or a test's). */
+export async function refresh(tx: Tx, at = new Date(), only: string[] | null = null): Promise<number> {
+	const [row] = await tx<{ n: number }[]>`select private.refresh_all_cluster_numbers(${at}, ${only}::uuid[]) as n`;
+	return row.n;
+}
+
+/**
+ * Starts the rollup job: at start and then every `everyMs` (a minute), like the payments worker's
+ * timers. Between runs the dashboard stays exact: what is not rolled up yet is computed live.
+ * Returns stop().
+ */
+export function startRollups({ everyMs = 60_000 } = {}): () => Promise<void> {
+	let running: Promise<unknown> | undefined;
+	const tick = () => {
+		if (running || isShuttingDown()) return;
+		running = refreshRollups()
+			.catch((e: Error) => isShuttingDown() || console.error('[numbers] rollups:', e.message))
+			.finally(() => (running = undefined));
+	};
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	tick();
+	return async () => {
+		clearInterval(timer);
+		await running;
+	};
 }

@@ -269,6 +269,122 @@ export interface Database {
 					created_at?: Date;
 				};
 			};
+			cluster_numbers_days: {
+				Row: {
+					cluster_id: string;
+					day: Date;
+					routed: number;
+					forwarded: number;
+					quoted: number;
+					awarded: number;
+					quoted_krw: number;
+					awarded_krw: number;
+					invitations: number;
+					answered: number;
+					response_minutes: number[];
+					views: number;
+					appearances: number;
+					active: number;
+					verified: number;
+					accepting: number;
+				};
+				Insert: {
+					cluster_id: string;
+					day: Date;
+					routed?: number;
+					forwarded?: number;
+					quoted?: number;
+					awarded?: number;
+					quoted_krw?: number;
+					awarded_krw?: number;
+					invitations?: number;
+					answered?: number;
+					response_minutes?: number[];
+					views?: number;
+					appearances?: number;
+					active?: number;
+					verified?: number;
+					accepting?: number;
+				};
+				Update: {
+					cluster_id?: string;
+					day?: Date;
+					routed?: number;
+					forwarded?: number;
+					quoted?: number;
+					awarded?: number;
+					quoted_krw?: number;
+					awarded_krw?: number;
+					invitations?: number;
+					answered?: number;
+					response_minutes?: number[];
+					views?: number;
+					appearances?: number;
+					active?: number;
+					verified?: number;
+					accepting?: number;
+				};
+			};
+			cluster_numbers_member_activity: {
+				Row: {
+					cluster_id: string;
+					month: Date;
+					workshop_id: string;
+					last_active: Date;
+				};
+				Insert: {
+					cluster_id: string;
+					month: Date;
+					workshop_id: string;
+					last_active: Date;
+				};
+				Update: {
+					cluster_id?: string;
+					month?: Date;
+					workshop_id?: string;
+					last_active?: Date;
+				};
+			};
+			cluster_numbers_member_months: {
+				Row: {
+					cluster_id: string;
+					month: Date;
+					workshop_id: string;
+					views: number;
+					appearances: number;
+				};
+				Insert: {
+					cluster_id: string;
+					month: Date;
+					workshop_id: string;
+					views?: number;
+					appearances?: number;
+				};
+				Update: {
+					cluster_id?: string;
+					month?: Date;
+					workshop_id?: string;
+					views?: number;
+					appearances?: number;
+				};
+			};
+			cluster_numbers_rollups: {
+				Row: {
+					cluster_id: string;
+					rolled_until: Date;
+					refreshed_at: Date;
+				};
+				Insert: {
+					cluster_id: string;
+					rolled_until: Date;
+					refreshed_at?: Date;
+				};
+				Update: {
+					cluster_id?: string;
+					rolled_until?: Date;
+					refreshed_at?: Date;
+				};
+			};
 			clusters: {
 				Row: {
 					id: string;
@@ -2204,6 +2320,38 @@ export interface Database {
 					day?: Date;
 					views?: number;
 					appearances?: number;
+				};
+			};
+			workshop_flag_changes: {
+				Row: {
+					id: string;
+					workshop_id: string;
+					at: Date;
+					flag: 'verified' | 'accepting_orders';
+					before: boolean | null;
+					after: boolean;
+					changed_by: string | null;
+					by_role: 'owner' | 'manager' | 'operator' | 'system';
+				};
+				Insert: {
+					id?: string;
+					workshop_id: string;
+					at?: Date;
+					flag: 'verified' | 'accepting_orders';
+					before?: boolean | null;
+					after: boolean;
+					changed_by?: string | null;
+					by_role: 'owner' | 'manager' | 'operator' | 'system';
+				};
+				Update: {
+					id?: string;
+					workshop_id?: string;
+					at?: Date;
+					flag?: 'verified' | 'accepting_orders';
+					before?: boolean | null;
+					after?: boolean;
+					changed_by?: string | null;
+					by_role?: 'owner' | 'manager' | 'operator' | 'system';
 				};
 			};
 			workshop_photos: {
