@@ -74,7 +74,7 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 		let notNamed = '';
 		if (planned && !keyScope) {
 			const name = p.add(planned.name, 'text');
-			if (i === 0) {
+			if (i === 0 && !planned.partial) {
 				const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
 				slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
 					order by boost desc, workshop_id`);
