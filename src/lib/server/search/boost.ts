@@ -26,3 +26,19 @@ export const BOOSTS: readonly number[] = Array.from({ length: FEATURED * 2 }, (_
 export const boostIsVerified = (boost: number) => (boost & VERIFIED) !== 0;
 /** Whether a workshop of this boost holds a master title (the master filter rules out the others). */
 export const boostIsMaster = (boost: number) => (boost & MASTER) !== 0;
+
+/**
+ * The PostgreSQL engine's slices of one tier by boost, highest first: per featured/verified pair, first the workshops with
+ * a finer tie-breaker (master title or scorecard: few, read whole and ordered by boost), then those
+ * without one (many, read in the table's order only as far as the page needs). Eight slices instead
+ * of one per boost (32): each slice that runs is planned on its own.
+ */
+export function boostGroups(boosts: readonly number[]): number[][] {
+	const groups: number[][] = [];
+	for (let coarse = (FEATURED + VERIFIED) / VERIFIED; coarse >= 0; coarse--) {
+		const finer = boosts.filter((b) => Math.floor(b / VERIFIED) === coarse && b % VERIFIED > 0);
+		if (finer.length) groups.push(finer);
+		if (boosts.includes(coarse * VERIFIED)) groups.push([coarse * VERIFIED]);
+	}
+	return groups;
+}
