@@ -22,9 +22,9 @@ describe('search tie-breakers', () => {
 	it('groups the boosts into slices that keep their order and leave none out', () => {
 		const groups = boostGroups(BOOSTS);
 		expect(groups.flat()).toEqual([...BOOSTS]);
-		expect(groups).toHaveLength(8);
-		expect(groups[0]).toEqual([31, 30, 29, 28, 27, 26, 25]);
-		expect(groups[1]).toEqual([24]);
+		expect(groups).toHaveLength(5);
+		expect(groups[0]).toEqual([31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
+		expect(groups.slice(1)).toEqual([[15, 14, 13, 12, 11, 10, 9], [8], [7, 6, 5, 4, 3, 2, 1], [0]]);
 		// A verified filter leaves half of them.
 		expect(boostGroups(BOOSTS.filter(boostIsVerified)).flat()).toEqual(BOOSTS.filter(boostIsVerified));
 	});

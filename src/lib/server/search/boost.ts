@@ -28,17 +28,19 @@ export const boostIsVerified = (boost: number) => (boost & VERIFIED) !== 0;
 export const boostIsMaster = (boost: number) => (boost & MASTER) !== 0;
 
 /**
- * The PostgreSQL engine's slices of one tier by boost, highest first: per featured/verified pair, first the workshops with
- * a finer tie-breaker (master title or scorecard: few, read whole and ordered by boost), then those
- * without one (many, read in the table's order only as far as the page needs). Eight slices instead
- * of one per boost (32): each slice that runs is planned on its own.
+ * The PostgreSQL engine's slices of one tier by boost, highest first: every featured workshop in one
+ * slice (few: featured is curated), then per verified or not, first the workshops with a finer
+ * tie-breaker (master title or scorecard: few), then those without one (many). A slice of several
+ * boosts is read whole and ordered by boost; a slice of one boost in the table's order, only as far as
+ * the page needs. Five slices instead of one per boost (32): each slice that runs is planned alone.
  */
 export function boostGroups(boosts: readonly number[]): number[][] {
-	const groups: number[][] = [];
-	for (let coarse = (FEATURED + VERIFIED) / VERIFIED; coarse >= 0; coarse--) {
-		const finer = boosts.filter((b) => Math.floor(b / VERIFIED) === coarse && b % VERIFIED > 0);
-		if (finer.length) groups.push(finer);
-		if (boosts.includes(coarse * VERIFIED)) groups.push([coarse * VERIFIED]);
-	}
-	return groups;
+	const groups = [
+		boosts.filter((b) => b >= FEATURED),
+		...[1, 0].flatMap((verified) => [
+			boosts.filter((b) => b < FEATURED && Math.floor(b / VERIFIED) === verified && b % VERIFIED > 0),
+			boosts.filter((b) => b === verified * VERIFIED)
+		])
+	];
+	return groups.filter((group) => group.length > 0);
 }

@@ -174,6 +174,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 					const p = new Params();
 					const [few] = await run<{ few: boolean; docs: WorkshopDoc[] }>(fewSql(look, match, p, offset, limit, small));
 					if (few.few) return few.docs;
+					// Too many: the next page of this query goes straight to the tiers (a query whose counts
+					// are not made, a full level of several words, learns it here).
+					manyMatches.remember(key);
 				}
 				const wanted = offset + limit;
 				const docs: WorkshopDoc[] = [];

@@ -98,8 +98,8 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 								'tsquery'
 							)})`
 						: '';
-				// A group of several boosts is ordered by boost (it reads all its rows: they are the few with a
-				// master title or a scorecard); a group of one is read in the table's order as far as needed.
+				// A group of several boosts is ordered by boost (it reads all its rows: the few featured ones, or
+				// those with a master title or a scorecard); a group of one in the table's order, as far as needed.
 				const order = group.length > 1 ? ' order by boost desc, workshop_id' : '';
 				slices.push(
 					`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}${order}`
