@@ -518,6 +518,8 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			const three = keys(await search('스테인리스 용접 티타늄'));
 			expect(three.indexOf('welding')).toBe(0);
 			expect(three).toContain('daesung');
+			// A typo is corrected first (no workshop holds the words as typed), then the partial matches follow.
+			expect(keys(await search('스테인리쓰 용접'))).toEqual(['welding', 'daesung']);
 			// Matching (scope key) still wants every word.
 			expect(keys(await search('스테인리스 용접', { scope: 'key' }))).toEqual(['welding']);
 		});
