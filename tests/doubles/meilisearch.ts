@@ -1021,7 +1021,18 @@ function search(index: IndexState, body: Record<string, unknown>) {
 		return geo ? haversineMeters(geo, point) : undefined;
 	};
 	type C = (typeof candidates)[number];
-	const rules: ((a: C, b: C) => number)[] = settings.rankingRules.map((rule) => {
+	// Meilisearch sorts as if `words` came before typo, proximity, the attribute rules and exactness,
+	// even when it is listed after them or not at all (its documentation on ranking rules).
+	const relevanceRules = new Set(['typo', 'proximity', 'attribute', 'attributeRank', 'wordPosition', 'exactness']);
+	const listed = settings.rankingRules.filter((rule) => rule !== 'words');
+	const firstRelevance = settings.rankingRules.findIndex((rule) => relevanceRules.has(rule));
+	const wordsAt = Math.min(...[settings.rankingRules.indexOf('words'), firstRelevance].filter((i) => i >= 0), settings.rankingRules.length);
+	const effectiveRules = [
+		...settings.rankingRules.slice(0, wordsAt).filter((rule) => rule !== 'words'),
+		'words',
+		...listed.filter((rule) => !settings.rankingRules.slice(0, wordsAt).includes(rule))
+	];
+	const rules: ((a: C, b: C) => number)[] = effectiveRules.map((rule) => {
 		const rel =
 			(key: keyof Relevance, higherFirst = false) =>
 			(a: C, b: C) =>

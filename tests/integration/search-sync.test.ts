@@ -155,4 +155,44 @@ describe('search sync through the outbox', () => {
 		expect(warn).toHaveBeenCalledTimes(1);
 		warn.mockRestore();
 	});
+
+	it('reindexes a workshop whose recomputed scorecard changes its search tie-breaker, and only then', async () => {
+		const sql = testSql();
+		const saved = await sql`select * from public.workshop_scorecards where workshop_id = ${MYUNGGA}`;
+		await drainAll([engine]);
+		const write = (completed: number, onTime: number, responseMinutes: number | null) => sql`
+			insert into public.workshop_scorecards (workshop_id, period_days, completed, on_time, sample_first_try, sample_orders,
+				median_response_minutes, responses, quotes_accepted, quotes_decided, disputes, reviews, computed_at)
+			values (${MYUNGGA}, 365, ${completed}, ${onTime}, 0, 0, ${responseMinutes}, 0, 0, 0, 0, 0, now())
+			on conflict (workshop_id) do update set completed = excluded.completed, on_time = excluded.on_time,
+				median_response_minutes = excluded.median_response_minutes, computed_at = excluded.computed_at`;
+		const indexed = async () => {
+			const [row] = await sql<{ scorecard: number | null }[]>`
+				select (doc->>'scorecard')::int as scorecard from public.search_documents where workshop_id = ${MYUNGGA}`;
+			return row.scorecard;
+		};
+		try {
+			// Every order on time, answers within the hour: the highest boost.
+			await write(10, 10, 60);
+			expect(await pending(MYUNGGA)).toHaveLength(1);
+			await drainAll([engine]);
+			expect(await indexed()).toBe(3);
+			// Recomputed with the same result: nothing to reindex.
+			await write(10, 10, 90);
+			expect(await pending(MYUNGGA)).toEqual([]);
+			// Half late now: the on-time part goes, the answers keep theirs.
+			await write(10, 5, 90);
+			expect(await pending(MYUNGGA)).toHaveLength(1);
+			await drainAll([engine]);
+			expect(await indexed()).toBe(1);
+			// Fewer than 3 completed orders is not judged at all.
+			await write(2, 2, 10);
+			await drainAll([engine]);
+			expect(await indexed()).toBe(0);
+		} finally {
+			await sql`delete from public.workshop_scorecards where workshop_id = ${MYUNGGA}`;
+			if (saved.length) await sql`insert into public.workshop_scorecards ${sql(saved[0])}`;
+			await drainAll([engine]);
+		}
+	});
 });

@@ -250,7 +250,29 @@ export const RANKING_CASES = {
 		master: true
 	}),
 	maker: listing('maker', { ...jongno, name_ko: '귀걸이하우스', description_ko: '귀걸이 전문 공방' }),
-	famous: listing('famous', { ...jongno, name_ko: '명성공방', verified: true, featured: true })
+	famous: listing('famous', { ...jongno, name_ko: '명성공방', verified: true, featured: true }),
+	// Only the first word of 티타늄 아노다이징, with every tie-breaker at its best: a partial match.
+	starred: listing('starred', {
+		...jongno,
+		name_ko: '별빛공방',
+		processes: ['티타늄 가공'],
+		verified: true,
+		featured: true,
+		master: true,
+		scorecard: 3
+	})
+};
+
+/**
+ * Workshops for the tie-breakers after relevance (added and removed by that test): the same words in
+ * the same fields, told apart only by their scorecard or a master title.
+ */
+export const TIE_CASES = {
+	steady: listing('steady', { ...mullae, trade_code: '259', name_ko: '가온공방', processes: ['마그네슘 다이캐스팅'], scorecard: 3 }),
+	shaky: listing('shaky', { ...mullae, trade_code: '259', name_ko: '나래공방', processes: ['마그네슘 다이캐스팅'], scorecard: 0 }),
+	titled: listing('titled', { ...mullae, trade_code: '259', name_ko: '다솜공방', processes: ['마그네슘 다이캐스팅'], master: true }),
+	// Only 마그네슘, with the best scorecard: below every workshop with both words.
+	partial: listing('partial', { ...mullae, trade_code: '259', name_ko: '라온공방', processes: ['마그네슘 절삭'], scorecard: 3 })
 };
 
 type Key = keyof typeof CORPUS;
@@ -481,21 +503,58 @@ export function searchContract(name: string, makeEngine: (glossary: readonly Glo
 			expect(keys(await search('귀걸이', { scope: 'key' }))).toEqual([]);
 		});
 
+		it('lists the workshops with some of the words after those with all of them, more words first', async () => {
+			// welding has 스테인리스 and 용접, daesung 스테인리스 only (and is verified): listed, below.
+			const both = keys(await search('스테인리스 용접'));
+			expect(both[0]).toBe('welding');
+			expect(both).toContain('daesung');
+			expect(both.indexOf('daesung')).toBeGreaterThan(both.indexOf('welding'));
+			// No workshop has both words: those with the first are listed (as Meilisearch's strategy
+			// 'last' drops words from the end of the query), not nothing.
+			const none = await search('알루미늄 제본');
+			expect(keys(none)).toEqual(['daesung']);
+			expect(none.total).toBe(1);
+			// Three words: both of the first two before the first alone; the third word nowhere.
+			const three = keys(await search('스테인리스 용접 티타늄'));
+			expect(three.indexOf('welding')).toBe(0);
+			expect(three).toContain('daesung');
+			// A typo is corrected first (no workshop holds the words as typed), then the partial matches follow.
+			expect(keys(await search('스테인리쓰 용접'))).toEqual(['welding', 'daesung']);
+			// Matching (scope key) still wants every word.
+			expect(keys(await search('스테인리스 용접', { scope: 'key' }))).toEqual(['welding']);
+		});
+
+		it('breaks ties of relevance by master title and scorecard, never lifting a partial match', async () => {
+			const { steady, shaky, titled, partial } = TIE_CASES;
+			await engine().upsert([steady, shaky, titled, partial]);
+			try {
+				const ranked = (await search('마그네슘 다이캐스팅')).hits.map((h) => h.doc.slug);
+				// Same words in the same field: a master title first, then the better scorecard.
+				expect(ranked.slice(0, 3)).toEqual(['titled', 'steady', 'shaky']);
+				// The best scorecard with one of the two words comes after every workshop with both.
+				expect(ranked.indexOf('partial')).toBe(3);
+			} finally {
+				await engine().remove([steady.id, shaky.id, titled.id, partial.id]);
+			}
+		});
+
 		it('never lets a boost lift a partial match above a full one', async () => {
-			const { fresh, boosted, maker, famous } = RANKING_CASES;
-			await engine().upsert([fresh, boosted, maker, famous]);
+			const { fresh, boosted, maker, famous, starred } = RANKING_CASES;
+			await engine().upsert([fresh, boosted, maker, famous, starred]);
 			try {
 				const rank = async (q: string) => (await search(q)).hits.map((h) => h.doc.slug);
 				// Words in the processes of a brand-new workshop, only in the description of a featured one.
 				const anodizing = await rank('티타늄 아노다이징');
 				expect(anodizing.indexOf('fresh')).toBeGreaterThanOrEqual(0);
 				expect(anodizing.indexOf('fresh')).toBeLessThan(anodizing.indexOf('boosted'));
+				// One of the two words, with every tie-breaker at its best: listed, after both full matches.
+				expect(anodizing.indexOf('starred')).toBeGreaterThan(anodizing.indexOf('boosted'));
 				// Named in the workshop's own text, against found only by what its trade makes.
 				const earrings = await rank('귀걸이');
 				expect(earrings.indexOf('maker')).toBeLessThan(earrings.indexOf('famous'));
 				expect(earrings.indexOf('famous')).toBeGreaterThan(earrings.indexOf('studio'));
 			} finally {
-				await engine().remove([fresh.id, boosted.id, maker.id, famous.id]);
+				await engine().remove([fresh.id, boosted.id, maker.id, famous.id, starred.id]);
 			}
 		});
 

@@ -26,7 +26,9 @@ const searchable = (tx: Db) => tx`w.status = 'active' and exists (
 export async function loadDocs(tx: Db, ids: readonly string[]): Promise<LoadedDocs> {
 	if (ids.length === 0) return { docs: [], removed: [] };
 	const unique = [...new Set(ids)];
-	// A master craftsman title: 명장 (Korea Master), 기능장 (Master Craftsman), 숙련기술인/숙련기술자.
+	// A master craftsman title: 명장 (Korea Master), 기능장 (Master Craftsman), 숙련기술인/숙련기술자, as the
+	// workshop lists it among its certifications. The scorecard's tie-breaker is defined in SQL, in one
+	// place (private.scorecard_search_boost); a change of it queues the workshop (its trigger).
 	const rows = await tx<DocRow[]>`
 		select w.id, w.slug, w.name_ko, w.name_en, w.trade_code, t.name_ko as trade_name_ko, t.name_en as trade_name_en,
 		       array(select c.slug from public.cluster_memberships m join public.clusters c on c.id = m.cluster_id
@@ -34,12 +36,15 @@ export async function loadDocs(tx: Db, ids: readonly string[]): Promise<LoadedDo
 		       w.district_ko, w.description_ko, w.description_en, w.processes, w.equipment, w.materials, w.certifications,
 		       w.verified,
 		       exists (select 1 from unnest(w.certifications) cert where cert ~* '명장|기능장|숙련기술|master') as master,
-		       w.featured, w.accepting_orders, w.min_order_units, w.lead_time_days, w.employees, w.lat, w.lng,
+		       w.featured,
+		       coalesce(private.scorecard_search_boost(s.completed, s.on_time, s.median_response_minutes), 0)::int as scorecard,
+		       w.accepting_orders, w.min_order_units, w.lead_time_days, w.employees, w.lat, w.lng,
 		       (select p.thumb_path from public.workshop_photos p where p.workshop_id = w.id
 		        order by p.position, p.created_at, p.id limit 1) as thumb_path,
 		       w.updated_at
 		from public.workshops w
 		join public.trades t on t.ksic_code = w.trade_code
+		left join public.workshop_scorecards s on s.workshop_id = w.id
 		where w.id = any(${unique}::uuid[]) and ${searchable(tx)}
 		order by w.id`;
 	const docs = rows.map((r) => ({ ...r, updated_at: r.updated_at.toISOString() }));

@@ -141,12 +141,38 @@ describe('meilisearch engine against the double', () => {
 			].sort()
 		);
 		expect(sent.sortableAttributes).toEqual(expect.arrayContaining(['_geo']));
+		// Meilisearch's documented default order of its built-in rules, then the tie-breakers.
+		expect(sent.rankingRules).toEqual(['words', 'typo', 'proximity', 'attributeRank', 'sort', 'wordPosition', 'exactness', 'boost:desc']);
 		// Filter- and sort-only fields are never searched as text.
 		for (const field of ['id', 'slug', 'clusters', 'trade_code', 'district_ko', 'verified', 'master', 'min_order_units', 'boost', 'lat'])
 			expect(sent.searchableAttributes).not.toContain(field);
 		expect(sent.typoTolerance).toMatchObject({ minWordSizeForTypos: { oneTypo: 3, twoTypos: 9 }, disableOnAttributes: ['initials'] });
 		expect((sent.synonyms as Record<string, string[]>)['주얼리']).toEqual(expect.arrayContaining(['jewelry', '귀금속']));
 		expect(double.settingsOf(indexName)?.searchableAttributes).toEqual(sent.searchableAttributes);
+	});
+
+	it('asks a query of several words with matchingStrategy all, then last, listing all words before some', async () => {
+		const engine = meilisearchEngine(cfg(), { synonyms });
+		await engine.upsert([
+			workshop({ name_ko: '하나공방', processes: ['용접', '판금'] }),
+			workshop({ name_ko: '두리공방', processes: ['용접'], verified: true, featured: true, master: true, scorecard: 3 })
+		]);
+		const strategies = async (q: string, per_page: number) => {
+			const before = double.requests.length;
+			const result = await engine.search({ q, filters: {}, sort: 'relevance', page: 1, per_page, facets: [] });
+			const asked = double.requests.slice(before).filter((r) => r.path === `/indexes/${indexName}/search`);
+			return {
+				names: result.hits.map((h) => h.doc.name_ko),
+				total: result.total,
+				asked: asked.map((r) => (r.body as { matchingStrategy: string }).matchingStrategy)
+			};
+		};
+		// Both words in one workshop, one in the other (with every tie-breaker): all words before some.
+		expect(await strategies('용접 판금', 20)).toEqual({ names: ['하나공방', '두리공방'], total: 2, asked: ['all', 'last'] });
+		// The total counts both, whatever the page size.
+		expect(await strategies('용접 판금', 1)).toEqual({ names: ['하나공방'], total: 2, asked: ['all', 'last'] });
+		// One word: nothing to drop.
+		expect((await strategies('용접', 20)).asked).toEqual(['all']);
 	});
 
 	it('leaves unchanged settings alone on the next start, and sends changed ones', async () => {

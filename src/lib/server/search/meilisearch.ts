@@ -9,6 +9,7 @@ import { Meilisearch, MeilisearchApiError, type Index, type Settings, type Task 
 import { distanceKm } from '$lib/domain/geo';
 import { initials, isInitialsQuery, normalize, toJamo, tokenize } from '$lib/domain/korean';
 import { productWordsOf } from '$lib/domain/products';
+import { searchBoost } from './boost';
 import type { Hit, SearchEngine, SearchFilters, SearchQuery, SearchResult, WorkshopDoc } from './port';
 
 export interface MeilisearchConfig {
@@ -42,6 +43,7 @@ const DOC_FIELDS = [
 	'verified',
 	'master',
 	'featured',
+	'scorecard',
 	'accepting_orders',
 	'min_order_units',
 	'lead_time_days',
@@ -63,7 +65,7 @@ interface IndexedWorkshop extends WorkshopDoc {
 	parts: string;
 	/** What the workshop's trade makes (귀걸이, earrings …), the least weighty searchable attribute. */
 	products: string[];
-	/** featured × 2 + verified: a number, because custom ranking rules sort numbers and strings only. */
+	/** The tie-breakers (boost.ts: featured, verified, master, scorecard) as one number for `boost:desc`. */
 	boost: number;
 	_geo?: { lat: number; lng: number };
 }
@@ -75,6 +77,8 @@ const SEARCH_TIMEOUT_MS = 3_000;
 /** The key fields, searched alone for scope 'key' (matching). */
 const KEY_ATTRIBUTES = ['processes', 'trade_name_ko', 'trade_name_en', 'materials', 'equipment', 'certifications'] as const;
 const MAX_PER_PAGE = 100;
+/** Meilisearch's default order of its seven built-in rules, then the custom rule of the tie-breakers. */
+export const RANKING_RULES = ['words', 'typo', 'proximity', 'attributeRank', 'sort', 'wordPosition', 'exactness', 'boost:desc'];
 const MAX_QUERY_LENGTH = 200;
 
 function settingsFor(synonyms: MeilisearchOptions['synonyms']): Settings {
@@ -117,10 +121,11 @@ function settingsFor(synonyms: MeilisearchOptions['synonyms']): Settings {
 		],
 		sortableAttributes: ['_geo', 'boost'],
 		displayedAttributes: [...DOC_FIELDS],
-		// `sort` first: a user who asks for "nearest first" gets exactly that among the matches. Without a
-		// sort parameter it does nothing. Featured, then verified workshops break ties of relevance (and
-		// order the placeholder search, where no relevance rule applies).
-		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'boost:desc'],
+		// Meilisearch's documented default order of its built-in rules, then the tie-breakers (boost.ts:
+		// featured, verified, master, scorecard), which so only ever order equally good matches (and the
+		// placeholder search, where no relevance rule applies). `sort` (nearest first) orders matches
+		// that are equally good by words, typos, proximity and attribute.
+		rankingRules: RANKING_RULES,
 		synonyms: normalizedSynonyms(synonyms),
 		typoTolerance: {
 			enabled: true,
@@ -195,7 +200,7 @@ function toIndexed(doc: WorkshopDoc): IndexedWorkshop {
 		text_norm: [...names, ...keys, ...described].map((words) => words.join(' ')).filter(Boolean),
 		parts: [...new Set([...names, ...keys, described[0]].flat().flatMap(suffixes))].join(' '),
 		products: [...new Set(productWordsOf(doc.trade_code).map(normalize))],
-		boost: (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0)
+		boost: searchBoost(doc)
 	};
 	if (doc.lat !== null && doc.lng !== null) indexed._geo = { lat: doc.lat, lng: doc.lng };
 	return indexed;
@@ -388,7 +393,7 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 		await succeeded(index.updateSettings(wanted).waitTask(wait));
 	}
 
-	async function request(query: SearchQuery, q: string, attributesToSearchOn?: string[]) {
+	async function request(query: SearchQuery, q: string, attributesToSearchOn?: string[], matchingStrategy: 'all' | 'last' = 'all') {
 		// (scope 'key' passes KEY_ATTRIBUTES: matching wants the words in the key fields.)
 		const from = query.from ?? (query.filters.within ? { lat: query.filters.within.lat, lng: query.filters.within.lng } : undefined);
 		const filter = filterExpression(query.filters);
@@ -403,7 +408,7 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 				attributesToHighlight: ['name_ko', 'description_ko'],
 				highlightPreTag: PRE,
 				highlightPostTag: POST,
-				matchingStrategy: 'all',
+				matchingStrategy,
 				page: Math.max(1, Math.floor(query.page) || 1),
 				hitsPerPage: Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.per_page) || 1))
 			},
@@ -450,8 +455,25 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 			// Nothing found for Hangul: try the query as jamo against names and key words, which forgives a
 			// typo in a two-syllable word (선밤 → 선반) or in a first syllable (조얼리), and finds a
 			// half-typed last syllable (주얼ㄹ, 주어 → 주얼리).
-			if (response.totalHits === 0 && /[\uac00-\ud7a3]/.test(q))
-				response = await request(query, toJamo(q), key ? ['key_jamo'] : ['name_jamo', 'key_jamo']);
+			const jamoAttributes = key ? ['key_jamo'] : ['name_jamo', 'key_jamo'];
+			const hangul = /[\uac00-\ud7a3]/.test(q);
+			let asJamo = false;
+			if (response.totalHits === 0 && hangul) {
+				response = await request(query, toJamo(q), jamoAttributes);
+				asJamo = response.totalHits > 0;
+			}
+			// The partial tier (not for scope 'key'): a query of several words is asked again with
+			// matchingStrategy 'last', which lists the workshops with every word first and then those with
+			// the query's first words only (dropping words from the end), as the PostgreSQL engine's partial
+			// levels do; its total counts them all. The first request ('all') says whether any workshop
+			// has every word, else whether the jamo reading (a typo) finds one.
+			if (!key && tokenize(q).length > 1) {
+				let loose = asJamo
+					? await request(query, toJamo(q), jamoAttributes, 'last')
+					: await request(query, q, isInitialsQuery(q) ? ['initials'] : undefined, 'last');
+				if (loose.totalHits === 0 && hangul && !asJamo) loose = await request(query, toJamo(q), jamoAttributes, 'last');
+				if (loose.totalHits > response.totalHits) response = loose;
+			}
 
 			const terms = highlightTerms(q, wanted.synonyms ?? {});
 			const from = query.from ?? query.filters.within;

@@ -24,6 +24,11 @@ export interface WorkshopDoc {
 	/** Holds a master craftsman title (명장 / 기능장 / 숙련기술인). */
 	master: boolean;
 	featured: boolean;
+	/**
+	 * The scorecard's tie-breaker, 0..3 (private.scorecard_search_boost: on-time share and response
+	 * time, from 3 completed orders); absent is 0.
+	 */
+	scorecard?: number;
 	accepting_orders: boolean;
 	min_order_units: number | null;
 	lead_time_days: number | null;

@@ -1,11 +1,12 @@
 // The PostgreSQL engine: the shared contract on this run's database, plus what only it does.
 // The contract replaces the seeded documents with its own corpus; afterwards the seeded workshops are
 // indexed again, so later test files find search as the seed left it.
+import { searchBoost } from './boost';
 import type { Sql } from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import { testSql } from '../../../../tests/integration/db';
 import { asService, connect, poolWith } from '../db';
-import { CONTRACT_GLOSSARY, CORPUS, RANKING_CASES, searchContract } from './contract';
+import { CONTRACT_GLOSSARY, CORPUS, RANKING_CASES, searchContract, TIE_CASES } from './contract';
 import { allSearchableIds, loadDocs } from './documents';
 import { drainOnce } from './outbox';
 import { FACETS } from './port';
@@ -17,14 +18,14 @@ const corpus = Object.values(CORPUS);
 searchContract('postgres', async (glossary) => {
 	const sql = testSql();
 	// Documents belong to workshops (a foreign key): stand-ins for the corpus, never searchable themselves.
-	for (const doc of [...corpus, ...Object.values(RANKING_CASES)]) {
+	for (const doc of [...corpus, ...Object.values(RANKING_CASES), ...Object.values(TIE_CASES)]) {
 		await sql`insert into public.workshops (id, slug, name_ko, trade_code, employees)
 			values (${doc.id}, ${`contract-${doc.slug}`}, ${doc.name_ko}, ${doc.trade_code}, 1)`;
 	}
 	return {
 		engine: postgresEngine(sql, { glossary }),
 		async cleanup() {
-			const ids = [...corpus, ...Object.values(RANKING_CASES)].map((d) => d.id);
+			const ids = [...corpus, ...Object.values(RANKING_CASES), ...Object.values(TIE_CASES)].map((d) => d.id);
 			await sql`delete from public.workshops where id = any(${ids}::uuid[])`;
 			await sql`delete from public.outbox where key = any(${ids}::text[])`;
 			const restore = postgresEngine(sql, { glossary });
@@ -173,7 +174,7 @@ describe('postgres engine', () => {
 			expect([...slugs(a)].sort(), q).toEqual([...slugs(b)].sort());
 			// The best of equals may differ: the lookup breaks ties by where the row is (ctid), the slices
 			// by where the index points, which differ for a row updated in place on its page (HOT).
-			const boostOf = (doc: { featured: boolean; verified: boolean }) => (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0);
+			const boostOf = searchBoost;
 			expect(boostOf(a.hits[0].doc), q).toBe(boostOf(b.hits[0].doc));
 			const boosts = a.hits.map((h) => boostOf(h.doc));
 			if (q === '') expect(boosts, q).toEqual([...boosts].sort((x, y) => y - x));

@@ -8,7 +8,9 @@
 // Ranking works like Meilisearch's attribute rule, in tiers: exact name, the query's own words in the
 // name, in the key fields (trade, processes, materials, equipment, certifications), anywhere; then
 // glossary alternatives and the products the query names (what a trade makes), one at a time. Within a
-// tier, featured and verified workshops come first: a boost never crosses tiers (see search/README.md).
+// tier, the tie-breakers (boost.ts: featured, verified, master, scorecard) order the workshops: a boost
+// never crosses tiers. A query of several words then lists the workshops with only its first words,
+// in partial levels after all the full matches (see search/README.md).
 // Tiers are split by that boost into slices read in rank order until the page is full, so a page costs the
 // same whether 50 or 50,000 workshops match. Totals and facet counts are exact up to about
 // SAMPLE_TARGET matches; above that they are estimated from a fixed sample of the index (every document

@@ -16,13 +16,14 @@ import {
 	Hints,
 	LevelHints
 } from './caches';
+import { boostIsMaster, boostIsVerified } from '../boost';
 import { correct } from './corrections';
 import { type Counts, countsSql, facetCounts, SAMPLE_TARGET } from './counts';
 import { both, cellsQuery, filterQuery, rangeSql } from './filters';
 import { highlight, highlightTerms } from './highlight';
 import { BOOSTS, cellKm, FORMAT_LEXEME, GEO_CELL_DEGREES, SAMPLE_BUCKETS, squash, tallyCodes } from './lexemes';
 import { distancePageSql, DOCS, fewSql, relevanceStages, type RelevanceLookup, SMALL_RESULT } from './pages';
-import { plan, type PlannedQuery, segment } from './query';
+import { partialLevels, plan, type PlannedQuery, segment } from './query';
 import { lexeme, Params, setLocal } from './sql';
 import { writeDocuments } from './writes';
 
@@ -77,6 +78,12 @@ const coarseMatch = (query: SearchQuery, planned: PlannedQuery | null) =>
 
 /** With scope 'key', the words (with synonyms and corrections) that the key fields must hold. */
 const keyWords = (query: SearchQuery, planned: PlannedQuery | null) => (query.scope === 'key' && planned ? planned.full : null);
+
+/** The row conditions of a search, and for a partial level, leaving out the levels above it (`exclude`). */
+const rowConditions = (query: SearchQuery, planned: PlannedQuery | null, exclude: string | null) => (p: Params) => {
+	const where = rangeSql(query.filters, p, keyWords(query, planned));
+	return exclude ? `${where} and not (tsv @@ ${p.add(exclude, 'tsquery')})` : where;
+};
 
 export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): SearchEngine {
 	const sampleTarget = opts.sampleTarget ?? SAMPLE_TARGET;
@@ -133,8 +140,15 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		return row.docs;
 	}
 
-	async function fetchPage(query: SearchQuery, planned: PlannedQuery | null, offset: number, limit: number): Promise<WorkshopDoc[]> {
+	async function fetchPage(
+		query: SearchQuery,
+		planned: PlannedQuery | null,
+		offset: number,
+		limit: number,
+		exclude: string | null = null
+	): Promise<WorkshopDoc[]> {
 		const filters = filterQuery(query.filters);
+		const conditions = rowConditions(query, planned, exclude);
 		const from = query.from ?? query.filters.within;
 		if (query.sort !== 'distance' || !from) {
 			// A query whose counts were estimated lately matches too many for the one-lookup path.
@@ -144,11 +158,15 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			const look: RelevanceLookup = {
 				planned,
 				filters,
-				where: (p) => rangeSql(query.filters, p, keyWords(query, planned)),
+				where: conditions,
 				keyScope: query.scope === 'key',
 				probe: coarseMatch(query, planned),
 				// A slice of a boost the filter rules out finds nothing, but still walks the index.
-				boosts: BOOSTS.filter((b) => query.filters.verified === undefined || b % 2 === (query.filters.verified ? 1 : 0))
+				boosts: BOOSTS.filter(
+					(b) =>
+						(query.filters.verified === undefined || boostIsVerified(b) === query.filters.verified) &&
+						(query.filters.master === undefined || boostIsMaster(b) === query.filters.master)
+				)
 			};
 			const match = both(planned?.full ?? null, filters);
 			return session(async (run) => {
@@ -156,6 +174,9 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 					const p = new Params();
 					const [few] = await run<{ few: boolean; docs: WorkshopDoc[] }>(fewSql(look, match, p, offset, limit, small));
 					if (few.few) return few.docs;
+					// Too many: the next page of this query goes straight to the tiers (a query whose counts
+					// are not made, a full level of several words, learns it here).
+					manyMatches.remember(key);
 				}
 				const wanted = offset + limit;
 				const docs: WorkshopDoc[] = [];
@@ -202,9 +223,7 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			if (i < start && level !== null) continue;
 			const p = new Params();
 			const bounded = level === null && match && within ? both(match, cellsQuery(within.lat, within.lng, within.radius_km)) : match;
-			const docs = await fetchDocs(
-				distancePageSql(from, bounded, within ?? null, rangeSql(query.filters, p, keyWords(query, planned)), level, p, offset + limit)
-			);
+			const docs = await fetchDocs(distancePageSql(from, bounded, within ?? null, conditions(p), level, p, offset + limit));
 			if (level === null || docs.length === offset + limit) {
 				if (i > 0) fullLevel.remember(key, i);
 				return docs.slice(offset);
@@ -261,6 +280,47 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		// Two statements on two connections at once: the page and the counts do not depend on each other.
 		const [docs, found] = await Promise.all([fetchPage(query, planned, (page - 1) * perPage, perPage), counts(query, planned)]);
 		return { docs, counts: found };
+	}
+
+	/** The exact number of matches (of a partial level, without the levels above it). */
+	async function exactCount(query: SearchQuery, planned: PlannedQuery, exclude: string | null): Promise<number> {
+		const p = new Params();
+		const match = both(planned.full, filterQuery(query.filters))!;
+		const [row] = await run<{ n: number }>(
+			`select count(*)::int as n from ${DOCS} where tsv @@ ${p.add(match, 'tsquery')} and ${rowConditions(query, planned, exclude)(p)}`
+		);
+		return row.n;
+	}
+
+	/**
+	 * A query of several segments (scope 'all'): the workshops with all of them, then the partial levels
+	 * (partialLevels(): the first n-1 segments, …, the first alone), each ranked by its own tiers and
+	 * boosts and read only while the page is not full. Total and facets count every level, which is
+	 * every workshop with the first segment (the levels nest). `fullEmpty`: no workshop has every word.
+	 */
+	async function searchWithPartials(
+		query: SearchQuery,
+		planned: PlannedQuery
+	): Promise<{ docs: WorkshopDoc[]; counts: Counts; fullEmpty: boolean }> {
+		const page = Math.max(1, Math.floor(query.page) || 1);
+		const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(query.per_page) || 1));
+		const offset = (page - 1) * perPage;
+		const levels = partialLevels(planned);
+		const counting = query.documentsOnly && query.facets.length === 0 ? null : counts(query, levels.at(-1)!.planned);
+		counting?.catch(() => {}); // awaited below; not left unhandled while the pages are read
+		const docs = await fetchPage(query, planned, offset, perPage);
+		// How many workshops the levels read so far hold: exact whenever a level ended inside the page.
+		let passed = docs.length === 0 && offset > 0 ? await exactCount(query, planned, null) : offset + docs.length;
+		const fullEmpty = passed === 0;
+		for (const level of levels) {
+			if (docs.length >= perPage) break;
+			const start = Math.max(0, offset - passed);
+			const rows = await fetchPage(query, level.planned, start, perPage - docs.length, level.exclude);
+			docs.push(...rows);
+			passed += rows.length > 0 || start === 0 ? start + rows.length : await exactCount(query, level.planned, level.exclude);
+		}
+		const found = counting ? await counting : { total: docs.length, facets: {} };
+		return { docs, counts: { ...found, total: Math.max(found.total, offset + docs.length) }, fullEmpty };
 	}
 
 	return {
@@ -330,8 +390,28 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 			// Scope 'key' (matching) asks with whole process names, never half-typed words.
 			const complete = query.scope === 'key';
 			let planned = segments.length ? plan(segments, squash(normalize(q)), complete) : null;
-			let { docs, counts: found } = await searchPlanned(query, planned);
-			if (found.total === 0 && segments.length && !isInitialsQuery(q)) {
+			let docs: WorkshopDoc[];
+			let found: Counts;
+			const partials = planned !== null && query.scope !== 'key' && segments.length > 1;
+			if (partials && planned) {
+				// All words before some (the partial levels); a query no workshop holds whole is corrected
+				// first, and the correction kept when it finds workshops with every word or the query found none.
+				let result = await searchWithPartials(query, planned);
+				if (result.fullEmpty && !isInitialsQuery(q)) {
+					const corrected = await correct(run, segments, terms);
+					if (corrected) {
+						const fixed = { ...plan(corrected, planned.name, complete), strictEmpty: true };
+						const again = await searchWithPartials(query, fixed);
+						if (!again.fullEmpty || result.counts.total === 0) {
+							result = again;
+							segments = corrected;
+							planned = fixed;
+						}
+					}
+				}
+				({ docs, counts: found } = result);
+			} else ({ docs, counts: found } = await searchPlanned(query, planned));
+			if (!partials && found.total === 0 && segments.length && !isInitialsQuery(q)) {
 				const corrected = await correct(run, segments, terms);
 				if (corrected) {
 					segments = corrected;

@@ -3,6 +3,7 @@
 // filter values, grid cells, sampling buckets and boosts; and the facet codes of each document.
 import { compoundSeams, initials, normalize, tokenize, typoBudget } from '../../../domain/korean';
 import { PRODUCTS, tradeMakes } from '../../../domain/products';
+import { BOOSTS, searchBoost } from '../boost';
 import type { WorkshopDoc } from '../port';
 
 /** Mean Earth radius (km), as in domain/geo.ts. */
@@ -121,7 +122,7 @@ export const squash = (s: string) => s.replace(/ /g, '');
  * cells, prefixes) that documents written by an older version lack. Raise it with every change to
  * indexRow(); prepare() then has the outbox worker rewrite the older documents.
  */
-const INDEX_FORMAT = 6;
+const INDEX_FORMAT = 7;
 export const FORMAT_LEXEME = `#f:${INDEX_FORMAT}`;
 
 /** The sampling bucket of a document: FNV-1a of its id. '#' never occurs in a folded word. */
@@ -140,9 +141,9 @@ function addSampleLexemes(id: string, out: Set<string>): void {
 	const bucket = sampleBucket(id);
 	for (let size = 1; size < SAMPLE_BUCKETS; size *= 2) if (bucket < size) out.add(sampleLexeme(size));
 }
-/** featured × 2 + verified, as a lexeme too, so the text indexes can serve one boost at a time. */
-export const BOOSTS = [3, 2, 1, 0] as const;
-export const boostOf = (doc: WorkshopDoc) => (doc.featured ? 2 : 0) + (doc.verified ? 1 : 0);
+/** The tie-breakers' boost (../boost.ts), as a lexeme too, so the text indexes can serve one boost at a time. */
+export { BOOSTS };
+export const boostOf = (doc: WorkshopDoc) => searchBoost(doc);
 export const boostLexeme = (boost: number) => `#b${boost}`;
 
 /**

@@ -1,6 +1,7 @@
 // The statements that read a page of hits: by relevance, in tiers and slices (relevanceStages()), or
 // from one lookup when the matches are few (fewSql()); nearest first (distancePageSql()).
 import type { SearchFilters } from '../port';
+import { boostGroups } from '../boost';
 import { both, cellsQuery, distanceSql, boxSql } from './filters';
 import { boostLexeme, cellKm, LNG_SCALE, sampleLexeme } from './lexemes';
 import type { PlannedQuery } from './query';
@@ -22,7 +23,7 @@ export interface RelevanceLookup {
 	keyScope: boolean;
 	/** The match with a radius's coarse cells, for counting sampling bucket 0 (see cellsQuery()). */
 	probe: string | null;
-	/** The boosts a match can have: a verified filter rules out half of them (see boostOf()). */
+	/** The boosts a match can have: a verified or master filter rules out half of them (see ../boost.ts). */
 	boosts: readonly number[];
 }
 
@@ -74,7 +75,7 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 		let notNamed = '';
 		if (planned && !keyScope) {
 			const name = p.add(planned.name, 'text');
-			if (i === 0) {
+			if (i === 0 && !planned.partial) {
 				const filtered = filters ? ` and name_tsv @@ ${p.add(filters, 'tsquery')}` : '';
 				slices.push(`select workshop_id from ${DOCS} where (name_norm = ${name} or name_en_norm = ${name})${filtered} and ${where}
 					order by boost desc, workshop_id`);
@@ -85,8 +86,8 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 		// Which alternative before which boost: a synonym in a workshop's own text outranks a verified
 		// workshop found only by what its trade makes (the last alternative, see plan()).
 		for (const [j, part] of parts.entries()) {
-			for (const boost of look.boosts) {
-				const query = both(part, filters, lexeme(boostLexeme(boost)))!;
+			for (const group of boostGroups(look.boosts)) {
+				const query = both(part, filters, group.map((boost) => lexeme(boostLexeme(boost))).join(' | '))!;
 				const earlier =
 					j > 0
 						? ` and not (${column} @@ ${p.add(
@@ -97,8 +98,11 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 								'tsquery'
 							)})`
 						: '';
+				// A group of several boosts is ordered by boost (it reads all its rows: the few featured ones, or
+				// those with a master title or a scorecard); a group of one in the table's order, as far as needed.
+				const order = group.length > 1 ? ' order by boost desc, workshop_id' : '';
 				slices.push(
-					`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}`
+					`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}${order}`
 				);
 			}
 		}

@@ -52,6 +52,11 @@ export interface PlannedQuery {
 	alternatives: string[] | null;
 	/** Known to match nothing (a word of it is nowhere in the index: the query was corrected). */
 	strictEmpty?: boolean;
+	/**
+	 * A partial level: the query's first words only (partialLevels()), read without the workshops of
+	 * the levels above; it has no exact-name slice (a workshop named the whole query has every word).
+	 */
+	partial?: boolean;
 }
 
 /** Above this many, a query's alternatives are looked up together (see relevanceStages()). */
@@ -94,9 +99,9 @@ function distinctAlternatives(segment: Segment): string[][] {
 	return all.filter((_, i) => !all.some((__, j) => j !== i && covers(j, i) && (sets[j].size < sets[i].size || j < i)));
 }
 
-export function plan(segments: Segment[], name: string, complete = false): PlannedQuery {
+export function plan(segments: Segment[], name: string, complete = false, typingLast = true): PlannedQuery {
 	// The last word may still be being typed (unless the words are complete): it also matches as a prefix.
-	const typing = (i: number) => !complete && i === segments.length - 1;
+	const typing = (i: number) => !complete && typingLast && i === segments.length - 1;
 	const strict = segments.map((s, i) => phraseQuery(s.words, typing(i), complete)).join(' & ');
 	// Products only outside scope 'key': matching credits what a trade makes itself (domain/matching.ts).
 	const perSegment = segments.map((s, i) => [
@@ -112,4 +117,31 @@ export function plan(segments: Segment[], name: string, complete = false): Plann
 		if (combined.length > 0 && full !== strict) alternatives = combined;
 	}
 	return { segments, name, strict, full, alternatives };
+}
+
+/** Partial levels up to this many: a longer query's shorter prefixes are not read. */
+const MAX_PARTIAL_LEVELS = 4;
+
+/** A partial level: the planned query of the first words, and the matches of the level above it to leave out. */
+export interface PartialLevel {
+	planned: PlannedQuery;
+	/** The level above's `full`: every workshop with more of the query's words (the levels nest). */
+	exclude: string;
+}
+
+/**
+ * The partial tier, as Meilisearch's matchingStrategy 'last' reads a query: after the workshops with
+ * every segment, those with the first n-1 segments, then n-2, …, then the first alone (a workshop with
+ * only a later word is not listed). The dropped words are not being typed any more, so the last
+ * remaining one is whole. Empty for a query of one segment.
+ */
+export function partialLevels(planned: PlannedQuery): PartialLevel[] {
+	const levels: PartialLevel[] = [];
+	let above = planned.full;
+	for (let k = planned.segments.length - 1; k >= 1 && levels.length < MAX_PARTIAL_LEVELS; k--) {
+		const level = { ...plan(planned.segments.slice(0, k), planned.name, false, false), partial: true };
+		levels.push({ planned: level, exclude: above });
+		above = level.full;
+	}
+	return levels;
 }
