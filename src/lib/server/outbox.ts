@@ -80,6 +80,12 @@ export interface WorkerOptions {
 	intervalMs?: number;
 	/** Rows per drain; a full batch means there may be more, so the worker drains again at once. */
 	batch?: number;
+	/**
+	 * How long a notification waits before the drain it starts, so that a burst of changes (a run of
+	 * payments, an announcement to a cluster) is drained in a few full batches instead of one small
+	 * transaction per change. 0: at once.
+	 */
+	settleMs?: number;
 	onError?: (error: Error) => void;
 }
 
@@ -93,7 +99,7 @@ export async function startWorker(
 	drain: (batch: number) => Promise<DrainResult>,
 	opts: WorkerOptions = {}
 ): Promise<() => Promise<void>> {
-	const { intervalMs = 2_000, batch = 100 } = opts;
+	const { intervalMs = 2_000, batch = 100, settleMs = 0 } = opts;
 	const onError = opts.onError ?? ((e: Error) => console.error(`[${name}] outbox:`, e.message));
 	let stopped = false;
 	let running: Promise<void> | undefined;
@@ -120,10 +126,20 @@ export async function startWorker(
 		running = loop().finally(() => (running = undefined));
 	}
 
+	// A notification starts a drain after settleMs; those arriving meanwhile join it.
+	let settling: ReturnType<typeof setTimeout> | undefined;
+	function notified(): void {
+		if (settleMs === 0) return tick();
+		settling ??= setTimeout(() => {
+			settling = undefined;
+			tick();
+		}, settleMs);
+	}
+
 	watchSignals();
 	const timer = setInterval(tick, intervalMs);
 	const listener = await sql()
-		.listen('outbox', tick)
+		.listen('outbox', notified)
 		.catch((e: Error) => {
 			onError(new Error(`LISTEN outbox failed, polling only: ${e.message}`));
 			return undefined;
@@ -132,6 +148,7 @@ export async function startWorker(
 	return async () => {
 		stopped = true;
 		clearInterval(timer);
+		clearTimeout(settling);
 		await listener?.unlisten();
 		await running;
 	};

@@ -81,6 +81,29 @@ export function mailContract(
 			expect((await inbox(b)).map((m) => m.subject)).toEqual(['two']);
 		});
 
+		it.runIf(opts.readable)(
+			'delivers a batch (sendMany, where the adapter has it) to each recipient, or none of it when one is bad',
+			async ({ skip }) => {
+				if (!subject.mail.sendMany) return skip();
+				const [a, b] = [address('batch-a'), address('batch-b')];
+				await subject.mail.sendMany([
+					{ to: a, subject: 'one', text: '1' },
+					{ to: b, subject: 'two', text: '2', html: '<p>2</p>' },
+					{ to: a, subject: 'three', text: '3' }
+				]);
+				expect((await inbox(a)).map((m) => m.subject)).toEqual(['one', 'three']);
+				expect(await inbox(b)).toEqual([{ subject: 'two', text: '2', html: '<p>2</p>' }]);
+				const c = address('batch-refused');
+				await expect(
+					subject.mail.sendMany([
+						{ to: c, subject: 'fine', text: 'x' },
+						{ to: `${c}\r\nBcc: victim@example.test`, subject: 's', text: 't' }
+					])
+				).rejects.toThrow(/invalid/);
+				expect(await inbox(c)).toEqual([]);
+			}
+		);
+
 		it('accepts a message for delivery', async () => {
 			await expect(
 				subject.mail.send({ to: address('accepted'), subject: 'Sogong Link contract test', text: '테스트' })

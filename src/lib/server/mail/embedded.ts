@@ -12,6 +12,13 @@ export function embeddedMail(db: () => Sql = pool): MailPort {
 			assertSendable(msg);
 			await db()`insert into public.dev_mailbox (to_email, subject, text, html)
 				values (${msg.to}, ${msg.subject}, ${msg.text}, ${msg.html ?? null})`;
+		},
+		// One statement for the batch: a burst of notifications is one round trip, not one per mail.
+		async sendMany(msgs) {
+			msgs.forEach(assertSendable);
+			if (msgs.length === 0) return;
+			const rows = msgs.map((m) => ({ to_email: m.to, subject: m.subject, text: m.text, html: m.html ?? null }));
+			await db()`insert into public.dev_mailbox ${db()(rows, 'to_email', 'subject', 'text', 'html')}`;
 		}
 	};
 }

@@ -6,7 +6,7 @@
 // db: the worker's transaction as service_role (asService), or the app's pool. The address comes from
 // private.user_email, which only service_role (and the owner) may call.
 import type postgres from 'postgres';
-import { isMailAddress, type MailPort } from './port';
+import { isMailAddress, type MailMessage, type MailPort } from './port';
 import { renderNotificationMail, type NotificationKind, type NotificationPayload } from './templates';
 
 export const MAIL_TOPIC = 'mail.notification';
@@ -62,17 +62,20 @@ export async function drainMails(
 			order by n.id
 			for update of n`;
 		const sent: string[] = [];
+		const messages: MailMessage[] = [];
 		for (const n of rows) {
 			if (n.emailed_at) outcomes.set(n.id, 'already-sent');
 			// Checked again at sending time: the user may have turned this kind off since it was queued.
 			else if (!n.wants_email) outcomes.set(n.id, 'opted-out');
 			else if (!n.email || !isMailAddress(n.email)) outcomes.set(n.id, 'no-address');
 			else {
-				await mail.send({ to: n.email, ...renderNotificationMail(n, { ...opts, locale: n.locale }) });
+				messages.push({ to: n.email, ...renderNotificationMail(n, { ...opts, locale: n.locale }) });
 				sent.push(n.id);
-				outcomes.set(n.id, 'sent');
 			}
 		}
+		if (mail.sendMany && messages.length > 1) await mail.sendMany(messages);
+		else for (const message of messages) await mail.send(message);
+		for (const id of sent) outcomes.set(id, 'sent');
 		if (sent.length) await tx`update public.notifications set emailed_at = now() where id = any(${sent}::uuid[])`;
 	};
 	await ('savepoint' in db ? db.savepoint(run) : db.begin(run));

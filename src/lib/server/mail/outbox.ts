@@ -20,7 +20,10 @@ export function drainMailOnce(mail: MailPort, { batch = 20, origin }: { batch?: 
 	);
 }
 
-/** Keeps sending notification mail as it is queued (a failing mail server holds up nothing else). Returns stop(). */
+/**
+ * Keeps sending notification mail as it is queued (a failing mail server holds up nothing else),
+ * a quarter of a second after it is, so bursts go out in batches. Returns stop().
+ */
 export function startMailWorker(mail: MailPort, { origin, intervalMs }: { origin?: string; intervalMs?: number } = {}) {
-	return startWorker('mail', (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 50 });
+	return startWorker('mail', (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 50, settleMs: 250 });
 }

@@ -14,6 +14,11 @@ export interface MailPort {
 	readonly kind: 'embedded' | 'smtp';
 	/** Resolves once the message is accepted for delivery; rejects otherwise (the caller retries). */
 	send(msg: MailMessage): Promise<void>;
+	/**
+	 * Several messages at once, all accepted or none (the outbox worker's batch), where the adapter can
+	 * do that in one go; otherwise the caller sends them one by one.
+	 */
+	sendMany?(msgs: readonly MailMessage[]): Promise<void>;
 }
 
 // One plain address: no display name, no list, nothing that could end a header line.
