@@ -34,6 +34,16 @@ describe('package.json scripts', () => {
 		}
 	});
 
+	it('postinstall patches the installed postgres driver so a closed connection cannot crash the process', () => {
+		const run = spawnSync('npm', ['run', '--silent', 'postinstall'], { encoding: 'utf8', timeout: 60_000 });
+		expect(run.status).toBe(0);
+		expect(run.stderr).toBe('');
+		for (const file of ['src/connection.js', 'cjs/src/connection.js'])
+			expect(readFileSync(path.join('node_modules/postgres', file), 'utf8')).toMatch(
+				/function nextWrite\(fn\) \{\n\s+if \(!socket\) return/
+			);
+	});
+
 	// The scripts that run for minutes or serve forever answer --help; the database ones --dry-run.
 	const quick: [string, string[], RegExp][] = [
 		['start', ['--help'], /--no-build/],
