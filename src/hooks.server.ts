@@ -17,6 +17,7 @@ import * as profiles from '$lib/server/profiles';
 import { seedMachinePhotos, seedPhotos } from '$lib/server/seed-photos';
 import { securityHandle } from '$lib/server/security-headers';
 import { bodyLimitHandle, parseBodyLimit } from '$lib/server/body-limit';
+import { uploadLimitHandle } from '$lib/server/upload-limit';
 
 export const init: ServerInit = async () => {
 	try {
@@ -110,5 +111,6 @@ export const handle = sequence(
 	bodyLimitHandle(() => bodyLimit),
 	i18n,
 	authenticate,
+	uploadLimitHandle,
 	publicPages
 );

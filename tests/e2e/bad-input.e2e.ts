@@ -82,6 +82,28 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 		expect(api.status()).toBe(413);
 	});
 
+	test('an account past its uploads for the hour is told when to come back, and a script gets 429', async ({ page, world, sql }) => {
+		const craftsman = await world.craftsman('업로드많이');
+		await page.context().clearCookies();
+		await signInAs(page, craftsman);
+		await page.goto('/dashboard/workshop');
+		await fillWorkshop(page, '많이올린공방');
+		// The hour's 300 posts with files already made (counted in the database, as every instance counts).
+		await sql`insert into private.throttle (key, hits, window_ends) values (${`upload:account:${craftsman.id}`}, 300, now() + interval '20 minutes')`;
+		const photo = Buffer.concat([await jpeg(), Buffer.alloc(64 * 1024, 7)]);
+		await page.getByLabel('포트폴리오 사진 추가').setInputFiles({ name: 'ring.jpg', mimeType: 'image/jpeg', buffer: photo });
+		await page.getByRole('button', { name: '저장' }).click();
+		await expect(page).toHaveURL(/\/too-many\?minutes=20$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('파일을 너무 자주 올렸습니다');
+		await expect(page.getByText('20분 뒤에 다시 올려 주세요')).toBeVisible();
+		const api = await page.request.post('/dashboard/workshop?/save', {
+			headers: { accept: 'application/json', origin: new URL(page.url()).origin },
+			multipart: { photos: { name: 'ring.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(64 * 1024, 1) } }
+		});
+		expect(api.status()).toBe(429);
+		expect(Number(api.headers()['retry-after'])).toBeGreaterThan(0);
+	});
+
 	test('a text file disguised as a photo', async ({ page }) => {
 		await fillWorkshop(page, '가짜사진공방');
 		await page

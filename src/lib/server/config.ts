@@ -23,6 +23,7 @@ const envSchema = z
 			.regex(/^[A-Za-z0-9_-]+$/)
 			.default('workshops'),
 		SEED: z.enum(['auto', 'never']).default('auto'),
+		SEARCH_API_PER_MINUTE: z.coerce.number().int().min(0).default(600),
 		SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
 		MAIL_FROM: z.string().min(3).default('Sogong Link <no-reply@sogong.link>'),
 		ORIGIN: optionalUrl,
@@ -77,6 +78,8 @@ export interface AppConfig {
 	/** Kakao Local when its REST API key is set; otherwise the bundled table of district centres. */
 	geocoding: { kind: 'embedded' } | { kind: 'kakao'; restApiKey: string; apiBase: string | undefined };
 	seed: 'auto' | 'never';
+	/** GET /api/search requests per address and minute, counted across instances; 0: no limit. */
+	searchApiPerMinute: number;
 	/** The public URL (links in mail); adapter-node reads ORIGIN itself for requests. */
 	origin: string | undefined;
 }
@@ -134,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 		},
 		geocoding: e.KAKAO_REST_API_KEY ? { kind: 'kakao', restApiKey: e.KAKAO_REST_API_KEY, apiBase: e.KAKAO_API_BASE } : { kind: 'embedded' },
 		seed: e.SEED,
+		searchApiPerMinute: e.SEARCH_API_PER_MINUTE,
 		origin: e.ORIGIN
 	};
 }

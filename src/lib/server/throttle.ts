@@ -28,7 +28,9 @@ export const LIMITS = {
 	/** Address look-ups and map clicks of one account (the place picker; Kakao's quota is per key). */
 	geocodeAccount: { hits: 120, windowSeconds: 10 * 60 },
 	/** Page views and search appearances reported by browsers at one address (the cluster's numbers). */
-	countsAddress: { hits: 300, windowSeconds: 10 * 60 }
+	countsAddress: { hits: 300, windowSeconds: 10 * 60 },
+	/** Posts carrying files (photos, drawings, documents) by one account. */
+	uploadAccount: { hits: 300, windowSeconds: 60 * 60 }
 } satisfies Record<string, Limit>;
 
 function verdict(row: { hits: number; window_ends: Date } | undefined, limit: Limit, at: Date): Verdict {
@@ -63,4 +65,79 @@ export async function clear(sql: Sql, key: string): Promise<void> {
 /** Rows whose window has ended are of no use; removed now and then. */
 export async function sweep(sql: Sql, at = new Date()): Promise<number> {
 	return (await sql`delete from private.throttle where window_ends < ${at}`).count;
+}
+
+/**
+ * A limit for endpoints that must not wait on the database for every request (the search API answers
+ * from its engine alone): hits are counted in this process and added to private.throttle together,
+ * one statement for every key, at most once per flushMs; the totals that statement returns are what
+ * the next requests are judged by, plus this process's hits since. Several instances count together
+ * to within about flushMs. A key over its limit is refused until its window ends.
+ */
+export interface SharedCounter {
+	hit(key: string): Verdict;
+	/** Adds the hits counted here to the shared totals now (also done on a timer). */
+	flush(): Promise<void>;
+	stop(): void;
+}
+
+export function sharedCounter(
+	sql: () => Sql,
+	limit: Limit,
+	{ flushMs = 1000, now = () => new Date() }: { flushMs?: number; now?: () => Date } = {}
+): SharedCounter {
+	const pending = new Map<string, number>();
+	const shared = new Map<string, { hits: number; windowEnds: Date }>();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let flushing: Promise<void> | undefined;
+
+	async function flush(): Promise<void> {
+		clearTimeout(timer);
+		timer = undefined;
+		await flushing;
+		if (pending.size === 0) return;
+		const keys = [...pending.keys()];
+		const counts = keys.map((k) => pending.get(k)!);
+		pending.clear();
+		const at = now();
+		const ends = new Date(at.getTime() + limit.windowSeconds * 1000);
+		flushing = (async () => {
+			try {
+				const rows = await sql()<{ key: string; hits: number; window_ends: Date }[]>`
+					insert into private.throttle as t (key, hits, window_ends)
+					select k, n, ${ends} from unnest(${keys}::text[], ${counts}::int[]) as x(k, n)
+					on conflict (key) do update set
+						hits = case when t.window_ends <= ${at} then excluded.hits else t.hits + excluded.hits end,
+						window_ends = case when t.window_ends <= ${at} then excluded.window_ends else t.window_ends end
+					returning key, hits, window_ends`;
+				for (const r of rows) shared.set(r.key, { hits: r.hits, windowEnds: r.window_ends });
+				for (const [key, s] of shared) if (s.windowEnds <= at) shared.delete(key);
+			} catch (e) {
+				// Counting must never fail a search: the hits are put back and counted at the next flush.
+				keys.forEach((k, i) => pending.set(k, (pending.get(k) ?? 0) + counts[i]));
+				console.warn('[throttle] could not add hits to the shared count:', (e as Error).message);
+			}
+		})();
+		await flushing;
+		flushing = undefined;
+	}
+
+	return {
+		hit(key) {
+			const at = now();
+			const local = (pending.get(key) ?? 0) + 1;
+			pending.set(key, local);
+			timer ??= setTimeout(() => void flush(), flushMs);
+			const known = shared.get(key);
+			const counted = known && known.windowEnds > at ? known.hits : 0;
+			if (counted + local <= limit.hits) return { ok: true };
+			const ends = known && known.windowEnds > at ? known.windowEnds.getTime() : at.getTime() + limit.windowSeconds * 1000;
+			return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((ends - at.getTime()) / 1000)) };
+		},
+		flush,
+		stop() {
+			clearTimeout(timer);
+			timer = undefined;
+		}
+	};
 }
