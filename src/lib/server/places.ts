@@ -17,9 +17,10 @@ export type LocateResult =
 /** The place of a form: `point` when picked, else `address` geocoded; neither is no place (allowed). */
 export async function locate(address: string, point: { lat: number | null; lng: number | null }): Promise<LocateResult> {
 	if (point.lat !== null && point.lng !== null) {
-		const district = await geocoding().reverse(point.lat, point.lng);
-		if (!district) return { ok: false, error: 'place_err_outside' };
-		return { ok: true, place: { ...district, lat: point.lat, lng: point.lng } };
+		const found = await geocoding().reverse(point.lat, point.lng);
+		if (!found) return { ok: false, error: 'place_err_outside' };
+		// The district only: what the address field says stays the person's own words.
+		return { ok: true, place: { district_ko: found.district_ko, district_en: found.district_en, lat: point.lat, lng: point.lng } };
 	}
 	if (!address.trim()) return { ok: true, place: null };
 	const place = await geocoding().geocode(address);
