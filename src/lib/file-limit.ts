@@ -26,14 +26,18 @@ export function fileProblem(input: HTMLInputElement, tooBig: TooBig): string {
 	return '';
 }
 
+/** Marks the input invalid (and says why at once) when a chosen file is over a limit, valid otherwise. */
+export function checkFiles(input: HTMLInputElement, tooBig: TooBig): void {
+	const problem = fileProblem(input, tooBig);
+	input.setCustomValidity(problem);
+	if (problem) input.reportValidity();
+}
+
 /** Watches every file input of the document (a change when files are chosen); returns the clean-up. */
 export function watchFileLimits(doc: Document, tooBig: TooBig): () => void {
 	const onChange = (event: Event) => {
 		const input = event.target;
-		if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
-		const problem = fileProblem(input, tooBig);
-		input.setCustomValidity(problem);
-		if (problem) input.reportValidity();
+		if (input instanceof HTMLInputElement && input.type === 'file') checkFiles(input, tooBig);
 	};
 	// Forms that validate on the server only (novalidate) still post an invalid input: the submit is
 	// stopped here, before the form's own handlers (use:enhance) see it.

@@ -30,9 +30,10 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 		const big = Buffer.concat([await jpeg(64, 64), Buffer.alloc(9 * 1024 * 1024, 1)]);
 		const photos = page.getByLabel('포트폴리오 사진 추가');
 		await photos.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: big });
-		expect(await photos.evaluate((i: HTMLInputElement) => i.validationMessage)).toBe(
-			'파일이 너무 큽니다 (최대 8.0 MB): huge.jpg. 크기를 줄여 다시 선택해 주세요. 입력하신 다른 내용은 그대로 있습니다.'
-		);
+		// The check loads with the first file chosen.
+		await expect
+			.poll(() => photos.evaluate((i: HTMLInputElement) => i.validationMessage))
+			.toBe('파일이 너무 큽니다 (최대 8.0 MB): huge.jpg. 크기를 줄여 다시 선택해 주세요. 입력하신 다른 내용은 그대로 있습니다.');
 		const posts: string[] = [];
 		page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
 		await page.getByRole('button', { name: '저장' }).click();
@@ -40,7 +41,7 @@ test.describe('bad input gets a clear message and loses nothing typed', () => {
 		expect(posts).toEqual([]);
 		// A photo that fits makes the form good again.
 		await photos.setInputFiles({ name: 'ring.jpg', mimeType: 'image/jpeg', buffer: await jpeg() });
-		expect(await photos.evaluate((i: HTMLInputElement) => i.validity.valid)).toBe(true);
+		await expect.poll(() => photos.evaluate((i: HTMLInputElement) => i.validity.valid)).toBe(true);
 	});
 
 	test('an oversized photo, without JavaScript: the server refuses it and keeps the rest', async ({ browser, world }) => {
