@@ -3,9 +3,10 @@
 // in a workshop never publishes where it was taken (GPS) or with which phone.
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-
-export { MAX_PHOTO_BYTES } from '$lib/domain/uploads';
 import { MAX_PHOTO_BYTES } from '$lib/domain/uploads';
+
+export { MAX_PHOTO_BYTES };
+
 /**
  * Decompression-bomb guard: a few kilobytes can declare a gigapixel image. 40 MP covers phone photos
  * (a 48 MP sensor saves 12 MP by default); a 60 MP PNG of 58 KB took half a second to decode.

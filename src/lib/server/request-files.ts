@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
 import type { StoragePort } from './storage/port';
-
 import { MAX_REQUEST_FILE_BYTES } from '$lib/domain/uploads';
+
 export const MAX_FILE_BYTES = MAX_REQUEST_FILE_BYTES;
 
 /** Extensions accepted, with the content type the file is stored and served as. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { couriers } from '$lib/domain/order-states';
 import { parseWon } from '$lib/domain/won';
+import { MAX_ORDER_FILE_BYTES } from '$lib/domain/uploads';
 
 export const MAX_ORDER_FILES = 6;
-import { MAX_ORDER_FILE_BYTES } from '$lib/domain/uploads';
 export { MAX_ORDER_FILE_BYTES };
 
 /** The moves a person makes from the order page (start and auto_confirm are the platform's). */

@@ -3,10 +3,10 @@ import { seoulDate } from '$lib/domain/request-templates';
 import { lineItemsTotal, planMilestones, splitVat, type LineItem } from '$lib/domain/money';
 import type { QuoteTerms } from '$lib/server/quotes';
 import { parseWon } from '$lib/domain/won';
+import { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
 
 export const MAX_FILES = 3;
 export const MAX_LINE_ITEMS = 8;
-import { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
 export { MAX_QUOTE_FILE_BYTES };
 
 /** '2,400,000원', '₩2400000', ' 2 400 000 ' → 2400000; anything else → null. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_FILE_BYTES } from '$lib/domain/uploads';
 
 export const MAX_MESSAGE_FILES = 3;
-import { MAX_MESSAGE_FILE_BYTES } from '$lib/domain/uploads';
 export { MAX_MESSAGE_FILE_BYTES };
 
 export const messageSchema = z.object({
