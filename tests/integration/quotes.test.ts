@@ -319,6 +319,28 @@ describe('conversations', () => {
 		expect(await as(A, (tx) => conversations.unreadTotal(tx, A))).toBeGreaterThanOrEqual(1);
 	});
 
+	it('sends a message posted twice with the same submission key once, with its file once', async () => {
+		const store = memoryStorage();
+		const ctx = (await as(A, (tx) => conversations.context(tx, request, WA, A)))!;
+		const key = randomUUID();
+		const pdf = () => new File([new TextEncoder().encode('%PDF-1.4\n% twice\n')], '두번.pdf', { type: 'application/pdf' });
+		const post = () =>
+			as(A, (tx) =>
+				conversations.send(tx, store, ctx, { userId: A, body: '한 번만 보내져야 합니다.', files: [pdf()], submissionKey: key })
+			);
+		const [first, second] = await Promise.all([post(), post()]);
+		expect(second.id).toBe(first.id);
+		expect(second.files.map((f) => f.filename)).toEqual(['두번.pdf']);
+		const [{ n }] = await testSql()<{ n: number }[]>`select count(*)::int as n from public.messages where submission_key = ${key}`;
+		expect(n).toBe(1);
+		expect(store.files.size).toBe(1);
+		// Another key is another message.
+		const other = await as(A, (tx) =>
+			conversations.send(tx, store, ctx, { userId: A, body: '한 번만 보내져야 합니다.', submissionKey: randomUUID() })
+		);
+		expect(other.id).not.toBe(first.id);
+	});
+
 	it('keeps other workshops out of a thread and its files', async () => {
 		expect(await as(B, (tx) => conversations.context(tx, request, WA, B))).toBeNull();
 		const [c] = await testSql()<

@@ -103,19 +103,34 @@ async function ensure(tx: Tx, ctx: ThreadContext): Promise<string> {
 export const MAX_MESSAGE_LENGTH = 4000;
 export { MAX_MESSAGE_FILE_BYTES } from '$lib/domain/uploads';
 
-/** Sends a message as the caller (with optional small files); the database notifies the other side. */
+/**
+ * Sends a message as the caller (with optional small files); the database notifies the other side.
+ * With a submission key (made by the composer for this message), a second post of the same message
+ * sends nothing: it waits for the first and answers it.
+ */
 export async function send(
 	tx: Tx,
 	store: StoragePort,
 	ctx: ThreadContext,
-	input: { userId: string; body: string; files?: File[] }
+	input: { userId: string; body: string; files?: File[]; submissionKey?: string | null }
 ): Promise<Message> {
 	const conversationId = await ensure(tx, ctx);
 	const id = randomUUID();
+	const key = input.submissionKey ?? null;
 	const [m] = await tx<Omit<Message, 'files' | 'sender_side' | 'sender_former'>[]>`
-		insert into public.messages (id, conversation_id, sender_id, body)
-		values (${id}, ${conversationId}, ${input.userId}, ${input.body})
+		insert into public.messages (id, conversation_id, sender_id, body, submission_key)
+		values (${id}, ${conversationId}, ${input.userId}, ${input.body}, ${key})
+		on conflict (sender_id, submission_key) where submission_key is not null do nothing
 		returning id, conversation_id, sender_id, body, created_at`;
+	if (!m) {
+		const [first] = await tx<Omit<Message, 'files' | 'sender_side' | 'sender_former'>[]>`
+			select id, conversation_id, sender_id, body, created_at from public.messages
+			where sender_id = ${input.userId} and submission_key = ${key}`;
+		const sent = await tx<QuoteFile[]>`
+			select id, filename, content_type, size_bytes from public.attachments
+			where message_id = ${first.id} order by created_at, filename`;
+		return { ...first, sender_side: ctx.side, sender_former: false, files: sent };
+	}
 	const files = input.files?.length
 		? await storeFiles(tx, store, {
 				requestId: ctx.request.id,

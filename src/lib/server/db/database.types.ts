@@ -637,6 +637,7 @@ export interface Database {
 					sender_id: string | null;
 					body: string;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -644,6 +645,7 @@ export interface Database {
 					sender_id?: string | null;
 					body: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -651,6 +653,7 @@ export interface Database {
 					sender_id?: string | null;
 					body?: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			notification_preferences: {

@@ -45,6 +45,8 @@ export const load = (async ({ params, locals, url }) => {
 	});
 }) satisfies PageServerLoad;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const actions = {
 	send: async ({ request, params, locals, url }) => {
 		const { user, claims } = requireUser({ locals, url });
@@ -56,7 +58,8 @@ export const actions = {
 			return conversations.send(tx, store, ctx, {
 				userId: user.id,
 				body: form.data.body,
-				files: form.data.files.filter((f) => f.size > 0)
+				files: form.data.files.filter((f) => f.size > 0),
+				submissionKey: UUID.test(form.data.submission_key) ? form.data.submission_key : null
 			});
 		});
 		if (!sent) return setError(withFiles(form), 'body', 'err_thread_closed', { status: 403 });

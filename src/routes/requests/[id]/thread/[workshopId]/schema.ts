@@ -5,6 +5,8 @@ export const MAX_MESSAGE_FILES = 3;
 export { MAX_MESSAGE_FILE_BYTES };
 
 export const messageSchema = z.object({
+	/** Made by the composer for one message: posting it twice sends it once. */
+	submission_key: z.string().default(''),
 	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long'),
 	files: z
 		.array(z.instanceof(File))
