@@ -4,6 +4,7 @@
 // cluster's managers and the operator.
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import * as announcements from '../../src/lib/server/announcements';
 import * as audit from '../../src/lib/server/audit';
 import * as memberships from '../../src/lib/server/memberships';
@@ -171,6 +172,31 @@ describe('announcements', () => {
 			expect(entry).toMatchObject({ action: 'announcement.sent', after: { title: '공용 장비 점검', recipients: 1, to: 'all' } });
 			const [sent] = await asActor(tx, f, 'MX', () => announcements.recent(tx, f.clusters.X));
 			expect(sent).toMatchObject({ title: '공용 장비 점검', recipients: 1, selected: null, author_name: 'user MX' });
+		}));
+
+	it('posted twice with the same key (a double click) are sent once', () =>
+		rollback(async (tx) => {
+			const f = await createConsoleFixtures(tx);
+			const key = randomUUID();
+			const send = () =>
+				asActor(tx, f, 'MX', () =>
+					announcements.send(tx, f.clusters.X, { title: '한 번만', body: '두 번 눌러도 한 번', workshopIds: null, submissionKey: key })
+				);
+			expect(await send()).toBe(1);
+			expect(await send()).toBe(1);
+			expect(await notesOf(tx, f.users.A)).toHaveLength(1);
+			const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from public.cluster_announcements where submission_key = ${key}`;
+			expect(n).toBe(1);
+			// A new key is a new announcement.
+			await asActor(tx, f, 'MX', () =>
+				announcements.send(tx, f.clusters.X, {
+					title: '한 번만',
+					body: '두 번 눌러도 한 번',
+					workshopIds: null,
+					submissionKey: randomUUID()
+				})
+			);
+			expect(await notesOf(tx, f.users.A)).toHaveLength(2);
 		}));
 
 	it('go to the selected members only', () =>

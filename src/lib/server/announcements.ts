@@ -15,14 +15,19 @@ export interface Announcement {
 	created_at: Date;
 }
 
-/** Sends it; the number of members told (members without an account have no one to tell). */
+/**
+ * Sends it; the number of members told (members without an account have no one to tell). With a
+ * submission key (made for this announcement by the form), a second call sends nothing and answers
+ * the first's count.
+ */
 export async function send(
 	tx: Tx,
 	clusterId: string,
-	message: { title: string; body: string; workshopIds: string[] | null }
+	message: { title: string; body: string; workshopIds: string[] | null; submissionKey?: string | null }
 ): Promise<number> {
 	const [{ sent }] = await tx<{ sent: number }[]>`
-		select public.announce(${clusterId}, ${message.title}, ${message.body}, ${message.workshopIds}::uuid[]) as sent`;
+		select public.announce(${clusterId}, ${message.title}, ${message.body}, ${message.workshopIds}::uuid[],
+		                       ${message.submissionKey ?? null}::uuid) as sent`;
 	return sent;
 }
 

@@ -195,6 +195,7 @@ export interface Database {
 					workshop_ids: string[] | null;
 					recipients: number;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -205,6 +206,7 @@ export interface Database {
 					workshop_ids?: string[] | null;
 					recipients: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -215,6 +217,7 @@ export interface Database {
 					workshop_ids?: string[] | null;
 					recipients?: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			cluster_managers: {

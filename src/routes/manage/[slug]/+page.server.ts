@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -24,6 +25,8 @@ const curationSchema = z.object({
 	featured: z.boolean()
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // The member table's bulk form: curation of the selected members, or an announcement to them or to all.
 const bulkSchema = z
 	.object({
@@ -31,7 +34,9 @@ const bulkSchema = z
 		op: z.enum(['verify', 'unverify', 'feature', 'unfeature', 'announce'], 'err_not_found'),
 		to: z.enum(['selected', 'all'], 'err_not_found').default('selected'),
 		title: z.string().trim().max(120, 'err_too_long').default(''),
-		body: z.string().trim().max(4000, 'err_too_long').default('')
+		body: z.string().trim().max(4000, 'err_too_long').default(''),
+		/** Made for one announcement by the page: posting it twice sends it once. */
+		submission_key: z.string().default('')
 	})
 	.superRefine((d, ctx) => {
 		if ((d.op !== 'announce' || d.to === 'selected') && d.ids.length === 0)
@@ -67,6 +72,8 @@ export const load = (async ({ locals, params, url }) => {
 			cluster,
 			filter,
 			// The operator reads every console; sending to a cluster's members stays with its managers.
+			// A key for the next announcement: a double post of it sends it once.
+			announceKey: randomUUID(),
 			canAnnounce: user.role !== 'operator' || (await memberships.managedBy(tx, user.id)).some((c) => c.id === cluster.id),
 			pending: await memberships.forCluster(tx, cluster.id, 'pending'),
 			members: await memberships.members(tx, cluster.id, filter),
@@ -108,9 +115,11 @@ export const actions = {
 		const form = await superValidate(request, zod4(bulkSchema), { id: 'bulk' });
 		if (!form.valid) return fail(400, { form });
 		const { ids, op, to, title, body } = form.data;
+		const submissionKey = UUID.test(form.data.submission_key) ? form.data.submission_key : null;
 		const changed = await withUser(claims, async (tx) => {
 			const cluster = await managedCluster(tx, user, params.slug);
-			if (op === 'announce') return announcements.send(tx, cluster.id, { title, body, workshopIds: to === 'all' ? null : ids });
+			if (op === 'announce')
+				return announcements.send(tx, cluster.id, { title, body, workshopIds: to === 'all' ? null : ids, submissionKey });
 			return workshops.curateMany(tx, ids, curationOf[op]);
 		}).catch((e: { code?: string }) => {
 			if (e.code === '42501') return null;
