@@ -931,3 +931,58 @@ $reviews$;
 insert into public.consents (user_id, document, version)
 select u.id, d, '2026-12-06' from auth.users u cross join unnest(array['terms', 'privacy']) d
 on conflict do nothing;
+
+-- ---------------------------------------------------------------- open requests
+-- What the startups are asking for this season, posted over the last weeks: the request board a
+-- craftsman sees, and the cluster inboxes, have work in every trade.
+create temporary table seed_open_requests as
+select v.id::uuid as id, v.owner::uuid as owner, v.company::uuid as company, v.template, v.trade, v.title, v.description, v.quantity,
+       v.budget_min, v.budget_max, v.due, v.place, v.lat, v.lng, v.processes, v.ago
+from (values
+  ('00000000-0000-4000-8000-0000000a2001', '00000000-0000-4000-8000-000000000e01', '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259',
+   '티타늄 스마트링 하우징 시제품 30개', '티타늄 Gr5, 내경 17~21mm 5개 사이즈. CNC 선반 가공 후 경면 연마, 안쪽에 레이저 각인. 공차 ±0.02mm, 3D 도면(STEP) 있습니다.',
+   30, 1500000, 3000000, 30, '서울 금천구 가산디지털1로 168', 37.4797, 126.8871, array['CNC 선반', '연마', '각인'], 4),
+  ('00000000-0000-4000-8000-0000000a2002', '00000000-0000-4000-8000-000000000e01', '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259',
+   '알루미늄 충전 크래들 200개 (아노다이징 블랙)', '알루미늄 6061 밀링 가공, 샌드블라스트 후 블랙 아노다이징. 바닥 실리콘 패드 부착 홈 포함. 첫 로트 200개, 이후 월 500개 예정.',
+   200, 4000000, 7000000, 45, '서울 금천구 가산디지털1로 168', 37.4797, 126.8871, array['밀링', '아노다이징'], 11),
+  ('00000000-0000-4000-8000-0000000a2003', '00000000-0000-4000-8000-000000000e02', '00000000-0000-4000-8000-00000000d002', 'jewelry', '3311',
+   '14K 레이어드 목걸이 체인 300개', '14K 옐로·로즈 골드 두 가지, 0.9mm 볼 체인 40cm+5cm 연장. 스프링링 잠금, 택 각인(브랜드 로고). 샘플 5개 먼저 확인하고 싶습니다.',
+   300, 9000000, 13000000, 35, '서울 성동구 성수이로 78', 37.5447, 127.0563, array['주조', '연마', '각인'], 2),
+  ('00000000-0000-4000-8000-0000000a2004', '00000000-0000-4000-8000-000000000e02', '00000000-0000-4000-8000-00000000d002', 'jewelry', '3311',
+   '925 실버 시그닛 반지 원형 제작 + 양산 100개', '925 실버, 면 각인이 들어가는 시그닛 반지. 3D 원형(왁스) 제작부터 주조, 광택 마감까지. 사이즈 7~17호.',
+   100, 2500000, 4500000, 40, '서울 성동구 성수이로 78', 37.5447, 127.0563, array['원형', '주조', '광택'], 19),
+  ('00000000-0000-4000-8000-0000000a2005', '00000000-0000-4000-8000-000000000e03', '00000000-0000-4000-8000-00000000d003', 'printing', '181',
+   '친환경 단상자 5,000개 (단백질 바 패키지)', '크라프트 보드 350g, 4도 인쇄 + 무광 코팅 없이 수성 바니시. 톰슨 칼선 도면 있습니다. 박 가공 로고 1곳.',
+   5000, 2000000, 3500000, 25, '충북 청주시 흥덕구 오송읍 오송생명로 123', 36.6334, 127.3245, array['오프셋 인쇄', '톰슨', '박'], 6),
+  ('00000000-0000-4000-8000-0000000a2006', '00000000-0000-4000-8000-000000000e03', '00000000-0000-4000-8000-00000000d003', 'printing', '181',
+   '명절 선물세트 라벨 스티커 2만 장', '원형 지름 60mm 유포지 라벨, 4도 + 화이트. 디지털 인쇄 후 반칼 톰슨. 3종 디자인 각 6,700장 내외.',
+   20000, 800000, 1500000, 20, '충북 청주시 흥덕구 오송읍 오송생명로 123', 36.6334, 127.3245, array['디지털 인쇄', '톰슨'], 27),
+  ('00000000-0000-4000-8000-0000000a2007', '00000000-0000-4000-8000-000000000e02', '00000000-0000-4000-8000-00000000d002', 'shoes', '152',
+   '브랜드 협업 가죽 로퍼 샘플 3켤레', '소가죽 스무드 블랙, 레더 아웃솔. 240·255·270 세 사이즈 샘플. 라스트는 보유 라스트 사용 희망, 이후 50켤레 소량 생산.',
+   3, 900000, 1500000, 30, '서울 성동구 성수이로 78', 37.5447, 127.0563, array['재단', '제갑', '저부'], 8),
+  ('00000000-0000-4000-8000-0000000a2008', '00000000-0000-4000-8000-000000000e01', '00000000-0000-4000-8000-00000000d001', 'machine_metal', '2511',
+   '스테인리스 판금 브래킷 500개 (절곡·용접)', 'SUS304 t1.5, 레이저 절단 후 절곡 2회, 너트 용접 2곳. 헤어라인 마감. 2D 도면(DXF) 있습니다.',
+   500, 2500000, 4000000, 28, '서울 금천구 가산디지털1로 168', 37.4797, 126.8871, array['레이저 커팅', '절곡', '용접'], 33)
+) as v(id, owner, company, template, trade, title, description, quantity, budget_min, budget_max, due, place, lat, lng, processes, ago);
+insert into public.requests (id, owner_id, company_id, template, trade_code, title, description, quantity, budget_min_krw,
+  budget_max_krw, deadline, delivery_place, lat, lng, required_processes, status, visibility)
+select id, owner, company, template, trade, title, description, quantity, budget_min, budget_max, current_date + due, place, lat, lng,
+       processes, 'open', 'public'
+from seed_open_requests;
+-- Posted over the last weeks (the insert stamps now).
+update public.requests r set created_at = now() - make_interval(days => o.ago), published_at = now() - make_interval(days => o.ago)
+from seed_open_requests o where r.id = o.id;
+drop table seed_open_requests;
+
+-- ---------------------------------------------------------------- routing
+-- Published requests land in the inbox of the cluster whose specialty fits their template (publishing
+-- through the app does this; the seed writes the requests directly), when they were published: the
+-- managers' inboxes and their clusters' numbers show them in the months they came in.
+insert into public.request_clusters (request_id, cluster_id, created_at)
+select r.id, c.id, coalesce(r.published_at, r.created_at)
+from public.requests r
+join public.clusters c on c.slug = case r.template
+  when 'jewelry' then 'jongno-jewelry' when 'shoes' then 'seongsu-handmade-shoes'
+  when 'machine_metal' then 'mullae-machine-metal' when 'printing' then 'cheongju-printing' end
+where r.status <> 'draft'
+on conflict do nothing;

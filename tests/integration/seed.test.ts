@@ -174,6 +174,20 @@ describe('seed', () => {
 		}
 	});
 
+	it('has open requests in every trade, each in its cluster’s inbox from when it was published', async () => {
+		const sql = testSql();
+		const open = await sql<{ template: string; n: number }[]>`
+			select template, count(*)::int as n from public.requests
+			where status = 'open' and visibility = 'public' and id::text like '00000000-0000-4000-8000-0000000a%' group by template`;
+		for (const template of ['jewelry', 'shoes', 'machine_metal', 'printing'])
+			expect(open.find((o) => o.template === template)?.n ?? 0, template).toBeGreaterThanOrEqual(1);
+		const unrouted = await sql`
+			select r.id from public.requests r
+			where r.status <> 'draft' and r.id::text like '00000000-0000-4000-8000-0000000a%'
+			  and not exists (select 1 from public.request_clusters rc where rc.request_id = r.id and rc.created_at = r.published_at)`;
+		expect(unrouted).toEqual([]);
+	});
+
 	it('has each manager manage exactly their cluster', async () => {
 		const sql = testSql();
 		const rows = await sql<{ email: string; slugs: string[] }[]>`
