@@ -114,6 +114,57 @@ async function postAll(page: Page, who: string) {
 	expect(failures).toEqual([]);
 }
 
+// Endpoints that take a POST body (every +server.ts under src/routes), with the same placeholder ids.
+function serverFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const full = path.join(dir, name);
+		if (statSync(full).isDirectory()) return serverFiles(full);
+		return name === '+server.ts' ? [full] : [];
+	});
+}
+const ENDPOINTS = serverFiles('src/routes')
+	.filter((file) => /export (const|async function) POST/.test(readFileSync(file, 'utf8')))
+	.map((file) =>
+		path
+			.dirname(file)
+			.replace(/^src\/routes/, '')
+			.replace(/\[[^\]]+\]/g, () => randomUUID())
+	);
+const bodyArb = fc.oneof(
+	fc.json(),
+	fc.jsonValue().map((v) => JSON.stringify(v)),
+	fc.string(),
+	fc.constantFrom('', '{', 'null', '[]', '{"path": "//evil.example"}', '{"kind":"view","ids":["x"]}', 'a'.repeat(100_000))
+);
+
+test('hostile bodies to every POST endpoint answer without a server error, signed in or not', async ({ page, world }) => {
+	expect(ENDPOINTS.length).toBeGreaterThanOrEqual(5);
+	await page.goto('/');
+	const origin = new URL(page.url()).origin;
+	const failures: string[] = [];
+	const round = async (who: string) => {
+		for (const url of ENDPOINTS)
+			await fc
+				.assert(
+					fc.asyncProperty(
+						bodyArb,
+						fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+						async (body, type) => {
+							const answer = await page.request.post(url, { headers: { origin, 'content-type': type }, data: body, maxRedirects: 0 });
+							if (answer.status() >= 500) failures.push(`${who} ${url} ${body.slice(0, 200)} → ${answer.status()}`);
+							return answer.status() < 500;
+						}
+					),
+					{ numRuns: 10, endOnFailure: true }
+				)
+				.catch(() => {});
+	};
+	await round('anon');
+	await signInAs(page, await world.startup());
+	await round('startup');
+	expect(failures).toEqual([]);
+});
+
 test.describe('hostile input to every form action', () => {
 	test.setTimeout(240_000);
 

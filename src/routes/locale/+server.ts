@@ -12,7 +12,12 @@ const input = z.object({
 });
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
-	const parsed = input.safeParse(Object.fromEntries(await request.formData()));
+	// A body that is not a form (another content type, a broken one) is no choice of language.
+	const fields = await request.formData().then(
+		(form) => Object.fromEntries(form),
+		() => ({})
+	);
+	const parsed = input.safeParse(fields);
 	if (!parsed.success) redirect(303, '/');
 	cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
 	// Signed in: their mail follows too.
