@@ -99,8 +99,10 @@ export function relevanceStages(look: RelevanceLookup): ((p: Params, need: numbe
 							)})`
 						: '';
 				// A group of several boosts is ordered by boost (it reads all its rows: the few featured ones, or
-				// those with a master title or a scorecard); a group of one in the table's order, as far as needed.
-				const order = group.length > 1 ? ' order by boost desc, workshop_id' : '';
+				// those with a master title or a scorecard), equal boosts in the table's order like a group of
+				// one, which is read in the table's order as far as needed (fewSql ranks the same way: a page
+				// is the same whichever path made it).
+				const order = group.length > 1 ? ' order by boost desc, ctid' : '';
 				slices.push(
 					`select workshop_id from ${DOCS} where ${column} @@ ${p.add(query, 'tsquery')}${before}${earlier}${notNamed} and ${where}${order}`
 				);
