@@ -20,6 +20,9 @@ const config = {
 		adapter: adapter(),
 		// Forms post multipart photos; the per-file limit is enforced (with a clear message) in the storage code.
 		csrf: { trustedOrigins: [] },
+		// The app has some 250 route nodes: the server resolves a link's route (one small request on the
+		// first navigation to a page kind, made already on hover), so no page ships the whole route table.
+		router: { resolution: 'server' },
 		// Hashes, not nonces: anonymous pages are served from a cache, and a nonce must never repeat.
 		// Styles allow inline attributes (Svelte renders style: directives as attributes on the server).
 		// Map tiles are one other origin; PortOne's browser SDK (loaded only when a buyer pays through

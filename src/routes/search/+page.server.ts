@@ -8,7 +8,9 @@ import type { SearchResult } from '$lib/server/search/port';
 import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery, type SearchParams } from '$lib/search-params';
 import { reference, resolveNear } from '$lib/server/search/reference';
 import { suggest, type Suggestions } from '$lib/server/search/suggest';
+import { nearestCraftClusters } from '$lib/search-places';
 import type { PageServerLoad } from './$types';
+import { snippet } from './snippet';
 
 /**
  * The English names of the districts the page shows (hits, the district facet, chosen districts),
@@ -41,6 +43,12 @@ export const load = (async ({ locals, url }) => {
 	let suggestions: Suggestions | null = null;
 	try {
 		result = await search(query);
+		// Cards show an excerpt around the first match: cut here, so the browser gets (and loads the code
+		// for) only the excerpt.
+		result = {
+			...result,
+			hits: result.hits.map((h) => ({ ...h, highlight: { ...h.highlight, description: snippet(h.highlight.description) } }))
+		};
 		if (result.total === 0) suggestions = await suggest(params, query, ref, search);
 	} catch (e) {
 		// The page still renders (and keeps the results it showed) with a message instead of an error page.
@@ -57,6 +65,8 @@ export const load = (async ({ locals, url }) => {
 		result,
 		failed: result === null,
 		suggestions,
+		// Where to look instead when nothing matched (worked out here: the browser need not load the geometry).
+		nearby: result?.total === 0 ? nearestCraftClusters(ref.clusters, from) : [],
 		clusters: ref.clusters,
 		trades: ref.trades,
 		districts: districtNames(params, result)
