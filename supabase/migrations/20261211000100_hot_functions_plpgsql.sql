@@ -86,33 +86,39 @@ begin
 end;
 $$;
 
--- The yes/no questions row-level security asks (owns_request, can_see_order, acts_for_workshop, …):
--- every one is a single SELECT in SQL with search_path set, so each statement that reads rows through
--- a policy planned them again (owns_request alone was half of a startup's dashboard's database time).
--- The same SELECT becomes the RETURN of a PL/pgSQL function of the same name, arguments and
--- privileges; `#variable_conflict use_column` keeps SQL's rule that a column name wins over an
--- argument's. (A later migration that redefines one of them in SQL only makes it slower again.)
+-- The questions row-level security asks: the yes/no ones (owns_request, can_see_order,
+-- acts_for_workshop, …) and the lookups by primary key policies call (app_role, request_status,
+-- center_of_*). Every one is a single SELECT in SQL with search_path set, so each statement that reads
+-- rows through a policy planned them again (owns_request alone was half of a startup's dashboard's
+-- database time). The same SELECT becomes the RETURN of a PL/pgSQL function of the same name,
+-- arguments, result and privileges (a lookup by primary key has at most one row, so `return (select …)`
+-- answers as the SQL function did); `#variable_conflict use_column` keeps SQL's rule that a column
+-- name wins over an argument's. tests/integration/db-functions.test.ts keeps policies off SQL helpers.
 do $$
 declare
   f record;
   converted int := 0;
 begin
   for f in
-    select p.proname, pg_get_function_arguments(p.oid) as args, rtrim(rtrim(p.prosrc), E'; \n\t') as body
+    select p.proname, pg_get_function_arguments(p.oid) as args, pg_get_function_result(p.oid) as result,
+           rtrim(rtrim(p.prosrc), E'; \n\t') as body
     from pg_proc p
     join pg_namespace n on n.oid = p.pronamespace
     join pg_language l on l.oid = p.prolang
-    where n.nspname = 'private' and l.lanname = 'sql' and p.prorettype = 'boolean'::regtype and not p.proretset
+    where n.nspname = 'private' and l.lanname = 'sql' and not p.proretset
       and p.provolatile = 's' and p.prosecdef and p.proconfig = array['search_path=""']
+      and (p.prorettype = 'boolean'::regtype
+           or p.proname in ('app_role', 'request_status', 'center_of_course', 'center_of_event',
+                            'center_of_machine', 'center_of_program'))
   loop
     if position(';' in f.body) > 0 then
       raise exception 'private.% is more than one statement', f.proname;
     end if;
     execute format(
-      'create or replace function private.%I(%s) returns boolean language plpgsql stable security definer set search_path = '''' as %L',
-      f.proname, f.args, E'#variable_conflict use_column\nbegin\n  return (' || f.body || E');\nend');
+      'create or replace function private.%I(%s) returns %s language plpgsql stable security definer set search_path = '''' as %L',
+      f.proname, f.args, f.result, E'#variable_conflict use_column\nbegin\n  return (' || f.body || E');\nend');
     converted := converted + 1;
   end loop;
-  raise notice 'row-level security helpers in PL/pgSQL: %', converted;
+  raise notice 'row-level security helpers now in PL/pgSQL: %', converted;
 end;
 $$;
