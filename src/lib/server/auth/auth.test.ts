@@ -29,7 +29,17 @@ const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }
 	testSql();
 	return createAuth(parseConfig({ DATA_DIR: await tempDir(), ...env }));
 };
-const supabase = (url: string, anonKey: string) => createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
+const supabase = (url: string, anonKey: string, env: Record<string, string> = {}) =>
+	createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey, ...env }));
+/** The Supabase adapter as deployed with the project's database and its service-role key (GoTrue writes auth.*). */
+const supabaseProject = (gotrue: GoTrueDouble, env: Record<string, string> = {}) => {
+	testSql();
+	return supabase(gotrue.url, gotrue.anonKey, {
+		DATABASE_URL: 'postgres://project.invalid/postgres',
+		SUPABASE_SERVICE_ROLE_KEY: gotrue.serviceRoleKey,
+		...env
+	});
+};
 
 authContract('embedded', async () => ({
 	port: await embedded(),
@@ -39,13 +49,24 @@ authContract('embedded', async () => ({
 }));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
+	const gotrue = await startGoTrueDouble({ db: testSql() });
+	return {
+		port: supabaseProject(gotrue),
+		cleanup: () => gotrue.close(),
+		sign: (p) => gotrue.sign(p),
+		tokensOutliveSessions: true,
+		accountSettings: ['password', 'email', 'sessions', 'deletion']
+	};
+});
+
+authContract('supabase adapter ↔ GoTrue double, without the project database or service-role key', async () => {
 	const gotrue = await startGoTrueDouble();
 	return {
 		port: supabase(gotrue.url, gotrue.anonKey),
 		cleanup: () => gotrue.close(),
 		sign: (p) => gotrue.sign(p),
 		tokensOutliveSessions: true,
-		accountSettings: ['password']
+		accountSettings: ['password', 'email']
 	};
 });
 
