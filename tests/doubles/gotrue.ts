@@ -99,7 +99,10 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 	const refreshTokens = new Map<string, string>(); // refresh token → session id
 	const sessionMethods = new Map<string, string>(); // session id → how it began (the token's amr, kept on refresh)
 	const flows = new Map<string, FlowState>();
-	const oneTimeTokens = new Map<string, { userId: string; type: 'recovery' | 'email_change'; side?: 'current' | 'new'; flowId?: string }>();
+	const oneTimeTokens = new Map<
+		string,
+		{ userId: string; type: 'signup' | 'recovery' | 'email_change'; side?: 'current' | 'new'; flowId?: string }
+	>();
 	const mails: SentMail[] = [];
 	let failure: HttpError | undefined;
 	let issuer = '';
@@ -312,7 +315,11 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			// does not reveal who has an account.
 			if (existing) return [200, { ...userJson(user), confirmation_sent_at: now }];
 			await createUser(user);
-			if (!autoconfirm) mail(email, 'signup', randomBytes(16).toString('hex'), redirectTo);
+			if (!autoconfirm) {
+				const token = randomBytes(16).toString('hex');
+				oneTimeTokens.set(token, { userId: id, type: 'signup' });
+				mail(email, 'signup', token, redirectTo);
+			}
 			return [200, autoconfirm ? await issueSession(user, req) : { ...userJson(user), confirmation_sent_at: now }];
 		}
 
@@ -421,6 +428,10 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			oneTimeTokens.delete(token);
 			const user = userById(entry.userId)!;
 			const flow = entry.flowId ? flows.get(entry.flowId) : undefined;
+			if (entry.type === 'signup') {
+				user.confirmedAt = new Date().toISOString();
+				if (db) await db`update auth.users set email_confirmed_at = now() where id = ${user.id}`;
+			}
 			if (entry.type === 'email_change' && user.emailChange) {
 				user.emailChange.confirmed.add(entry.side!);
 				if (user.emailChange.confirmed.size < 2) {
