@@ -24,7 +24,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	// The first of the two email-change links only says that the other one is still to be followed.
 	if (!code) redirect(303, url.searchParams.has('message') && fromMail ? next : toLogin('failed', next));
 	const result = await locals.auth.exchangeCode(code, url.searchParams.get('sb_flow_id'));
-	if (!result.ok) redirect(303, toLogin(result.error === 'unavailable' ? 'unavailable' : fromMail ? 'link' : 'failed', next));
+	if (!result.ok) {
+		if (result.error === 'unavailable') redirect(303, toLogin('unavailable', next));
+		// A mail link's page is no place to come back to once the link is spent.
+		redirect(303, fromMail ? toLogin('link', '/dashboard') : toLogin('failed', next));
+	}
 	// The recovery link opened this session: the reset page sets the password for it (and only it).
 	if (result.recovery) redirect(303, `/reset-password?token=${encodeURIComponent(result.claims.session_id ?? '')}`);
 	if (needsRoleChoice(result.claims)) redirect(303, `/auth/role?next=${encodeURIComponent(next)}`);
