@@ -252,7 +252,7 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 	function newFlow(body: Record<string, unknown>, kind: FlowState['kind'], redirectTo: string, userId?: string): FlowState | null {
 		const challenge = typeof body.code_challenge === 'string' ? body.code_challenge : '';
 		if (!challenge) return null;
-		const method = String(body.code_challenge_method ?? '').toLowerCase() === 'plain' ? 'plain' : 's256';
+		const method = body.code_challenge_method === 'plain' ? 'plain' : 's256';
 		const flow: FlowState = { id: randomUUID(), challenge, method, kind, redirectTo, userId };
 		flows.set(flow.id, flow);
 		return flow;
@@ -396,7 +396,7 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 					}
 				}
 			}
-			if (body.data && typeof body.data === 'object') user.userMetadata = { ...user.userMetadata, ...(body.data as object) };
+			if (body.data && typeof body.data === 'object') user.userMetadata = { ...user.userMetadata, ...(body.data) };
 			return [200, userJson(user)];
 		}
 

@@ -36,21 +36,27 @@ beforeAll(async () => {
 });
 afterAll(() => gotrue?.close());
 
-/** One request of the browser whose cookies are `jar`, as hooks.server.ts prepares it. */
-async function request(jar: FakeCookies, path: string, body?: Record<string, string>) {
-	const url = new URL(path, ORIGIN);
+/** What hooks.server.ts puts in locals for a request of the browser whose cookies are `jar`. */
+async function localsOf(jar: FakeCookies, url: URL): Promise<App.Locals> {
 	const auth = ports.auth().forRequest({ cookies: jar, url, userAgent: 'Mozilla/5.0 (test)' });
 	const claims = await auth.claims();
 	const user = claims ? await withUser(claims, (tx) => profiles.current(tx, claims)) : null;
-	return {
+	return { auth, claims, user, unread: 0 };
+}
+
+/** One request of that browser, as the handlers of any route take it (a GET, or a POST of `body`). */
+async function request(jar: FakeCookies, path: string, body?: Record<string, string>): Promise<never> {
+	const url = new URL(path, ORIGIN);
+	const event: Partial<RequestEvent> & { depends: () => void } = {
 		url,
 		cookies: jar,
-		locals: { auth, claims, user, unread: 0 },
+		locals: await localsOf(jar, url),
 		params: {},
 		depends: () => {},
 		request: new Request(url, body ? { method: 'POST', body: new URLSearchParams(body) } : undefined),
 		getClientAddress: () => '198.51.100.9'
-	} as unknown as RequestEvent & { depends: () => void };
+	};
+	return event as never;
 }
 
 /** Where a handler sends the browser (its redirect), or null when it answers a page. */
@@ -115,21 +121,21 @@ describe('signing in with Kakao (Supabase Auth, GoTrue double)', () => {
 			roleActions.default(await request(browser, to!, { role: 'craftsman', display_name: '박공방' }))
 		);
 		expect(chosen).toBe('/requests/new');
-		const after = await request(browser, '/dashboard');
-		expect(after.locals.user).toMatchObject({ email, role: 'craftsman', displayName: '박공방' });
+		const after = await localsOf(browser, new URL('/dashboard', ORIGIN));
+		expect(after.user).toMatchObject({ email, role: 'craftsman', displayName: '박공방' });
 		// Asked once: the role page now passes through.
 		expect(await redirectOf(async () => roleLoad(await request(browser, to!)))).toBe('/requests/new');
 
 		const again = new FakeCookies();
 		const second = await kakaoSignIn(again, '/dashboard', '동의하고 계속하기', email.toUpperCase());
 		expect(second.to).toBe('/dashboard');
-		expect((await request(again, '/dashboard')).locals.user).toMatchObject({ email, role: 'craftsman' });
+		expect((await localsOf(again, new URL('/dashboard', ORIGIN))).user).toMatchObject({ email, role: 'craftsman' });
 	});
 
 	it('a role cannot be chosen again once the account owns something that depends on it', async () => {
 		const browser = new FakeCookies();
 		const { to } = await kakaoSignIn(browser, '/dashboard', '동의하고 계속하기', uniqueEmail());
-		const { locals } = await request(browser, to!);
+		const locals = await localsOf(browser, new URL(to!, ORIGIN));
 		const slug = `kakao-${crypto.randomUUID().slice(0, 8)}`;
 		await testSql()`insert into public.companies (owner_id, slug, name_ko) values (${locals.claims!.sub}, ${slug}, '카카오 스타트업')`;
 		const event = await request(browser, to!, { role: 'craftsman', display_name: '박공방' });
@@ -144,7 +150,7 @@ describe('signing in with Kakao (Supabase Auth, GoTrue double)', () => {
 		expect(new URL(back, ORIGIN).searchParams.get('error')).toBe('access_denied');
 		expect(to).toBe(`/login?error=cancelled&redirectTo=${encodeURIComponent('/requests/new')}`);
 		expect(await loginLoad(await request(browser, to!))).toMatchObject({ providerError: 'cancelled', redirectTo: '/requests/new' });
-		expect((await request(browser, '/dashboard')).locals.claims).toBeNull();
+		expect((await localsOf(browser, new URL('/dashboard', ORIGIN))).claims).toBeNull();
 		expect(m.signin_err_cancelled({}, { locale: 'ko' })).toContain('카카오 로그인을 취소했습니다');
 		expect(m.signin_err_cancelled({}, { locale: 'en' })).toContain('You cancelled signing in with Kakao');
 	});
@@ -185,7 +191,7 @@ describe('signing in with Kakao (Supabase Auth, GoTrue double)', () => {
 			});
 		expect(signUp).toMatchObject({ ok: true });
 		const browser = new FakeCookies();
-		await (await request(browser, '/forgot-password')).locals.auth.requestPasswordReset(email);
+		await (await localsOf(browser, new URL('/forgot-password', ORIGIN))).auth.requestPasswordReset(email);
 		const link = gotrue.mails.filter((x) => x.to === email && x.type === 'recovery').at(-1)!.link;
 		const back = new URL((await fetch(link, { redirect: 'manual' })).headers.get('location')!);
 		const toReset = await redirectOf(async () => callback(await request(browser, `${back.pathname}${back.search}`)));
