@@ -18,6 +18,10 @@ export interface GoTrueOptions {
 	minPasswordLength?: number;
 	/** The project's Postgres: users and sessions are written to its auth schema as GoTrue does. */
 	db?: Sql;
+	/** A fixed port (a process the app is configured for); a free one otherwise. */
+	port?: number;
+	/** A fixed anon key for the API gateway to accept (the app's PUBLIC_SUPABASE_ANON_KEY); made and signed otherwise. */
+	anonKey?: string;
 }
 
 /** A mail GoTrue would have sent (confirmation, recovery, email change), with its link. */
@@ -396,7 +400,7 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 					}
 				}
 			}
-			if (body.data && typeof body.data === 'object') user.userMetadata = { ...user.userMetadata, ...(body.data) };
+			if (body.data && typeof body.data === 'object') user.userMetadata = { ...user.userMetadata, ...body.data };
 			return [200, userJson(user)];
 		}
 
@@ -577,11 +581,11 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			reply(error.status, { code: error.code, msg: error.message, ...error.extra });
 		}
 	}
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	issuer = `${origin}/auth/v1`;
 	const now = Math.floor(Date.now() / 1000);
-	const anonKey = await sign({ iss: 'supabase-demo', role: 'anon', iat: now, exp: now + 10 * 365 * 86400 });
+	const anonKey = options.anonKey ?? (await sign({ iss: 'supabase-demo', role: 'anon', iat: now, exp: now + 10 * 365 * 86400 }));
 	const serviceRoleKey = await sign({ iss: 'supabase-demo', role: 'service_role', iat: now, exp: now + 10 * 365 * 86400 });
 
 	return {
