@@ -213,5 +213,10 @@ describe('signing in with Kakao (Supabase Auth, GoTrue double)', () => {
 		// A link that was already used: the sign-in page says so.
 		const used = await redirectOf(async () => callback(await request(new FakeCookies(), `${back.pathname}${back.search}`)));
 		expect(used).toBe(`/login?error=link&redirectTo=${encodeURIComponent('/dashboard')}`);
+		// GoTrue's own answer for an expired link, before any code.
+		const expired = await redirectOf(async () =>
+			callback(await request(new FakeCookies(), '/auth/callback?next=/reset-password&error=access_denied&error_code=otp_expired'))
+		);
+		expect(expired).toBe(used);
 	});
 });

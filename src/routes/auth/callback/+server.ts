@@ -17,7 +17,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const failed = url.searchParams.get('error');
 	if (failed) {
 		// GoTrue passes on the provider's refusal (access_denied) and says when a mail link expired.
-		if (url.searchParams.get('error_code') === 'otp_expired' || fromMail) redirect(303, toLogin('link', '/dashboard'));
+		if (url.searchParams.get('error_code') === 'otp_expired') redirect(303, toLogin('link', '/dashboard'));
 		redirect(303, toLogin(failed === 'access_denied' ? 'cancelled' : 'failed', next));
 	}
 	const code = url.searchParams.get('code');
