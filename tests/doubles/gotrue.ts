@@ -356,7 +356,7 @@ export async function startGoTrueDouble(options: GoTrueOptions = {}): Promise<Go
 			if (!flow) throw new HttpError(404, 'flow_state_not_found', 'invalid flow state, no valid flow state found');
 			const expected = flow.method === 'plain' ? verifier : s256(verifier);
 			if (expected !== flow.challenge)
-				throw new HttpError(403, 'bad_code_verifier', 'code challenge does not match previously saved code verifier');
+				throw new HttpError(400, 'bad_code_verifier', 'code challenge does not match previously saved code verifier');
 			flows.delete(flow.id); // an auth code is spent once
 			const user = userById(flow.userId);
 			if (!user) throw new HttpError(404, 'user_not_found', 'User not found');

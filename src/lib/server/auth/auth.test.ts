@@ -384,7 +384,7 @@ describe('supabase adapter ↔ GoTrue double: Kakao, mail links and the project 
 				headers: { apikey: gotrue.anonKey, 'content-type': 'application/json' },
 				body: JSON.stringify(body)
 			}).then(async (r) => [r.status, ((await r.json()) as { code: string }).code]);
-		expect(await token({ auth_code: code, code_verifier: 'a-wrong-verifier' })).toEqual([403, 'bad_code_verifier']);
+		expect(await token({ auth_code: code, code_verifier: 'a-wrong-verifier' })).toEqual([400, 'bad_code_verifier']);
 		expect(await token({ auth_code: crypto.randomUUID(), code_verifier: 'a-wrong-verifier' })).toEqual([404, 'flow_state_not_found']);
 		expect(await token({ auth_code: code })).toEqual([400, 'validation_failed']);
 	});
