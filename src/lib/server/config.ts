@@ -15,6 +15,8 @@ const envSchema = z
 		PUBLIC_SUPABASE_URL: optionalUrl,
 		PUBLIC_SUPABASE_ANON_KEY: optionalString,
 		SUPABASE_SERVICE_ROLE_KEY: optionalString,
+		// "Continue with Kakao" on the sign-in pages: the project has the Kakao provider enabled (Supabase Auth only).
+		SUPABASE_KAKAO: z.enum(['0', '1', 'false', 'true']).default('0'),
 		SUPABASE_STORAGE_BUCKET: z.string().default('portfolio'),
 		MEILI_URL: optionalUrl,
 		MEILI_MASTER_KEY: optionalString,
@@ -63,7 +65,21 @@ export interface AppConfig {
 	dataDir: string;
 	database: { kind: 'embedded'; dir: string; port: number } | { kind: 'url'; url: string };
 	auth:
-		{ kind: 'embedded'; sessionSecret: string | undefined; secureCookies: boolean } | { kind: 'supabase'; url: string; anonKey: string };
+		| { kind: 'embedded'; sessionSecret: string | undefined; secureCookies: boolean }
+		| {
+				kind: 'supabase';
+				url: string;
+				anonKey: string;
+				/** The admin API (account deletion); without it deleting an account is unavailable. */
+				serviceRoleKey: string | undefined;
+				/** Sign-in with Kakao (the provider enabled in the project). */
+				kakao: boolean;
+				/**
+				 * DATABASE_URL is the project's own Postgres, whose auth schema GoTrue writes: the account page
+				 * lists sessions from auth.sessions, and account deletion's trigger runs there.
+				 */
+				projectDatabase: boolean;
+		  };
 	storage: { kind: 'disk'; dir: string } | { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
 	/** Postgres is always kept up to date; Meilisearch, when configured, serves searches first. */
 	search: { kind: 'postgres' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
@@ -99,7 +115,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 			: { kind: 'embedded', dir: path.join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT },
 		auth:
 			e.PUBLIC_SUPABASE_URL && e.PUBLIC_SUPABASE_ANON_KEY
-				? { kind: 'supabase', url: e.PUBLIC_SUPABASE_URL, anonKey: e.PUBLIC_SUPABASE_ANON_KEY }
+				? {
+						kind: 'supabase',
+						url: e.PUBLIC_SUPABASE_URL,
+						anonKey: e.PUBLIC_SUPABASE_ANON_KEY,
+						serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY,
+						kakao: e.SUPABASE_KAKAO === '1' || e.SUPABASE_KAKAO === 'true',
+						projectDatabase: Boolean(e.DATABASE_URL)
+					}
 				: {
 						kind: 'embedded',
 						sessionSecret: e.SESSION_SECRET,

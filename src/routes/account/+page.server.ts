@@ -114,6 +114,8 @@ export const actions = {
 		const result = await withPassword(user, form, 'email_password', () => event.locals.auth.changeEmail(email_password, form.data.email));
 		if (!('ok' in result)) return result;
 		if (!result.ok) return setError(form, 'email', 'err_email_taken');
+		// Supabase's secure email change: GoTrue mailed both addresses; nothing has changed yet.
+		if (result.pending) return message(form, 'signin_email_pending');
 		// A note to the old address: if someone else changed it, its owner learns of it there.
 		const locale = getLocale();
 		await mail().send({

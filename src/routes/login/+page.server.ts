@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { sql } from '$lib/server/db';
+import * as ports from '$lib/server/ports';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { redirectTarget, signInSchema } from './schema';
@@ -9,7 +10,15 @@ import { redirectTarget, signInSchema } from './schema';
 export const load = (async ({ locals, url }) => {
 	const to = redirectTarget.parse(url.searchParams.get('redirectTo') ?? '/dashboard');
 	if (locals.user) redirect(303, to);
-	return { form: await superValidate(zod4(signInSchema)), redirectTo: to, reset: url.searchParams.has('reset') };
+	// Back from Kakao or a mail link that did not work (/auth/callback): which message to show.
+	const error = ['cancelled', 'failed', 'link', 'unavailable'].find((e) => e === url.searchParams.get('error')) ?? null;
+	return {
+		form: await superValidate(zod4(signInSchema)),
+		redirectTo: to,
+		reset: url.searchParams.has('reset'),
+		kakao: ports.auth().providers.includes('kakao'),
+		providerError: error as 'cancelled' | 'failed' | 'link' | 'unavailable' | null
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

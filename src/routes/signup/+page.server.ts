@@ -7,6 +7,7 @@ import { normalizeClaimCode } from '$lib/domain/roster';
 import * as consents from '$lib/server/consents';
 import { sendConfirmation } from '$lib/server/email-confirmation';
 import { sql, withUser } from '$lib/server/db';
+import * as ports from '$lib/server/ports';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpSchema } from './schema';
@@ -35,7 +36,7 @@ export const load = (async ({ locals, url }) => {
 			marketing: false
 		}
 	});
-	return { form, claim: claimCode(url) };
+	return { form, claim: claimCode(url), kakao: ports.auth().providers.includes('kakao'), next: afterSignUp(url) };
 }) satisfies PageServerLoad;
 
 export const actions = {

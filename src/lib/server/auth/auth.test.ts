@@ -1,5 +1,6 @@
 // The auth contract against every adapter, plus what only one adapter promises.
 import fs from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,17 @@ const embedded = async (env: Record<string, string> = { SESSION_SECRET: SECRET }
 	testSql();
 	return createAuth(parseConfig({ DATA_DIR: await tempDir(), ...env }));
 };
-const supabase = (url: string, anonKey: string) => createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey }));
+const supabase = (url: string, anonKey: string, env: Record<string, string> = {}) =>
+	createAuth(parseConfig({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey, ...env }));
+/** The Supabase adapter as deployed with the project's database and its service-role key (GoTrue writes auth.*). */
+const supabaseProject = (gotrue: GoTrueDouble, env: Record<string, string> = {}) => {
+	testSql();
+	return supabase(gotrue.url, gotrue.anonKey, {
+		DATABASE_URL: 'postgres://project.invalid/postgres',
+		SUPABASE_SERVICE_ROLE_KEY: gotrue.serviceRoleKey,
+		...env
+	});
+};
 
 authContract('embedded', async () => ({
 	port: await embedded(),
@@ -39,13 +50,24 @@ authContract('embedded', async () => ({
 }));
 
 authContract('supabase adapter ↔ GoTrue double', async () => {
+	const gotrue = await startGoTrueDouble({ db: testSql() });
+	return {
+		port: supabaseProject(gotrue),
+		cleanup: () => gotrue.close(),
+		sign: (p) => gotrue.sign(p),
+		tokensOutliveSessions: true,
+		accountSettings: ['password', 'email', 'sessions', 'deletion']
+	};
+});
+
+authContract('supabase adapter ↔ GoTrue double, without the project database or service-role key', async () => {
 	const gotrue = await startGoTrueDouble();
 	return {
 		port: supabase(gotrue.url, gotrue.anonKey),
 		cleanup: () => gotrue.close(),
 		sign: (p) => gotrue.sign(p),
 		tokensOutliveSessions: true,
-		accountSettings: ['password']
+		accountSettings: ['password', 'email']
 	};
 });
 
@@ -285,5 +307,191 @@ describe('embedded password reset', () => {
 			ok: false,
 			error: 'invalid_token'
 		});
+	});
+});
+
+describe('supabase adapter ↔ GoTrue double: Kakao, mail links and the project database', () => {
+	let gotrue: GoTrueDouble;
+	beforeAll(async () => {
+		gotrue = await startGoTrueDouble({ db: testSql() });
+	});
+	afterAll(() => gotrue.close());
+	const account = () => ({ email: uniqueEmail(), password: 'correct-horse', role: 'startup' as const, displayName: '이대표' });
+	const visit = (cookies = new FakeCookies(), env: Record<string, string> = {}) =>
+		supabaseProject(gotrue, env).forRequest({ cookies, url: HTTP });
+
+	/** Plays the browser at the double's Kakao page: the address GoTrue sends it back to. */
+	async function kakaoConsent(authorizeUrl: string, action: 'agree' | 'cancel', email = uniqueEmail()): Promise<URL> {
+		const page = await fetch(authorizeUrl, { redirect: 'manual' });
+		expect(page.status).toBe(302);
+		const consent = new URL(page.headers.get('location')!);
+		const html = await (await fetch(consent)).text();
+		expect(html).toContain('동의하고 계속하기');
+		const flow = /name="flow" value="([^"]+)"/.exec(html)![1];
+		const back = await fetch(consent, {
+			method: 'POST',
+			redirect: 'manual',
+			body: new URLSearchParams({ flow, email, nickname: '김카카오', action })
+		});
+		return new URL(back.headers.get('location')!);
+	}
+
+	it('offers Kakao only where SUPABASE_KAKAO says the project has it; the embedded adapter never', async () => {
+		expect(supabaseProject(gotrue, { SUPABASE_KAKAO: '1' }).providers).toEqual(['kakao']);
+		expect(supabaseProject(gotrue).providers).toEqual([]);
+		expect((await embedded()).providers).toEqual([]);
+		const local = (await embedded()).forRequest({ cookies: new FakeCookies(), url: HTTP });
+		expect(await local.startOAuth('kakao', 'http://localhost:5173/auth/callback')).toEqual({ ok: false, error: 'unavailable' });
+	});
+
+	it('signs in with Kakao through PKCE: the verifier stays in this browser, the code works once and only with it', async () => {
+		const browser = new FakeCookies();
+		const started = await visit(browser).startOAuth('kakao', 'http://localhost:5173/auth/callback?next=%2Fdashboard');
+		if (!started.ok) throw new Error('no OAuth start');
+		const authorize = new URL(started.url);
+		expect(authorize.pathname).toBe('/auth/v1/authorize');
+		expect(authorize.searchParams.get('provider')).toBe('kakao');
+		expect(authorize.searchParams.get('code_challenge_method')).toBe('s256');
+		expect([...browser.jar.keys()].some((k) => k.includes('code-verifier'))).toBe(true);
+		const email = uniqueEmail();
+		const back = await kakaoConsent(started.url, 'agree', email.toUpperCase());
+		expect(back.pathname).toBe('/auth/callback');
+		const code = back.searchParams.get('code')!;
+		const flowId = back.searchParams.get('sb_flow_id');
+		// Another browser (no verifier) cannot use the code.
+		expect(await visit().exchangeCode(code, flowId)).toEqual({ ok: false, error: 'invalid_code' });
+		const result = await visit(browser).exchangeCode(code, flowId);
+		expect(result).toMatchObject({
+			ok: true,
+			recovery: false,
+			claims: { email, app_metadata: { provider: 'kakao' }, user_metadata: { name: '김카카오' } }
+		});
+		expect((await visit(browser).claims())?.email).toBe(email);
+		// Spent.
+		expect(await visit(browser).exchangeCode(code, flowId)).toEqual({ ok: false, error: 'invalid_code' });
+		// GoTrue made the user in the project's database: the profile exists, without a chosen role.
+		const [profile] = await testSql()`select display_name from public.profiles where id = ${result.ok ? result.claims.sub : null}`;
+		expect(profile).toEqual({ display_name: '' });
+	});
+
+	it('answers GoTrue’s codes for a wrong verifier and an unknown code', async () => {
+		const challenge = createHash('sha256').update('the-right-verifier-of-43-characters-or-more!').digest('base64url');
+		const authorize = `${gotrue.url}/auth/v1/authorize?provider=kakao&redirect_to=${encodeURIComponent('http://localhost:5173/auth/callback')}&code_challenge=${challenge}&code_challenge_method=s256`;
+		const code = (await kakaoConsent(authorize, 'agree')).searchParams.get('code');
+		const token = (body: object) =>
+			fetch(`${gotrue.url}/auth/v1/token?grant_type=pkce`, {
+				method: 'POST',
+				headers: { apikey: gotrue.anonKey, 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			}).then(async (r) => [r.status, ((await r.json()) as { code: string }).code]);
+		expect(await token({ auth_code: code, code_verifier: 'a-wrong-verifier' })).toEqual([400, 'bad_code_verifier']);
+		expect(await token({ auth_code: crypto.randomUUID(), code_verifier: 'a-wrong-verifier' })).toEqual([404, 'flow_state_not_found']);
+		expect(await token({ auth_code: code })).toEqual([400, 'validation_failed']);
+	});
+
+	it('comes back from a cancelled Kakao consent with access_denied and no session', async () => {
+		const browser = new FakeCookies();
+		const started = await visit(browser).startOAuth('kakao', 'http://localhost:5173/auth/callback');
+		const back = await kakaoConsent(started.ok ? started.url : '', 'cancel');
+		expect(back.searchParams.get('error')).toBe('access_denied');
+		expect(back.searchParams.has('code')).toBe(false);
+		expect(await visit(browser).claims()).toBeNull();
+	});
+
+	it('answers validation_failed for a malformed email or a missing password, and keeps emails in lower case', async () => {
+		const signup = (body: object) =>
+			fetch(`${gotrue.url}/auth/v1/signup`, {
+				method: 'POST',
+				headers: { apikey: gotrue.anonKey, 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			}).then(async (r) => [r.status, ((await r.json()) as { code?: string; user?: { email: string } }).code]);
+		expect(await signup({ email: 'not-an-email', password: 'correct-horse' })).toEqual([400, 'validation_failed']);
+		expect(await signup({ email: uniqueEmail() })).toEqual([422, 'validation_failed']);
+		const email = uniqueEmail();
+		const made = await fetch(`${gotrue.url}/auth/v1/signup`, {
+			method: 'POST',
+			headers: { apikey: gotrue.anonKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: ` ${email.toUpperCase()} `, password: 'correct-horse' })
+		}).then((r) => r.json() as Promise<{ user: { email: string } }>);
+		expect(made.user.email).toBe(email);
+	});
+
+	it('resets the password from GoTrue’s recovery link: only the session it opened, once, and every session ends', async () => {
+		const input = account();
+		const other = new FakeCookies();
+		await visit(other).signUp(input);
+		const browser = new FakeCookies();
+		expect(await visit(browser).requestPasswordReset(input.email.toUpperCase())).toBeNull();
+		const sent = gotrue.mails.filter((m) => m.to === input.email && m.type === 'recovery').at(-1)!;
+		const landed = await fetch(sent.link, { redirect: 'manual' });
+		const back = new URL(landed.headers.get('location')!);
+		expect(`${back.pathname}?next=${back.searchParams.get('next')}`).toBe('/auth/callback?next=/reset-password');
+		const exchanged = await visit(browser).exchangeCode(back.searchParams.get('code')!, back.searchParams.get('sb_flow_id'));
+		if (!exchanged.ok) throw new Error('recovery code refused');
+		expect(exchanged.recovery).toBe(true);
+		const token = exchanged.claims.session_id!;
+		// Not a session that signed in with the password, nor another session's id.
+		expect(await visit(other).resetPassword(token, 'second-password')).toEqual({ ok: false, error: 'invalid_token' });
+		expect(await visit(browser).resetPassword(crypto.randomUUID(), 'second-password')).toEqual({ ok: false, error: 'invalid_token' });
+		expect(await visit(browser).resetPassword(token, 'short')).toEqual({ ok: false, error: 'weak_password' });
+		expect(await visit(browser).resetPassword(token, 'second-password')).toEqual({ ok: true });
+		expect(await visit(browser).claims()).toBeNull();
+		await editSession(other, async (session) => {
+			const past = Math.floor(Date.now() / 1000) - 60;
+			session.access_token = await gotrue.sign({ ...decodeJwt(session.access_token), iat: past - 3600, exp: past });
+			session.expires_at = past;
+		});
+		expect(await visit(other).claims()).toBeNull();
+		const signIn = (password: string) => visit().signIn({ email: input.email, password });
+		expect(await signIn(input.password)).toEqual({ ok: false, error: 'invalid_credentials' });
+		expect(await signIn('second-password')).toMatchObject({ ok: true });
+	});
+
+	it('with secure email change, reports the change as pending until the links to both addresses are followed', async () => {
+		const confirming = await startGoTrueDouble({ db: testSql(), autoconfirm: false });
+		try {
+			const here = new FakeCookies();
+			const session = (cookies = here) => supabaseProject(confirming).forRequest({ cookies, url: HTTP });
+			const follow = (to: string, type: string) =>
+				fetch(confirming.mails.filter((m) => m.to === to && m.type === type).at(-1)!.link, { redirect: 'manual' }).then(
+					(r) => new URL(r.headers.get('location')!)
+				);
+			const input = account();
+			await session().signUp(input);
+			await follow(input.email, 'signup');
+			expect(await session().signIn(input)).toMatchObject({ ok: true });
+			const next = uniqueEmail();
+			expect(await session().changeEmail(input.password, next)).toEqual({ ok: true, previous: input.email, pending: true });
+			// Nothing changed yet: the account keeps its address.
+			expect((await session().claims())?.email).toBe(input.email);
+			const first = await follow(input.email, 'email_change');
+			expect(first.searchParams.has('code')).toBe(false);
+			expect(await session(new FakeCookies()).signIn(input)).toMatchObject({ ok: true });
+			const second = await follow(next, 'email_change');
+			expect(`${second.pathname}?next=${second.searchParams.get('next')}`).toBe('/auth/callback?next=/account');
+			expect(await session().exchangeCode(second.searchParams.get('code')!, second.searchParams.get('sb_flow_id'))).toMatchObject({
+				ok: true,
+				claims: { email: next }
+			});
+			expect(await session(new FakeCookies()).signIn(input)).toEqual({ ok: false, error: 'invalid_credentials' });
+			expect(await session(new FakeCookies()).signIn({ email: next, password: input.password })).toMatchObject({ ok: true });
+		} finally {
+			await confirming.close();
+		}
+	});
+
+	it('deletes the account through the admin API: the profile is anonymised by the same trigger as the embedded adapter’s', async () => {
+		const input = account();
+		const cookies = new FakeCookies();
+		const made = await visit(cookies).signUp(input);
+		const sub = made.ok && made.claims ? made.claims.sub : null;
+		expect(await visit(cookies, { SUPABASE_SERVICE_ROLE_KEY: '' }).deleteAccount(input.password)).toEqual({
+			ok: false,
+			error: 'unavailable'
+		});
+		expect(await visit(cookies).deleteAccount(input.password)).toEqual({ ok: true });
+		const [profile] = await testSql()`select display_name, deleted_at is not null as deleted from public.profiles where id = ${sub}`;
+		expect(profile).toEqual({ display_name: '탈퇴한 회원', deleted: true });
+		expect(await testSql()`select 1 from auth.sessions where user_id = ${sub}`).toHaveLength(0);
 	});
 });

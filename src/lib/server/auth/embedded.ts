@@ -38,6 +38,7 @@ export function createEmbeddedAuth(cfg: EmbeddedConfig, dataDir: string): AuthPo
 	const sessions = sessionStore();
 	return {
 		kind: 'embedded',
+		providers: [],
 		forRequest: (ctx) => session(ctx, key, cfg.secureCookies, sessions)
 	};
 }
@@ -380,6 +381,11 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 			await sql()`update auth.users set encrypted_password = ${encrypted}, updated_at = now() where id = ${spent.user_id}`;
 			await sessions.endAllOf(spent.user_id);
 			return { ok: true } as const;
-		}
+		},
+
+		// Local accounts only: no provider sign-in here, and sign-up always asks for the role.
+		startOAuth: () => Promise.resolve({ ok: false as const, error: 'unavailable' as const }),
+		exchangeCode: () => Promise.resolve({ ok: false as const, error: 'unavailable' as const }),
+		chooseRole: () => Promise.resolve({ ok: false as const, error: 'unavailable' as const })
 	};
 }

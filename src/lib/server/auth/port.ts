@@ -46,6 +46,14 @@ export interface SessionInfo {
 	current: boolean;
 }
 
+/** Sign-in providers besides email and password (Supabase Auth's OAuth). */
+export type OAuthProvider = 'kakao';
+
+/** How a sign-in through a provider (or a link from GoTrue's mail) came back to /auth/callback. */
+export type CodeExchange =
+	| { ok: true; claims: Claims; /** The code came from a password-recovery link. */ recovery: boolean }
+	| { ok: false; error: 'invalid_code' | 'unavailable' };
+
 /** What a change to the signed-in account may answer; 'unavailable' where the adapter cannot do it. */
 export type AccountChange<E extends string> = { ok: true } | { ok: false; error: E | 'unavailable' };
 
@@ -71,7 +79,10 @@ export interface AuthSession {
 	startEmailConfirmation(): Promise<{ email: string; token: string } | null>;
 	/** Confirms the email a token from the mail was made for (24 hours, once). */
 	confirmEmail(token: string): Promise<{ ok: true } | { ok: false; error: 'invalid_token' | 'unavailable' }>;
-	/** Sets a new password with a token from the mail; ends every session of the account. */
+	/**
+	 * Sets a new password with a token from the mail; ends every session of the account. Supabase: the
+	 * token is the id of the session GoTrue's recovery link opened in this browser (/auth/callback).
+	 */
 	resetPassword(
 		token: string,
 		password: string
@@ -84,12 +95,14 @@ export interface AuthSession {
 	/**
 	 * Changes the signed-in user's email after checking their password; the email must be free. Ends their
 	 * other sessions (their tokens carry the old email); this one goes on with the new email.
-	 * Returns the old address, so the app can tell it of the change.
+	 * Returns the old address, so the app can tell it of the change. `pending`: the auth server mailed
+	 * confirmation links (Supabase's secure email change) and the change applies once they are followed;
+	 * until then the account keeps its address.
 	 */
 	changeEmail(
 		password: string,
 		email: string
-	): Promise<{ ok: true; previous: string } | { ok: false; error: 'invalid_credentials' | 'email_taken' | 'unavailable' }>;
+	): Promise<{ ok: true; previous: string; pending?: true } | { ok: false; error: 'invalid_credentials' | 'email_taken' | 'unavailable' }>;
 	/** The signed-in user's live sessions, newest first; null where the adapter cannot list them. */
 	listSessions(): Promise<SessionInfo[] | null>;
 	/**
@@ -99,9 +112,23 @@ export interface AuthSession {
 	 * signed out.
 	 */
 	deleteAccount(password: string): Promise<AccountChange<'invalid_credentials'>>;
+	/**
+	 * Starts a sign-in with a provider: the address to send the browser to (the provider's consent),
+	 * which comes back to `redirectTo` with a code. The PKCE verifier stays in this browser's cookies.
+	 */
+	startOAuth(provider: OAuthProvider, redirectTo: string): Promise<{ ok: true; url: string } | { ok: false; error: 'unavailable' }>;
+	/** Exchanges the code of a provider's (or a mail link's) redirect for a session in this browser. */
+	exchangeCode(code: string, flowId: string | null): Promise<CodeExchange>;
+	/**
+	 * Records the role (and name) a person chose after signing in through a provider, where sign-up
+	 * did not ask; the next request's claims carry it.
+	 */
+	chooseRole(role: SelfServiceRole, displayName: string): Promise<AccountChange<never>>;
 }
 
 export interface AuthPort {
 	readonly kind: 'embedded' | 'supabase';
+	/** The providers the sign-in pages offer (none on the embedded adapter). */
+	readonly providers: readonly OAuthProvider[];
 	forRequest(ctx: RequestContext): AuthSession;
 }
