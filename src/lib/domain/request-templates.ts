@@ -4,6 +4,7 @@
 // Labels, hints and errors are Paraglide message keys; the UI translates them.
 import { z } from 'zod';
 import { optionalWon } from '$lib/forms/money';
+import type { MessageKey } from '$lib/i18n';
 
 export const TEMPLATE_IDS = ['jewelry', 'shoes', 'machine_metal', 'printing', 'general'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -14,7 +15,7 @@ export interface FieldOption {
 	/** Stored in the request's details; stable, never shown. */
 	value: string;
 	/** Message key `request_option_<template>_<field>_<value>`. */
-	label: string;
+	label: MessageKey;
 	/** The workshop process this choice implies, in the Korean trade word workshops list (for matching). */
 	process?: string;
 }
@@ -25,9 +26,9 @@ export interface TemplateField {
 	/** Quotes depend on it: counted by `completeness`, never enforced by the schema (drafts are kept). */
 	required: boolean;
 	/** Message key `request_field_<template>_<key>`. */
-	label: string;
+	label: MessageKey;
 	/** Message key `request_hint_<template>_<key>` (example answer, unit). */
-	hint: string;
+	hint: MessageKey;
 	options?: readonly FieldOption[];
 	/** Text: maximum length; number: maximum value. */
 	max: number;
@@ -38,13 +39,13 @@ export interface TemplateField {
 export interface RequestTemplate {
 	id: TemplateId;
 	/** Message key `request_template_<id>`. */
-	label: string;
+	label: MessageKey;
 	fields: readonly TemplateField[];
 	/**
 	 * The request's common `quantity` under this trade's word (pairs of shoes, copies of print):
 	 * one stored number, so quantity is never asked twice.
 	 */
-	quantity: { key: string; label: string; hint: string };
+	quantity: { key: string; label: MessageKey; hint: MessageKey };
 	/** KSIC code prefixes of the trades that make this (workshop code starts with one of them). */
 	tradeCodes: readonly string[];
 	/** Processes any request of this trade needs, whatever the details say. */
@@ -53,14 +54,28 @@ export interface RequestTemplate {
 
 const TEXT_MAX = 200;
 
-function field(template: TemplateId, key: string, kind: FieldKind, required: boolean, extra: Partial<TemplateField> = {}): TemplateField {
-	const options = extra.options?.map((o) => ({ ...o, label: `request_option_${template}_${key}_${o.value}` }));
+/**
+ * A key named after a template, a field and a choice: the names are data, so the compiler cannot see the
+ * key whole; request-messages.test.ts checks every one (TEMPLATE_MESSAGE_KEYS) in Korean and English.
+ */
+const templateKey = (key: `request_${'field' | 'hint' | 'option'}_${TemplateId}_${string}`) => key as MessageKey;
+
+type Choice = Omit<FieldOption, 'label'>;
+
+function field(
+	template: TemplateId,
+	key: string,
+	kind: FieldKind,
+	required: boolean,
+	{ options: choices, ...extra }: Omit<Partial<TemplateField>, 'options'> & { options?: readonly Choice[] } = {}
+): TemplateField {
+	const options = choices?.map((o) => ({ ...o, label: templateKey(`request_option_${template}_${key}_${o.value}`) }));
 	return {
 		key,
 		kind,
 		required,
-		label: `request_field_${template}_${key}`,
-		hint: `request_hint_${template}_${key}`,
+		label: templateKey(`request_field_${template}_${key}`),
+		hint: templateKey(`request_hint_${template}_${key}`),
 		max: TEXT_MAX,
 		...extra,
 		...(options ? { options } : {})
@@ -68,8 +83,8 @@ function field(template: TemplateId, key: string, kind: FieldKind, required: boo
 }
 
 /** Options without their label keys, which `field` derives. */
-const opts = (...list: Array<[value: string, process?: string]>): FieldOption[] =>
-	list.map(([value, process]) => ({ value, label: '', ...(process ? { process } : {}) }));
+const opts = (...list: Array<[value: string, process?: string]>): Choice[] =>
+	list.map(([value, process]) => ({ value, ...(process ? { process } : {}) }));
 
 function template(
 	id: TemplateId,
@@ -80,9 +95,13 @@ function template(
 ): RequestTemplate {
 	return {
 		id,
-		label: `request_template_${id}`,
+		label: `request_template_${id}` as const,
 		fields,
-		quantity: { key: quantityKey, label: `request_field_${id}_${quantityKey}`, hint: `request_hint_${id}_${quantityKey}` },
+		quantity: {
+			key: quantityKey,
+			label: templateKey(`request_field_${id}_${quantityKey}`),
+			hint: templateKey(`request_hint_${id}_${quantityKey}`)
+		},
 		tradeCodes,
 		processes
 	};
@@ -375,7 +394,7 @@ export interface RequestDraft {
 export interface Completeness {
 	percent: number;
 	/** In form order; `key` is the form path, `label` a message key. */
-	missing: Array<{ key: string; label: string }>;
+	missing: Array<{ key: string; label: MessageKey }>;
 }
 
 /** A description shorter than this rarely says what the part is for, so workshops pass. */
@@ -415,7 +434,7 @@ const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim
 export function completeness(id: TemplateId, request: RequestDraft): Completeness {
 	const t = TEMPLATES[id];
 	const details = request.details ?? {};
-	const items: Array<{ key: string; label: string; weight: number; ok: boolean }> = [];
+	const items: Array<{ key: string; label: MessageKey; weight: number; ok: boolean }> = [];
 	const required = t.fields.filter((f) => f.required && fieldApplies(f, details));
 	for (const f of required) {
 		items.push({

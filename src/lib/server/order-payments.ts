@@ -4,6 +4,7 @@
 // private.apply_payment, keyed by the provider's event id, so a replay, a concurrent delivery or an
 // event arriving out of order changes nothing the second time.
 import { payable } from '$lib/domain/order-states';
+import type { MilestoneKind } from '$lib/domain/money';
 import type { Sql } from 'postgres';
 import { asService, asServiceStatement, type Tx } from './db';
 import type { Order } from './orders';
@@ -209,7 +210,7 @@ export interface OperatorMilestone {
 	id: string;
 	order_id: string;
 	order_number: string;
-	kind: string;
+	kind: MilestoneKind;
 	amount_krw: number;
 	reference: string;
 	status: string;
@@ -274,7 +275,7 @@ export interface RefundToSend {
 	payment_id: string;
 	order_id: string;
 	order_number: string;
-	kind: string;
+	kind: MilestoneKind;
 	provider: ProviderKind;
 	provider_ref: string | null;
 	reason: 'dispute' | 'paid_twice';

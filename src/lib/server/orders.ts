@@ -19,12 +19,14 @@ import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import { isUuid, storageName } from './quotes';
 import type { StoragePort } from './storage/port';
+import type { ProviderKind } from './payments/port';
 
 export type Milestone = Pick<
 	Tables<'order_milestones'>,
-	'id' | 'seq' | 'amount_krw' | 'reference' | 'paid_at' | 'paid_via' | 'released_at' | 'paid_out_at'
+	'id' | 'seq' | 'amount_krw' | 'reference' | 'paid_at' | 'released_at' | 'paid_out_at'
 > & {
 	kind: MilestoneKind;
+	paid_via: ProviderKind | null;
 	status: 'pending' | 'held' | 'released' | 'refunded';
 };
 

@@ -94,8 +94,11 @@ export async function ofOrder(tx: Tx, orderId: string): Promise<Review[]> {
 }
 
 /** Why the order cannot be reviewed (not_completed, same_owner, same_business), or null. */
-export async function refusal(tx: Tx, orderId: string): Promise<string | null> {
-	const [row] = await tx<{ refusal: string | null }[]>`select private.review_refusal(${orderId}) as refusal`;
+/** Why an order's parties may not review it (private.review_refusal). */
+export type ReviewRefusal = 'not_completed' | 'same_business' | 'same_owner';
+
+export async function refusal(tx: Tx, orderId: string): Promise<ReviewRefusal | null> {
+	const [row] = await tx<{ refusal: ReviewRefusal | null }[]>`select private.review_refusal(${orderId}) as refusal`;
 	return row.refusal;
 }
 
