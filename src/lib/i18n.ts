@@ -12,7 +12,7 @@ type MessageFn = (params?: Record<string, unknown>) => string;
 // The messages by name, for keys known only at runtime (each message declares its own inputs; t() takes them loosely).
 const messages: Readonly<Record<string, unknown>> = m;
 
-export function t(key: string, params?: Record<string, unknown>): string {
+export function t(key: MessageKey, params?: Record<string, unknown>): string {
 	return translate(key, params);
 }
 
