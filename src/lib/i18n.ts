@@ -8,6 +8,7 @@ import { particles } from '$lib/domain/particles';
 export type MessageKey = keyof typeof m;
 
 type MessageFn = (params?: Record<string, unknown>) => string;
+const isMessage = (v: unknown): v is MessageFn => typeof v === 'function';
 
 // The messages by name, for keys known only at runtime (each message declares its own inputs; t() takes them loosely).
 const messages: Readonly<Record<string, unknown>> = m;
@@ -33,7 +34,7 @@ export function msg<K extends MessageKey>(key: K): K {
 export function translate(key: string, params?: Record<string, unknown>): string {
 	const fn = Object.hasOwn(messages, key) ? messages[key] : undefined;
 	// Messages that take a name write its particle as a pair ("{workshop}이(가)"): settled here.
-	return typeof fn === 'function' ? particles((fn as MessageFn)(params)) : key;
+	return isMessage(fn) ? particles(fn(params)) : key;
 }
 
 /**

@@ -33,7 +33,7 @@ function detailsFormShape(id: TemplateId) {
 					: z.string().default('');
 	}
 	// The keys depend on the template; the form treats them as one record.
-	return z.object(shape) as unknown as z.ZodObject<Record<string, z.ZodType<DetailFormValue>>>;
+	return z.object(shape);
 }
 
 /** Processes are typed one per line (or comma-separated). */
