@@ -25,7 +25,7 @@ export function msg<K extends MessageKey>(key: K): K {
 /**
  * For a key only known at runtime, built from what the database holds: an unknown key shows itself, so
  * a miss is visible rather than blank. Every other key goes through t(). The callers (keep this list
- * current; src/lib/message-keys.test.ts checks every key the database can hold there):
+ * current; src/lib/i18n.test.ts checks every key the database can hold there):
  *   - src/routes/notifications/+page.svelte — notification_text_… from a notification's kind and payload
  *   - src/routes/orders/[id]/OrderTimeline.svelte — order_event_…, and the milestone, provider and courier in its payload
  *   - src/lib/components/AuditList.svelte — console_audit_… from the actions the audit triggers write
@@ -40,7 +40,7 @@ export function translate(key: string, params?: Record<string, unknown>): string
 /**
  * A message key as a form action answers it: sveltekit-superforms carries errors as string[] and messages
  * untyped, and fail() data reaches a page as ActionData — no room for a key type. The keys are made where
- * a form is refused or answered (msg() in schemas, setError, message, fail); src/lib/message-keys.test.ts
+ * a form is refused or answered (msg() in schemas, setError, message, fail); src/lib/i18n.test.ts
  * checks every such literal in src exists in Korean and English. No answer (undefined, '') shows nothing.
  */
 export function formText(key: unknown): string {
