@@ -17,11 +17,6 @@ export function t(key: MessageKey, params?: Record<string, unknown>): string {
 	return translate(key, params);
 }
 
-/** A form error or other key in a schema: `msg('err_too_long')` is checked like t('err_too_long'). */
-export function msg<K extends MessageKey>(key: K): K {
-	return key;
-}
-
 /**
  * For a key only known at runtime, built from what the database holds: an unknown key shows itself, so
  * a miss is visible rather than blank. Every other key goes through t(). The callers (keep this list
@@ -46,6 +41,9 @@ export function translate(key: string, params?: Record<string, unknown>): string
 export function formText(key: unknown): string {
 	return typeof key === 'string' ? translate(key) : '';
 }
+
+// Keys written where they are made (schemas, refusals): $lib/msg, which loads no messages.
+export { msg } from './msg';
 
 // For the pages that translate keys anyway; the others import it from $lib/pick.
 export { pick } from './pick';

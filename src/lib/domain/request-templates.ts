@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { optionalWon } from '$lib/forms/money';
 import type { MessageKey } from '$lib/i18n';
+import { msg } from '$lib/msg';
 
 export const TEMPLATE_IDS = ['jewelry', 'shoes', 'machine_metal', 'printing', 'general'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -291,18 +292,30 @@ function fieldSchema(f: TemplateField): z.ZodType<DetailValue | undefined> {
 	const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
 	switch (f.kind) {
 		case 'text':
-			return z.preprocess(emptyToUndefined, z.string({ error: 'err_invalid' }).trim().max(f.max, 'err_too_long').optional());
+			return z.preprocess(
+				emptyToUndefined,
+				z
+					.string({ error: msg('err_invalid') })
+					.trim()
+					.max(f.max, msg('err_too_long'))
+					.optional()
+			);
 		case 'number':
 			return z.preprocess(
 				formNumber,
-				z.number({ error: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(f.max, 'err_too_large').optional()
+				z
+					.number({ error: msg('err_number') })
+					.int(msg('err_integer'))
+					.min(1, msg('err_min_1'))
+					.max(f.max, msg('err_too_large'))
+					.optional()
 			);
 		case 'select':
-			return z.preprocess(emptyToUndefined, z.enum(values, { error: 'err_option' }).optional());
+			return z.preprocess(emptyToUndefined, z.enum(values, { error: msg('err_option') }).optional());
 		case 'multiselect':
-			return z.preprocess(formList, z.array(z.enum(values, { error: 'err_option' })).max(values.length, 'err_list_too_many'));
+			return z.preprocess(formList, z.array(z.enum(values, { error: msg('err_option') })).max(values.length, msg('err_list_too_many')));
 		case 'boolean':
-			return z.preprocess(formBoolean, z.boolean({ error: 'err_invalid' }).optional());
+			return z.preprocess(formBoolean, z.boolean({ error: msg('err_invalid') }).optional());
 	}
 }
 
@@ -316,7 +329,12 @@ export function detailsSchema(id: TemplateId) {
 const optionalInt = (min: number, max: number, minError: string) =>
 	z.preprocess(
 		(v) => formNumber(v) ?? null,
-		z.number({ error: 'err_number' }).int('err_integer').min(min, minError).max(max, 'err_too_large').nullable()
+		z
+			.number({ error: msg('err_number') })
+			.int(msg('err_integer'))
+			.min(min, minError)
+			.max(max, msg('err_too_large'))
+			.nullable()
 	);
 
 /**
@@ -328,42 +346,68 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 	const todayIso = seoulDate(today);
 	return z
 		.object({
-			title: z.string({ error: 'err_required' }).trim().min(4, 'err_too_short').max(120, 'err_too_long'),
-			description: z.string({ error: 'err_invalid' }).trim().max(4000, 'err_too_long').default(''),
-			template: z.literal(id, { error: 'err_template' }),
+			title: z
+				.string({ error: msg('err_required') })
+				.trim()
+				.min(4, msg('err_too_short'))
+				.max(120, msg('err_too_long')),
+			description: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(4000, msg('err_too_long'))
+				.default(''),
+			template: z.literal(id, { error: msg('err_template') }),
 			details: detailsSchema(id),
-			quantity: optionalInt(1, MAX_QUANTITY, 'err_min_1'),
-			budget_min_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
-			budget_max_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
+			quantity: optionalInt(1, MAX_QUANTITY, msg('err_min_1')),
+			budget_min_krw: optionalWon(0, MAX_BUDGET_KRW, msg('err_min_0')),
+			budget_max_krw: optionalWon(0, MAX_BUDGET_KRW, msg('err_min_0')),
 			deadline: z.preprocess(
 				(v) => (blank(v) ? null : v),
 				z
-					.string({ error: 'err_date' })
+					.string({ error: msg('err_date') })
 					.superRefine((d, ctx) => {
-						if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: 'err_date' });
-						else if (d < todayIso) ctx.addIssue({ code: 'custom', message: 'err_deadline_past' });
+						if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: msg('err_date') });
+						else if (d < todayIso) ctx.addIssue({ code: 'custom', message: msg('err_deadline_past') });
 					})
 					.nullable()
 			),
-			delivery_place: z.string({ error: 'err_invalid' }).trim().max(200, 'err_too_long').default(''),
+			delivery_place: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(200, msg('err_too_long'))
+				.default(''),
 			// The delivery place's point (picked on the map, or found from delivery_place on the server).
-			lat: z.number({ error: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable().default(null),
-			lng: z.number({ error: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable().default(null),
-			visibility: z.enum(['public', 'invited'], { error: 'err_option' }).default('public'),
-			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: 'err_invalid' })),
-			nda_text: z.string({ error: 'err_invalid' }).trim().max(5000, 'err_nda_text').default(''),
+			lat: z
+				.number({ error: msg('err_number') })
+				.min(33, msg('err_lat_korea'))
+				.max(39, msg('err_lat_korea'))
+				.nullable()
+				.default(null),
+			lng: z
+				.number({ error: msg('err_number') })
+				.min(124, msg('err_lng_korea'))
+				.max(132, msg('err_lng_korea'))
+				.nullable()
+				.default(null),
+			visibility: z.enum(['public', 'invited'], { error: msg('err_option') }).default('public'),
+			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: msg('err_invalid') })),
+			nda_text: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(5000, msg('err_nda_text'))
+				.default(''),
 			required_processes: z.preprocess(
 				formList,
-				z.array(z.string({ error: 'err_invalid' }).max(60, 'err_list_item_too_long')).max(10, 'err_list_too_many')
+				z.array(z.string({ error: msg('err_invalid') }).max(60, msg('err_list_item_too_long'))).max(10, msg('err_list_too_many'))
 			)
 		})
 		.superRefine((r, ctx) => {
 			// Field errors above do not stop these, so the person sees every problem at once.
 			if (typeof r.budget_min_krw === 'number' && typeof r.budget_max_krw === 'number' && r.budget_min_krw > r.budget_max_krw) {
-				ctx.addIssue({ code: 'custom', message: 'err_budget_order', path: ['budget_max_krw'] });
+				ctx.addIssue({ code: 'custom', message: msg('err_budget_order'), path: ['budget_max_krw'] });
 			}
 			if (r.nda_required === true && (typeof r.nda_text !== 'string' || r.nda_text.length < 20)) {
-				ctx.addIssue({ code: 'custom', message: 'err_nda_text', path: ['nda_text'] });
+				ctx.addIssue({ code: 'custom', message: msg('err_nda_text'), path: ['nda_text'] });
 			}
 		});
 }
@@ -371,7 +415,7 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 /** Any template's request: the `template` field picks the details schema. */
 export function requestSchema(today: Date) {
 	const [first, ...rest] = TEMPLATE_IDS.map((id) => requestSchemaFor(id, today));
-	return z.discriminatedUnion('template', [first, ...rest], { error: 'err_template' });
+	return z.discriminatedUnion('template', [first, ...rest], { error: msg('err_template') });
 }
 
 export type RequestInput = z.infer<ReturnType<typeof requestSchemaFor>>;
@@ -504,21 +548,21 @@ export const COMPLETENESS_MESSAGE_KEYS = Object.freeze([
 
 /** Errors the request schemas can give. */
 export const REQUEST_ERROR_KEYS = Object.freeze([
-	'err_required',
-	'err_invalid',
-	'err_too_short',
-	'err_too_long',
-	'err_number',
-	'err_integer',
-	'err_min_0',
-	'err_min_1',
-	'err_too_large',
-	'err_option',
-	'err_template',
-	'err_date',
-	'err_deadline_past',
-	'err_budget_order',
-	'err_nda_text',
-	'err_list_too_many',
-	'err_list_item_too_long'
+	msg('err_required'),
+	msg('err_invalid'),
+	msg('err_too_short'),
+	msg('err_too_long'),
+	msg('err_number'),
+	msg('err_integer'),
+	msg('err_min_0'),
+	msg('err_min_1'),
+	msg('err_too_large'),
+	msg('err_option'),
+	msg('err_template'),
+	msg('err_date'),
+	msg('err_deadline_past'),
+	msg('err_budget_order'),
+	msg('err_nda_text'),
+	msg('err_list_too_many'),
+	msg('err_list_item_too_long')
 ] as const);

@@ -10,6 +10,7 @@ import { asService, asServiceStatement, type Tx } from './db';
 import type { Order } from './orders';
 import type { PaymentEvent, PaymentProvider, ProviderKind, StartResult } from './payments/port';
 import type { StatementLine } from './payments/statement';
+import { msg } from '$lib/msg';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unmatched' | 'ignored';
 
@@ -61,7 +62,7 @@ export async function start(
 		milestone.status !== 'pending' ||
 		!payable(order.status, milestone.kind, order.has_sample)
 	)
-		return { ok: false, error: 'err_payment_not_payable' };
+		return { ok: false, error: msg('err_payment_not_payable') };
 	let result: StartResult;
 	try {
 		result = await provider.start({
@@ -77,7 +78,7 @@ export async function start(
 		});
 	} catch (e) {
 		console.error(`payment start failed (${provider.kind})`, e);
-		return { ok: false, error: 'err_payment_provider' };
+		return { ok: false, error: msg('err_payment_provider') };
 	}
 	const ref = result.kind === 'instructions' ? null : result.providerRef;
 	// Reason for the service role: payments are written by the platform only (RLS gives users read).
