@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
+import { msg } from '$lib/msg';
 
 /** Lists are typed one per line or comma-separated. */
 export function splitList(text: string): string[] {
@@ -15,26 +16,43 @@ export function splitList(text: string): string[] {
 
 const list = z
 	.string()
-	.max(2000, 'err_too_long')
-	.refine((v) => splitList(v).length <= 30, 'err_list_too_many')
-	.refine((v) => splitList(v).every((s) => s.length <= 60), 'err_list_item_too_long');
+	.max(2000, msg('err_too_long'))
+	.refine((v) => splitList(v).length <= 30, msg('err_list_too_many'))
+	.refine((v) => splitList(v).every((s) => s.length <= 60), msg('err_list_item_too_long'));
 
 const count = (max: number) =>
-	z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(max, 'err_too_large').nullable();
+	z
+		.number({ message: msg('err_number') })
+		.int(msg('err_integer'))
+		.min(1, msg('err_min_1'))
+		.max(max, msg('err_too_large'))
+		.nullable();
 
 export const workshopSchema = z.object({
-	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
-	name_en: z.string().trim().max(120, 'err_too_long'),
-	trade_code: z.string().min(1, 'err_trade_required'),
-	employees: z.number({ message: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(9999, 'err_too_large'),
+	name_ko: z.string().trim().min(1, msg('err_required')).max(80, msg('err_too_long')),
+	name_en: z.string().trim().max(120, msg('err_too_long')),
+	trade_code: z.string().min(1, msg('err_trade_required')),
+	employees: z
+		.number({ message: msg('err_number') })
+		.int(msg('err_integer'))
+		.min(1, msg('err_min_1'))
+		.max(9999, msg('err_too_large')),
 	business_registration_number: brnField,
-	address_ko: z.string().trim().max(200, 'err_too_long'),
+	address_ko: z.string().trim().max(200, msg('err_too_long')),
 	/** Derived on the server from the point or the address (places.locate); shown, never typed. */
-	district_ko: z.string().trim().max(40, 'err_too_long'),
-	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
-	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),
-	description_ko: z.string().trim().max(4000, 'err_too_long'),
-	description_en: z.string().trim().max(4000, 'err_too_long'),
+	district_ko: z.string().trim().max(40, msg('err_too_long')),
+	lat: z
+		.number({ message: msg('err_number') })
+		.min(33, msg('err_lat_korea'))
+		.max(39, msg('err_lat_korea'))
+		.nullable(),
+	lng: z
+		.number({ message: msg('err_number') })
+		.min(124, msg('err_lng_korea'))
+		.max(132, msg('err_lng_korea'))
+		.nullable(),
+	description_ko: z.string().trim().max(4000, msg('err_too_long')),
+	description_en: z.string().trim().max(4000, msg('err_too_long')),
 	processes: list,
 	equipment: list,
 	materials: list,
@@ -44,7 +62,7 @@ export const workshopSchema = z.object({
 	monthly_capacity_units: count(10_000_000),
 	accepting_orders: z.boolean(),
 	...businessDetailsShape,
-	photos: z.array(z.instanceof(File)).max(8, 'err_photo_too_many')
+	photos: z.array(z.instanceof(File)).max(8, msg('err_photo_too_many'))
 });
 
 export type WorkshopForm = z.infer<typeof workshopSchema>;

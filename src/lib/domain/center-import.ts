@@ -29,6 +29,7 @@ export type ParseResult =
 	  };
 
 import { decodeCp949 } from './cp949';
+import { msg } from '$lib/msg';
 
 export { decodeCp949 };
 
@@ -83,16 +84,16 @@ const clean = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 export function parseCenters(text: string): ParseResult {
 	const records = parseCsv(text.replace(/^\uFEFF/, ''));
 	const lines = records.map((r, i) => ({ line: i + 1, cells: r })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-	if (lines.length === 0) return { ok: false, error: 'counseling_import_err_empty' };
+	if (lines.length === 0) return { ok: false, error: msg('counseling_import_err_empty') };
 	const header = lines[0].cells.map((c) => c.replace(/\s+/g, ''));
 	const index = Object.fromEntries(
 		(Object.keys(CENTER_COLUMNS) as CenterField[]).map((f) => [f, header.indexOf(CENTER_COLUMNS[f])])
 	) as Record<CenterField, number>;
 	const missing = (Object.keys(index) as CenterField[]).filter((f) => index[f] < 0).map((f) => CENTER_COLUMNS[f]);
-	if (missing.length) return { ok: false, error: 'counseling_import_err_columns', missing };
+	if (missing.length) return { ok: false, error: msg('counseling_import_err_columns'), missing };
 	const body = lines.slice(1);
-	if (body.length === 0) return { ok: false, error: 'counseling_import_err_empty' };
-	if (body.length > MAX_ROWS) return { ok: false, error: 'counseling_import_err_too_many' };
+	if (body.length === 0) return { ok: false, error: msg('counseling_import_err_empty') };
+	if (body.length > MAX_ROWS) return { ok: false, error: msg('counseling_import_err_too_many') };
 	const seen = new Map<string, number>();
 	const rows = body.map(({ line, cells }) => {
 		const row: CenterRow = {
@@ -103,12 +104,12 @@ export function parseCenters(text: string): ParseResult {
 			address: clean(cells[index.address]),
 			errors: []
 		};
-		if (!row.name) row.errors.push({ field: 'name', error: 'counseling_import_err_name_missing' });
-		if (!row.address) row.errors.push({ field: 'address', error: 'counseling_import_err_address_missing' });
+		if (!row.name) row.errors.push({ field: 'name', error: msg('counseling_import_err_name_missing') });
+		if (!row.address) row.errors.push({ field: 'address', error: msg('counseling_import_err_address_missing') });
 		for (const f of Object.keys(LIMITS) as CenterField[])
-			if (row[f].length > LIMITS[f]) row.errors.push({ field: f, error: 'counseling_import_err_too_long' });
+			if (row[f].length > LIMITS[f]) row.errors.push({ field: f, error: msg('counseling_import_err_too_long') });
 		if (row.name) {
-			if (seen.has(row.name)) row.errors.push({ field: 'name', error: 'counseling_import_err_duplicate' });
+			if (seen.has(row.name)) row.errors.push({ field: 'name', error: msg('counseling_import_err_duplicate') });
 			else seen.set(row.name, line);
 		}
 		return row;

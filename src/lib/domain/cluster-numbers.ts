@@ -1,6 +1,7 @@
 // The cluster's numbers (issue 16), the pure part: the period filter and its buckets (Korean days
 // or months), medians, the tables every chart and CSV file shows, CSV text that Korean Excel opens
 // safely, bots that are not counted as visitors, and the geometry of the server-rendered SVG charts.
+import type { MessageKey } from '$lib/i18n';
 
 export const PERIODS = ['30d', '12m', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -159,7 +160,7 @@ export function isTableId(value: string): value is TableId {
 /** A table of numbers: column headers are message keys (numbers_col_…), rows hold raw values. */
 export interface NumbersTable {
 	id: TableId;
-	columns: string[];
+	columns: MessageKey[];
 	rows: Cell[][];
 }
 
@@ -167,7 +168,7 @@ export interface NumbersTable {
  * Every table of the dashboard from the data; the charts draw the same numbers. `word` translates the
  * message keys that stand in text cells (which flag, its new value, who changed it).
  */
-export function numbersTables(d: NumbersData, word: (key: string) => string = (key) => key): Record<TableId, NumbersTable> {
+export function numbersTables(d: NumbersData, word: (key: MessageKey) => string = (key) => key): Record<TableId, NumbersTable> {
 	const label = (i: number) => bucketLabel(d.buckets.starts[i], d.buckets.unit);
 	const period = d.buckets.unit === 'day' ? 'numbers_col_day' : 'numbers_col_month';
 	return {
@@ -241,7 +242,7 @@ export function sortMemberViews<T extends { name_ko: string; views: number; appe
 }
 
 /** One column of a table as numbers (null where empty), for a chart. */
-export function column(table: NumbersTable, key: string): (number | null)[] {
+export function column(table: NumbersTable, key: MessageKey): (number | null)[] {
 	const i = table.columns.indexOf(key);
 	return table.rows.map((r) => {
 		const v = r[i];

@@ -1,3 +1,4 @@
+import { msg } from '$lib/msg';
 // Counseling appointments at a support center: the topics, the states and who may make which move.
 // The database checks the same moves in a trigger (migration 20261209200100_support_counseling.sql);
 // the pages ask here which buttons to show.
@@ -41,8 +42,8 @@ export const counselingDurations = [30, 60, 90, 120] as const;
 
 /** Why a proposed slot is refused, or null: it starts in the future and lasts at most 8 hours. */
 export function slotRefusal(start: Date, minutes: number, now: Date): 'counseling_err_past' | 'counseling_err_duration' | null {
-	if (Number.isNaN(start.getTime()) || start.getTime() <= now.getTime()) return 'counseling_err_past';
-	if (!Number.isInteger(minutes) || minutes < 15 || minutes > COUNSELING_MAX_MINUTES) return 'counseling_err_duration';
+	if (Number.isNaN(start.getTime()) || start.getTime() <= now.getTime()) return msg('counseling_err_past');
+	if (!Number.isInteger(minutes) || minutes < 15 || minutes > COUNSELING_MAX_MINUTES) return msg('counseling_err_duration');
 	return null;
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '$lib/msg';
 // Money of a deal, in integer won (KRW has no minor unit): VAT beside the supply amount, and the
 // payment plan of an order (deposit 계약금, optional sample milestone 중도금, balance 잔금).
 // No floating point touches an amount: `div` is exact integer division for amounts below 2^53.
@@ -77,12 +78,12 @@ export function planMilestones(
 	depositKrw: number,
 	sampleKrw: number
 ): { ok: true; milestones: PlannedMilestone[] } | { ok: false; error: PlanError } {
-	if (depositKrw < MIN_PAYMENT_KRW && depositKrw < totalKrw) return { ok: false, error: 'err_deposit_min_amount' };
-	if (depositKrw * 100 < totalKrw * MIN_DEPOSIT_PERCENT) return { ok: false, error: 'err_deposit_min_percent' };
-	if (depositKrw + sampleKrw > totalKrw) return { ok: false, error: 'err_split_exceeds_total' };
-	if (sampleKrw !== 0 && sampleKrw < MIN_PAYMENT_KRW) return { ok: false, error: 'err_sample_min_amount' };
+	if (depositKrw < MIN_PAYMENT_KRW && depositKrw < totalKrw) return { ok: false, error: msg('err_deposit_min_amount') };
+	if (depositKrw * 100 < totalKrw * MIN_DEPOSIT_PERCENT) return { ok: false, error: msg('err_deposit_min_percent') };
+	if (depositKrw + sampleKrw > totalKrw) return { ok: false, error: msg('err_split_exceeds_total') };
+	if (sampleKrw !== 0 && sampleKrw < MIN_PAYMENT_KRW) return { ok: false, error: msg('err_sample_min_amount') };
 	const balance = totalKrw - depositKrw - sampleKrw;
-	if (balance !== 0 && balance < MIN_PAYMENT_KRW) return { ok: false, error: 'err_balance_min_amount' };
+	if (balance !== 0 && balance < MIN_PAYMENT_KRW) return { ok: false, error: msg('err_balance_min_amount') };
 	const milestones: PlannedMilestone[] = [{ kind: 'deposit', amount_krw: depositKrw }];
 	if (sampleKrw > 0) milestones.push({ kind: 'sample', amount_krw: sampleKrw });
 	if (balance > 0) milestones.push({ kind: 'balance', amount_krw: balance });

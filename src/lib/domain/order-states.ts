@@ -8,6 +8,7 @@
 // is approved (or at confirmation when there is no sample), the rest at purchase confirmation. See
 // `releasedBy`. Seven days after delivery without an answer the order confirms itself.
 import type { MilestoneKind } from './money';
+import { msg } from '$lib/msg';
 
 export const orderStates = [
 	'awaiting_deposit',
@@ -116,22 +117,22 @@ export function isOrderTransition(value: unknown): value is OrderTransition {
 function unmet(req: Requirement, order: OrderFacts, input: MoveInput): OrderError | null {
 	switch (req) {
 		case 'reason':
-			return input.reason?.trim() ? null : 'err_reason_required';
+			return input.reason?.trim() ? null : msg('err_reason_required');
 		case 'sample_step':
-			return order.has_sample ? null : 'err_order_no_sample_step';
+			return order.has_sample ? null : msg('err_order_no_sample_step');
 		case 'no_sample_step':
-			return order.has_sample ? 'err_order_has_sample_step' : null;
+			return order.has_sample ? msg('err_order_has_sample_step') : null;
 		case 'all_paid':
-			return order.all_paid ? null : 'err_order_unpaid';
+			return order.all_paid ? null : msg('err_order_unpaid');
 		case 'shipment': {
 			const courier = input.courier ?? '';
-			if (!(couriers as readonly string[]).includes(courier)) return 'err_tracking_invalid';
+			if (!(couriers as readonly string[]).includes(courier)) return msg('err_tracking_invalid');
 			if (courier === 'direct') return null;
-			return isTrackingNumber(input.tracking_number ?? '') ? null : 'err_tracking_invalid';
+			return isTrackingNumber(input.tracking_number ?? '') ? null : msg('err_tracking_invalid');
 		}
 		case 'resolution': {
 			const r = input.refund_krw;
-			return typeof r === 'number' && Number.isSafeInteger(r) && r >= 0 && r <= order.held_krw ? null : 'err_resolution_invalid';
+			return typeof r === 'number' && Number.isSafeInteger(r) && r >= 0 && r <= order.held_krw ? null : msg('err_resolution_invalid');
 		}
 	}
 }
@@ -146,10 +147,10 @@ export function transition(
 	actor: OrderActor,
 	input: MoveInput = {}
 ): { ok: true; to: OrderState } | { ok: false; error: OrderError } {
-	if (!isOrderTransition(name)) return { ok: false, error: 'err_illegal_transition' };
+	if (!isOrderTransition(name)) return { ok: false, error: msg('err_illegal_transition') };
 	const rule: OrderTransitionRule = orderTransitions[name];
-	if (!rule.by.includes(actor)) return { ok: false, error: 'err_not_your_move' };
-	if (!rule.from.includes(order.state)) return { ok: false, error: 'err_illegal_transition' };
+	if (!rule.by.includes(actor)) return { ok: false, error: msg('err_not_your_move') };
+	if (!rule.from.includes(order.state)) return { ok: false, error: msg('err_illegal_transition') };
 	for (const req of rule.requires) {
 		const error = unmet(req, order, input);
 		if (error) return { ok: false, error };

@@ -66,6 +66,8 @@ const NOTATION = Object.keys(FORMS)
 const NAME_PAIR = new RegExp(`\\{(\\w+)\\}([」』”’]*)(${NOTATION})`, 'g');
 const named = Object.entries(ko).filter(([key, text]) => key !== '$schema' && new RegExp(`\\}[」』”’]*(${NOTATION})`).test(text));
 type MessageFn = (params: Record<string, string>, options: { locale: 'ko' }) => string;
+const messages: Readonly<Record<string, unknown>> = m;
+const isMessage = (v: unknown): v is MessageFn => typeof v === 'function';
 
 describe('messages that put a name in a sentence', () => {
 	it('are found (the notices of invitations, refusals and drafts)', () => {
@@ -87,7 +89,8 @@ describe('messages that put a name in a sentence', () => {
 	});
 
 	it.each(named)('%s reads right after every kind of name', (key, pattern) => {
-		const fn = (m as unknown as Record<string, MessageFn>)[key];
+		const fn = messages[key];
+		if (!isMessage(fn)) throw new Error(`${key} is not a compiled message`);
 		const params = [...pattern.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
 		for (const [name, final] of NAMES) {
 			const rendered = particles(fn(Object.fromEntries(params.map((p) => [p, name])), { locale: 'ko' }));

@@ -4,6 +4,7 @@
 // 'workshop'; 'system' moves happen only as the consequence of another move (see planAccept).
 import { acceptsQuotes, transition as requestTransition, type RequestState } from './request-states';
 import { seoulDate } from './request-templates';
+import { msg } from '$lib/msg';
 
 export const quoteStates = [
 	'submitted',
@@ -89,11 +90,11 @@ export function effectiveState(state: QuoteState, validUntil: string | null | un
  * order: an unknown move is illegal; someone else's move is not yours; then the state; then the reason.
  */
 export function transition(state: QuoteState, name: string, actor: Actor, reason?: string | null): QuoteTransitionResult {
-	if (!isQuoteTransition(name)) return { ok: false, error: 'err_illegal_transition' };
+	if (!isQuoteTransition(name)) return { ok: false, error: msg('err_illegal_transition') };
 	const rule: QuoteTransitionRule = quoteTransitions[name];
-	if (rule.by !== actor) return { ok: false, error: 'err_not_your_move' };
-	if (!rule.from.includes(state)) return { ok: false, error: 'err_illegal_transition' };
-	if (rule.reason && (typeof reason !== 'string' || reason.trim() === '')) return { ok: false, error: 'err_reason_required' };
+	if (rule.by !== actor) return { ok: false, error: msg('err_not_your_move') };
+	if (!rule.from.includes(state)) return { ok: false, error: msg('err_illegal_transition') };
+	if (rule.reason && (typeof reason !== 'string' || reason.trim() === '')) return { ok: false, error: msg('err_reason_required') };
 	return { ok: true, to: rule.to };
 }
 
@@ -129,8 +130,8 @@ export type AcceptPlan =
  */
 export function planAccept(requestState: RequestState, quotes: readonly QuoteRef[], quoteId: string, today: Date): AcceptPlan {
 	const chosen = quotes.find((q) => q.id === quoteId);
-	if (!chosen) return { ok: false, error: 'err_not_found' };
-	if (!acceptsQuotes(requestState)) return { ok: false, error: 'err_illegal_transition' };
+	if (!chosen) return { ok: false, error: msg('err_not_found') };
+	if (!acceptsQuotes(requestState)) return { ok: false, error: msg('err_illegal_transition') };
 	const accepted = transition(effectiveState(chosen.state, chosen.valid_until, today), 'accept', 'startup');
 	if (!accepted.ok) return accepted;
 	const award = requestTransition(requestState, 'award');
@@ -145,8 +146,8 @@ export function planAccept(requestState: RequestState, quotes: readonly QuoteRef
 export const QUOTE_STATE_MESSAGE_KEYS = Object.freeze(quoteStates.map((s) => `quote_state_${s}`));
 
 export const QUOTE_ERROR_KEYS = Object.freeze([
-	'err_illegal_transition',
-	'err_not_your_move',
-	'err_reason_required',
-	'err_not_found'
+	msg('err_illegal_transition'),
+	msg('err_not_your_move'),
+	msg('err_reason_required'),
+	msg('err_not_found')
 ] as const);

@@ -1,3 +1,4 @@
+import { msg } from '$lib/msg';
 // The lifecycle of a request for quote. Every allowed move is in `requestTransitions`; the server
 // applies a move only through `transition`, so an illegal one is refused in one place.
 // Only the request's owner (the startup) moves it; the server checks ownership before calling this.
@@ -33,9 +34,9 @@ export function isRequestTransition(value: unknown): value is RequestTransition 
 
 /** The state after the move, or the message key that refuses it (unknown moves included). */
 export function transition(state: RequestState, name: string): TransitionResult<RequestState> {
-	if (!isRequestTransition(name)) return { ok: false, error: 'err_illegal_transition' };
+	if (!isRequestTransition(name)) return { ok: false, error: msg('err_illegal_transition') };
 	const t = requestTransitions[name];
-	if (!(t.from as readonly string[]).includes(state)) return { ok: false, error: 'err_illegal_transition' };
+	if (!(t.from as readonly string[]).includes(state)) return { ok: false, error: msg('err_illegal_transition') };
 	return { ok: true, to: t.to };
 }
 

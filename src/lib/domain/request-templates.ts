@@ -4,6 +4,8 @@
 // Labels, hints and errors are Paraglide message keys; the UI translates them.
 import { z } from 'zod';
 import { optionalWon } from '$lib/forms/money';
+import type { MessageKey } from '$lib/i18n';
+import { msg } from '$lib/msg';
 
 export const TEMPLATE_IDS = ['jewelry', 'shoes', 'machine_metal', 'printing', 'general'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -14,7 +16,7 @@ export interface FieldOption {
 	/** Stored in the request's details; stable, never shown. */
 	value: string;
 	/** Message key `request_option_<template>_<field>_<value>`. */
-	label: string;
+	label: MessageKey;
 	/** The workshop process this choice implies, in the Korean trade word workshops list (for matching). */
 	process?: string;
 }
@@ -25,9 +27,9 @@ export interface TemplateField {
 	/** Quotes depend on it: counted by `completeness`, never enforced by the schema (drafts are kept). */
 	required: boolean;
 	/** Message key `request_field_<template>_<key>`. */
-	label: string;
+	label: MessageKey;
 	/** Message key `request_hint_<template>_<key>` (example answer, unit). */
-	hint: string;
+	hint: MessageKey;
 	options?: readonly FieldOption[];
 	/** Text: maximum length; number: maximum value. */
 	max: number;
@@ -38,13 +40,13 @@ export interface TemplateField {
 export interface RequestTemplate {
 	id: TemplateId;
 	/** Message key `request_template_<id>`. */
-	label: string;
+	label: MessageKey;
 	fields: readonly TemplateField[];
 	/**
 	 * The request's common `quantity` under this trade's word (pairs of shoes, copies of print):
 	 * one stored number, so quantity is never asked twice.
 	 */
-	quantity: { key: string; label: string; hint: string };
+	quantity: { key: string; label: MessageKey; hint: MessageKey };
 	/** KSIC code prefixes of the trades that make this (workshop code starts with one of them). */
 	tradeCodes: readonly string[];
 	/** Processes any request of this trade needs, whatever the details say. */
@@ -53,14 +55,28 @@ export interface RequestTemplate {
 
 const TEXT_MAX = 200;
 
-function field(template: TemplateId, key: string, kind: FieldKind, required: boolean, extra: Partial<TemplateField> = {}): TemplateField {
-	const options = extra.options?.map((o) => ({ ...o, label: `request_option_${template}_${key}_${o.value}` }));
+/**
+ * A key named after a template, a field and a choice: the names are data, so the compiler cannot see the
+ * key whole; request-messages.test.ts checks every one (TEMPLATE_MESSAGE_KEYS) in Korean and English.
+ */
+const templateKey = (key: `request_${'field' | 'hint' | 'option'}_${TemplateId}_${string}`) => key as MessageKey;
+
+type Choice = Omit<FieldOption, 'label'>;
+
+function field(
+	template: TemplateId,
+	key: string,
+	kind: FieldKind,
+	required: boolean,
+	{ options: choices, ...extra }: Omit<Partial<TemplateField>, 'options'> & { options?: readonly Choice[] } = {}
+): TemplateField {
+	const options = choices?.map((o) => ({ ...o, label: templateKey(`request_option_${template}_${key}_${o.value}`) }));
 	return {
 		key,
 		kind,
 		required,
-		label: `request_field_${template}_${key}`,
-		hint: `request_hint_${template}_${key}`,
+		label: templateKey(`request_field_${template}_${key}`),
+		hint: templateKey(`request_hint_${template}_${key}`),
 		max: TEXT_MAX,
 		...extra,
 		...(options ? { options } : {})
@@ -68,8 +84,8 @@ function field(template: TemplateId, key: string, kind: FieldKind, required: boo
 }
 
 /** Options without their label keys, which `field` derives. */
-const opts = (...list: Array<[value: string, process?: string]>): FieldOption[] =>
-	list.map(([value, process]) => ({ value, label: '', ...(process ? { process } : {}) }));
+const opts = (...list: Array<[value: string, process?: string]>): Choice[] =>
+	list.map(([value, process]) => ({ value, ...(process ? { process } : {}) }));
 
 function template(
 	id: TemplateId,
@@ -80,9 +96,13 @@ function template(
 ): RequestTemplate {
 	return {
 		id,
-		label: `request_template_${id}`,
+		label: `request_template_${id}` as const,
 		fields,
-		quantity: { key: quantityKey, label: `request_field_${id}_${quantityKey}`, hint: `request_hint_${id}_${quantityKey}` },
+		quantity: {
+			key: quantityKey,
+			label: templateKey(`request_field_${id}_${quantityKey}`),
+			hint: templateKey(`request_hint_${id}_${quantityKey}`)
+		},
 		tradeCodes,
 		processes
 	};
@@ -272,18 +292,30 @@ function fieldSchema(f: TemplateField): z.ZodType<DetailValue | undefined> {
 	const values = (f.options ?? []).map((o) => o.value) as [string, ...string[]];
 	switch (f.kind) {
 		case 'text':
-			return z.preprocess(emptyToUndefined, z.string({ error: 'err_invalid' }).trim().max(f.max, 'err_too_long').optional());
+			return z.preprocess(
+				emptyToUndefined,
+				z
+					.string({ error: msg('err_invalid') })
+					.trim()
+					.max(f.max, msg('err_too_long'))
+					.optional()
+			);
 		case 'number':
 			return z.preprocess(
 				formNumber,
-				z.number({ error: 'err_number' }).int('err_integer').min(1, 'err_min_1').max(f.max, 'err_too_large').optional()
+				z
+					.number({ error: msg('err_number') })
+					.int(msg('err_integer'))
+					.min(1, msg('err_min_1'))
+					.max(f.max, msg('err_too_large'))
+					.optional()
 			);
 		case 'select':
-			return z.preprocess(emptyToUndefined, z.enum(values, { error: 'err_option' }).optional());
+			return z.preprocess(emptyToUndefined, z.enum(values, { error: msg('err_option') }).optional());
 		case 'multiselect':
-			return z.preprocess(formList, z.array(z.enum(values, { error: 'err_option' })).max(values.length, 'err_list_too_many'));
+			return z.preprocess(formList, z.array(z.enum(values, { error: msg('err_option') })).max(values.length, msg('err_list_too_many')));
 		case 'boolean':
-			return z.preprocess(formBoolean, z.boolean({ error: 'err_invalid' }).optional());
+			return z.preprocess(formBoolean, z.boolean({ error: msg('err_invalid') }).optional());
 	}
 }
 
@@ -297,7 +329,12 @@ export function detailsSchema(id: TemplateId) {
 const optionalInt = (min: number, max: number, minError: string) =>
 	z.preprocess(
 		(v) => formNumber(v) ?? null,
-		z.number({ error: 'err_number' }).int('err_integer').min(min, minError).max(max, 'err_too_large').nullable()
+		z
+			.number({ error: msg('err_number') })
+			.int(msg('err_integer'))
+			.min(min, minError)
+			.max(max, msg('err_too_large'))
+			.nullable()
 	);
 
 /**
@@ -309,42 +346,68 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 	const todayIso = seoulDate(today);
 	return z
 		.object({
-			title: z.string({ error: 'err_required' }).trim().min(4, 'err_too_short').max(120, 'err_too_long'),
-			description: z.string({ error: 'err_invalid' }).trim().max(4000, 'err_too_long').default(''),
-			template: z.literal(id, { error: 'err_template' }),
+			title: z
+				.string({ error: msg('err_required') })
+				.trim()
+				.min(4, msg('err_too_short'))
+				.max(120, msg('err_too_long')),
+			description: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(4000, msg('err_too_long'))
+				.default(''),
+			template: z.literal(id, { error: msg('err_template') }),
 			details: detailsSchema(id),
-			quantity: optionalInt(1, MAX_QUANTITY, 'err_min_1'),
-			budget_min_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
-			budget_max_krw: optionalWon(0, MAX_BUDGET_KRW, 'err_min_0'),
+			quantity: optionalInt(1, MAX_QUANTITY, msg('err_min_1')),
+			budget_min_krw: optionalWon(0, MAX_BUDGET_KRW, msg('err_min_0')),
+			budget_max_krw: optionalWon(0, MAX_BUDGET_KRW, msg('err_min_0')),
 			deadline: z.preprocess(
 				(v) => (blank(v) ? null : v),
 				z
-					.string({ error: 'err_date' })
+					.string({ error: msg('err_date') })
 					.superRefine((d, ctx) => {
-						if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: 'err_date' });
-						else if (d < todayIso) ctx.addIssue({ code: 'custom', message: 'err_deadline_past' });
+						if (!isIsoDate(d)) ctx.addIssue({ code: 'custom', message: msg('err_date') });
+						else if (d < todayIso) ctx.addIssue({ code: 'custom', message: msg('err_deadline_past') });
 					})
 					.nullable()
 			),
-			delivery_place: z.string({ error: 'err_invalid' }).trim().max(200, 'err_too_long').default(''),
+			delivery_place: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(200, msg('err_too_long'))
+				.default(''),
 			// The delivery place's point (picked on the map, or found from delivery_place on the server).
-			lat: z.number({ error: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable().default(null),
-			lng: z.number({ error: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable().default(null),
-			visibility: z.enum(['public', 'invited'], { error: 'err_option' }).default('public'),
-			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: 'err_invalid' })),
-			nda_text: z.string({ error: 'err_invalid' }).trim().max(5000, 'err_nda_text').default(''),
+			lat: z
+				.number({ error: msg('err_number') })
+				.min(33, msg('err_lat_korea'))
+				.max(39, msg('err_lat_korea'))
+				.nullable()
+				.default(null),
+			lng: z
+				.number({ error: msg('err_number') })
+				.min(124, msg('err_lng_korea'))
+				.max(132, msg('err_lng_korea'))
+				.nullable()
+				.default(null),
+			visibility: z.enum(['public', 'invited'], { error: msg('err_option') }).default('public'),
+			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: msg('err_invalid') })),
+			nda_text: z
+				.string({ error: msg('err_invalid') })
+				.trim()
+				.max(5000, msg('err_nda_text'))
+				.default(''),
 			required_processes: z.preprocess(
 				formList,
-				z.array(z.string({ error: 'err_invalid' }).max(60, 'err_list_item_too_long')).max(10, 'err_list_too_many')
+				z.array(z.string({ error: msg('err_invalid') }).max(60, msg('err_list_item_too_long'))).max(10, msg('err_list_too_many'))
 			)
 		})
 		.superRefine((r, ctx) => {
 			// Field errors above do not stop these, so the person sees every problem at once.
 			if (typeof r.budget_min_krw === 'number' && typeof r.budget_max_krw === 'number' && r.budget_min_krw > r.budget_max_krw) {
-				ctx.addIssue({ code: 'custom', message: 'err_budget_order', path: ['budget_max_krw'] });
+				ctx.addIssue({ code: 'custom', message: msg('err_budget_order'), path: ['budget_max_krw'] });
 			}
 			if (r.nda_required === true && (typeof r.nda_text !== 'string' || r.nda_text.length < 20)) {
-				ctx.addIssue({ code: 'custom', message: 'err_nda_text', path: ['nda_text'] });
+				ctx.addIssue({ code: 'custom', message: msg('err_nda_text'), path: ['nda_text'] });
 			}
 		});
 }
@@ -352,7 +415,7 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 /** Any template's request: the `template` field picks the details schema. */
 export function requestSchema(today: Date) {
 	const [first, ...rest] = TEMPLATE_IDS.map((id) => requestSchemaFor(id, today));
-	return z.discriminatedUnion('template', [first, ...rest], { error: 'err_template' });
+	return z.discriminatedUnion('template', [first, ...rest], { error: msg('err_template') });
 }
 
 export type RequestInput = z.infer<ReturnType<typeof requestSchemaFor>>;
@@ -375,7 +438,7 @@ export interface RequestDraft {
 export interface Completeness {
 	percent: number;
 	/** In form order; `key` is the form path, `label` a message key. */
-	missing: Array<{ key: string; label: string }>;
+	missing: Array<{ key: string; label: MessageKey }>;
 }
 
 /** A description shorter than this rarely says what the part is for, so workshops pass. */
@@ -415,7 +478,7 @@ const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim
 export function completeness(id: TemplateId, request: RequestDraft): Completeness {
 	const t = TEMPLATES[id];
 	const details = request.details ?? {};
-	const items: Array<{ key: string; label: string; weight: number; ok: boolean }> = [];
+	const items: Array<{ key: string; label: MessageKey; weight: number; ok: boolean }> = [];
 	const required = t.fields.filter((f) => f.required && fieldApplies(f, details));
 	for (const f of required) {
 		items.push({
@@ -485,21 +548,21 @@ export const COMPLETENESS_MESSAGE_KEYS = Object.freeze([
 
 /** Errors the request schemas can give. */
 export const REQUEST_ERROR_KEYS = Object.freeze([
-	'err_required',
-	'err_invalid',
-	'err_too_short',
-	'err_too_long',
-	'err_number',
-	'err_integer',
-	'err_min_0',
-	'err_min_1',
-	'err_too_large',
-	'err_option',
-	'err_template',
-	'err_date',
-	'err_deadline_past',
-	'err_budget_order',
-	'err_nda_text',
-	'err_list_too_many',
-	'err_list_item_too_long'
+	msg('err_required'),
+	msg('err_invalid'),
+	msg('err_too_short'),
+	msg('err_too_long'),
+	msg('err_number'),
+	msg('err_integer'),
+	msg('err_min_0'),
+	msg('err_min_1'),
+	msg('err_too_large'),
+	msg('err_option'),
+	msg('err_template'),
+	msg('err_date'),
+	msg('err_deadline_past'),
+	msg('err_budget_order'),
+	msg('err_nda_text'),
+	msg('err_list_too_many'),
+	msg('err_list_item_too_long')
 ] as const);

@@ -1,3 +1,4 @@
+import { msg } from '$lib/msg';
 // The life of a review after a completed order (Sharetribe's blind reviews, Alibaba's one edit and one
 // reply). Each side of an order writes at most one review of the other: the buyer rates the workshop,
 // the workshop rates the buyer. A review is private to its author until it is published — when both
@@ -110,16 +111,16 @@ export function isReviewTransition(value: unknown): value is ReviewTransition {
 function unmet(req: Requirement, review: ReviewFacts, input: ReviewInput, now: Date): ReviewError | null {
 	switch (req) {
 		case 'within_window':
-			return windowOpen(review.completed_at, now) ? null : 'err_review_window_closed';
+			return windowOpen(review.completed_at, now) ? null : msg('err_review_window_closed');
 		case 'not_edited':
-			return review.edited ? 'err_review_already_edited' : null;
+			return review.edited ? msg('err_review_already_edited') : null;
 		case 'no_reply':
-			return review.has_reply ? 'err_review_already_replied' : null;
+			return review.has_reply ? msg('err_review_already_replied') : null;
 		case 'reason':
-			return input.reason?.trim() ? null : 'err_reason_required';
+			return input.reason?.trim() ? null : msg('err_reason_required');
 		case 'complete_ratings': {
 			const criteria = criteriaBySide[input.side ?? 'buyer'];
-			return criteria.every((c) => isRating(input.ratings?.[c])) ? null : 'err_review_ratings';
+			return criteria.every((c) => isRating(input.ratings?.[c])) ? null : msg('err_review_ratings');
 		}
 	}
 }
@@ -132,10 +133,10 @@ export function transition(
 	input: ReviewInput = {},
 	now: Date = new Date()
 ): { ok: true; to: ReviewState } | { ok: false; error: ReviewError } {
-	if (!isReviewTransition(name)) return { ok: false, error: 'err_illegal_transition' };
+	if (!isReviewTransition(name)) return { ok: false, error: msg('err_illegal_transition') };
 	const rule: ReviewTransitionRule = reviewTransitions[name];
-	if (!rule.by.includes(actor)) return { ok: false, error: 'err_not_your_move' };
-	if (!rule.from.includes(review.state)) return { ok: false, error: 'err_illegal_transition' };
+	if (!rule.by.includes(actor)) return { ok: false, error: msg('err_not_your_move') };
+	if (!rule.from.includes(review.state)) return { ok: false, error: msg('err_illegal_transition') };
 	for (const req of rule.requires) {
 		const error = unmet(req, review, input, now);
 		if (error) return { ok: false, error };

@@ -2,6 +2,7 @@
 // (src/lib/domain/format.ts) reads it; these helpers put it in front of a zod number schema.
 import { z } from 'zod';
 import { parseWon } from '$lib/domain/won';
+import { msg } from '$lib/msg';
 
 /**
  * For z.preprocess: blank → undefined, typed won → an integer, anything else untouched so that the
@@ -18,5 +19,10 @@ export function wonInput(v: unknown): unknown {
 export const optionalWon = (min: number, max: number, minError: string) =>
 	z.preprocess(
 		(v) => wonInput(v) ?? null,
-		z.number({ error: 'err_number' }).int('err_integer').min(min, minError).max(max, 'err_too_large').nullable()
+		z
+			.number({ error: msg('err_number') })
+			.int(msg('err_integer'))
+			.min(min, minError)
+			.max(max, msg('err_too_large'))
+			.nullable()
 	);

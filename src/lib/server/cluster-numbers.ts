@@ -15,6 +15,7 @@ import {
 	type Period,
 	type TableId
 } from '$lib/domain/cluster-numbers';
+import type { MessageKey } from '$lib/i18n';
 import { asService, withUser, type Claims, type Tx } from './db';
 import { isShuttingDown } from './outbox';
 
@@ -126,7 +127,7 @@ export function countLater(claims: Claims | null, workshopIds: readonly string[]
 }
 
 /** One table of the dashboard as a CSV file; `label` translates the column keys (and the words in text cells). */
-export function csv(data: NumbersData, table: TableId, label: (key: string) => string): string {
+export function csv(data: NumbersData, table: TableId, label: (key: MessageKey) => string): string {
 	const t = numbersTables(data, label)[table];
 	return toCsv(t.columns.map(label), t.rows);
 }

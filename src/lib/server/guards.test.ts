@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claims } from './db';
 import { requireRole, requireUser, returnTo, type User } from './guards';
 
-const claims = { sub: 'u1', role: 'authenticated' } as unknown as Claims;
+const claims: Claims = { sub: 'u1', role: 'authenticated' };
 const user = (role: User['role']): User => ({
 	id: 'u1',
 	email: 'a@b.kr',

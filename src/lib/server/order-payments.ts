@@ -4,11 +4,13 @@
 // private.apply_payment, keyed by the provider's event id, so a replay, a concurrent delivery or an
 // event arriving out of order changes nothing the second time.
 import { payable } from '$lib/domain/order-states';
+import type { MilestoneKind } from '$lib/domain/money';
 import type { Sql } from 'postgres';
 import { asService, asServiceStatement, type Tx } from './db';
 import type { Order } from './orders';
 import type { PaymentEvent, PaymentProvider, ProviderKind, StartResult } from './payments/port';
 import type { StatementLine } from './payments/statement';
+import { msg } from '$lib/msg';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unmatched' | 'ignored';
 
@@ -60,7 +62,7 @@ export async function start(
 		milestone.status !== 'pending' ||
 		!payable(order.status, milestone.kind, order.has_sample)
 	)
-		return { ok: false, error: 'err_payment_not_payable' };
+		return { ok: false, error: msg('err_payment_not_payable') };
 	let result: StartResult;
 	try {
 		result = await provider.start({
@@ -76,7 +78,7 @@ export async function start(
 		});
 	} catch (e) {
 		console.error(`payment start failed (${provider.kind})`, e);
-		return { ok: false, error: 'err_payment_provider' };
+		return { ok: false, error: msg('err_payment_provider') };
 	}
 	const ref = result.kind === 'instructions' ? null : result.providerRef;
 	// Reason for the service role: payments are written by the platform only (RLS gives users read).
@@ -209,7 +211,7 @@ export interface OperatorMilestone {
 	id: string;
 	order_id: string;
 	order_number: string;
-	kind: string;
+	kind: MilestoneKind;
 	amount_krw: number;
 	reference: string;
 	status: string;
@@ -274,7 +276,7 @@ export interface RefundToSend {
 	payment_id: string;
 	order_id: string;
 	order_number: string;
-	kind: string;
+	kind: MilestoneKind;
 	provider: ProviderKind;
 	provider_ref: string | null;
 	reason: 'dispute' | 'paid_twice';

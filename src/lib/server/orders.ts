@@ -19,12 +19,15 @@ import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import { isUuid, storageName } from './quotes';
 import type { StoragePort } from './storage/port';
+import type { ProviderKind } from './payments/port';
+import { msg } from '$lib/msg';
 
 export type Milestone = Pick<
 	Tables<'order_milestones'>,
-	'id' | 'seq' | 'amount_krw' | 'reference' | 'paid_at' | 'paid_via' | 'released_at' | 'paid_out_at'
+	'id' | 'seq' | 'amount_krw' | 'reference' | 'paid_at' | 'released_at' | 'paid_out_at'
 > & {
 	kind: MilestoneKind;
+	paid_via: ProviderKind | null;
 	status: 'pending' | 'held' | 'released' | 'refunded';
 };
 
@@ -184,8 +187,8 @@ export type MoveResult = { ok: true; eventId: number | null } | { ok: false; err
 
 function refusal(e: unknown): MoveResult | null {
 	const code = (e as postgres.PostgresError)?.code;
-	if (code === '42501') return { ok: false, error: 'err_not_your_move' };
-	if (code === '23514') return { ok: false, error: 'err_illegal_transition' };
+	if (code === '42501') return { ok: false, error: msg('err_not_your_move') };
+	if (code === '23514') return { ok: false, error: msg('err_illegal_transition') };
 	return null;
 }
 
@@ -220,7 +223,7 @@ export async function move(tx: Tx, order: Order, name: OrderTransition, actor: O
 				default:
 					rows = await sp`update public.orders set status = ${checked.to} where id = ${order.id} returning id`;
 			}
-			if (!rows.length) return { ok: false, error: 'err_not_found' } as const;
+			if (!rows.length) return { ok: false, error: msg('err_not_found') } as const;
 			const [event] = await sp<{ id: number }[]>`select max(id)::int as id from public.order_events where order_id = ${order.id}`;
 			return { ok: true, eventId: event?.id ?? null } as const;
 		});

@@ -9,6 +9,7 @@ import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import { checkFile, safeFilename } from './request-files';
 import type { StoragePort } from './storage/port';
+import { msg } from '$lib/msg';
 
 export interface RequiredDocument {
 	key: string;
@@ -135,14 +136,14 @@ export type StartResult =
 /** Starts (or finds) the workshop's draft application to the program, if the workshop is eligible. */
 export async function start(tx: Tx, userId: string, program: Program, workshopId: string, now: Date = new Date()): Promise<StartResult> {
 	const workshop = (await workshopsOf(tx, userId)).find((w) => w.id === workshopId);
-	if (!workshop) return { ok: false, error: 'program_err_not_owner' };
+	if (!workshop) return { ok: false, error: msg('program_err_not_owner') };
 	const [existing] = await tx<
 		{ id: string }[]
 	>`select id from public.support_applications where program_id = ${program.id} and workshop_id = ${workshopId}`;
 	if (existing) return { ok: true, id: existing.id };
-	if (now > program.deadline || now < program.opens_at) return { ok: false, error: 'program_err_closed' };
+	if (now > program.deadline || now < program.opens_at) return { ok: false, error: msg('program_err_closed') };
 	if (exclusions(parseRules(program.eligibility), workshop, now, await clusterNames(tx)).length)
-		return { ok: false, error: 'program_err_not_eligible' };
+		return { ok: false, error: msg('program_err_not_eligible') };
 	const [row] = await tx<{ id: string }[]>`insert into public.support_applications (program_id, workshop_id, applicant_id)
 		values (${program.id}, ${workshopId}, ${userId}) returning id`;
 	return { ok: true, id: row.id };
@@ -170,7 +171,7 @@ export async function addDocument(
 	docKey: string,
 	upload: { name: string; bytes: Uint8Array }
 ): Promise<{ ok: true } | { ok: false; error: DocumentError }> {
-	if (!application.required_documents.some((d) => d.key === docKey)) return { ok: false, error: 'program_err_document_kind' };
+	if (!application.required_documents.some((d) => d.key === docKey)) return { ok: false, error: msg('program_err_document_kind') };
 	const checked = checkFile(upload.name, upload.bytes);
 	if (!checked.ok) return checked;
 	const path = `programs/${application.id}/${randomUUID()}-${safeFilename(upload.name)}`;
@@ -217,23 +218,23 @@ export async function move(
 ): Promise<{ ok: true } | { ok: false; error: MoveError; missing?: RequiredDocument[] }> {
 	if (to === 'submitted') {
 		const missing = application.required_documents.filter((d) => !application.documents.some((x) => x.doc_key === d.key));
-		if (missing.length) return { ok: false, error: 'program_err_missing_documents', missing };
+		if (missing.length) return { ok: false, error: msg('program_err_missing_documents'), missing };
 	}
-	if (to === 'rejected' && !reason.trim()) return { ok: false, error: 'program_err_reason_required' };
+	if (to === 'rejected' && !reason.trim()) return { ok: false, error: msg('program_err_reason_required') };
 	try {
 		const rows = await tx.savepoint(
 			(sp) => sp`update public.support_applications set status = ${to},
 				decision_reason = ${to === 'approved' || to === 'rejected' ? reason.trim() || null : null}
 				where id = ${application.id} returning id`
 		);
-		return rows.length ? { ok: true } : { ok: false, error: 'program_err_not_allowed' };
+		return rows.length ? { ok: true } : { ok: false, error: msg('program_err_not_allowed') };
 	} catch (e) {
 		const err = e as { code?: string; message?: string };
-		if (err.code === '42501') return { ok: false, error: 'program_err_not_allowed' };
+		if (err.code === '42501') return { ok: false, error: msg('program_err_not_allowed') };
 		if (err.code === '23514') {
-			if (err.message?.startsWith('program_missing_document')) return { ok: false, error: 'program_err_missing_documents' };
-			if (err.message?.startsWith('program_closed')) return { ok: false, error: 'program_err_closed' };
-			return { ok: false, error: 'program_err_transition' };
+			if (err.message?.startsWith('program_missing_document')) return { ok: false, error: msg('program_err_missing_documents') };
+			if (err.message?.startsWith('program_closed')) return { ok: false, error: msg('program_err_closed') };
+			return { ok: false, error: msg('program_err_transition') };
 		}
 		throw e;
 	}

@@ -12,6 +12,7 @@ import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import type { Request } from './requests';
 import type { StoragePort } from './storage/port';
+import { msg } from '$lib/msg';
 
 export type RequestSummary = Pick<
 	Request,
@@ -184,9 +185,9 @@ export type WriteResult =
 /** Maps the database's refusals to the messages a user understands. */
 function refusal(e: unknown): WriteResult | null {
 	const code = (e as postgres.PostgresError)?.code;
-	if (code === '42501') return { ok: false, error: 'err_not_your_move' };
-	if (code === '23514') return { ok: false, error: 'err_illegal_transition' };
-	if (code === '23505') return { ok: false, error: 'err_quote_exists' };
+	if (code === '42501') return { ok: false, error: msg('err_not_your_move') };
+	if (code === '23514') return { ok: false, error: msg('err_illegal_transition') };
+	if (code === '23505') return { ok: false, error: msg('err_quote_exists') };
 	return null;
 }
 
@@ -197,7 +198,7 @@ async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<Wr
 		const mapped = refusal(e);
 		if (mapped) return mapped;
 		if ((e as postgres.PostgresError)?.code === '42501' || /row-level security/.test(String(e)))
-			return { ok: false, error: 'err_quote_not_allowed' };
+			return { ok: false, error: msg('err_quote_not_allowed') };
 		throw e;
 	}
 }
@@ -208,8 +209,8 @@ async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<Wr
  */
 export async function submit(tx: Tx, input: { requestId: string; workshopId: string; userId: string } & QuoteTerms): Promise<WriteResult> {
 	const request = await requestSummary(tx, input.requestId);
-	if (!request) return { ok: false, error: 'err_not_found' };
-	if (request.status !== 'open') return { ok: false, error: 'err_quote_request_closed' };
+	if (!request) return { ok: false, error: msg('err_not_found') };
+	if (request.status !== 'open') return { ok: false, error: msg('err_quote_request_closed') };
 	return guarded(tx, async (sp) => {
 		if (request.visibility === 'public') {
 			await sp`insert into public.request_participants (request_id, workshop_id, source)
@@ -225,7 +226,7 @@ export async function submit(tx: Tx, input: { requestId: string; workshopId: str
 			        ${input.deposit_krw}, ${input.sample_krw}, ${sp.json(lineItems(input.line_items))}, ${input.lead_time_days},
 			        ${input.valid_until}, ${input.notes}, ${input.userId})`;
 		return { ok: true, id };
-	}).then((r) => (!r.ok && r.error === 'err_not_your_move' ? { ok: false, error: 'err_quote_not_allowed' } : r));
+	}).then((r) => (!r.ok && r.error === 'err_not_your_move' ? { ok: false, error: msg('err_quote_not_allowed') } : r));
 }
 
 export interface MoveInput {
@@ -266,7 +267,7 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 				break;
 			case 'revise': {
 				const t = input.terms;
-				if (!t) return { ok: false, error: 'err_illegal_transition' };
+				if (!t) return { ok: false, error: msg('err_illegal_transition') };
 				rows = await sp`update public.quotes
 					set status = 'submitted', price_krw = ${t.price_krw}, vat_krw = ${t.vat_krw}, vat_included = ${t.vat_included},
 					    deposit_krw = ${t.deposit_krw}, sample_krw = ${t.sample_krw}, line_items = ${sp.json(lineItems(t.line_items))},
@@ -275,9 +276,9 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 				break;
 			}
 			default:
-				return { ok: false, error: 'err_illegal_transition' };
+				return { ok: false, error: msg('err_illegal_transition') };
 		}
-		return rows.length ? { ok: true, id: quote.id } : { ok: false, error: 'err_not_found' };
+		return rows.length ? { ok: true, id: quote.id } : { ok: false, error: msg('err_not_found') };
 	});
 }
 

@@ -2,12 +2,13 @@
 // action answers with a message on the page instead of an error page. Shared by every route that
 // writes through RLS.
 import { withUser, type Claims, type Tx } from './db';
+import { msg } from '$lib/msg';
 
 /** The message key for a refusal by the database, or null when `e` is some other failure. */
 export function refusal(e: unknown): string | null {
 	const code = (e as { code?: string }).code;
-	if (code === '42501') return 'request_err_not_allowed';
-	if (code === '23514') return 'request_err_transition';
+	if (code === '42501') return msg('request_err_not_allowed');
+	if (code === '23514') return msg('request_err_transition');
 	return null;
 }
 

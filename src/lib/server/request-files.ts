@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
 import type { StoragePort } from './storage/port';
 import { MAX_REQUEST_FILE_BYTES } from '$lib/domain/uploads';
+import { msg } from '$lib/msg';
 
 export const MAX_FILE_BYTES = MAX_REQUEST_FILE_BYTES;
 
@@ -58,11 +59,12 @@ export function extensionOf(name: string): string {
 export function checkFile(name: string, bytes: Uint8Array): FileCheck {
 	const ext = extensionOf(name);
 	const contentType = TYPES[ext];
-	if (!contentType) return { ok: false, error: 'request_err_file_type' };
-	if (bytes.byteLength === 0) return { ok: false, error: 'request_err_file_empty' };
-	if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: 'request_err_file_too_large' };
+	if (!contentType) return { ok: false, error: msg('request_err_file_type') };
+	if (bytes.byteLength === 0) return { ok: false, error: msg('request_err_file_empty') };
+	if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: msg('request_err_file_too_large') };
 	const signatures = MAGIC[ext];
-	if (signatures && !signatures.some((sig) => sig.every((b, i) => bytes[i] === b))) return { ok: false, error: 'request_err_file_content' };
+	if (signatures && !signatures.some((sig) => sig.every((b, i) => bytes[i] === b)))
+		return { ok: false, error: msg('request_err_file_content') };
 	return { ok: true, contentType };
 }
 

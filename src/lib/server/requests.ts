@@ -8,6 +8,7 @@ import { craftClusters } from './clusters';
 import type { Tx } from './db';
 import type { Tables } from './db/database.types';
 import type { StoragePort } from './storage/port';
+import { msg } from '$lib/msg';
 
 /** A request as COLUMNS reads it: the row without its award, its deadline an ISO date, its details typed by its template. */
 export type Request = Omit<Tables<'requests'>, 'awarded_quote_id' | 'deadline' | 'details'> & {
@@ -167,13 +168,13 @@ export function ownerMoves(state: RequestState): RequestTransition[] {
  * database's trigger). Publishing also routes the request to the craft clusters whose specialty fits.
  */
 export async function move(tx: Tx, request: Request, name: string): Promise<MoveResult> {
-	if (!(ownerMoves(request.status) as string[]).includes(name)) return { ok: false, error: 'request_err_transition' };
+	if (!(ownerMoves(request.status) as string[]).includes(name)) return { ok: false, error: msg('request_err_transition') };
 	const next = transition(request.status, name);
-	if (!next.ok) return { ok: false, error: 'request_err_transition' };
+	if (!next.ok) return { ok: false, error: msg('request_err_transition') };
 	// A request reaches workshops only from a confirmed address (an unconfirmed account may draft).
-	if (name === 'publish' && !(await emailConfirmed(tx))) return { ok: false, error: 'err_email_unconfirmed' };
+	if (name === 'publish' && !(await emailConfirmed(tx))) return { ok: false, error: msg('err_email_unconfirmed') };
 	const updated = await tx`update public.requests set status = ${next.to} where id = ${request.id} returning id`;
-	if (updated.length === 0) return { ok: false, error: 'request_err_not_allowed' };
+	if (updated.length === 0) return { ok: false, error: msg('request_err_not_allowed') };
 	if (name === 'publish') await route(tx, request);
 	return { ok: true, to: next.to };
 }
@@ -291,8 +292,8 @@ export async function hasLiveQuote(tx: Tx, requestId: string, workshopId: string
  */
 export async function decline(tx: Tx, requestId: string, workshopId: string, reason: string): Promise<DeclineResult> {
 	const before = await participant(tx, requestId, workshopId);
-	if (before?.declined_at) return { ok: false, error: 'request_err_already_declined' };
-	if (await hasLiveQuote(tx, requestId, workshopId)) return { ok: false, error: 'request_err_decline_quote' };
+	if (before?.declined_at) return { ok: false, error: msg('request_err_already_declined') };
+	if (await hasLiveQuote(tx, requestId, workshopId)) return { ok: false, error: msg('request_err_decline_quote') };
 	try {
 		return await tx.savepoint(async (sp): Promise<DeclineResult> => {
 			if (!before)
@@ -301,13 +302,13 @@ export async function decline(tx: Tx, requestId: string, workshopId: string, rea
 				update public.request_participants set declined_at = now(), decline_reason = ${reason.trim() || null}
 				where request_id = ${requestId} and workshop_id = ${workshopId} and declined_at is null
 				returning workshop_id`;
-			return rows.length ? { ok: true } : { ok: false, error: 'request_err_not_allowed' };
+			return rows.length ? { ok: true } : { ok: false, error: msg('request_err_not_allowed') };
 		});
 	} catch (e) {
 		// RLS (not allowed to join or to act for the workshop) or the trigger (a quote arrived meanwhile).
 		const code = (e as { code?: string }).code;
-		if (code === '42501') return { ok: false, error: 'request_err_not_allowed' };
-		if (code === '23514') return { ok: false, error: 'request_err_decline_quote' };
+		if (code === '42501') return { ok: false, error: msg('request_err_not_allowed') };
+		if (code === '23514') return { ok: false, error: msg('request_err_decline_quote') };
 		throw e;
 	}
 }

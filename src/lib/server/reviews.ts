@@ -16,6 +16,7 @@ import {
 import { buyerScorecard, workshopScorecard, type BuyerScorecard, type WorkshopScorecard } from '$lib/domain/scorecard';
 import { asService, type Tx } from './db';
 import { isUuid } from './quotes';
+import { msg } from '$lib/msg';
 
 export type Ratings = Partial<Record<Criterion, number | null>>;
 
@@ -94,8 +95,11 @@ export async function ofOrder(tx: Tx, orderId: string): Promise<Review[]> {
 }
 
 /** Why the order cannot be reviewed (not_completed, same_owner, same_business), or null. */
-export async function refusal(tx: Tx, orderId: string): Promise<string | null> {
-	const [row] = await tx<{ refusal: string | null }[]>`select private.review_refusal(${orderId}) as refusal`;
+/** Why an order's parties may not review it (private.review_refusal). */
+export type ReviewRefusal = 'not_completed' | 'same_business' | 'same_owner';
+
+export async function refusal(tx: Tx, orderId: string): Promise<ReviewRefusal | null> {
+	const [row] = await tx<{ refusal: ReviewRefusal | null }[]>`select private.review_refusal(${orderId}) as refusal`;
 	return row.refusal;
 }
 
@@ -134,11 +138,11 @@ export async function save(
 	input: { orderId: string; side: ReviewSide; userId: string; ratings: Ratings; body: string; submit: boolean }
 ): Promise<SaveResult> {
 	const [order] = await tx<{ completed_at: Date | null }[]>`select completed_at from public.orders where id = ${input.orderId}`;
-	if (!order) return { ok: false, error: 'err_not_your_move' };
-	if (await refusal(tx, input.orderId)) return { ok: false, error: 'err_review_refused' };
+	if (!order) return { ok: false, error: msg('err_not_your_move') };
+	if (await refusal(tx, input.orderId)) return { ok: false, error: msg('err_review_refused') };
 	const [existing] = await tx<{ id: string; state: ReviewState; edited: boolean; author_id: string | null }[]>`
 		select id, state, edited, author_id from public.reviews where order_id = ${input.orderId} and side = ${input.side}`;
-	if (existing && existing.author_id !== input.userId) return { ok: false, error: 'err_not_your_move' };
+	if (existing && existing.author_id !== input.userId) return { ok: false, error: msg('err_not_your_move') };
 	const name: ReviewTransition = existing?.state === 'submitted' ? 'edit' : input.submit ? 'submit' : 'save_draft';
 	const checked = transition(
 		{ state: existing?.state ?? 'none', edited: existing?.edited ?? false, has_reply: false, completed_at: order.completed_at },
@@ -190,7 +194,7 @@ export async function move(
 	actor: ReviewActor | null,
 	text = ''
 ): Promise<MoveResult> {
-	if (!actor) return { ok: false, error: 'err_not_your_move' };
+	if (!actor) return { ok: false, error: msg('err_not_your_move') };
 	const checked = transition(
 		{ state: review.state, edited: review.edited, has_reply: review.reply !== null, completed_at: review.completed_at },
 		name,

@@ -4,6 +4,7 @@
 // or closed (the delete policies only reach unused rows).
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './db';
+import type { Tables } from './db/database.types';
 import { processPhoto, type PhotoError } from './images';
 import type { RequiredDocument } from './programs';
 import type { StoragePort } from './storage/port';
@@ -23,7 +24,8 @@ export interface MachineInput {
 	close_hour: number;
 }
 
-export interface StaffMachine extends MachineInput {
+export interface StaffMachine extends Omit<MachineInput, 'kind'> {
+	kind: Tables<'support_machines'>['kind'];
 	id: string;
 	/** The stored photo's path ('' for none). */
 	photo: string;

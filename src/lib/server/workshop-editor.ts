@@ -17,12 +17,13 @@ import { storage } from './ports';
 import { withUserFiles } from './storage/staged';
 import * as trades from './trades';
 import * as workshops from './workshops';
+import { msg } from '$lib/msg';
 
 const MAX_PHOTOS = 12;
 const PHOTO_ERRORS = {
-	too_large: 'err_photo_too_large',
-	not_an_image: 'err_photo_not_image',
-	unsupported: 'err_photo_unsupported'
+	too_large: msg('err_photo_too_large'),
+	not_an_image: msg('err_photo_not_image'),
+	unsupported: msg('err_photo_unsupported')
 } as const;
 
 /** Whose workshop the form edits: the signed-in craftsman's own (created on first save), or a given one. */
@@ -119,7 +120,7 @@ export async function save(request: Request, claims: Claims, target: Target) {
 	// Counted before any decoding: a save that could not keep its photos costs no image work.
 	const files = form.data.photos.filter((f) => f.size > 0);
 	if (files.length && (await withUser(claims, (tx) => shownPhotos(tx, target))) + files.length > MAX_PHOTOS)
-		return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
+		return setError(withFiles(form), 'photos._errors', msg('err_photo_too_many'));
 
 	const processed: Extract<ProcessedPhoto, { ok: true }>[] = [];
 	for (const file of files) {
@@ -145,15 +146,15 @@ export async function save(request: Request, claims: Claims, target: Target) {
 		if (photos.isPhotoLimit(e)) return null;
 		throw e;
 	});
-	if (!saved) return setError(withFiles(form), 'photos._errors', 'err_photo_too_many');
+	if (!saved) return setError(withFiles(form), 'photos._errors', msg('err_photo_too_many'));
 	form.data.photos = [];
 	return message(withFiles(form), 'saved');
 }
 
 export async function deletePhoto(request: Request, claims: Claims) {
 	const id = z.uuid().safeParse((await request.formData()).get('photoId'));
-	if (!id.success) return fail(400, { photoError: 'err_not_found' });
+	if (!id.success) return fail(400, { photoError: msg('err_not_found') });
 	const removed = await withUserFiles(claims, storage(), (tx, store) => photos.removePhoto(tx, store, id.data));
-	if (!removed) return fail(404, { photoError: 'err_not_found' });
+	if (!removed) return fail(404, { photoError: msg('err_not_found') });
 	return { photoRemoved: true };
 }

@@ -11,6 +11,7 @@ import * as roster from '$lib/server/roster';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { claimSchema } from './schema';
+import { msg } from '$lib/msg';
 
 /** Guessing codes: ten tries an hour per account. */
 const CLAIM_LIMIT = { hits: 10, windowSeconds: 60 * 60 };
@@ -31,7 +32,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(claimSchema));
 		if (!form.valid) return fail(400, { form });
 		const verdict = await throttle.hit(sql(), `claim:account:${user.id}`, CLAIM_LIMIT);
-		if (!verdict.ok) return setError(form, '', 'err_rate_limited', { status: 429 });
+		if (!verdict.ok) return setError(form, '', msg('err_rate_limited'), { status: 429 });
 		const result = await withUser(claims, (tx) => roster.claim(tx, form.data.code, form.data.brn));
 		if (!result.ok) {
 			const field = result.error === 'brn_mismatch' ? 'brn' : result.error === 'bad_code' ? 'code' : '';

@@ -12,6 +12,7 @@ import * as inquiries from '$lib/server/inquiries';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 import { applySchema } from './schema';
+import { msg } from '$lib/msg';
 
 /** Latest questions shown on the dashboard (all of them at /inquiries). */
 const INQUIRIES_SHOWN = 5;
@@ -70,7 +71,7 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		const result = await withUser(claims, async (tx) => {
 			const workshop = await workshops.ownedBy(tx, user.id);
-			if (!workshop) return { ok: false as const, error: 'err_workshop_first' };
+			if (!workshop) return { ok: false as const, error: msg('err_workshop_first') };
 			const applied = await memberships.apply(tx, workshop.id, form.data.clusterId, form.data.message);
 			return applied.ok ? applied : { ok: false as const, error: `err_${applied.error}` };
 		});

@@ -11,6 +11,7 @@ import { mail } from '$lib/server/ports';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { forgotSchema } from './schema';
+import { msg } from '$lib/msg';
 
 export const load = (async ({ locals }) => {
 	if (locals.user) redirect(303, '/dashboard');
@@ -27,7 +28,7 @@ export const actions = {
 		]);
 		const refused = verdicts.find((v) => !v.ok);
 		if (refused && !refused.ok) {
-			setError(form, '', 'err_rate_limited', { status: 429 });
+			setError(form, '', msg('err_rate_limited'), { status: 429 });
 			return fail(429, { form, retryMinutes: Math.ceil(refused.retryAfterSeconds / 60) });
 		}
 		const reset = await locals.auth.requestPasswordReset(form.data.email);

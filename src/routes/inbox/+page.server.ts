@@ -10,6 +10,7 @@ import * as requests from '$lib/server/requests';
 import { attempt } from '$lib/server/refusal';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
 const manager = (locals: App.Locals, url: URL) => requireRole({ locals, url }, ['manager'], 'Only cluster managers have an inbox');
 
@@ -28,9 +29,9 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 const forwardSchema = z.object({
-	requestId: z.uuid('err_not_found'),
+	requestId: z.uuid(msg('err_not_found')),
 	workshopId: z.uuid('request_forward_choose'),
-	note: z.string().trim().max(2000, 'err_too_long').default('')
+	note: z.string().trim().max(2000, msg('err_too_long')).default('')
 });
 
 export const actions = {

@@ -7,8 +7,9 @@ import { withUser } from '$lib/server/db';
 import * as notifications from '$lib/server/notifications';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
-const readSchema = z.object({ id: z.uuid('err_not_found') });
+const readSchema = z.object({ id: z.uuid(msg('err_not_found')) });
 const readAllSchema = z.object({});
 /** One checkbox per kind: a checkbox sends its value only when checked, so a kind not sent is off. */
 const preferencesSchema = z.object(

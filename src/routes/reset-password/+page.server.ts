@@ -5,6 +5,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { resetSchema } from './schema';
+import { msg } from '$lib/msg';
 
 export const load = (async ({ url }) => {
 	const form = await superValidate({ token: url.searchParams.get('token') ?? '', password: '' }, zod4(resetSchema), { errors: false });
@@ -20,9 +21,9 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.auth.resetPassword(token, password);
 		if (!result.ok) {
-			if (result.error === 'weak_password') return setError(form, 'password', 'err_password_weak');
-			if (result.error === 'invalid_token') return setError(form, '', 'err_reset_token');
-			return setError(form, '', 'err_auth_unavailable', { status: 503 });
+			if (result.error === 'weak_password') return setError(form, 'password', msg('err_password_weak'));
+			if (result.error === 'invalid_token') return setError(form, '', msg('err_reset_token'));
+			return setError(form, '', msg('err_auth_unavailable'), { status: 503 });
 		}
 		await locals.auth.signOut();
 		redirect(303, '/login?reset=1');

@@ -11,6 +11,7 @@ import { requireUser } from '$lib/server/guards';
 import * as throttle from '$lib/server/throttle';
 import type { Actions, PageServerLoad } from './$types';
 import { confirmSchema, resendSchema } from './schema';
+import { msg } from '$lib/msg';
 
 export const load = (async ({ url, locals }) => {
 	const token = url.searchParams.get('token') ?? '';
@@ -27,7 +28,7 @@ export const actions = {
 		const form = await superValidate(request, zod4(confirmSchema), { id: 'confirm' });
 		if (!form.valid) return fail(400, { form });
 		const result = await locals.auth.confirmEmail(form.data.token);
-		if (!result.ok) return setError(form, '', result.error === 'invalid_token' ? 'verify_invalid' : 'err_unavailable');
+		if (!result.ok) return setError(form, '', result.error === 'invalid_token' ? 'verify_invalid' : msg('err_unavailable'));
 		return message(form, 'verify_done');
 	},
 
@@ -36,7 +37,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(resendSchema), { id: 'resend' });
 		const verdict = await throttle.hit(sql(), `confirm:account:${user.id}`, throttle.LIMITS.confirmMailAccount);
 		if (!verdict.ok) {
-			setError(form, '', 'err_rate_limited', { status: 429 });
+			setError(form, '', msg('err_rate_limited'), { status: 429 });
 			return fail(429, { form, retryMinutes: Math.ceil(verdict.retryAfterSeconds / 60) });
 		}
 		const sent = await sendConfirmation(event.locals.auth, event.url);

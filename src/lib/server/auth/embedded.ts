@@ -9,6 +9,7 @@ import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { AppConfig } from '../config';
 import type { Sql } from 'postgres';
 import { sql, type Claims, type Tx } from '../db';
+import { userClaims } from './claims';
 import type { AuthPort, AuthResult, AuthSession, RequestContext, SessionInfo, SignInInput, SignUpInput } from './port';
 
 type EmbeddedConfig = Extract<AppConfig['auth'], { kind: 'embedded' }>;
@@ -166,9 +167,10 @@ function session(ctx: RequestContext, key: () => Promise<Uint8Array>, secureCook
 				const { payload } = await jwtVerify(token, await key(), { algorithms: ['HS256'], audience: 'authenticated' });
 				return payload;
 			});
-			if (typeof payload.sub !== 'string' || payload.role !== 'authenticated') throw new Error('not a user token');
-			if (typeof payload.session_id !== 'string' || !(await sessions.alive(payload.session_id, payload.sub))) throw new Error('signed out');
-			return payload as unknown as Claims;
+			const claims = userClaims(payload);
+			if (!claims) throw new Error('not a user token');
+			if (!(await sessions.alive(claims.session_id, claims.sub))) throw new Error('signed out');
+			return claims;
 		} catch {
 			// Forged, expired or signed with an old secret: drop it so the browser stops sending it.
 			ctx.cookies.delete(SESSION_COOKIE, cookieOptions);

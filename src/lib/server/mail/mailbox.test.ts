@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rollback } from '../../../../tests/integration/db';
-import type { Tx } from '../db';
 import { mailboxPage } from './mailbox';
 
 describe('mailboxPage', () => {
 	it('pages the mails newest first and counts them all, within the filter', async () => {
-		await rollback(async (raw) => {
-			const tx = raw as unknown as Tx;
+		await rollback(async (tx) => {
 			const to = `paging-${Date.now()}@example.test`;
 			for (let i = 1; i <= 35; i++) {
 				await tx`insert into public.dev_mailbox (to_email, subject, text, created_at)

@@ -118,7 +118,22 @@ describe('stripe events in the port’s words', () => {
 			client_reference_id: 'm1',
 			...over
 		}) as Stripe.Checkout.Session;
-	const event = (type: string, object: Stripe.Checkout.Session) => ({ id: 'evt_1', type, data: { object } }) as unknown as Stripe.Event;
+	type CheckoutEvent =
+		| Stripe.CheckoutSessionCompletedEvent
+		| Stripe.CheckoutSessionAsyncPaymentSucceededEvent
+		| Stripe.CheckoutSessionAsyncPaymentFailedEvent
+		| Stripe.CheckoutSessionExpiredEvent;
+	const event = (type: CheckoutEvent['type'], object: Stripe.Checkout.Session): Stripe.Event => ({
+		id: 'evt_1',
+		object: 'event',
+		api_version: null,
+		created: 0,
+		livemode: false,
+		pending_webhooks: 0,
+		request: null,
+		type,
+		data: { object }
+	});
 
 	it('pays on completed (paid) and on async success; waits on completed-but-unpaid; ends on expired and async failure', () => {
 		expect(toPaymentEvent(event('checkout.session.completed', session({})))).toMatchObject({

@@ -5,6 +5,7 @@
 // number, never guessed.
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { msg } from '$lib/msg';
 
 export interface StatementLine {
 	/** 1-based line number in the file (the header is line 1). */
@@ -69,12 +70,12 @@ export function parseStatement(text: string): ParsedStatement {
 		const records: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true, bom: true });
 		rows = records;
 	} catch {
-		return { ok: false, error: 'err_statement_unreadable' };
+		return { ok: false, error: msg('err_statement_unreadable') };
 	}
 	// Some exports put the account's name and period above the table: the header is the first row
 	// that has a date and a deposit column.
 	const headerIndex = rows.findIndex((r) => findColumn(r, COLUMNS.date) >= 0 && findColumn(r, COLUMNS.deposit) >= 0);
-	if (headerIndex < 0) return { ok: false, error: 'err_statement_header' };
+	if (headerIndex < 0) return { ok: false, error: msg('err_statement_header') };
 	const header = rows[headerIndex];
 	const col = {
 		date: findColumn(header, COLUMNS.date),
@@ -83,7 +84,7 @@ export function parseStatement(text: string): ParsedStatement {
 		withdrawal: findColumn(header, COLUMNS.withdrawal),
 		balance: findColumn(header, COLUMNS.balance)
 	};
-	if (col.depositor < 0) return { ok: false, error: 'err_statement_header' };
+	if (col.depositor < 0) return { ok: false, error: msg('err_statement_header') };
 	const lines: StatementLine[] = [];
 	const problems: StatementProblem[] = [];
 	let withdrawals = 0;
@@ -91,18 +92,18 @@ export function parseStatement(text: string): ParsedStatement {
 		const line = headerIndex + 2 + i;
 		if (row.every((cell) => cell === '')) return;
 		if (row.length < header.length) {
-			problems.push({ line, error: 'err_statement_columns' });
+			problems.push({ line, error: msg('err_statement_columns') });
 			return;
 		}
 		const deposit = amount(row[col.deposit]);
 		const withdrawal = col.withdrawal >= 0 ? amount(row[col.withdrawal]) : 0;
 		if (deposit === null || withdrawal === null) {
-			problems.push({ line, error: 'err_statement_amount' });
+			problems.push({ line, error: msg('err_statement_amount') });
 			return;
 		}
 		const date = row[col.date];
 		if (!/^\d{4}[-./]\d{2}[-./]\d{2}/.test(date)) {
-			problems.push({ line, error: 'err_statement_date' });
+			problems.push({ line, error: msg('err_statement_date') });
 			return;
 		}
 		if (deposit === 0) {
@@ -119,6 +120,6 @@ export function parseStatement(text: string): ParsedStatement {
 			.slice(0, 40);
 		lines.push({ line, date, depositor, amountKrw: deposit, balance, reference, fingerprint });
 	});
-	if (lines.length === 0 && problems.length === 0 && withdrawals === 0) return { ok: false, error: 'err_statement_empty' };
+	if (lines.length === 0 && problems.length === 0 && withdrawals === 0) return { ok: false, error: msg('err_statement_empty') };
 	return { ok: true, lines, problems, withdrawals };
 }

@@ -57,6 +57,14 @@ const DOC_FIELDS = [
 const allFieldsListed: Exclude<keyof WorkshopDoc, (typeof DOC_FIELDS)[number]> extends never ? true : never = true;
 void allFieldsListed;
 
+/** A hit's document: the fields retrieved (DOC_FIELDS, every one WorkshopDoc has), one the index lacks as null. */
+function docOf(hit: Partial<WorkshopDoc>): WorkshopDoc {
+	const fields: Partial<Record<DocField, WorkshopDoc[DocField] | null>> = {};
+	for (const f of DOC_FIELDS) fields[f] = hit[f] ?? null;
+	return fields as WorkshopDoc;
+}
+type DocField = (typeof DOC_FIELDS)[number];
+
 interface IndexedWorkshop extends WorkshopDoc {
 	name_jamo: string;
 	key_jamo: string;
@@ -478,7 +486,7 @@ export function meilisearchEngine(cfg: MeilisearchConfig, opts: MeilisearchOptio
 			const terms = highlightTerms(q, wanted.synonyms ?? {});
 			const from = query.from ?? query.filters.within;
 			const hits: Hit[] = response.hits.map((hit) => {
-				const doc = Object.fromEntries(DOC_FIELDS.map((f) => [f, hit[f] ?? null])) as unknown as WorkshopDoc;
+				const doc = docOf(hit);
 				const geoDistance = (hit as { _geoDistance?: number })._geoDistance;
 				return {
 					doc,

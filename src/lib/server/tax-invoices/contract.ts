@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../db';
 import type { TaxInvoiceData, TaxInvoicePort } from './port';
+import { msg } from '$lib/msg';
 
 export interface ContractWorld {
 	port: TaxInvoicePort;
@@ -35,7 +36,7 @@ export function taxInvoiceContract(title: string, open: () => Promise<ContractWo
 			const again = await w.as(w.workshopUser, (tx) =>
 				w.port.issue(tx, { orderId: o.orderId, milestoneId: o.paid, userId: w.workshopUser, data })
 			);
-			expect(again).toEqual({ ok: false, error: 'err_tax_invoice_exists' });
+			expect(again).toEqual({ ok: false, error: msg('err_tax_invoice_exists') });
 
 			for (const user of [w.workshopUser, w.buyerUser]) {
 				const seen = await w.as(user, (tx) => w.port.forOrder(tx, o.orderId));
@@ -57,7 +58,7 @@ export function taxInvoiceContract(title: string, open: () => Promise<ContractWo
 					w.port.issue(tx, { orderId: o.orderId, milestoneId: o.paid, userId: w.strangerUser, data: o.data(o.paid) })
 				)
 			];
-			expect(refused).toEqual(Array(3).fill({ ok: false, error: 'err_tax_invoice_not_allowed' }));
+			expect(refused).toEqual(Array(3).fill({ ok: false, error: msg('err_tax_invoice_not_allowed') }));
 			expect(await w.as(w.workshopUser, (tx) => w.port.forOrder(tx, o.orderId))).toEqual([]);
 		});
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Tx } from '../db';
 import type { IssuedTaxInvoice, TaxInvoicePort } from './port';
+import { msg } from '$lib/msg';
 
 export function createEmbeddedTaxInvoices(): TaxInvoicePort {
 	return {
@@ -24,9 +25,9 @@ export function createEmbeddedTaxInvoices(): TaxInvoicePort {
 				return { ok: true, invoice };
 			} catch (e) {
 				const code = (e as postgres.PostgresError)?.code;
-				if (code === '23505') return { ok: false, error: 'err_tax_invoice_exists' };
+				if (code === '23505') return { ok: false, error: msg('err_tax_invoice_exists') };
 				// 42501: RLS refused (not the workshop, or the milestone is not paid); 23503: no such milestone.
-				if (code === '42501' || code === '23503') return { ok: false, error: 'err_tax_invoice_not_allowed' };
+				if (code === '42501' || code === '23503') return { ok: false, error: msg('err_tax_invoice_not_allowed') };
 				throw e;
 			}
 		},

@@ -8,6 +8,7 @@ import { withUser } from '$lib/server/db';
 import { requireRole } from '$lib/server/guards';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -21,8 +22,8 @@ export const actions = {
 	preview: async (event) => {
 		const { claims } = requireRole(event, ['operator'], 'Operator only');
 		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'counseling_import_err_no_file' });
-		if (file.size > MAX_BYTES) return fail(400, { error: 'counseling_import_err_file_too_large' });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { error: msg('counseling_import_err_no_file') });
+		if (file.size > MAX_BYTES) return fail(400, { error: msg('counseling_import_err_file_too_large') });
 		const csv = decodeCsv(new Uint8Array(await file.arrayBuffer()));
 		const parsed = parseCenters(csv);
 		if (!parsed.ok) return fail(400, { error: parsed.error, missing: parsed.missing ?? ([] as string[]) });
@@ -33,7 +34,7 @@ export const actions = {
 		const { claims } = requireRole(event, ['operator'], 'Operator only');
 		const value = (await event.request.formData()).get('csv');
 		const csv = typeof value === 'string' ? value : '';
-		if (csv.length > MAX_BYTES * 2) return fail(400, { error: 'counseling_import_err_file_too_large' });
+		if (csv.length > MAX_BYTES * 2) return fail(400, { error: msg('counseling_import_err_file_too_large') });
 		const parsed = parseCenters(csv);
 		if (!parsed.ok) return fail(400, { error: parsed.error, missing: parsed.missing ?? ([] as string[]) });
 		const result = await withUser(claims, (tx) => centerImport.apply(tx, parsed.rows));

@@ -8,6 +8,7 @@ import * as trades from '$lib/server/trades';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { areaList, clusterSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireRole(event, ['operator'], 'Operator only');
@@ -28,9 +29,9 @@ export const actions = {
 			clusterAdmin.create(tx, { ...rest, trade_code: rest.kind === 'craft' ? rest.trade_code : null, areas_ko: areaList(areas) })
 		);
 		if (!result.ok) {
-			if (result.error === 'slug_taken') return setError(form, 'slug', 'console_err_slug_taken');
-			if (result.error === 'unknown_trade') return setError(form, 'trade_code', 'console_err_trade_required');
-			return setError(form, '', 'err_not_found', { status: 403 });
+			if (result.error === 'slug_taken') return setError(form, 'slug', msg('console_err_slug_taken'));
+			if (result.error === 'unknown_trade') return setError(form, 'trade_code', msg('console_err_trade_required'));
+			return setError(form, '', msg('err_not_found'), { status: 403 });
 		}
 		redirect(303, `/admin/clusters/${result.slug}?created=1`);
 	}

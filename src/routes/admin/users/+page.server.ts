@@ -8,6 +8,7 @@ import * as users from '$lib/server/users';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { liftSchema, suspendSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireRole(event, ['operator'], 'Operator only');
@@ -21,7 +22,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(suspendSchema), { id: 'suspend' });
 		if (!form.valid) return fail(400, { form });
 		const ok = await withUser(claims, (tx) => users.setSuspension(tx, form.data.userId, form.data.reason));
-		if (!ok) return setError(form, '', 'console_err_cannot_suspend', { status: 403 });
+		if (!ok) return setError(form, '', msg('console_err_cannot_suspend'), { status: 403 });
 		return message(form, 'console_user_suspended');
 	},
 	lift: async (event) => {
@@ -29,7 +30,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(liftSchema), { id: 'lift' });
 		if (!form.valid) return fail(400, { form });
 		const ok = await withUser(claims, (tx) => users.setSuspension(tx, form.data.userId, null));
-		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		if (!ok) return setError(form, '', msg('err_not_found'), { status: 404 });
 		return message(form, 'console_user_lifted');
 	}
 } satisfies Actions;

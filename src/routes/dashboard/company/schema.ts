@@ -1,20 +1,29 @@
 import { z } from 'zod';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
+import { msg } from '$lib/msg';
 
 export const companySchema = z.object({
-	name_ko: z.string().trim().min(1, 'err_required').max(80, 'err_too_long'),
-	name_en: z.string().trim().max(120, 'err_too_long'),
-	builds_ko: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long'),
-	builds_en: z.string().trim().max(2000, 'err_too_long'),
-	startup_cluster_id: z.string().refine((v) => v === '' || z.uuid().safeParse(v).success, 'err_cluster_required'),
-	lat: z.number({ message: 'err_number' }).min(33, 'err_lat_korea').max(39, 'err_lat_korea').nullable(),
-	lng: z.number({ message: 'err_number' }).min(124, 'err_lng_korea').max(132, 'err_lng_korea').nullable(),
+	name_ko: z.string().trim().min(1, msg('err_required')).max(80, msg('err_too_long')),
+	name_en: z.string().trim().max(120, msg('err_too_long')),
+	builds_ko: z.string().trim().min(1, msg('err_required')).max(2000, msg('err_too_long')),
+	builds_en: z.string().trim().max(2000, msg('err_too_long')),
+	startup_cluster_id: z.string().refine((v) => v === '' || z.uuid().safeParse(v).success, msg('err_cluster_required')),
+	lat: z
+		.number({ message: msg('err_number') })
+		.min(33, msg('err_lat_korea'))
+		.max(39, msg('err_lat_korea'))
+		.nullable(),
+	lng: z
+		.number({ message: msg('err_number') })
+		.min(124, msg('err_lng_korea'))
+		.max(132, msg('err_lng_korea'))
+		.nullable(),
 	website: z
 		.string()
 		.trim()
-		.max(200, 'err_too_long')
-		.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'err_url'),
+		.max(200, msg('err_too_long'))
+		.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), msg('err_url')),
 	business_registration_number: brnField,
-	address_ko: z.string().trim().max(200, 'err_too_long'),
+	address_ko: z.string().trim().max(200, msg('err_too_long')),
 	...businessDetailsShape
 });

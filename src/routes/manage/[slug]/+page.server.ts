@@ -10,17 +10,18 @@ import * as announcements from '$lib/server/announcements';
 import { parseMemberFilter } from '$lib/domain/member-table';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
 const decisionSchema = z
 	.object({
-		id: z.uuid('err_not_found'),
-		decision: z.enum(['approved', 'rejected'], 'err_not_found'),
-		reason: z.string().trim().max(1000, 'err_too_long').default('')
+		id: z.uuid(msg('err_not_found')),
+		decision: z.enum(['approved', 'rejected'], msg('err_not_found')),
+		reason: z.string().trim().max(1000, msg('err_too_long')).default('')
 	})
-	.refine((d) => d.decision === 'approved' || d.reason.length > 0, { message: 'err_reason_required', path: ['reason'] });
+	.refine((d) => d.decision === 'approved' || d.reason.length > 0, { message: msg('err_reason_required'), path: ['reason'] });
 
 const curationSchema = z.object({
-	workshopId: z.uuid('err_not_found'),
+	workshopId: z.uuid(msg('err_not_found')),
 	verified: z.boolean(),
 	featured: z.boolean()
 });
@@ -30,19 +31,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The member table's bulk form: curation of the selected members, or an announcement to them or to all.
 const bulkSchema = z
 	.object({
-		ids: z.array(z.uuid('err_not_found')).max(200, 'members_err_too_many').default([]),
-		op: z.enum(['verify', 'unverify', 'feature', 'unfeature', 'announce'], 'err_not_found'),
-		to: z.enum(['selected', 'all'], 'err_not_found').default('selected'),
-		title: z.string().trim().max(120, 'err_too_long').default(''),
-		body: z.string().trim().max(4000, 'err_too_long').default(''),
+		ids: z
+			.array(z.uuid(msg('err_not_found')))
+			.max(200, msg('members_err_too_many'))
+			.default([]),
+		op: z.enum(['verify', 'unverify', 'feature', 'unfeature', 'announce'], msg('err_not_found')),
+		to: z.enum(['selected', 'all'], msg('err_not_found')).default('selected'),
+		title: z.string().trim().max(120, msg('err_too_long')).default(''),
+		body: z.string().trim().max(4000, msg('err_too_long')).default(''),
 		/** Made for one announcement by the page: posting it twice sends it once. */
 		submission_key: z.string().default('')
 	})
 	.superRefine((d, ctx) => {
 		if ((d.op !== 'announce' || d.to === 'selected') && d.ids.length === 0)
-			ctx.addIssue({ code: 'custom', message: 'members_err_none_selected', path: ['ids'] });
-		if (d.op === 'announce' && d.title === '') ctx.addIssue({ code: 'custom', message: 'err_required', path: ['title'] });
-		if (d.op === 'announce' && d.body === '') ctx.addIssue({ code: 'custom', message: 'err_required', path: ['body'] });
+			ctx.addIssue({ code: 'custom', message: msg('members_err_none_selected'), path: ['ids'] });
+		if (d.op === 'announce' && d.title === '') ctx.addIssue({ code: 'custom', message: msg('err_required'), path: ['title'] });
+		if (d.op === 'announce' && d.body === '') ctx.addIssue({ code: 'custom', message: msg('err_required'), path: ['body'] });
 	});
 
 const curationOf = {
@@ -93,7 +97,7 @@ export const actions = {
 			await managedCluster(tx, user, params.slug);
 			return memberships.decide(tx, id, userId, { status: decision, reason: reason || null });
 		});
-		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		if (!ok) return setError(form, '', msg('err_not_found'), { status: 404 });
 		return message(form, decision === 'approved' ? 'manage_approved_done' : 'manage_rejected_done');
 	},
 
@@ -106,7 +110,7 @@ export const actions = {
 			await managedCluster(tx, user, params.slug);
 			return workshops.setCuration(tx, workshopId, flags);
 		});
-		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		if (!ok) return setError(form, '', msg('err_not_found'), { status: 404 });
 		return message(form, 'curated');
 	},
 
@@ -125,7 +129,7 @@ export const actions = {
 			if (e.code === '42501') return null;
 			throw e;
 		});
-		if (changed === null) return setError(form, '', 'members_err_not_yours', { status: 403 });
+		if (changed === null) return setError(form, '', msg('members_err_not_yours'), { status: 403 });
 		// The selection and the text are done with: the form comes back empty, the result in its message.
 		form.data = { ...form.data, ids: [], to: 'selected', title: '', body: '' };
 		return message(form, { key: op === 'announce' ? 'members_announced' : 'members_bulk_done', count: changed });

@@ -12,6 +12,7 @@ import * as orders from '$lib/server/orders';
 import { decodeStatement, parseStatement } from '$lib/server/payments/statement';
 import type { Actions, PageServerLoad } from './$types';
 import { milestoneSchema, returnSchema, statementSchema } from './schema';
+import { msg } from '$lib/msg';
 
 const operatorOnly = 'Only the operator settles payments';
 
@@ -66,7 +67,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(milestoneSchema), { id: 'milestone' });
 		if (!form.valid) return fail(400, { form });
 		const done = await withUser(claims, (tx) => orderPayments.markPaidOut(tx, form.data.milestone));
-		if (!done) return setError(form, '', 'err_payout_not_possible');
+		if (!done) return setError(form, '', msg('err_payout_not_possible'));
 		return message(form, 'operator_payout_done');
 	},
 

@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import { msg } from '$lib/msg';
 
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
 
 export const statementSchema = z.object({
 	statement: z
-		.instanceof(File, { message: 'err_statement_missing' })
-		.refine((f) => f.size > 0, 'err_statement_missing')
-		.refine((f) => f.size <= MAX_STATEMENT_BYTES, 'err_statement_too_large')
+		.instanceof(File, { message: msg('err_statement_missing') })
+		.refine((f) => f.size > 0, msg('err_statement_missing'))
+		.refine((f) => f.size <= MAX_STATEMENT_BYTES, msg('err_statement_too_large'))
 });
 
 export const milestoneSchema = z.object({
-	milestone: z.uuid('err_not_found'),
-	note: z.string().trim().max(500, 'err_too_long').default('')
+	milestone: z.uuid(msg('err_not_found')),
+	note: z.string().trim().max(500, msg('err_too_long')).default('')
 });
 
 /** Giving back what a payment still owes: `seen` is the amount already returned, as the operator saw it. */
 export const returnSchema = z.object({
-	payment: z.uuid('err_not_found'),
+	payment: z.uuid(msg('err_not_found')),
 	seen: z.coerce.number().int().min(0)
 });
 

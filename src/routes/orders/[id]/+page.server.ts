@@ -16,6 +16,7 @@ import { withUserFiles } from '$lib/server/storage/staged';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, paySchema, settleSchema } from './schema';
+import { msg } from '$lib/msg';
 
 /** PortOne's redirect (mobile): ?payment=portone&paymentId=…[&code=…&message=…]. */
 function portoneReturn(url: URL): { payment: string; failed: string | null } | null {
@@ -87,7 +88,7 @@ export const actions = {
 				err_resolution_invalid: 'refund_krw'
 			} as const;
 			const on = field[result.error as keyof typeof field];
-			const key = result.error === 'err_reason_required' ? 'err_order_reason_required' : result.error;
+			const key = result.error === 'err_reason_required' ? msg('err_order_reason_required') : result.error;
 			return on ? setError(withFiles(form), on, key) : setError(withFiles(form), '', key);
 		}
 		form.data.files = [];
@@ -100,7 +101,7 @@ export const actions = {
 		const form = await superValidate(request, zod4(paySchema), { id: 'pay' });
 		if (!form.valid) return fail(400, { form });
 		const provider = payments().get(form.data.provider);
-		if (!provider) return setError(form, '', 'err_payment_provider');
+		if (!provider) return setError(form, '', msg('err_payment_provider'));
 		const order = await withUser(claims, (tx) => orders.byId(tx, params.id));
 		if (!order) error(404, 'Not found');
 		const started = await orderPayments.start(order, form.data.milestone, provider, {
@@ -123,12 +124,12 @@ export const actions = {
 		const form = await superValidate(request, zod4(settleSchema), { id: 'settle' });
 		if (!form.valid) return fail(400, { form });
 		const provider = payments().get('portone');
-		if (!provider) return setError(form, '', 'err_payment_provider');
+		if (!provider) return setError(form, '', msg('err_payment_provider'));
 		const ours = await withUser(claims, (tx) => orderPayments.attemptOf(tx, params.id, 'portone', form.data.payment));
-		if (!ours) return setError(form, '', 'err_payment_unknown_attempt');
+		if (!ours) return setError(form, '', msg('err_payment_unknown_attempt'));
 		const outcome = await orderPayments.settle(provider, form.data.payment);
 		if (outcome === 'applied' || outcome === 'duplicate') return message(form, 'order_paid_confirmed');
 		if (outcome === 'ignored') return message(form, 'order_paid_return');
-		return setError(form, '', outcome === 'already_paid' ? 'err_payment_paid_twice_buyer' : `err_payment_${outcome}`);
+		return setError(form, '', outcome === 'already_paid' ? msg('err_payment_paid_twice_buyer') : `err_payment_${outcome}`);
 	}
 } satisfies Actions;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { couriers } from '$lib/domain/order-states';
 import { parseWon } from '$lib/domain/won';
 import { MAX_ORDER_FILE_BYTES } from '$lib/domain/uploads';
+import { msg } from '$lib/msg';
 
 export const MAX_ORDER_FILES = 6;
 export { MAX_ORDER_FILE_BYTES };
@@ -22,29 +23,29 @@ export const pageMoves = [
 export type PageMove = (typeof pageMoves)[number];
 
 export const moveSchema = z.object({
-	move: z.enum(pageMoves, { error: 'err_illegal_transition' }),
-	reason: z.string().trim().max(2000, 'err_too_long').default(''),
-	courier: z.union([z.enum(couriers), z.literal('')], { error: 'err_tracking_invalid' }).default(''),
+	move: z.enum(pageMoves, { error: msg('err_illegal_transition') }),
+	reason: z.string().trim().max(2000, msg('err_too_long')).default(''),
+	courier: z.union([z.enum(couriers), z.literal('')], { error: msg('err_tracking_invalid') }).default(''),
 	// Kept as typed, so a number with spaces comes back to be fixed; the domain says what is wrong.
-	tracking_number: z.string().trim().max(40, 'err_tracking_invalid').default(''),
+	tracking_number: z.string().trim().max(40, msg('err_tracking_invalid')).default(''),
 	refund_krw: z
 		.string()
 		.trim()
-		.refine((v) => v === '' || parseWon(v) !== null, 'err_resolution_invalid')
+		.refine((v) => v === '' || parseWon(v) !== null, msg('err_resolution_invalid'))
 		.default(''),
 	files: z
 		.array(z.instanceof(File))
-		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_ORDER_FILES, 'err_order_files_too_many')
-		.refine((files) => files.every((f) => f.size <= MAX_ORDER_FILE_BYTES), 'err_quote_file_too_large')
+		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_ORDER_FILES, msg('err_order_files_too_many'))
+		.refine((files) => files.every((f) => f.size <= MAX_ORDER_FILE_BYTES), msg('err_quote_file_too_large'))
 		.default([])
 });
 
 export const paySchema = z.object({
-	milestone: z.uuid('err_payment_not_payable'),
-	provider: z.enum(['stripe', 'portone'], { error: 'err_payment_provider' })
+	milestone: z.uuid(msg('err_payment_not_payable')),
+	provider: z.enum(['stripe', 'portone'], { error: msg('err_payment_provider') })
 });
 
 /** Back from PortOne's payment window: which attempt to ask PortOne about (its own id, as start() made it). */
 export const settleSchema = z.object({
-	payment: z.string().regex(/^sl-[0-9a-f]{32}$/, 'err_payment_unknown_attempt')
+	payment: z.string().regex(/^sl-[0-9a-f]{32}$/, msg('err_payment_unknown_attempt'))
 });

@@ -13,6 +13,7 @@ import {
 	type RequestInput,
 	type TemplateId
 } from '$lib/domain/request-templates';
+import { msg } from '$lib/msg';
 
 /** Files per request (all uploads together); each file is checked on the server. */
 export const MAX_FILES = 20;
@@ -33,7 +34,7 @@ function detailsFormShape(id: TemplateId) {
 					: z.string().default('');
 	}
 	// The keys depend on the template; the form treats them as one record.
-	return z.object(shape) as unknown as z.ZodObject<Record<string, z.ZodType<DetailFormValue>>>;
+	return z.object(shape);
 }
 
 /** Processes are typed one per line (or comma-separated). */
@@ -103,7 +104,8 @@ export function requestFormSchema(id: TemplateId, today: Date) {
 		}
 		for (const key of ['budget_min_krw', 'budget_max_krw'] as const) {
 			const n = parseWon(form[key]);
-			if (n !== null && n > MAX_BUDGET_COLUMN_KRW) ctx.addIssue({ code: 'custom', message: 'request_err_budget_too_large', path: [key] });
+			if (n !== null && n > MAX_BUDGET_COLUMN_KRW)
+				ctx.addIssue({ code: 'custom', message: msg('request_err_budget_too_large'), path: [key] });
 		}
 	});
 }

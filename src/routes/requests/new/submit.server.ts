@@ -16,6 +16,7 @@ import { withUserFiles } from '$lib/server/storage/staged';
 import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import { carryOver, detailsFromFormData, followSuggestion, MAX_FILES, parseRequest, requestFormSchema, type RequestForm } from './schema';
+import { msg } from '$lib/msg';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,7 +76,7 @@ export async function submitRequest(
 	const form = await readRequestForm(await request.formData(), template, today);
 	if (!form.valid) return { ok: false, response: fail(400, withFiles({ form, template })) };
 	// Before anything is written, so the form comes back as typed and nothing half-happens.
-	if (opts.publish && !opts.emailConfirmed) return { ok: false, response: refuse(form, template, '', 'err_email_unconfirmed') };
+	if (opts.publish && !opts.emailConfirmed) return { ok: false, response: refuse(form, template, '', msg('err_email_unconfirmed')) };
 
 	const uploads: files.Upload[] = [];
 	for (const file of form.data.attachments) {
@@ -119,7 +120,8 @@ export async function submitRequest(
 			}
 			return { id };
 		});
-		if ('tooMany' in result) return { ok: false, response: refuse(form, template, 'attachments._errors', 'request_err_files_too_many') };
+		if ('tooMany' in result)
+			return { ok: false, response: refuse(form, template, 'attachments._errors', msg('request_err_files_too_many')) };
 		if ('refused' in result) return { ok: false, response: refuse(form, template, 'title', result.refused) };
 		form.data.attachments = [];
 		return { ok: true, id: result.id, published: opts.publish, form: withFiles(form) };

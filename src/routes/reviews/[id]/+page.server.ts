@@ -9,6 +9,7 @@ import { requireUser } from '$lib/server/guards';
 import * as reviews from '$lib/server/reviews';
 import type { Actions, PageServerLoad } from './$types';
 import { hideSchema, replySchema, reportSchema } from './schema';
+import { msg } from '$lib/msg';
 
 export const load = (async ({ params, locals }) => {
 	return withUser(locals.claims ?? null, async (tx) => {
@@ -70,7 +71,7 @@ export const actions = {
 			if (!review) error(404, 'Not found');
 			return reviews.report(tx, review, user.id, form.data.reason);
 		});
-		if (!done.ok) return setError(form, '', 'err_review_not_reportable');
+		if (!done.ok) return setError(form, '', msg('err_review_not_reportable'));
 		return message(form, done.already ? 'review_done_report_again' : 'review_done_report');
 	},
 	hide: async ({ request, params, locals, url }) => {
@@ -82,7 +83,7 @@ export const actions = {
 			return setError(
 				form,
 				moved.error === 'err_reason_required' ? 'reason' : '',
-				moved.error === 'err_reason_required' ? 'err_review_hide_reason' : moved.error
+				moved.error === 'err_reason_required' ? msg('err_review_hide_reason') : moved.error
 			);
 		return message(form, 'review_done_hide');
 	},

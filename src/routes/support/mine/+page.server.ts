@@ -10,8 +10,9 @@ import * as counseling from '$lib/server/counseling';
 import { requireUser } from '$lib/server/guards';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
-const cancelSchema = z.object({ booking: z.string().uuid('support_err_not_found') });
+const cancelSchema = z.object({ booking: z.string().uuid(msg('support_err_not_found')) });
 
 export const load = (async (event) => {
 	const { user, claims } = requireUser(event);

@@ -117,14 +117,14 @@ export function postgresEngine(sql: Sql, opts: PostgresEngineOptions = {}): Sear
 		// Unnamed statements: planned with the actual tsquery and filters every time. A cached generic
 		// plan cannot know whether a word matches 5 or 50,000 workshops, which decides the plan.
 		const pool = reader;
-		if (pool) return fn(<R>(text: string) => pool.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
+		if (pool) return fn(<R>(text: string) => pool.unsafe<R[]>(text, [], { prepare: false }));
 		return sql.begin(async (tx) => {
 			await tx.unsafe(
 				Object.entries(SEARCH_SETTINGS)
 					.map(([name, value]) => setLocal(name, value))
 					.join('; ')
 			);
-			return fn(<R>(text: string) => tx.unsafe(text, [], { prepare: false }) as unknown as Promise<R[]>);
+			return fn(<R>(text: string) => tx.unsafe<R[]>(text, [], { prepare: false }));
 		}) as Promise<T>;
 	}
 

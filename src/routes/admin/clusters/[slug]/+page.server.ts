@@ -8,6 +8,7 @@ import * as trades from '$lib/server/trades';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { appointSchema, archiveSchema, areaList, clusterSchema, removeManagerSchema } from '../../schema';
+import { msg } from '$lib/msg';
 
 function operator(event: Pick<RequestEvent, 'locals' | 'url'>): Claims {
 	return requireRole(event, ['operator'], 'Operator only').claims;
@@ -60,9 +61,9 @@ export const actions = {
 			})
 		);
 		if (!result.ok) {
-			if (result.error === 'slug_taken') return setError(form, 'slug', 'console_err_slug_taken');
-			if (result.error === 'unknown_trade') return setError(form, 'trade_code', 'console_err_trade_required');
-			return setError(form, '', 'err_not_found', { status: 403 });
+			if (result.error === 'slug_taken') return setError(form, 'slug', msg('console_err_slug_taken'));
+			if (result.error === 'unknown_trade') return setError(form, 'trade_code', msg('console_err_trade_required'));
+			return setError(form, '', msg('err_not_found'), { status: 403 });
 		}
 		if (result.slug !== cluster.slug) redirect(303, `/admin/clusters/${result.slug}`);
 		return message(form, 'console_cluster_saved');
@@ -81,7 +82,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(appointSchema), { id: 'appoint' });
 		if (!form.valid) return fail(400, { form });
 		const ok = await withUser(claims, (tx) => clusterAdmin.appointManager(tx, cluster.id, form.data.email));
-		if (!ok) return setError(form, 'email', 'console_err_no_account');
+		if (!ok) return setError(form, 'email', msg('console_err_no_account'));
 		return message(form, 'console_manager_appointed');
 	},
 	removeManager: async (event) => {
@@ -90,7 +91,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(removeManagerSchema), { id: 'removeManager' });
 		if (!form.valid) return fail(400, { form });
 		const ok = await withUser(claims, (tx) => clusterAdmin.removeManager(tx, cluster.id, form.data.userId));
-		if (!ok) return setError(form, '', 'err_not_found', { status: 404 });
+		if (!ok) return setError(form, '', msg('err_not_found'), { status: 404 });
 		return message(form, 'console_manager_removed');
 	}
 } satisfies Actions;

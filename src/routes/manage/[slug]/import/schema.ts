@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_BYTES, ROSTER_FIELDS, type Mapping } from '$lib/domain/roster';
+import { msg } from '$lib/msg';
 
 export const uploadSchema = z.object({
 	file: z
@@ -9,8 +10,8 @@ export const uploadSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-	workshop: z.uuid('err_not_found'),
-	email: z.string().trim().toLowerCase().email('err_email').max(254, 'err_too_long')
+	workshop: z.uuid(msg('err_not_found')),
+	email: z.string().trim().toLowerCase().email(msg('err_email')).max(254, msg('err_too_long'))
 });
 
 /** The column mapping as the preview's form sends it: map_name=0, map_brn=2 …; '' leaves a field out. */

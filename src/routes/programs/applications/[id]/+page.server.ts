@@ -136,6 +136,6 @@ export const actions = {
 		if (to !== 'under_review' && to !== 'approved' && to !== 'rejected') return fail(400, { moveError: 'program_err_transition' as const });
 		const result = await withUser(claims, async (tx) => programs.move(tx, await visible(tx, params.id), to, reason));
 		if (!result.ok) return fail(400, { moveError: result.error, reason, decisionTo: to });
-		return { decided: to };
+		return { decided: to } as const;
 	}
 } satisfies Actions;

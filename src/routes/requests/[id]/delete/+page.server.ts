@@ -10,6 +10,7 @@ import * as files from '$lib/server/request-files';
 import * as requests from '$lib/server/requests';
 import { withUserFiles } from '$lib/server/storage/staged';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
 /** The caller's own draft; 404 for anyone else's request, back to the request once published. */
 async function ownDraft(tx: Tx, userId: string, id: string) {
@@ -34,7 +35,7 @@ export const actions = {
 		const deleted = await withUserFiles(claims, storage(), async (tx, store) =>
 			requests.removeDraft(tx, store, await ownDraft(tx, user.id, params.id))
 		);
-		if (!deleted) return fail(403, { error: 'request_err_not_allowed' });
+		if (!deleted) return fail(403, { error: msg('request_err_not_allowed') });
 		redirect(303, '/requests?deleted=1');
 	}
 } satisfies Actions;

@@ -15,10 +15,11 @@ import { formValues, requestFormSchema } from '../../new/schema';
 import { submitRequest, switchTemplate } from '../../new/submit.server';
 import type { Actions, PageServerLoad } from './$types';
 import { CONFIRM_REMOVE } from './confirm';
+import { msg } from '$lib/msg';
 
 const EDITABLE = ['draft', 'open', 'closed'];
 
-const removeFileSchema = z.object({ attachmentId: z.uuid('err_not_found'), confirmed: z.boolean().default(false) });
+const removeFileSchema = z.object({ attachmentId: z.uuid(msg('err_not_found')), confirmed: z.boolean().default(false) });
 
 /** The owner's request, while it can still be edited; 404 for anyone else (a path reveals nothing). */
 async function ownRequest(locals: App.Locals, url: URL, id: string) {
@@ -88,7 +89,7 @@ export const actions = {
 		// without it, this answer shows the question with a button that sends it.
 		if (!form.data.confirmed) return message(form, CONFIRM_REMOVE, { status: 400 });
 		const removed = await withUserFiles(claims, storage(), (tx, store) => files.remove(tx, store, params.id, form.data.attachmentId));
-		if (!removed) return setError(form, '', 'request_err_not_allowed', { status: 403 });
+		if (!removed) return setError(form, '', msg('request_err_not_allowed'), { status: 403 });
 		return message(form, 'request_file_removed');
 	}
 } satisfies Actions;

@@ -15,6 +15,7 @@ import * as orders from '$lib/server/orders';
 import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, quoteSchema, termsFrom, type Move } from './schema';
+import { msg } from '$lib/msg';
 
 /** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
 function defaultValidUntil(now = new Date()): string {
@@ -97,7 +98,7 @@ export const load = (async ({ params, locals, url }) => {
 }) satisfies PageServerLoad;
 
 /** The message key for a missing note or reason depends on the move. */
-const reasonKey = (move: Move) => (move === 'request_revision' ? 'err_quote_note_required' : 'err_quote_reason_required');
+const reasonKey = (move: Move) => (move === 'request_revision' ? msg('err_quote_note_required') : msg('err_quote_reason_required'));
 
 export const actions = {
 	// Send a quote, or a revised one when the workshop already has a live quote here.
@@ -106,13 +107,13 @@ export const actions = {
 		const form = await superValidate(request, zod4(quoteSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		// A quote reaches the startup only from a confirmed address.
-		if (!user.emailConfirmed) return setError(withFiles(form), '', 'err_email_unconfirmed');
+		if (!user.emailConfirmed) return setError(withFiles(form), '', msg('err_email_unconfirmed'));
 		const checked = termsFrom(form.data);
 		if (!checked.ok) return setError(withFiles(form), checked.field, checked.error);
 		const { terms } = checked;
 		const result = await withUserFiles(claims, storage(), async (tx, store) => {
 			const acting = await quotes.actingWorkshops(tx, user.id);
-			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: 'err_quote_not_allowed' };
+			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: msg('err_quote_not_allowed') };
 			const live = quotes.liveQuote(await quotes.forWorkshop(tx, params.id, form.data.workshop_id));
 			const written = live
 				? await quotes.move(tx, { quote: live, move: 'revise', actor: 'workshop', terms })
@@ -137,7 +138,7 @@ export const actions = {
 		const { quote: quoteId, move, note } = form.data;
 		const result = await withUser(claims, async (tx) => {
 			const quote = await quotes.byId(tx, quoteId);
-			if (!quote) return { ok: false as const, error: 'err_not_found' };
+			if (!quote) return { ok: false as const, error: msg('err_not_found') };
 			const request = await quotes.requestSummary(tx, quote.request_id);
 			// The server decides who is asking: the request's owner is the startup, anyone else who sees
 			// the quote acts for its workshop (RLS shows it to nobody else).

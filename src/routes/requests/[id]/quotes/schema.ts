@@ -4,6 +4,7 @@ import { lineItemsTotal, planMilestones, splitVat, type LineItem } from '$lib/do
 import type { QuoteTerms } from '$lib/server/quotes';
 import { parseWon } from '$lib/domain/won';
 import { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
+import { msg } from '$lib/msg';
 
 export const MAX_FILES = 3;
 export const MAX_LINE_ITEMS = 8;
@@ -19,27 +20,30 @@ const MAX_INT = 2_147_483_647;
 
 // Amounts stay strings in the form, so a typo comes back exactly as typed; the action converts them.
 export const quoteSchema = z.object({
-	workshop_id: z.uuid('err_quote_not_allowed'),
+	workshop_id: z.uuid(msg('err_quote_not_allowed')),
 	price_krw: z
 		.string()
 		.trim()
 		// Typed the Korean way too: '240만원', '2백4십만' (see parseWon).
-		.refine((v) => (parseWon(v) ?? 0) >= 1, 'err_quote_price')
-		.refine((v) => (parseWon(v) ?? 0) <= MAX_INT, 'err_quote_price_max'),
+		.refine((v) => (parseWon(v) ?? 0) >= 1, msg('err_quote_price'))
+		.refine((v) => (parseWon(v) ?? 0) <= MAX_INT, msg('err_quote_price_max')),
 	// 별도: the price is the supply amount and VAT comes on top; 포함: the price already includes VAT.
-	vat_mode: z.enum(['excluded', 'included'], { error: 'err_quote_vat_mode' }).default('excluded'),
+	vat_mode: z.enum(['excluded', 'included'], { error: msg('err_quote_vat_mode') }).default('excluded'),
 	// The payment plan, in won as typed: deposit (계약금, required), sample milestone (중도금, optional).
 	deposit_krw: z
 		.string()
 		.trim()
-		.refine((v) => parseWon(v) !== null, 'err_quote_deposit'),
+		.refine((v) => parseWon(v) !== null, msg('err_quote_deposit')),
 	sample_krw: z
 		.string()
 		.trim()
-		.refine((v) => v === '' || parseWon(v) !== null, 'err_quote_sample')
+		.refine((v) => v === '' || parseWon(v) !== null, msg('err_quote_sample'))
 		.default(''),
 	// Optional breakdown rows (item, unit price, quantity), sent as parallel lists so the form works without JavaScript.
-	item_label: z.array(z.string().trim().max(80, 'err_too_long')).max(MAX_LINE_ITEMS).default([]),
+	item_label: z
+		.array(z.string().trim().max(80, msg('err_too_long')))
+		.max(MAX_LINE_ITEMS)
+		.default([]),
 	item_unit_price: z.array(z.string().trim()).max(MAX_LINE_ITEMS).default([]),
 	item_quantity: z.array(z.string().trim()).max(MAX_LINE_ITEMS).default([]),
 	lead_time_days: z
@@ -48,27 +52,27 @@ export const quoteSchema = z.object({
 		.refine((v) => {
 			const n = parseWhole(v);
 			return n !== null && n >= 1 && n <= 730;
-		}, 'err_quote_lead_time'),
+		}, msg('err_quote_lead_time')),
 	valid_until: z
 		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'err_quote_valid_until')
+		.regex(/^\d{4}-\d{2}-\d{2}$/, msg('err_quote_valid_until'))
 		// Today in Korea, whatever the server's time zone: the quote is valid through that day.
-		.refine((d) => d >= seoulDate(new Date()), 'err_quote_valid_past'),
-	notes: z.string().trim().max(4000, 'err_too_long'),
+		.refine((d) => d >= seoulDate(new Date()), msg('err_quote_valid_past')),
+	notes: z.string().trim().max(4000, msg('err_too_long')),
 	files: z
 		.array(z.instanceof(File))
 		// An empty file input sends one empty file; it is not an attachment.
-		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_FILES, 'err_quote_files_too_many')
-		.refine((files) => files.every((f) => f.size <= MAX_QUOTE_FILE_BYTES), 'err_quote_file_too_large')
+		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_FILES, msg('err_quote_files_too_many'))
+		.refine((files) => files.every((f) => f.size <= MAX_QUOTE_FILE_BYTES), msg('err_quote_file_too_large'))
 });
 
 export const moves = ['request_revision', 'accept', 'decline', 'withdraw'] as const;
 export type Move = (typeof moves)[number];
 
 export const moveSchema = z.object({
-	quote: z.uuid('err_not_found'),
-	move: z.enum(moves, { error: 'err_illegal_transition' }),
-	note: z.string().trim().max(2000, 'err_too_long').default('')
+	quote: z.uuid(msg('err_not_found')),
+	move: z.enum(moves, { error: msg('err_illegal_transition') }),
+	note: z.string().trim().max(2000, msg('err_too_long')).default('')
 });
 
 export type LineItemsResult = { ok: true; items: LineItem[] } | { ok: false; row: number; error: 'err_quote_item_incomplete' };
@@ -83,7 +87,7 @@ export function lineItems(labels: string[], prices: string[], quantities: string
 		const quantity = parseWhole(quantities[i] ?? '');
 		if (label === '' && !prices[i] && !quantities[i]) continue;
 		if (!label || price === null || price < 1 || quantity === null || quantity < 1)
-			return { ok: false, row: i, error: 'err_quote_item_incomplete' };
+			return { ok: false, row: i, error: msg('err_quote_item_incomplete') };
 		items.push({ label, unit_price_krw: price, quantity });
 	}
 	return { ok: true, items };
@@ -107,7 +111,7 @@ export function termsFrom(data: QuoteFields): TermsResult {
 	const items = lineItems(data.item_label, data.item_unit_price, data.item_quantity);
 	if (!items.ok) return { ok: false, field: 'item_label._errors', error: items.error };
 	if (items.items.length && lineItemsTotal(items.items) !== vat.supply_krw)
-		return { ok: false, field: 'item_label._errors', error: 'err_quote_items_total' };
+		return { ok: false, field: 'item_label._errors', error: msg('err_quote_items_total') };
 	return {
 		ok: true,
 		terms: {

@@ -10,10 +10,11 @@ import { requireUser } from '$lib/server/guards';
 import * as programs from '$lib/server/programs';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
 const markSchema = z.object({
-	booking: z.string().uuid('support_err_not_found'),
-	status: z.enum(['no_show', 'completed'], { error: 'support_err_not_found' })
+	booking: z.string().uuid(msg('support_err_not_found')),
+	status: z.enum(['no_show', 'completed'], { error: msg('support_err_not_found') })
 });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

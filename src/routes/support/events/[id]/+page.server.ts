@@ -8,11 +8,12 @@ import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
+import { msg } from '$lib/msg';
 
-const registerSchema = z.object({ intent: z.enum(['register', 'cancel'], { error: 'support_err_not_found' }) });
+const registerSchema = z.object({ intent: z.enum(['register', 'cancel'], { error: msg('support_err_not_found') }) });
 const attendanceSchema = z.object({
-	registration: z.string().uuid('support_err_not_found'),
-	status: z.enum(['attended', 'absent'], { error: 'support_err_not_found' })
+	registration: z.string().uuid(msg('support_err_not_found')),
+	status: z.enum(['attended', 'absent'], { error: msg('support_err_not_found') })
 });
 
 export const load = (async ({ locals, params }) => {
@@ -44,10 +45,10 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		if (form.data.intent === 'cancel') {
 			const ok = await withUser(claims, (tx) => support.cancelRegistration(tx, user.id, event.params.id));
-			return ok ? message(form, 'support_registration_cancelled_done') : setError(form, '', 'support_err_not_found');
+			return ok ? message(form, 'support_registration_cancelled_done') : setError(form, '', msg('support_err_not_found'));
 		}
 		const status = await withUser(claims, (tx) => support.register(tx, user.id, event.params.id));
-		if (status === 'closed') return setError(form, '', 'support_err_event_closed');
+		if (status === 'closed') return setError(form, '', msg('support_err_event_closed'));
 		return message(form, `support_registered_${status}`);
 	},
 	attendance: async (event) => {
@@ -55,6 +56,6 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(attendanceSchema), { id: 'attendance' });
 		if (!form.valid) return fail(400, { form });
 		const ok = await withUser(claims, (tx) => support.markAttendance(tx, form.data.registration, form.data.status));
-		return ok ? message(form, `support_marked_${form.data.status}`) : setError(form, '', 'support_err_not_allowed');
+		return ok ? message(form, `support_marked_${form.data.status}`) : setError(form, '', msg('support_err_not_allowed'));
 	}
 } satisfies Actions;

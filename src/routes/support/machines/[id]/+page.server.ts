@@ -8,6 +8,7 @@ import { requireRole } from '$lib/server/guards';
 import * as support from '$lib/server/support';
 import type { Actions, PageServerLoad } from './$types';
 import { bookSchema } from './schema';
+import { msg } from '$lib/msg';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +43,7 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(bookSchema), { id: 'book' });
 		if (!form.valid) return fail(400, { form });
 		const start = new Date(form.data.start);
-		if (Number.isNaN(start.getTime())) return setError(form, 'start', 'support_err_pick_slot');
+		if (Number.isNaN(start.getTime())) return setError(form, 'start', msg('support_err_pick_slot'));
 		const result = await withUser(claims, async (tx) => {
 			const machine = await support.machineById(tx, event.params.id);
 			if (!machine) return null;

@@ -13,6 +13,7 @@ import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { messageSchema } from './schema';
 import { toWire } from './wire.server';
+import { msg } from '$lib/msg';
 
 export const load = (async ({ params, locals, url }) => {
 	const { user, claims } = requireUser({ locals, url });
@@ -62,7 +63,7 @@ export const actions = {
 				submissionKey: UUID.test(form.data.submission_key) ? form.data.submission_key : null
 			});
 		});
-		if (!sent) return setError(withFiles(form), 'body', 'err_thread_closed', { status: 403 });
+		if (!sent) return setError(withFiles(form), 'body', msg('err_thread_closed'), { status: 403 });
 		form.data.files = [];
 		return { form: withFiles(form), sent: toWire(sent) };
 	},

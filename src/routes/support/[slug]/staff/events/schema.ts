@@ -1,35 +1,36 @@
 import { z } from 'zod';
+import { msg } from '$lib/msg';
 
 export const eventKinds = ['course', 'seminar', 'exhibition'] as const;
 
-const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'counseling_staff_err_when');
+const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg('counseling_staff_err_when'));
 
 export const eventSchema = z
 	.object({
-		kind: z.enum(eventKinds, { error: 'counseling_staff_err_kind' }),
-		title_ko: z.string().trim().min(1, 'err_required').max(160, 'err_too_long'),
-		title_en: z.string().trim().max(200, 'err_too_long').default(''),
-		description_ko: z.string().trim().max(4000, 'err_too_long').default(''),
-		description_en: z.string().trim().max(4000, 'err_too_long').default(''),
+		kind: z.enum(eventKinds, { error: msg('counseling_staff_err_kind') }),
+		title_ko: z.string().trim().min(1, msg('err_required')).max(160, msg('err_too_long')),
+		title_en: z.string().trim().max(200, msg('err_too_long')).default(''),
+		description_ko: z.string().trim().max(4000, msg('err_too_long')).default(''),
+		description_en: z.string().trim().max(4000, msg('err_too_long')).default(''),
 		starts_at: when,
 		ends_at: when,
-		place_ko: z.string().trim().max(300, 'err_too_long').default(''),
+		place_ko: z.string().trim().max(300, msg('err_too_long')).default(''),
 		online_url: z
 			.string()
 			.trim()
-			.max(500, 'err_too_long')
-			.refine((u) => u === '' || /^https:\/\/\S+$/.test(u), 'counseling_err_url')
+			.max(500, msg('err_too_long'))
+			.refine((u) => u === '' || /^https:\/\/\S+$/.test(u), msg('counseling_err_url'))
 			.default(''),
 		capacity: z.coerce
 			.number()
-			.int('counseling_staff_err_capacity')
-			.min(1, 'counseling_staff_err_capacity')
-			.max(10_000, 'counseling_staff_err_capacity'),
+			.int(msg('counseling_staff_err_capacity'))
+			.min(1, msg('counseling_staff_err_capacity'))
+			.max(10_000, msg('counseling_staff_err_capacity')),
 		machine_id: z.string().max(40).default('')
 	})
-	.refine((v) => v.ends_at > v.starts_at, { message: 'counseling_staff_err_ends', path: ['ends_at'] })
-	.refine((v) => v.place_ko !== '' || v.online_url !== '', { message: 'counseling_err_place', path: ['place_ko'] });
+	.refine((v) => v.ends_at > v.starts_at, { message: msg('counseling_staff_err_ends'), path: ['ends_at'] })
+	.refine((v) => v.place_ko !== '' || v.online_url !== '', { message: msg('counseling_err_place'), path: ['place_ko'] });
 
 export type EventForm = z.infer<typeof eventSchema>;
 
-export const cancelSchema = z.object({ intent: z.literal('cancel', { error: 'counseling_err_move' }) });
+export const cancelSchema = z.object({ intent: z.literal('cancel', { error: msg('counseling_err_move') }) });

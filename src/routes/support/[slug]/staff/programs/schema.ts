@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { msg } from '$lib/msg';
 
 export const programKinds = ['loan', 'grant', 'infrastructure', 'consulting'] as const;
 
-const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'counseling_staff_err_when');
+const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg('counseling_staff_err_when'));
 
 /** Required documents, one a line: "key | 한국어 | English" (the key in lower case: a-z, 0-9, _). */
 export function parseDocuments(text: string): { key: string; label_ko: string; label_en: string }[] | null {
@@ -26,35 +27,35 @@ export const programSchema = z
 		slug: z
 			.string()
 			.trim()
-			.min(1, 'err_required')
-			.max(80, 'err_too_long')
-			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'counseling_staff_err_slug'),
-		kind: z.enum(programKinds, { error: 'counseling_staff_err_kind' }),
-		title_ko: z.string().trim().min(1, 'err_required').max(160, 'err_too_long'),
-		title_en: z.string().trim().max(200, 'err_too_long').default(''),
-		summary_ko: z.string().trim().max(4000, 'err_too_long').default(''),
-		summary_en: z.string().trim().max(4000, 'err_too_long').default(''),
+			.min(1, msg('err_required'))
+			.max(80, msg('err_too_long'))
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg('counseling_staff_err_slug')),
+		kind: z.enum(programKinds, { error: msg('counseling_staff_err_kind') }),
+		title_ko: z.string().trim().min(1, msg('err_required')).max(160, msg('err_too_long')),
+		title_en: z.string().trim().max(200, msg('err_too_long')).default(''),
+		summary_ko: z.string().trim().max(4000, msg('err_too_long')).default(''),
+		summary_en: z.string().trim().max(4000, msg('err_too_long')).default(''),
 		amount_max_krw: z.coerce
 			.number()
-			.int('counseling_staff_err_amount')
-			.min(0, 'counseling_staff_err_amount')
-			.max(100_000_000_000, 'counseling_staff_err_amount'),
+			.int(msg('counseling_staff_err_amount'))
+			.min(0, msg('counseling_staff_err_amount'))
+			.max(100_000_000_000, msg('counseling_staff_err_amount')),
 		self_pay_percent: z.coerce
 			.number()
-			.int('counseling_staff_err_percent')
-			.min(0, 'counseling_staff_err_percent')
-			.max(100, 'counseling_staff_err_percent')
+			.int(msg('counseling_staff_err_percent'))
+			.min(0, msg('counseling_staff_err_percent'))
+			.max(100, msg('counseling_staff_err_percent'))
 			.default(0),
 		opens_at: when,
 		deadline: when,
 		documents: z
 			.string()
-			.max(4000, 'err_too_long')
-			.refine((t) => parseDocuments(t) !== null, 'counseling_staff_err_documents')
+			.max(4000, msg('err_too_long'))
+			.refine((t) => parseDocuments(t) !== null, msg('counseling_staff_err_documents'))
 			.default('')
 	})
-	.refine((v) => v.deadline > v.opens_at, { message: 'counseling_staff_err_deadline', path: ['deadline'] });
+	.refine((v) => v.deadline > v.opens_at, { message: msg('counseling_staff_err_deadline'), path: ['deadline'] });
 
 export type ProgramForm = z.infer<typeof programSchema>;
 
-export const closeSchema = z.object({ intent: z.literal('close', { error: 'counseling_err_move' }) });
+export const closeSchema = z.object({ intent: z.literal('close', { error: msg('counseling_err_move') }) });

@@ -9,6 +9,7 @@ import * as paperwork from '$lib/server/paperwork';
 import { taxInvoices } from '$lib/server/ports';
 import type { Actions, PageServerLoad } from './$types';
 import { recordSchema } from './schema';
+import { msg } from '$lib/msg';
 
 // The tax-invoice data of one milestone, from the moment it is paid; before that, a 404 that says so.
 export const load = (async (event) => {
@@ -29,7 +30,7 @@ export const actions = {
 		const result = await withUser(claims, async (tx) => {
 			const found = await paperwork.forOrder(tx, event.params.id, user.id);
 			const data = found && paperwork.taxInvoiceData(found, event.params.milestoneId);
-			if (!found || !data || found.actor !== 'workshop') return { ok: false, error: 'err_tax_invoice_not_allowed' } as const;
+			if (!found || !data || found.actor !== 'workshop') return { ok: false, error: msg('err_tax_invoice_not_allowed') } as const;
 			return taxInvoices().issue(tx, { orderId: found.order.id, milestoneId: event.params.milestoneId, userId: user.id, data });
 		});
 		if (!result.ok) return setError(form, '', result.error, { status: result.error === 'err_tax_invoice_exists' ? 409 : 403 });

@@ -11,6 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { eventInput } from '../input';
 import { cancelSchema, eventSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireUser(event);
@@ -42,11 +43,11 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(eventSchema), { id: 'event' });
 		if (!form.valid) return fail(400, { form });
 		const input = eventInput(form.data);
-		if (!input) return setError(form, 'starts_at', 'counseling_staff_err_when');
+		if (!input) return setError(form, 'starts_at', msg('counseling_staff_err_when'));
 		const result = await withUser(claims, async (tx) =>
 			staff.updateEvent(tx, (await staffCenter(tx, event.params.slug)).id, event.params.id, input)
 		);
-		if (!result.ok && result.error === 'capacity') return setError(form, 'capacity', 'counseling_staff_err_capacity_taken');
+		if (!result.ok && result.error === 'capacity') return setError(form, 'capacity', msg('counseling_staff_err_capacity_taken'));
 		return result.ok ? message(form, 'counseling_staff_saved') : setError(form, '', `counseling_staff_err_${result.error}`);
 	},
 	cancel: async (event) => {
@@ -59,6 +60,6 @@ export const actions = {
 		if (result === 'deleted') redirect(303, `/support/${event.params.slug}/staff/events`);
 		return result === 'cancelled'
 			? message(form, 'counseling_staff_event_cancel_done')
-			: setError(form, '', 'counseling_staff_err_not_found');
+			: setError(form, '', msg('counseling_staff_err_not_found'));
 	}
 } satisfies Actions;

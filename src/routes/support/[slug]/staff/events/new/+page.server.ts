@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { eventInput } from '../input';
 import { eventSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireUser(event);
@@ -28,8 +29,8 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(eventSchema), { id: 'event' });
 		if (!form.valid) return fail(400, { form });
 		const input = eventInput(form.data);
-		if (!input) return setError(form, 'starts_at', 'counseling_staff_err_when');
-		if (input.starts_at.getTime() <= Date.now()) return setError(form, 'starts_at', 'counseling_err_past');
+		if (!input) return setError(form, 'starts_at', msg('counseling_staff_err_when'));
+		if (input.starts_at.getTime() <= Date.now()) return setError(form, 'starts_at', msg('counseling_err_past'));
 		const result = await withUser(claims, async (tx) => staff.createEvent(tx, (await staffCenter(tx, event.params.slug)).id, input));
 		if (!result.ok) return setError(form, '', `counseling_staff_err_${result.error}`);
 		redirect(303, `/support/${event.params.slug}/staff/events/${result.id}?saved=1`);

@@ -10,7 +10,8 @@ import { withUserFiles } from '$lib/server/storage/staged';
 import * as staff from '$lib/server/support-staff';
 import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
-import { archiveSchema, machineSchema, type MachineForm } from '../schema';
+import { archiveSchema, machineSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireUser(event);
@@ -25,7 +26,7 @@ export const load = (async (event) => {
 		...data,
 		saved: event.url.searchParams.has('saved'),
 		form: await superValidate(
-			{ ...machine, kind: machine.kind as MachineForm['kind'], prerequisite_course_id: machine.prerequisite_course_id ?? '' },
+			{ ...machine, kind: machine.kind, prerequisite_course_id: machine.prerequisite_course_id ?? '' },
 			zod4(machineSchema),
 			{
 				id: 'machine',
@@ -55,7 +56,8 @@ export const actions = {
 		const data = await event.request.formData();
 		const file = data.get('photo');
 		const remove = data.get('remove') === '1';
-		if (!remove && (!(file instanceof File) || file.size === 0)) return fail(400, { photoError: 'counseling_staff_err_photo_missing' });
+		if (!remove && (!(file instanceof File) || file.size === 0))
+			return fail(400, { photoError: msg('counseling_staff_err_photo_missing') });
 		const bytes = !remove && file instanceof File ? new Uint8Array(await file.arrayBuffer()) : null;
 		const result = await withUserFiles(claims, storage(), async (tx, store) =>
 			staff.setMachinePhoto(tx, store, (await staffCenter(tx, event.params.slug)).id, event.params.id, bytes)

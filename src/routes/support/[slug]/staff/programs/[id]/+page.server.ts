@@ -11,6 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { programInput } from '../input';
 import { closeSchema, documentsText, programSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireUser(event);
@@ -42,11 +43,11 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(programSchema), { id: 'program' });
 		if (!form.valid) return fail(400, { form });
 		const input = programInput(form.data);
-		if (!input) return setError(form, 'opens_at', 'counseling_staff_err_when');
+		if (!input) return setError(form, 'opens_at', msg('counseling_staff_err_when'));
 		const result = await withUser(claims, async (tx) =>
 			staff.updateProgram(tx, (await staffCenter(tx, event.params.slug)).id, event.params.id, input)
 		);
-		if (!result.ok && result.error === 'slug_taken') return setError(form, 'slug', 'counseling_staff_err_slug_taken');
+		if (!result.ok && result.error === 'slug_taken') return setError(form, 'slug', msg('counseling_staff_err_slug_taken'));
 		return result.ok ? message(form, 'counseling_staff_saved') : setError(form, '', `counseling_staff_err_${result.error}`);
 	},
 	close: async (event) => {
@@ -59,6 +60,6 @@ export const actions = {
 		if (result === 'deleted') redirect(303, `/support/${event.params.slug}/staff/programs`);
 		return result === 'closed'
 			? message(form, 'counseling_staff_program_close_done')
-			: setError(form, '', 'counseling_staff_err_not_found');
+			: setError(form, '', msg('counseling_staff_err_not_found'));
 	}
 } satisfies Actions;

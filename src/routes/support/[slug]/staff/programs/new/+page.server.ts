@@ -10,6 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { programInput } from '../input';
 import { programSchema } from '../schema';
+import { msg } from '$lib/msg';
 
 export const load = (async (event) => {
 	const { claims } = requireUser(event);
@@ -30,9 +31,9 @@ export const actions = {
 		const form = await superValidate(event.request, zod4(programSchema), { id: 'program' });
 		if (!form.valid) return fail(400, { form });
 		const input = programInput(form.data);
-		if (!input) return setError(form, 'opens_at', 'counseling_staff_err_when');
+		if (!input) return setError(form, 'opens_at', msg('counseling_staff_err_when'));
 		const result = await withUser(claims, async (tx) => staff.createProgram(tx, (await staffCenter(tx, event.params.slug)).id, input));
-		if (!result.ok && result.error === 'slug_taken') return setError(form, 'slug', 'counseling_staff_err_slug_taken');
+		if (!result.ok && result.error === 'slug_taken') return setError(form, 'slug', msg('counseling_staff_err_slug_taken'));
 		if (!result.ok) return setError(form, '', `counseling_staff_err_${result.error}`);
 		redirect(303, `/support/${event.params.slug}/staff/programs/${result.id}?saved=1`);
 	}
