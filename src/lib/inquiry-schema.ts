@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { submissionKeyField } from '$lib/submission-key';
 
 /** A message of an inquiry: the first question on the workshop's page, and every answer after it. */
 export const inquirySchema = z.object({
-	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long')
+	body: z.string().trim().min(1, 'err_message_empty').max(4000, 'err_message_too_long'),
+	/** Made for each message: posting it twice sends it once. */
+	submission_key: submissionKeyField
 });

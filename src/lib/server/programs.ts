@@ -143,8 +143,17 @@ export async function start(tx: Tx, userId: string, program: Program, workshopId
 	if (now > program.deadline || now < program.opens_at) return { ok: false, error: 'program_err_closed' };
 	if (exclusions(parseRules(program.eligibility), workshop, now, await clusterNames(tx)).length)
 		return { ok: false, error: 'program_err_not_eligible' };
+	// One application per program and workshop (unique in the database): a second post at the same time
+	// (a double click) waits for the first and opens its application.
 	const [row] = await tx<{ id: string }[]>`insert into public.support_applications (program_id, workshop_id, applicant_id)
-		values (${program.id}, ${workshopId}, ${userId}) returning id`;
+		values (${program.id}, ${workshopId}, ${userId})
+		on conflict (program_id, workshop_id) do nothing
+		returning id`;
+	if (!row) {
+		const [first] = await tx<{ id: string }[]>`
+			select id from public.support_applications where program_id = ${program.id} and workshop_id = ${workshopId}`;
+		return { ok: true, id: first.id };
+	}
 	return { ok: true, id: row.id };
 }
 

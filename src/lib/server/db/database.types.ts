@@ -1920,6 +1920,7 @@ export interface Database {
 					cancelled_by: string | null;
 					created_at: Date;
 					updated_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1938,6 +1939,7 @@ export interface Database {
 					cancelled_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1956,6 +1958,7 @@ export interface Database {
 					cancelled_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_counseling_messages: {
@@ -1965,6 +1968,7 @@ export interface Database {
 					author_id: string | null;
 					body: string;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1972,6 +1976,7 @@ export interface Database {
 					author_id?: string | null;
 					body: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1979,6 +1984,7 @@ export interface Database {
 					author_id?: string | null;
 					body?: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_course_completions: {
@@ -2073,6 +2079,7 @@ export interface Database {
 					capacity: number;
 					cancelled: boolean;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2090,6 +2097,7 @@ export interface Database {
 					capacity: number;
 					cancelled?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2107,6 +2115,7 @@ export interface Database {
 					capacity?: number;
 					cancelled?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_machines: {
@@ -2126,6 +2135,7 @@ export interface Database {
 					close_hour: number;
 					active: boolean;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2143,6 +2153,7 @@ export interface Database {
 					close_hour?: number;
 					active?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2160,6 +2171,7 @@ export interface Database {
 					close_hour?: number;
 					active?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_penalties: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const eventKinds = ['course', 'seminar', 'exhibition'] as const;
 
@@ -7,6 +8,8 @@ const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'counseling_sta
 export const eventSchema = z
 	.object({
 		kind: z.enum(eventKinds, { error: 'counseling_staff_err_kind' }),
+		/** Made with the empty new form: posting it twice makes one. (Editing sends none.) */
+		submission_key: submissionKeyField,
 		title_ko: z.string().trim().min(1, 'err_required').max(160, 'err_too_long'),
 		title_en: z.string().trim().max(200, 'err_too_long').default(''),
 		description_ko: z.string().trim().max(4000, 'err_too_long').default(''),

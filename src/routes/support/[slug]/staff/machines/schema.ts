@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const machineKinds = ['3d_printer', 'laser_cutter', 'cnc', '3d_scanner', 'polisher', 'other'] as const;
 export const slotLengths = [30, 60, 90, 120, 180, 240] as const;
@@ -9,6 +10,8 @@ const hour = (min: number, max: number) =>
 export const machineSchema = z
 	.object({
 		kind: z.enum(machineKinds, { error: 'counseling_staff_err_kind' }),
+		/** Made with the empty new form: posting it twice makes one. (Editing sends none.) */
+		submission_key: submissionKeyField,
 		name_ko: z.string().trim().min(1, 'err_required').max(120, 'err_too_long'),
 		name_en: z.string().trim().max(160, 'err_too_long').default(''),
 		specs_ko: z.string().trim().max(2000, 'err_too_long').default(''),
