@@ -157,9 +157,15 @@ export async function start(tx: Tx, userId: string, program: Program, workshopId
 	return { ok: true, id: row.id };
 }
 
-export async function saveDraft(tx: Tx, id: string, fields: { note: string; amount_krw: number | null }): Promise<boolean> {
+/** Saves the applicant's draft (only theirs: the center's staff read it but do not write it). */
+export async function saveDraft(
+	tx: Tx,
+	id: string,
+	applicantId: string,
+	fields: { note: string; amount_krw: number | null }
+): Promise<boolean> {
 	const rows = await tx`update public.support_applications set note = ${fields.note}, amount_krw = ${fields.amount_krw}
-		where id = ${id} and status = 'draft' returning id`;
+		where id = ${id} and status = 'draft' and applicant_id = ${applicantId} returning id`;
 	return rows.length > 0;
 }
 

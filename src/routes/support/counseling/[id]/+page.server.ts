@@ -63,6 +63,8 @@ export const actions = {
 	move: async (event) => {
 		const { claims } = requireUser(event);
 		const form = await superValidate(event.request, zod4(moveSchema), { id: 'move' });
+		// The move is the button's value: a bad one is said with the form's own error.
+		if (form.errors.move) return setError(form, '', 'counseling_err_move');
 		if (!form.valid) return fail(400, { form });
 		const { move, reason } = form.data;
 		const result = await withUser(claims, (tx) =>
