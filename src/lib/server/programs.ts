@@ -157,15 +157,10 @@ export async function start(tx: Tx, userId: string, program: Program, workshopId
 	return { ok: true, id: row.id };
 }
 
-/** Saves the applicant's draft (only theirs: the center's staff read it but do not write it). */
-export async function saveDraft(
-	tx: Tx,
-	id: string,
-	applicantId: string,
-	fields: { note: string; amount_krw: number | null }
-): Promise<boolean> {
+/** Saves the caller's draft (only their own: the center's staff read it but do not write it). */
+export async function saveDraft(tx: Tx, id: string, fields: { note: string; amount_krw: number | null }): Promise<boolean> {
 	const rows = await tx`update public.support_applications set note = ${fields.note}, amount_krw = ${fields.amount_krw}
-		where id = ${id} and status = 'draft' and applicant_id = ${applicantId} returning id`;
+		where id = ${id} and status = 'draft' and applicant_id = (select auth.uid()) returning id`;
 	return rows.length > 0;
 }
 

@@ -65,21 +65,21 @@ type Values = { note: string; amount: string };
 const valuesOf = (data: FormData): Values => ({ note: field(data, 'note'), amount: field(data, 'amount') });
 
 /** Saves the draft's fields; the failure keeps what was typed. */
-async function saveFields(tx: Tx, id: string, applicantId: string, values: Values) {
+async function saveFields(tx: Tx, id: string, values: Values) {
 	const parsed = draftSchema.safeParse(values);
 	if (!parsed.success) {
 		const fieldErrors = z.flattenError(parsed.error).fieldErrors;
 		return { ok: false as const, errors: { note: fieldErrors.note?.[0], amount: fieldErrors.amount?.[0] } };
 	}
-	const saved = await programs.saveDraft(tx, id, applicantId, { note: parsed.data.note, amount_krw: parsed.data.amount });
+	const saved = await programs.saveDraft(tx, id, { note: parsed.data.note, amount_krw: parsed.data.amount });
 	return saved ? { ok: true as const } : { ok: false as const, errors: { note: 'program_err_not_allowed' } };
 }
 
 export const actions = {
 	save: async ({ request, locals, url, params }) => {
-		const { user, claims } = requireUser({ locals, url });
+		const { claims } = requireUser({ locals, url });
 		const values = valuesOf(await request.formData());
-		const result = await withUser(claims, async (tx) => saveFields(tx, (await visible(tx, params.id)).id, user.id, values));
+		const result = await withUser(claims, async (tx) => saveFields(tx, (await visible(tx, params.id)).id, values));
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		return { saved: true };
 	},
@@ -94,7 +94,7 @@ export const actions = {
 		const result = await withUserFiles(claims, storage(), async (tx, store) => {
 			const application = await visible(tx, params.id);
 			// What was typed in the note and amount is saved with the upload, so nothing is lost.
-			const fields = await saveFields(tx, application.id, user.id, values);
+			const fields = await saveFields(tx, application.id, values);
 			if (!fields.ok) return { ok: false as const, error: 'program_err_fields' as const, errors: fields.errors };
 			return programs.addDocument(tx, store, application, user.id, docKey, { name: file.name, bytes });
 		});
@@ -111,11 +111,11 @@ export const actions = {
 		return { removedDocument: true };
 	},
 	submit: async ({ request, locals, url, params }) => {
-		const { user, claims } = requireUser({ locals, url });
+		const { claims } = requireUser({ locals, url });
 		const values = valuesOf(await request.formData());
 		const result = await withUser(claims, async (tx) => {
 			const application = await visible(tx, params.id);
-			const fields = await saveFields(tx, application.id, user.id, values);
+			const fields = await saveFields(tx, application.id, values);
 			if (!fields.ok) return { ok: false as const, error: 'program_err_fields' as const, errors: fields.errors };
 			return programs.move(tx, await visible(tx, params.id), 'submitted');
 		});
