@@ -5,6 +5,7 @@
 // two concurrent starts open the same one instead of one failing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as companies from '../../src/lib/server/companies';
 import * as counseling from '../../src/lib/server/counseling';
 import * as inquiries from '../../src/lib/server/inquiries';
 import * as programs from '../../src/lib/server/programs';
@@ -37,6 +38,7 @@ afterAll(async () => {
 	const sql = testSql();
 	if (!w) return;
 	await sql`delete from public.conversations where request_id is null and asker_id = ${w.startup}`;
+	await sql`delete from public.companies where owner_id = ${w.startup}`;
 	await sql`delete from public.support_applications where workshop_id = ${workshop || null}`;
 	await sql`delete from public.workshops where id = ${workshop || null}`;
 	await w.cleanup();
@@ -147,6 +149,31 @@ describe('posted twice with the same submission key', () => {
 		expect(e1.ok).toBe(true);
 		expect(e2).toEqual(e1);
 		expect(await count('support_events', 'submission_key', eventKey)).toBe(1);
+	});
+
+	it("a startup's company profile saved twice before the company existed makes one company", async () => {
+		const key = randomUUID();
+		const input = (builds: string) => ({
+			name_ko: `두번회사 ${w.tag}`,
+			name_en: null,
+			builds_ko: builds,
+			builds_en: '',
+			startup_cluster_id: null,
+			lat: null,
+			lng: null,
+			website: null,
+			business_registration_number: null,
+			address_ko: ''
+		});
+		const [a, b] = await Promise.all(
+			['첫 저장', '두 번째 저장'].map((builds, i) =>
+				as(w.startup, (tx) => companies.create(tx, w.startup, `twice-${w.tag}-${i}`, input(builds), key))
+			)
+		);
+		expect(b.id).toBe(a.id);
+		const rows = await testSql()<{ builds_ko: string }[]>`select builds_ko from public.companies where owner_id = ${w.startup}`;
+		expect(rows).toHaveLength(1);
+		expect(['첫 저장', '두 번째 저장']).toContain(rows[0].builds_ko);
 	});
 
 	it('a program application started twice at once is one application, opened by both', async () => {
