@@ -6,6 +6,7 @@ import en from '../../messages/forms/en.json';
 import koBase from '../../messages/ko.json';
 import enBase from '../../messages/en.json';
 import { formMessage } from './form-messages';
+import { inquirySchema } from './inquiry-schema';
 
 const HANGUL = /[가-힣]/;
 const messagesKo: Record<string, string> = { ...koBase, ...ko };
@@ -46,6 +47,11 @@ describe('messages for issues without their own', () => {
 			id: 'err_required'
 		});
 		expect(keysFor({ count: '11' }).count).toBe('forms_err_out_of_range');
+	});
+
+	it('refuse a NUL character (PostgreSQL text cannot hold one) with a message', () => {
+		expect(inquirySchema.safeParse({ body: '문의\u0000' }).error?.issues.map((i) => i.message)).toEqual(['forms_err_invalid']);
+		expect(inquirySchema.safeParse({ body: '문의' }).success).toBe(true);
 	});
 
 	it('keep the messages a schema gives', () => {

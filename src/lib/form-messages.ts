@@ -42,4 +42,7 @@ export function formMessage(issue: Issue): string {
 	}
 }
 
+/** PostgreSQL text cannot hold a NUL character: a field with one is refused with a message, not a server error. */
+export const noNul = (s: string): boolean => !s.includes('\u0000');
+
 z.config({ customError: (issue) => formMessage(issue) });
