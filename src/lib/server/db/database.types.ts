@@ -473,6 +473,7 @@ export interface Database {
 					updated_at: Date;
 					business_registration_number: string | null;
 					address_ko: string;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -490,6 +491,7 @@ export interface Database {
 					updated_at?: Date;
 					business_registration_number?: string | null;
 					address_ko?: string;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -507,6 +509,7 @@ export interface Database {
 					updated_at?: Date;
 					business_registration_number?: string | null;
 					address_ko?: string;
+					submission_key?: string | null;
 				};
 			};
 			consents: {
