@@ -24,4 +24,3 @@ alter table public.support_machines add column submission_key uuid;
 create unique index support_machines_submission_key_idx on public.support_machines (center_id, submission_key)
   where submission_key is not null;
 comment on column public.support_machines.submission_key is 'Made by the new-machine form: a second post with the same key is the same machine.';
-
