@@ -518,7 +518,6 @@ const SILENT_REFUSALS = new Set<string>([
 	'/operator/payments?/confirm',
 	'/operator/payments?/payout',
 	'/operator/payments?/return',
-	'/orders/[id]/review?/default',
 	'/orders/[id]?/move',
 	'/orders/[id]?/pay',
 	'/orders/[id]?/settle',
@@ -533,8 +532,7 @@ const SILENT_REFUSALS = new Set<string>([
 	'/support/[slug]/staff?/mark',
 	'/support/counseling/[id]?/propose',
 	'/support/events/[id]?/attendance',
-	'/support/events/[id]?/register',
-	'/support/machines/[id]?/book'
+	'/support/events/[id]?/register'
 ]);
 
 /** Posts hostile forms as a browser without JavaScript does and reads the refusal on the answered page. */
