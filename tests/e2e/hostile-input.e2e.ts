@@ -370,9 +370,9 @@ const bodyArb = fc.oneof(
 	fc.constantFrom('', '{', 'null', '[]', '{"path": "//evil.example"}', '{"kind":"view","ids":["x"]}', 'a'.repeat(100_000))
 );
 
-/** Forms that put one bad value in every field the action knows: each field's own check answers. */
+/** Forms that put one bad value in every field the action knows (a word, nothing, -1, far too long, a NUL): each field's own check answers. */
 const probes = (known: string[]): Record<string, string>[] =>
-	['abc', '', '-1', 'a'.repeat(5000)].map((value) => Object.fromEntries(known.map((name) => [name, value])));
+	['abc', '', '-1', 'a'.repeat(5000), 'a\u0000'].map((value) => Object.fromEntries(known.map((name) => [name, value])));
 
 /** Whether an action's JSON answer (as use:enhance gets it) refuses: a failure, an error, a way to sign in. */
 async function refusedAction(answer: APIResponse): Promise<boolean> {
@@ -595,7 +595,7 @@ for (const role of ['anonymous', 'craftsman', 'startup', 'manager', 'operator'] 
 		expect(changed(clean, await run.snapshot())).toContain('messages');
 		await sql`delete from public.messages where id = ${probe.id}`;
 		const [kept, last] = [ACTIONS.filter((a) => !endsSession(a)), ACTIONS.filter(endsSession)];
-		await postActions(run, kept, 5);
+		await postActions(run, kept, 6);
 		await postEndpoints(run, role === 'anonymous' || role === 'startup' ? 6 : 3);
 		await readRefusals(run, kept, 'ko', 3, 3);
 		await readRefusals(run, kept, 'en', 2, 2);
@@ -603,7 +603,7 @@ for (const role of ['anonymous', 'craftsman', 'startup', 'manager', 'operator'] 
 		if (role !== 'anonymous') expect((await page.request.get('/account', { maxRedirects: 0 })).status()).toBe(200);
 		await readRefusals(run, last, 'ko', 3, 3);
 		await readRefusals(run, last, 'en', 2, 2);
-		await postActions(run, last, 5);
+		await postActions(run, last, 6);
 		expect(run.failures).toEqual([]);
 	});
 }
