@@ -526,7 +526,6 @@ const SILENT_REFUSALS = new Set<string>([
 	'/requests/[id]?/forward',
 	'/requests/[id]?/invite',
 	'/support/[slug]/staff?/mark',
-	'/support/counseling/[id]?/propose',
 	'/support/events/[id]?/attendance',
 	'/support/events/[id]?/register'
 ]);
