@@ -18,6 +18,7 @@ import { seedMachinePhotos, seedPhotos } from '$lib/server/seed-photos';
 import { securityHandle } from '$lib/server/security-headers';
 import { bodyLimitHandle, parseBodyLimit } from '$lib/server/body-limit';
 import { uploadLimitHandle } from '$lib/server/upload-limit';
+import '$lib/form-messages';
 
 export const init: ServerInit = async () => {
 	try {

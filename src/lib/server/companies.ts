@@ -70,10 +70,27 @@ export async function bySlug(tx: Tx, slug: string): Promise<PublicCompany | null
 	return row ?? null;
 }
 
-export async function create(tx: Tx, ownerId: string, slug: string, input: CompanyInput): Promise<Company> {
+/**
+ * Creates the owner's company. With a submission key (made by the form while there was no company), a
+ * second save of the same form makes nothing: it waits for the first and saves its fields into that company.
+ */
+export async function create(
+	tx: Tx,
+	ownerId: string,
+	slug: string,
+	input: CompanyInput,
+	submissionKey: string | null = null
+): Promise<Company> {
 	const [row] = await tx<Company[]>`
-		insert into public.companies ${tx({ ...input, owner_id: ownerId, slug }, ...FIELDS, 'owner_id', 'slug')} returning *`;
-	return row;
+		insert into public.companies ${tx({ ...input, owner_id: ownerId, slug, submission_key: submissionKey }, ...FIELDS, 'owner_id', 'slug', 'submission_key')}
+		on conflict (owner_id, submission_key) where submission_key is not null do nothing
+		returning *`;
+	if (row) return row;
+	const [first] = await tx<{ id: string }[]>`
+		select id from public.companies where owner_id = ${ownerId} and submission_key = ${submissionKey}`;
+	const updated = await update(tx, first.id, input);
+	if (!updated) throw new Error('the company made by the same form is not this user’s to edit');
+	return updated;
 }
 
 export async function update(tx: Tx, id: string, input: CompanyInput): Promise<Company | null> {

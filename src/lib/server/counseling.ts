@@ -41,18 +41,31 @@ const columns = (tx: Tx) =>
 	   k.place_ko, k.online_url, k.reason, k.created_at, k.updated_at`;
 const from = (tx: Tx) => tx`public.support_counseling k join public.support_centers c on c.id = k.center_id`;
 
-/** A craftsman asks the center for counseling; the center's people are notified. */
+/**
+ * A craftsman asks the center for counseling; the center's people are notified. With a submission key
+ * (made by the form), a second post of the same form asks nothing: it waits for the first and answers it.
+ */
 export async function ask(
 	tx: Tx,
 	userId: string,
 	centerId: string,
-	input: { topic: CounselingTopic; question: string; preferred_times: string }
+	input: { topic: CounselingTopic; question: string; preferred_times: string; submissionKey?: string | null }
 ): Promise<{ ok: true; id: string } | { ok: false; reason: 'not_craftsman' }> {
+	const key = input.submissionKey ?? null;
 	try {
 		const [row] = await tx.savepoint(
-			(sp) => sp<{ id: string }[]>`insert into public.support_counseling (center_id, requester_id, topic, question, preferred_times)
-				values (${centerId}, ${userId}, ${input.topic}, ${input.question}, ${input.preferred_times}) returning id`
+			(sp) => sp<
+				{ id: string }[]
+			>`insert into public.support_counseling (center_id, requester_id, topic, question, preferred_times, submission_key)
+				values (${centerId}, ${userId}, ${input.topic}, ${input.question}, ${input.preferred_times}, ${key})
+				on conflict (requester_id, submission_key) where submission_key is not null do nothing
+				returning id`
 		);
+		if (!row) {
+			const [first] = await tx<{ id: string }[]>`
+				select id from public.support_counseling where requester_id = ${userId} and submission_key = ${key}`;
+			return { ok: true, id: first.id };
+		}
 		return { ok: true, id: row.id };
 	} catch (e) {
 		if ((e as { code?: string }).code === '42501') return { ok: false, reason: 'not_craftsman' };
@@ -124,11 +137,14 @@ export async function messages(tx: Tx, id: string): Promise<CounselingMessage[]>
 		where m.counseling_id = ${id} order by m.created_at, m.id limit 500`;
 }
 
-export async function write(tx: Tx, userId: string, id: string, body: string): Promise<boolean> {
+/** Writes in the appointment's thread; a second post with the same submission key writes nothing more. */
+export async function write(tx: Tx, userId: string, id: string, body: string, submissionKey: string | null = null): Promise<boolean> {
 	if (!isUuid(id)) return false;
 	try {
 		await tx.savepoint(
-			(sp) => sp`insert into public.support_counseling_messages (counseling_id, author_id, body) values (${id}, ${userId}, ${body})`
+			(sp) => sp`insert into public.support_counseling_messages (counseling_id, author_id, body, submission_key)
+				values (${id}, ${userId}, ${body}, ${submissionKey})
+				on conflict (author_id, submission_key) where submission_key is not null do nothing`
 		);
 		return true;
 	} catch (e) {

@@ -93,18 +93,23 @@ export async function messages(tx: Tx, inquiry: Pick<Inquiry, 'id'>, userId: str
  * to the caller's earlier inquiry with that workshop. RLS refuses the workshop's own people and
  * workshops that are not active.
  */
-export async function ask(tx: Tx, workshopId: string, userId: string, body: string): Promise<string> {
+export async function ask(tx: Tx, workshopId: string, userId: string, body: string, submissionKey: string | null = null): Promise<string> {
 	await tx`insert into public.conversations (id, workshop_id, asker_id) values (${randomUUID()}, ${workshopId}, ${userId})
 		on conflict (workshop_id, asker_id) where request_id is null do nothing`;
 	const id = await existing(tx, workshopId, userId);
 	if (!id) throw new Error('inquiry not created');
-	await send(tx, id, userId, body);
+	await send(tx, id, userId, body, submissionKey);
 	return id;
 }
 
-/** Adds a message as the caller; the database notifies the other side. */
-export async function send(tx: Tx, inquiryId: string, userId: string, body: string): Promise<void> {
-	await tx`insert into public.messages (conversation_id, sender_id, body) values (${inquiryId}, ${userId}, ${body})`;
+/**
+ * Adds a message as the caller; the database notifies the other side. A second post with the same
+ * submission key (made by the form for this message) adds nothing.
+ */
+export async function send(tx: Tx, inquiryId: string, userId: string, body: string, submissionKey: string | null = null): Promise<void> {
+	await tx`insert into public.messages (conversation_id, sender_id, body, submission_key)
+		values (${inquiryId}, ${userId}, ${body}, ${submissionKey})
+		on conflict (sender_id, submission_key) where submission_key is not null do nothing`;
 	await markRead(tx, inquiryId, userId);
 }
 

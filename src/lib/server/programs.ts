@@ -144,14 +144,24 @@ export async function start(tx: Tx, userId: string, program: Program, workshopId
 	if (now > program.deadline || now < program.opens_at) return { ok: false, error: msg('program_err_closed') };
 	if (exclusions(parseRules(program.eligibility), workshop, now, await clusterNames(tx)).length)
 		return { ok: false, error: msg('program_err_not_eligible') };
+	// One application per program and workshop (unique in the database): a second post at the same time
+	// (a double click) waits for the first and opens its application.
 	const [row] = await tx<{ id: string }[]>`insert into public.support_applications (program_id, workshop_id, applicant_id)
-		values (${program.id}, ${workshopId}, ${userId}) returning id`;
+		values (${program.id}, ${workshopId}, ${userId})
+		on conflict (program_id, workshop_id) do nothing
+		returning id`;
+	if (!row) {
+		const [first] = await tx<{ id: string }[]>`
+			select id from public.support_applications where program_id = ${program.id} and workshop_id = ${workshopId}`;
+		return { ok: true, id: first.id };
+	}
 	return { ok: true, id: row.id };
 }
 
+/** Saves the caller's draft (only their own: the center's staff read it but do not write it). */
 export async function saveDraft(tx: Tx, id: string, fields: { note: string; amount_krw: number | null }): Promise<boolean> {
 	const rows = await tx`update public.support_applications set note = ${fields.note}, amount_krw = ${fields.amount_krw}
-		where id = ${id} and status = 'draft' returning id`;
+		where id = ${id} and status = 'draft' and applicant_id = (select auth.uid()) returning id`;
 	return rows.length > 0;
 }
 

@@ -93,13 +93,38 @@ async function courseOfCenter(tx: Tx, centerId: string, courseId: string | null)
 	return !!r;
 }
 
-export async function createMachine(tx: Tx, centerId: string, input: MachineInput): Promise<SaveResult> {
+/**
+ * A new machine of the center. With a submission key (made with the empty form), a second post of the
+ * same form makes nothing: it waits for the first and answers its machine.
+ */
+export async function createMachine(
+	tx: Tx,
+	centerId: string,
+	input: MachineInput,
+	submissionKey: string | null = null
+): Promise<SaveResult> {
 	if (!(await courseOfCenter(tx, centerId, input.prerequisite_course_id))) return { ok: false, error: 'invalid' };
-	const row = { center_id: centerId, ...machineRow(input) };
+	const row = { center_id: centerId, ...machineRow(input), submission_key: submissionKey };
 	return guarded(async () => {
-		const [r] = await tx.savepoint((sp) => sp<{ id: string }[]>`insert into public.support_machines ${sp(row)} returning id`);
-		return r?.id ?? null;
+		const [r] = await tx.savepoint(
+			(sp) => sp<{ id: string }[]>`insert into public.support_machines ${sp(row)}
+				on conflict (center_id, submission_key) where submission_key is not null do nothing returning id`
+		);
+		return r?.id ?? (await madeWithKey(tx, 'support_machines', centerId, submissionKey));
 	});
+}
+
+/** What an earlier post of the same new form made (null without a key). */
+async function madeWithKey(
+	tx: Tx,
+	table: 'support_machines' | 'support_events',
+	centerId: string,
+	submissionKey: string | null
+): Promise<string | null> {
+	if (!submissionKey) return null;
+	const [first] = await tx<{ id: string }[]>`
+		select id from ${tx('public.' + table)} where center_id = ${centerId} and submission_key = ${submissionKey}`;
+	return first?.id ?? null;
 }
 
 export async function updateMachine(tx: Tx, centerId: string, id: string, input: MachineInput): Promise<SaveResult> {
@@ -250,14 +275,15 @@ const eventRow = (input: EventInput, courseId: string | null) => ({
 	capacity: input.capacity
 });
 
-export async function createEvent(tx: Tx, centerId: string, input: EventInput): Promise<SaveResult> {
+/** A new event of the center; a second post with the same submission key answers the first's event. */
+export async function createEvent(tx: Tx, centerId: string, input: EventInput, submissionKey: string | null = null): Promise<SaveResult> {
 	return guarded(() =>
 		tx.savepoint(async (sp) => {
 			const course = await courseFor(sp, centerId, input);
-			const [r] = await sp<
-				{ id: string }[]
-			>`insert into public.support_events ${sp({ center_id: centerId, ...eventRow(input, course) })} returning id`;
-			return r?.id ?? null;
+			const [r] = await sp<{ id: string }[]>`
+				insert into public.support_events ${sp({ center_id: centerId, ...eventRow(input, course), submission_key: submissionKey })}
+				on conflict (center_id, submission_key) where submission_key is not null do nothing returning id`;
+			return r?.id ?? (await madeWithKey(sp, 'support_events', centerId, submissionKey));
 		})
 	);
 }

@@ -384,8 +384,8 @@ export async function registrationOf(tx: Tx, userId: string, eventId: string) {
 	return r ?? null;
 }
 
-/** Registers the caller: a seat while there is one, otherwise the waiting list. */
-export async function register(tx: Tx, userId: string, eventId: string): Promise<RegistrationStatus | 'closed'> {
+/** Registers the caller: a seat while there is one, otherwise the waiting list ('not_allowed': RLS refuses, e.g. staff). */
+export async function register(tx: Tx, userId: string, eventId: string): Promise<RegistrationStatus | 'closed' | 'not_allowed'> {
 	try {
 		const [row] = await tx.savepoint(
 			(sp) => sp<{ status: RegistrationStatus }[]>`
@@ -397,7 +397,10 @@ export async function register(tx: Tx, userId: string, eventId: string): Promise
 		if (row) return row.status;
 		return (await registrationOf(tx, userId, eventId))?.status ?? 'closed';
 	} catch (e) {
-		if ((e as { code?: string }).code === '23514') return 'closed';
+		const code = (e as { code?: string }).code;
+		// 23503: the event is gone (deleted by its center meanwhile).
+		if (code === '23514' || code === '23503') return 'closed';
+		if (code === '42501') return 'not_allowed';
 		throw e;
 	}
 }

@@ -473,6 +473,7 @@ export interface Database {
 					updated_at: Date;
 					business_registration_number: string | null;
 					address_ko: string;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -490,6 +491,7 @@ export interface Database {
 					updated_at?: Date;
 					business_registration_number?: string | null;
 					address_ko?: string;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -507,6 +509,7 @@ export interface Database {
 					updated_at?: Date;
 					business_registration_number?: string | null;
 					address_ko?: string;
+					submission_key?: string | null;
 				};
 			};
 			consents: {
@@ -1920,6 +1923,7 @@ export interface Database {
 					cancelled_by: string | null;
 					created_at: Date;
 					updated_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1938,6 +1942,7 @@ export interface Database {
 					cancelled_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1956,6 +1961,7 @@ export interface Database {
 					cancelled_by?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_counseling_messages: {
@@ -1965,6 +1971,7 @@ export interface Database {
 					author_id: string | null;
 					body: string;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1972,6 +1979,7 @@ export interface Database {
 					author_id?: string | null;
 					body: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1979,6 +1987,7 @@ export interface Database {
 					author_id?: string | null;
 					body?: string;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_course_completions: {
@@ -2073,6 +2082,7 @@ export interface Database {
 					capacity: number;
 					cancelled: boolean;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2090,6 +2100,7 @@ export interface Database {
 					capacity: number;
 					cancelled?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2107,6 +2118,7 @@ export interface Database {
 					capacity?: number;
 					cancelled?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_machines: {
@@ -2126,6 +2138,7 @@ export interface Database {
 					close_hour: number;
 					active: boolean;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2143,6 +2156,7 @@ export interface Database {
 					close_hour?: number;
 					active?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2160,6 +2174,7 @@ export interface Database {
 					close_hour?: number;
 					active?: boolean;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_penalties: {

@@ -11,6 +11,7 @@ import * as places from '$lib/server/places';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 import { companySchema } from './schema';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 
 const startup = (locals: App.Locals, url: URL) =>
 	requireRole({ locals, url }, ['startup'], 'Only startups and IT firms have a company profile');
@@ -46,7 +47,7 @@ export const load = (async ({ locals, url }) => {
 					startup_cluster_id: company.startup_cluster_id ?? '',
 					business_registration_number: company.business_registration_number ?? ''
 				}
-			: undefined;
+			: { submission_key: newSubmissionKey() };
 		return {
 			form: await superValidate(defaults, zod4(companySchema), { errors: false }),
 			company: company && { slug: company.slug },
@@ -71,7 +72,13 @@ export const actions = {
 			const input = toInput(form.data, clusters);
 			const saved = existing
 				? await companies.update(tx, existing.id, input)
-				: await companies.create(tx, user.id, newSlug(form.data.name_en, form.data.name_ko, 'company'), input);
+				: await companies.create(
+						tx,
+						user.id,
+						newSlug(form.data.name_en, form.data.name_ko, 'company'),
+						input,
+						submissionKey(form.data.submission_key)
+					);
 			if (saved) await businessDetails.save(tx, { company_id: saved.id }, form.data);
 		});
 		return message(form, 'saved');

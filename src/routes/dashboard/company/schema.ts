@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const companySchema = z.object({
+	/** Made while there is no company: saving the form twice makes one. */
+	submission_key: submissionKeyField,
 	name_ko: z.string().trim().min(1, msg('err_required')).max(80, msg('err_too_long')),
 	name_en: z.string().trim().max(120, msg('err_too_long')),
 	builds_ko: z.string().trim().min(1, msg('err_required')).max(2000, msg('err_too_long')),

@@ -9,6 +9,7 @@ import { withUser, type Tx } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as inquiries from '$lib/server/inquiries';
 import { inquirySchema } from '$lib/inquiry-schema';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownInquiry(tx: Tx, id: string, userId: string) {
@@ -25,7 +26,7 @@ export const load = (async ({ locals, url, params }) => {
 			inquiry,
 			messages: await inquiries.messages(tx, inquiry, user.id),
 			sent: url.searchParams.has('sent'),
-			form: await superValidate(zod4(inquirySchema))
+			form: await superValidate({ submission_key: newSubmissionKey() }, zod4(inquirySchema), { errors: false })
 		};
 	});
 }) satisfies PageServerLoad;
@@ -37,9 +38,11 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		await withUser(claims, async (tx) => {
 			const inquiry = await ownInquiry(tx, params.id, user.id);
-			await inquiries.send(tx, inquiry.id, user.id, form.data.body);
+			await inquiries.send(tx, inquiry.id, user.id, form.data.body, submissionKey(form.data.submission_key));
 		});
 		form.data.body = '';
+		// The next message is another one.
+		form.data.submission_key = newSubmissionKey();
 		return { form };
 	},
 	read: async ({ locals, url, params }) => {

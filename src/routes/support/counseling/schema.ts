@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { counselingDurations, counselingTopics } from '$lib/domain/counseling';
+import { noNul } from '$lib/form-messages';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const askSchema = z.object({
 	center: z.string().min(1, 'counseling_err_center').max(80, 'counseling_err_center'),
 	topic: z.enum(counselingTopics, { error: 'counseling_err_topic' }),
-	question: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long'),
-	preferred_times: z.string().trim().min(1, 'err_required').max(500, 'err_too_long')
+	question: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long').refine(noNul, 'forms_err_invalid'),
+	preferred_times: z.string().trim().min(1, 'err_required').max(500, 'err_too_long').refine(noNul, 'forms_err_invalid'),
+	/** Made with the empty form: posting it twice asks once. */
+	submission_key: submissionKeyField
 });
 
 export const proposeSchema = z
@@ -31,4 +35,8 @@ export const moveSchema = z.object({
 	reason: z.string().trim().max(1000, 'err_too_long').default('')
 });
 
-export const messageSchema = z.object({ body: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long') });
+export const messageSchema = z.object({
+	body: z.string().trim().min(1, 'err_required').max(2000, 'err_too_long').refine(noNul, 'forms_err_invalid'),
+	/** Made for each message: posting it twice writes it once. */
+	submission_key: submissionKeyField
+});

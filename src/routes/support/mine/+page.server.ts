@@ -1,6 +1,5 @@
 // A craftsman's support page: machine bookings (cancel, with the penalty said beforehand), penalties
 // and when a suspension ends, event registrations and completed courses.
-import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
@@ -45,7 +44,8 @@ export const actions = {
 	cancel: async (event) => {
 		const { user, claims } = requireUser(event);
 		const form = await superValidate(event.request, zod4(cancelSchema), { id: 'cancel' });
-		if (!form.valid) return fail(400, { form });
+		// The booking is the button's hidden value: a bad one is no booking to cancel, said above the list.
+		if (!form.valid) return setError(form, '', 'support_cancel_not_found');
 		const outcome = await withUser(claims, (tx) => support.cancel(tx, user.id, form.data.booking));
 		if (outcome === 'not_found' || outcome === 'closed') return setError(form, '', `support_cancel_${outcome}`);
 		return message(form, `support_cancel_${outcome}`);

@@ -92,7 +92,7 @@ export const load = (async ({ params, locals, url }) => {
 			quotes: own,
 			workshops,
 			workshop,
-			form: await superValidate(defaults, zod4(quoteSchema), { errors: false })
+			form: await superValidate(defaults, zod4(quoteSchema), { id: 'quote', errors: false })
 		};
 	});
 }) satisfies PageServerLoad;
@@ -104,7 +104,8 @@ export const actions = {
 	// Send a quote, or a revised one when the workshop already has a live quote here.
 	quote: async ({ request, params, locals, url }) => {
 		const { user, claims } = requireUser({ locals, url });
-		const form = await superValidate(request, zod4(quoteSchema));
+		// The same id as the page's form, so a post without JavaScript comes back to it with its errors.
+		const form = await superValidate(request, zod4(quoteSchema), { id: 'quote' });
 		if (!form.valid) return fail(400, withFiles({ form }));
 		// A quote reaches the startup only from a confirmed address.
 		if (!user.emailConfirmed) return setError(withFiles(form), '', msg('err_email_unconfirmed'));

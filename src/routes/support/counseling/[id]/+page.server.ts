@@ -8,6 +8,7 @@ import * as counseling from '$lib/server/counseling';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as support from '$lib/server/support';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { messageSchema, moveSchema, proposeSchema } from '../schema';
 
@@ -37,7 +38,7 @@ export const load = (async (event) => {
 		asked: event.url.searchParams.has('asked') && side === 'requester' && appointment.status === 'requested',
 		proposeForm: await superValidate(slot, zod4(proposeSchema), { id: 'propose', errors: false }),
 		moveForm: await superValidate(zod4(moveSchema), { id: 'move', errors: false }),
-		messageForm: await superValidate(zod4(messageSchema), { id: 'message', errors: false })
+		messageForm: await superValidate({ submission_key: newSubmissionKey() }, zod4(messageSchema), { id: 'message', errors: false })
 	};
 }) satisfies PageServerLoad;
 
@@ -62,6 +63,8 @@ export const actions = {
 	move: async (event) => {
 		const { claims } = requireUser(event);
 		const form = await superValidate(event.request, zod4(moveSchema), { id: 'move' });
+		// The move is the button's value: a bad one is said with the form's own error.
+		if (form.errors.move) return setError(form, '', 'counseling_err_move');
 		if (!form.valid) return fail(400, { form });
 		const { move, reason } = form.data;
 		const result = await withUser(claims, (tx) =>
@@ -73,9 +76,13 @@ export const actions = {
 		const { user, claims } = requireUser(event);
 		const form = await superValidate(event.request, zod4(messageSchema), { id: 'message' });
 		if (!form.valid) return fail(400, { form });
-		const ok = await withUser(claims, (tx) => counseling.write(tx, user.id, event.params.id, form.data.body));
+		const ok = await withUser(claims, (tx) =>
+			counseling.write(tx, user.id, event.params.id, form.data.body, submissionKey(form.data.submission_key))
+		);
 		if (!ok) return setError(form, '', 'counseling_err_not_found');
 		form.data.body = '';
+		// The next message is another one.
+		form.data.submission_key = newSubmissionKey();
 		return message(form, 'counseling_message_sent');
 	}
 } satisfies Actions;

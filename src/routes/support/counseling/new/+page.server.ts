@@ -7,6 +7,7 @@ import * as counseling from '$lib/server/counseling';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as support from '$lib/server/support';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { askSchema } from '../schema';
 
@@ -15,7 +16,7 @@ export const load = (async (event) => {
 	const slug = event.url.searchParams.get('center') ?? '';
 	const center = await withUser(claims, (tx) => support.centerBySlug(tx, slug));
 	if (!center) error(404, 'Not found');
-	const form = await superValidate({ center: slug }, zod4(askSchema), { id: 'ask', errors: false });
+	const form = await superValidate({ center: slug, submission_key: newSubmissionKey() }, zod4(askSchema), { id: 'ask', errors: false });
 	return { center, form, craftsman: user.role === 'craftsman' };
 }) satisfies PageServerLoad;
 
@@ -27,7 +28,7 @@ export const actions = {
 		const result = await withUser(claims, async (tx) => {
 			const center = await support.centerBySlug(tx, form.data.center);
 			if (!center) return null;
-			return counseling.ask(tx, user.id, center.id, form.data);
+			return counseling.ask(tx, user.id, center.id, { ...form.data, submissionKey: submissionKey(form.data.submission_key) });
 		});
 		if (!result) return setError(form, 'center', 'counseling_err_center');
 		if (!result.ok) return setError(form, '', 'counseling_err_not_craftsman');

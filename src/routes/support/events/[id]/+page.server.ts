@@ -49,6 +49,7 @@ export const actions = {
 		}
 		const status = await withUser(claims, (tx) => support.register(tx, user.id, event.params.id));
 		if (status === 'closed') return setError(form, '', msg('support_err_event_closed'));
+		if (status === 'not_allowed') return setError(form, '', msg('support_err_not_allowed'), { status: 403 });
 		return message(form, `support_registered_${status}`);
 	},
 	attendance: async (event) => {

@@ -9,6 +9,7 @@ import * as inquiries from '$lib/server/inquiries';
 import * as workshops from '$lib/server/workshops';
 import type { Tx } from '$lib/server/db';
 import { inquirySchema } from '$lib/inquiry-schema';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The workshop, if the caller may ask it; their earlier inquiry's page otherwise. */
@@ -26,7 +27,7 @@ export const load = (async ({ locals, url, params }) => {
 	if (earlier) redirect(303, `/inquiries/${earlier}`);
 	return {
 		workshop: { slug: workshop.slug, name_ko: workshop.name_ko, name_en: workshop.name_en, accepting_orders: workshop.accepting_orders },
-		form: await superValidate(zod4(inquirySchema))
+		form: await superValidate({ submission_key: newSubmissionKey() }, zod4(inquirySchema), { errors: false })
 	};
 }) satisfies PageServerLoad;
 
@@ -37,7 +38,7 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		const id = await withUser(claims, async (tx) => {
 			const { workshop } = await askable(tx, params.slug, user.id);
-			return inquiries.ask(tx, workshop.id, user.id, form.data.body);
+			return inquiries.ask(tx, workshop.id, user.id, form.data.body, submissionKey(form.data.submission_key));
 		});
 		redirect(303, `/inquiries/${id}?sent=1`);
 	}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const eventKinds = ['course', 'seminar', 'exhibition'] as const;
 
@@ -8,6 +9,8 @@ const when = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg('counseling
 export const eventSchema = z
 	.object({
 		kind: z.enum(eventKinds, { error: msg('counseling_staff_err_kind') }),
+		/** Made with the empty new form: posting it twice makes one. (Editing sends none.) */
+		submission_key: submissionKeyField,
 		title_ko: z.string().trim().min(1, msg('err_required')).max(160, msg('err_too_long')),
 		title_en: z.string().trim().max(200, msg('err_too_long')).default(''),
 		description_ko: z.string().trim().max(4000, msg('err_too_long')).default(''),

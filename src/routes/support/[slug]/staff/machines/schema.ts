@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const machineKinds = ['3d_printer', 'laser_cutter', 'cnc', '3d_scanner', 'polisher', 'other'] as const;
 export const slotLengths = [30, 60, 90, 120, 180, 240] as const;
@@ -14,6 +15,8 @@ const hour = (min: number, max: number) =>
 export const machineSchema = z
 	.object({
 		kind: z.enum(machineKinds, { error: msg('counseling_staff_err_kind') }),
+		/** Made with the empty new form: posting it twice makes one. (Editing sends none.) */
+		submission_key: submissionKeyField,
 		name_ko: z.string().trim().min(1, msg('err_required')).max(120, msg('err_too_long')),
 		name_en: z.string().trim().max(160, msg('err_too_long')).default(''),
 		specs_ko: z.string().trim().max(2000, msg('err_too_long')).default(''),

@@ -5,6 +5,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as staff from '$lib/server/support-staff';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { eventInput } from '../input';
@@ -18,7 +19,10 @@ export const load = (async (event) => {
 		return {
 			center,
 			machines: (await staff.machinesOf(tx, center.id)).filter((x) => x.active),
-			form: await superValidate({ kind: 'seminar', capacity: 20 }, zod4(eventSchema), { id: 'event', errors: false })
+			form: await superValidate({ kind: 'seminar', capacity: 20, submission_key: newSubmissionKey() }, zod4(eventSchema), {
+				id: 'event',
+				errors: false
+			})
 		};
 	});
 }) satisfies PageServerLoad;
@@ -31,7 +35,9 @@ export const actions = {
 		const input = eventInput(form.data);
 		if (!input) return setError(form, 'starts_at', msg('counseling_staff_err_when'));
 		if (input.starts_at.getTime() <= Date.now()) return setError(form, 'starts_at', msg('counseling_err_past'));
-		const result = await withUser(claims, async (tx) => staff.createEvent(tx, (await staffCenter(tx, event.params.slug)).id, input));
+		const result = await withUser(claims, async (tx) =>
+			staff.createEvent(tx, (await staffCenter(tx, event.params.slug)).id, input, submissionKey(form.data.submission_key))
+		);
 		if (!result.ok) return setError(form, '', `counseling_staff_err_${result.error}`);
 		redirect(303, `/support/${event.params.slug}/staff/events/${result.id}?saved=1`);
 	}
