@@ -138,6 +138,41 @@ describe('stripe webhooks', () => {
 		}
 	});
 
+	it('applies every milestone of an order paid at the same moment, for many orders at once, without a deadlock', async () => {
+		// Each order's deposit, sample and balance events arrive together, each on its own connection as
+		// the app applies them. (Locking the milestone before the order let two of them deadlock.)
+		const app = await connect({ kind: 'url', url: inject('databaseUrl') });
+		try {
+			const orders: Order[] = [];
+			for (let i = 0; i < 20; i++) orders.push(await fixtures.accepted(`동시 결제 ${i}`));
+			const events: SignedEvent[] = [];
+			for (const order of orders) {
+				// The deposit through the app; the sample and balance as Stripe would tell of sessions paid
+				// for them (a buyer paying ahead in two tabs, say): each completed event names its milestone.
+				const ref = refOf(await startPaying(order, 0, stripe));
+				events.push(stripeDouble.pay(ref));
+				const session = stripeDouble.sessions.get(ref)!;
+				for (const m of order.milestones.slice(1)) {
+					const id = `cs_test_${m.id.slice(0, 8)}`;
+					const paid = { ...session, id, client_reference_id: m.id, amount_total: m.amount_krw, payment_intent: `pi_${id}` };
+					events.push(stripeDouble.sign('checkout.session.completed', { ...paid, metadata: { ...session.metadata, milestone_id: m.id } }));
+				}
+			}
+			use(app);
+			const answers = await Promise.all(events.map((event) => answer(receive(stripe, toStripe(event)))));
+			expect(answers.map((a) => a.status)).toEqual(events.map(() => 200));
+			expect(answers.flatMap((a) => a.body.outcomes)).toEqual(events.map(() => 'applied'));
+			use(testSql());
+			for (const order of orders) {
+				const after = (await fixtures.load(STARTUP, order.id))!;
+				expect(after.milestones.map((m) => m.status)).toEqual(order.milestones.map(() => 'held'));
+			}
+		} finally {
+			use(testSql());
+			await endPool(app);
+		}
+	});
+
 	it('keeps a payment when an older attempt’s expiry, or its own, arrives after it', async () => {
 		const order = await fixtures.accepted('순서');
 		const first = await startPaying(order, 0, stripe, 'first');
