@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latField, lngField } from '$lib/domain/point-fields';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
 import { msg } from '$lib/msg';
 
@@ -41,16 +42,8 @@ export const workshopSchema = z.object({
 	address_ko: z.string().trim().max(200, msg('err_too_long')),
 	/** Derived on the server from the point or the address (places.locate); shown, never typed. */
 	district_ko: z.string().trim().max(40, msg('err_too_long')),
-	lat: z
-		.number({ message: msg('err_number') })
-		.min(33, msg('err_lat_korea'))
-		.max(39, msg('err_lat_korea'))
-		.nullable(),
-	lng: z
-		.number({ message: msg('err_number') })
-		.min(124, msg('err_lng_korea'))
-		.max(132, msg('err_lng_korea'))
-		.nullable(),
+	lat: latField,
+	lng: lngField,
 	description_ko: z.string().trim().max(4000, msg('err_too_long')),
 	description_en: z.string().trim().max(4000, msg('err_too_long')),
 	processes: list,

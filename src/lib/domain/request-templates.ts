@@ -3,6 +3,7 @@
 // says what is still missing before posting. Pure data and functions: shared by server and browser.
 // Labels, hints and errors are Paraglide message keys; the UI translates them.
 import { z } from 'zod';
+import { latField, lngField } from './point-fields';
 import { optionalWon } from '$lib/forms/money';
 import type { MessageKey } from '$lib/i18n';
 import { msg } from '$lib/msg';
@@ -377,18 +378,8 @@ export function requestSchemaFor<T extends TemplateId>(id: T, today: Date) {
 				.max(200, msg('err_too_long'))
 				.default(''),
 			// The delivery place's point (picked on the map, or found from delivery_place on the server).
-			lat: z
-				.number({ error: msg('err_number') })
-				.min(33, msg('err_lat_korea'))
-				.max(39, msg('err_lat_korea'))
-				.nullable()
-				.default(null),
-			lng: z
-				.number({ error: msg('err_number') })
-				.min(124, msg('err_lng_korea'))
-				.max(132, msg('err_lng_korea'))
-				.nullable()
-				.default(null),
+			lat: latField.default(null),
+			lng: lngField.default(null),
 			visibility: z.enum(['public', 'invited'], { error: msg('err_option') }).default('public'),
 			nda_required: z.preprocess((v) => formBoolean(v) ?? false, z.boolean({ error: msg('err_invalid') })),
 			nda_text: z

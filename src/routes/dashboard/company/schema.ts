@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latField, lngField } from '$lib/domain/point-fields';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
 import { msg } from '$lib/msg';
 import { submissionKeyField } from '$lib/submission-key';
@@ -11,16 +12,8 @@ export const companySchema = z.object({
 	builds_ko: z.string().trim().min(1, msg('err_required')).max(2000, msg('err_too_long')),
 	builds_en: z.string().trim().max(2000, msg('err_too_long')),
 	startup_cluster_id: z.string().refine((v) => v === '' || z.uuid().safeParse(v).success, msg('err_cluster_required')),
-	lat: z
-		.number({ message: msg('err_number') })
-		.min(33, msg('err_lat_korea'))
-		.max(39, msg('err_lat_korea'))
-		.nullable(),
-	lng: z
-		.number({ message: msg('err_number') })
-		.min(124, msg('err_lng_korea'))
-		.max(132, msg('err_lng_korea'))
-		.nullable(),
+	lat: latField,
+	lng: lngField,
 	website: z
 		.string()
 		.trim()
