@@ -6,9 +6,14 @@ import { e2ePorts } from './ports';
 // The journeys that need Supabase Auth: the app signs in through the GoTrue double (a process beside
 // it, writing auth.users into the app's own database as GoTrue does in a Supabase project), with Kakao
 // sign-in on. Run: npx vite build && npx playwright test -c tests/e2e/supabase.config.ts
-// (E2E_PORT / E2E_PG_PORT as for the other journeys; the double listens on E2E_PORT + 3000).
-const { app: port, pg: pgPort } = e2ePorts();
-const gotruePort = Number(process.env.E2E_GOTRUE_PORT ?? port + 3000);
+// (ports from E2E_PORT / E2E_PG_PORT as for the other journeys: the app on E2E_PORT + 4000, its database
+// on E2E_PG_PORT + 1, the double on E2E_PORT + 3000).
+// Ports of their own: `npm run test:e2e` starts this app right after the other journeys' app and its
+// database were told to stop, and a database still shutting down on the same port would be taken.
+const main = e2ePorts();
+const port = Number(process.env.E2E_SUPABASE_PORT ?? main.app + 4000);
+const pgPort = Number(process.env.E2E_SUPABASE_PG_PORT ?? main.pg + 1);
+const gotruePort = Number(process.env.E2E_GOTRUE_PORT ?? main.app + 3000);
 const anonKey = 'anon-e2e-double';
 const root = path.resolve(import.meta.dirname, '../..');
 const launchOptions = existsSync('/usr/bin/chromium')
