@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, firstError, valueOf } from './forms';
+import { answerOf, firstError, hiddenError, valueOf } from './forms';
 
 // What an action answers, in superforms' shape (only the parts a page reads).
 const answer = (id: string, errors: Record<string, unknown>, data: Record<string, unknown>, message?: string) => ({
@@ -24,6 +24,17 @@ describe('reading an action answer', () => {
 			'err_quote_files_too_many'
 		);
 		expect(firstError(answerOf(answer('m', {}, {}), 'm'))).toBeNull();
+	});
+
+	it("tells at the top what no input on the page stands beside: the form's own error or a hidden field's", () => {
+		const statement = answer('statement', { statement: ['err_statement_format'] }, {});
+		expect(hiddenError(answerOf(statement, 'statement'), ['statement'])).toBeNull();
+		const tampered = answer('payout', { milestone: ['forms_err_invalid'] }, {});
+		expect(hiddenError(answerOf(tampered, 'payout'), ['statement'])).toBe('forms_err_invalid');
+		expect(hiddenError(answerOf(answer('x', { _errors: ['err_not_found'], note: ['err_too_long'] }, {}), 'x'), ['note'])).toBe(
+			'err_not_found'
+		);
+		expect(hiddenError(null)).toBeNull();
 	});
 
 	it('gives back what was typed, as text', () => {

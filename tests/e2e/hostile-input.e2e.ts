@@ -513,16 +513,10 @@ function wrongLanguage(words: string, locale: 'ko' | 'en'): string | null {
 const SILENT_REFUSALS = new Set<string>([
 	'/account?/close',
 	'/account?/leave',
-	'/admin/users?/suspend',
 	'/dashboard/workshop?/deletePhoto',
 	'/dashboard?/apply',
-	'/inbox?/forward',
 	'/manage/[slug]/import?/invite',
 	'/manage/[slug]?/bulk',
-	'/manage/[slug]?/decide',
-	'/operator/payments?/confirm',
-	'/operator/payments?/payout',
-	'/operator/payments?/return',
 	'/orders/[id]?/move',
 	'/orders/[id]?/pay',
 	'/orders/[id]?/settle',
@@ -531,9 +525,7 @@ const SILENT_REFUSALS = new Set<string>([
 	'/requests/[id]/quotes?/quote',
 	'/requests/[id]?/forward',
 	'/requests/[id]?/invite',
-	'/support/[slug]/staff?/mark',
-	'/support/events/[id]?/attendance',
-	'/support/events/[id]?/register'
+	'/support/[slug]/staff?/mark'
 ]);
 
 /** Posts hostile forms as a browser without JavaScript does and reads the refusal on the answered page. */
