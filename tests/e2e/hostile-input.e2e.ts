@@ -517,9 +517,6 @@ const SILENT_REFUSALS = new Set<string>([
 	'/dashboard?/apply',
 	'/manage/[slug]/import?/invite',
 	'/manage/[slug]?/bulk',
-	'/orders/[id]?/move',
-	'/orders/[id]?/pay',
-	'/orders/[id]?/settle',
 	'/requests/[id]/decline?/default',
 	// The request's owner has no quote form to show it on (a workshop sees its errors).
 	'/requests/[id]/quotes?/quote',
