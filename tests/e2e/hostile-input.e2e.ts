@@ -511,10 +511,7 @@ function wrongLanguage(words: string, locale: 'ko' | 'en'): string | null {
  * each is to be given a message, and then taken off this list. No new one may join it.
  */
 const SILENT_REFUSALS = new Set<string>([
-	'/account?/close',
-	'/account?/leave',
 	'/dashboard/workshop?/deletePhoto',
-	'/dashboard?/apply',
 	'/manage/[slug]/import?/invite',
 	'/manage/[slug]?/bulk',
 	'/requests/[id]/decline?/default',
