@@ -514,11 +514,6 @@ const SILENT_REFUSALS = new Set<string>([
 	'/dashboard/workshop?/deletePhoto',
 	'/manage/[slug]/import?/invite',
 	'/manage/[slug]?/bulk',
-	'/requests/[id]/decline?/default',
-	// The request's owner has no quote form to show it on (a workshop sees its errors).
-	'/requests/[id]/quotes?/quote',
-	'/requests/[id]?/forward',
-	'/requests/[id]?/invite',
 	'/support/[slug]/staff?/mark'
 ]);
 
