@@ -504,19 +504,6 @@ function wrongLanguage(words: string, locale: 'ko' | 'en'): string | null {
 	return null;
 }
 
-/**
- * Actions known to refuse a tampered form without saying why on the page (the invalid field is a hidden
- * id or a button's value the page has no place to show an error for, or the refusal is shown only in
- * a part of the page this user does not see). Each still refuses and writes nothing (checked above);
- * each is to be given a message, and then taken off this list. No new one may join it.
- */
-const SILENT_REFUSALS = new Set<string>([
-	'/dashboard/workshop?/deletePhoto',
-	'/manage/[slug]/import?/invite',
-	'/manage/[slug]?/bulk',
-	'/support/[slug]/staff?/mark'
-]);
-
 /** Posts hostile forms as a browser without JavaScript does and reads the refusal on the answered page. */
 async function readRefusals(
 	{ page, who, targets, failures }: Run,
@@ -536,7 +523,7 @@ async function readRefusals(
 					const answer = await page.request.post(url, { headers: { origin, accept: 'text/html' }, maxRedirects: 0, form: fields });
 					if (answer.status() < 400 || !/text\/html/.test(answer.headers()['content-type'] ?? '')) return true;
 					const said = refusalTexts(await answer.text());
-					if (answer.status() === 400 && !said.length && !SILENT_REFUSALS.has(`${route}?/${action}`))
+					if (answer.status() === 400 && !said.length)
 						failures.push(`${who} ${locale} ${route}?/${action} ${show(fields)} refused without a message`);
 					for (const words of said) {
 						const wrong = wrongLanguage(words, locale);
