@@ -107,11 +107,11 @@ const publicPages: Handle = async ({ event, resolve }) => {
 // Read once: adapter-node reads it at start too.
 const bodyLimit = parseBodyLimit(process.env.BODY_SIZE_LIMIT);
 
-export const handle = sequence(
-	securityHandle(() => config().origin ?? ''),
-	bodyLimitHandle(() => bodyLimit),
-	i18n,
-	authenticate,
-	uploadLimitHandle,
-	publicPages
-);
+const security = securityHandle(() => config().origin ?? '');
+const limits = bodyLimitHandle(() => bodyLimit);
+const pages = sequence(security, limits, i18n, authenticate, uploadLimitHandle, publicPages);
+// Providers' webhooks carry no cookie and no language, and change no public page: they skip the
+// language, the session and the page cache (a run of payments is thousands of these a minute).
+const machines = sequence(security, limits);
+
+export const handle: Handle = (input) => (input.event.url.pathname.startsWith('/api/webhooks/') ? machines(input) : pages(input));

@@ -22,7 +22,7 @@ import postgres from 'postgres';
 import Stripe from 'stripe';
 import { eventBody } from '../doubles/stripe';
 import { buildIfNeeded } from './app';
-import { fixed, loadavg, log, note, positive } from './cli';
+import { fixed, loadavg, log, note, positive, treeCpuMs } from './cli';
 import { freePort } from './servers';
 
 const { values: args } = parseArgs({
@@ -62,7 +62,7 @@ const WORKSHOP = '00000000-0000-4000-8000-00000000f301';
 
 // ─── the app ───────────────────────────────────────────────────────────────────────────────────
 
-async function startApp(): Promise<{ base: string; dbUrl: string; stop: () => void }> {
+async function startApp(): Promise<{ base: string; dbUrl: string; pid: number; stop: () => void }> {
 	rmSync(path.resolve(DATA_DIR), { recursive: true, force: true });
 	const port = await freePort();
 	const pgPort = await freePort();
@@ -96,7 +96,7 @@ async function startApp(): Promise<{ base: string; dbUrl: string; stop: () => vo
 				() => false
 			)
 		) {
-			return { base, dbUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`, stop };
+			return { base, dbUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`, pid: server.pid!, stop };
 		}
 		await new Promise((r) => setTimeout(r, 300));
 	}
@@ -261,7 +261,7 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const { base, dbUrl, stop } = await (async () => {
+const { base, dbUrl, pid, stop } = await (async () => {
 	buildIfNeeded(ROOT, args.build);
 	note(`starting the app on a fresh database in ${DATA_DIR}`);
 	return startApp();
@@ -290,8 +290,10 @@ try {
 	}
 
 	t = performance.now();
+	const cpuBefore = { tree: treeCpuMs(pid), loadgen: process.cpuUsage() };
 	const hooks = await run(deliveries.length, (i) => post(deliveries[i]));
 	const seconds = (performance.now() - t) / 1000;
+	const cpuAfter = { tree: treeCpuMs(pid), loadgen: process.cpuUsage(cpuBefore.loadgen) };
 	const failed = hooks.results.filter((r) => r.status !== 200).length;
 	const outcomes = new Map<string, number>();
 	for (const r of hooks.results) for (const o of r.outcomes) outcomes.set(o, (outcomes.get(o) ?? 0) + 1);
@@ -318,6 +320,13 @@ try {
 	log(
 		`ratio_p95=${fixed(p95 / baseP95, 2)} events_per_s=${fixed(deliveries.length / seconds, 0)} non_200=${failed} recorded_events=${state.events}`
 	);
+	if (cpuBefore.tree && cpuAfter.tree) {
+		// What each delivery cost in CPU, whatever else the machine was doing (the latencies above stretch with load).
+		const per = (ms: number) => fixed(ms / deliveries.length, 3);
+		log(
+			`cpu_ms_per_event app=${per(cpuAfter.tree.self - cpuBefore.tree.self)} database=${per(cpuAfter.tree.children - cpuBefore.tree.children)} load_generator=${per((cpuAfter.loadgen.user + cpuAfter.loadgen.system) / 1000)}`
+		);
+	}
 	log(`detail outcomes=${[...outcomes].map(([k, v]) => `${k}:${v}`).join(',')} p99_ms=${fixed(percentile(hooks.ms, 99))}`);
 	const met = lost === 0 && state.double_applied === 0 && problems.length === 0 && p95 <= 25;
 	log(`target lost=0,double_applied=0,ledger_balanced,p95<=25ms ${met ? 'met' : 'missed'} loadavg_end=${loadavg()}`);

@@ -1,5 +1,6 @@
 // The outbox worker on the real database: a notification wakes it; with settleMs, a burst of
-// notifications is drained together once the burst has settled, not once per change.
+// notifications is drained together once the burst has settled, not once per change; another topic's
+// notifications do not wake it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../src/lib/server/outbox';
 import { testSql } from './db';
@@ -11,10 +12,11 @@ afterAll(async () => {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function worker(settleMs: number) {
+async function worker(settleMs: number, topic = 'test') {
 	const drains: number[] = [];
 	const stop = await startWorker(
-		`test-${settleMs}`,
+		`test-${settleMs}-${topic}`,
+		[topic],
 		async () => {
 			drains.push(Date.now());
 			return { claimed: 0, processed: 0 };
@@ -32,6 +34,7 @@ describe('the outbox worker', () => {
 		const sql = testSql();
 		const settled = await worker(300);
 		const eager = await worker(0);
+		const otherTopic = await worker(0, 'test.other');
 		for (let i = 0; i < 5; i++) {
 			await sql`select pg_notify('outbox', 'test')`;
 			await wait(20);
@@ -42,5 +45,10 @@ describe('the outbox worker', () => {
 		expect(settled.length).toBeLessThanOrEqual(2);
 		// Without settling, each notification that finds the worker idle starts a drain.
 		expect(eager.length).toBeGreaterThanOrEqual(5);
+		// A worker of another topic stays asleep (its poll is a minute away).
+		expect(otherTopic).toEqual([]);
+		await sql`select pg_notify('outbox', 'test.other')`;
+		await wait(200);
+		expect(otherTopic.length).toBe(1);
 	});
 });

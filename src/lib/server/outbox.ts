@@ -90,12 +90,15 @@ export interface WorkerOptions {
 }
 
 /**
- * Runs `drain` whenever a change commits (LISTEN outbox) and every intervalMs anyway (a missed
- * notification, a retry coming due, or a pooler that does not pass notifications on). `name` is
- * what the log says. Returns stop().
+ * Runs `drain` whenever a change of one of `topics` commits (LISTEN outbox: the notification's payload
+ * is the row's topic) and every intervalMs anyway (a missed notification, a retry coming due, or a
+ * pooler that does not pass notifications on). Another topic's notification does not wake it: during a
+ * run of payments, each notification mail queued would otherwise start an empty search drain (three
+ * round trips) on the database the payments need. `name` is what the log says. Returns stop().
  */
 export async function startWorker(
 	name: string,
+	topics: readonly string[],
 	drain: (batch: number) => Promise<DrainResult>,
 	opts: WorkerOptions = {}
 ): Promise<() => Promise<void>> {
@@ -128,7 +131,9 @@ export async function startWorker(
 
 	// A notification starts a drain after settleMs; those arriving meanwhile join it.
 	let settling: ReturnType<typeof setTimeout> | undefined;
-	function notified(): void {
+	function notified(topic: string): void {
+		// A notification without a topic (sent by hand, or by an older trigger) wakes every worker.
+		if (topic && !topics.includes(topic)) return;
 		if (settleMs === 0) return tick();
 		settling ??= setTimeout(() => {
 			settling = undefined;

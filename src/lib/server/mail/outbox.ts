@@ -25,5 +25,5 @@ export function drainMailOnce(mail: MailPort, { batch = 20, origin }: { batch?: 
  * a quarter of a second after it is, so bursts go out in batches. Returns stop().
  */
 export function startMailWorker(mail: MailPort, { origin, intervalMs }: { origin?: string; intervalMs?: number } = {}) {
-	return startWorker('mail', (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 50, settleMs: 250 });
+	return startWorker('mail', [MAIL_TOPIC], (batch) => drainMailOnce(mail, { batch, origin }), { intervalMs, batch: 50, settleMs: 250 });
 }

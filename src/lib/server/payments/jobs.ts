@@ -47,7 +47,7 @@ export async function runTimers(at = new Date(), only: string[] | null = null): 
 
 /** Starts the worker; returns stop(). */
 export async function startPaymentsWorker(payments: Payments, { timerMs = 60_000 } = {}): Promise<() => Promise<void>> {
-	const stopRefunds = await startWorker('payments', (batch) => drainRefundsOnce(payments, batch), { batch: 20 });
+	const stopRefunds = await startWorker('payments', [REFUND_TOPIC], (batch) => drainRefundsOnce(payments, batch), { batch: 20 });
 	let busy = false;
 	const timer = setInterval(() => {
 		if (busy || isShuttingDown()) return;

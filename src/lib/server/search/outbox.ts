@@ -35,5 +35,5 @@ export function drainOnce(engines: readonly SearchEngine[], { batch = 100 }: { b
 
 /** Keeps every engine up to date as changes commit. Returns stop(). */
 export function startSearchWorker(engines: readonly SearchEngine[], opts: WorkerOptions = {}) {
-	return startWorker('search', (batch) => drainOnce(engines, { batch }), opts);
+	return startWorker('search', SEARCH_TOPICS, (batch) => drainOnce(engines, { batch }), opts);
 }
