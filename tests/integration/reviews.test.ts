@@ -110,6 +110,10 @@ describe('blind reviews', () => {
 	it('lets the author change a submitted review once before it is published', async () => {
 		const id = await completed('한 번 수정');
 		await buyerReview(id);
+		// The same review posted again (a double click) is answered as saved and changes nothing.
+		expect(await buyerReview(id)).toMatchObject({ ok: true, state: 'submitted' });
+		const [before] = await testSql()<{ edited: boolean }[]>`select edited from public.reviews where order_id = ${id}`;
+		expect(before.edited).toBe(false);
 		expect(await buyerReview(id, true, '다시 보니 포장도 꼼꼼했습니다.')).toMatchObject({ ok: true, state: 'submitted' });
 		expect(await buyerReview(id, true, '세 번째')).toEqual({ ok: false, error: 'err_review_already_edited' });
 		const sql = testSql();

@@ -15,6 +15,7 @@ import {
 } from '$lib/domain/review-states';
 import { buyerScorecard, workshopScorecard, type BuyerScorecard, type WorkshopScorecard } from '$lib/domain/scorecard';
 import { asService, type Tx } from './db';
+import type { Tables } from './db/database.types';
 import { isUuid } from './quotes';
 import { msg } from '$lib/msg';
 
@@ -140,17 +141,24 @@ export async function save(
 	const [order] = await tx<{ completed_at: Date | null }[]>`select completed_at from public.orders where id = ${input.orderId}`;
 	if (!order) return { ok: false, error: msg('err_not_your_move') };
 	if (await refusal(tx, input.orderId)) return { ok: false, error: msg('err_review_refused') };
-	const [existing] = await tx<{ id: string; state: ReviewState; edited: boolean; author_id: string | null }[]>`
-		select id, state, edited, author_id from public.reviews where order_id = ${input.orderId} and side = ${input.side}`;
+	const [existing] = await tx<
+		Pick<
+			Tables<'reviews'>,
+			| 'id'
+			| 'state'
+			| 'edited'
+			| 'author_id'
+			| 'body'
+			| 'rating_quality'
+			| 'rating_on_time'
+			| 'rating_clarity'
+			| 'rating_payment'
+			| 'rating_communication'
+		>[]
+	>`
+		select id, state, edited, author_id, body, rating_quality, rating_on_time, rating_clarity, rating_payment, rating_communication
+		from public.reviews where order_id = ${input.orderId} and side = ${input.side}`;
 	if (existing && existing.author_id !== input.userId) return { ok: false, error: msg('err_not_your_move') };
-	const name: ReviewTransition = existing?.state === 'submitted' ? 'edit' : input.submit ? 'submit' : 'save_draft';
-	const checked = transition(
-		{ state: existing?.state ?? 'none', edited: existing?.edited ?? false, has_reply: false, completed_at: order.completed_at },
-		name,
-		'author',
-		{ side: input.side, ratings: input.ratings }
-	);
-	if (!checked.ok) return checked;
 	const r = (c: Criterion) => ((criteriaBySide[input.side] as readonly Criterion[]).includes(c) ? (input.ratings[c] ?? null) : null);
 	const values = {
 		rating_quality: r('quality'),
@@ -160,6 +168,23 @@ export async function save(
 		rating_communication: r('communication'),
 		body: input.body.trim()
 	};
+	// The same review posted again (a double click, a retried request, a second tab) is what is there
+	// already: it is answered as saved, and does not use up the one change a submitted review allows.
+	if (
+		existing &&
+		input.submit &&
+		existing.state !== 'draft' &&
+		(Object.keys(values) as (keyof typeof values)[]).every((k) => existing[k] === values[k])
+	)
+		return { ok: true, id: existing.id, state: existing.state };
+	const name: ReviewTransition = existing?.state === 'submitted' ? 'edit' : input.submit ? 'submit' : 'save_draft';
+	const checked = transition(
+		{ state: existing?.state ?? 'none', edited: existing?.edited ?? false, has_reply: false, completed_at: order.completed_at },
+		name,
+		'author',
+		{ side: input.side, ratings: input.ratings }
+	);
+	if (!checked.ok) return checked;
 	let id = existing?.id;
 	if (!id) {
 		const [row] = await tx<{ id: string }[]>`
