@@ -1684,6 +1684,7 @@ export interface Database {
 					size_bytes: number;
 					uploaded_by: string | null;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1695,6 +1696,7 @@ export interface Database {
 					size_bytes: number;
 					uploaded_by?: string | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1706,6 +1708,7 @@ export interface Database {
 					size_bytes?: number;
 					uploaded_by?: string | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_applications: {
@@ -2385,6 +2388,7 @@ export interface Database {
 					height: number;
 					position: number;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2395,6 +2399,7 @@ export interface Database {
 					height: number;
 					position?: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2405,6 +2410,7 @@ export interface Database {
 					height?: number;
 					position?: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			workshop_scorecards: {

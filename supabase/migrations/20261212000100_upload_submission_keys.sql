@@ -1,0 +1,18 @@
+-- Uploads posted twice (a double click without JavaScript, a retried request, two tabs) stored their
+-- files twice. The forms that upload carry a key made when the form is rendered, as the create forms
+-- do (20261211200100_form_submission_keys.sql), and a second post with the same key stores nothing more.
+
+-- Workshop photos come with the workshop form's save, several at once: every photo of one save carries
+-- its key. A save takes the workshop row's lock (its update; the photo-limit trigger takes the same one)
+-- before it looks for the key, so two saves with one key go one after the other and the second finds
+-- the first's photos. The index is for that look-up.
+alter table public.workshop_photos add column submission_key uuid;
+create index workshop_photos_submission_key_idx on public.workshop_photos (workshop_id, submission_key)
+  where submission_key is not null;
+comment on column public.workshop_photos.submission_key is 'Made by the workshop form: a second save with the same key adds no photos.';
+
+-- A program application's document: one file per post.
+alter table public.support_application_documents add column submission_key uuid;
+create unique index support_application_documents_submission_key_idx
+  on public.support_application_documents (application_id, submission_key) where submission_key is not null;
+comment on column public.support_application_documents.submission_key is 'Made by the upload form: a second post with the same key is the same document.';
