@@ -16,3 +16,11 @@ alter table public.support_application_documents add column submission_key uuid;
 create unique index support_application_documents_submission_key_idx
   on public.support_application_documents (application_id, submission_key) where submission_key is not null;
 comment on column public.support_application_documents.submission_key is 'Made by the upload form: a second post with the same key is the same document.';
+
+-- An order's move, with its files (sample photos, shipping papers): a second post of the same move was
+-- refused by the state the first had left ("cannot be done in the current state") though it had been
+-- done. The move writes its form's key on the order; a second post finds it and answers as the first
+-- (the update also skips an order already carrying the key, for a second post waiting on the first).
+alter table public.orders add column move_key uuid;
+grant update (move_key) on public.orders to authenticated;
+comment on column public.orders.move_key is 'Made by the form of the last move: a second post of that move answers as the first.';

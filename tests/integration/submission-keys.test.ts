@@ -3,7 +3,8 @@
 // Counseling requests and their thread's messages, inquiries (the first question and the answers),
 // a center's new machines and events; a program application is one per workshop in the database, and
 // two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
-// program application's document, each stored once (rows and files) when the same form is posted twice.
+// program application's document, an order's move with its files, each made once (rows and files) when
+// the same form is posted twice.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,9 @@ import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
+import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
 import { testSql } from './db';
+import { orderFixtures, STARTUP } from './order-fixtures';
 import { as, claims, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
 
 // The workshop editor stores photos through the storage port (read from DATA_DIR on first use): this
@@ -304,5 +307,53 @@ describe('an upload posted twice with the same submission key', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe("an order's move posted twice with the same submission key", () => {
+	const fixtures = orderFixtures('두번 누른 주문');
+	afterAll(() => fixtures.purge());
+
+	type Answer = { form: { message?: string; errors: { _errors?: string[] } } };
+	/** The order page's move form as the browser posts it, through the page's action (as the buyer): its form. */
+	async function postMove(orderId: string, key: string) {
+		const data = new FormData();
+		data.append('move', 'cancel');
+		data.append('reason', '일정이 맞지 않아 취소합니다.');
+		data.append('submission_key', key);
+		data.append('files', new File([new TextEncoder().encode('%PDF-1.4\n취소 사유\n%%EOF')], '사유서.pdf', { type: 'application/pdf' }));
+		const url = new URL(`http://localhost/orders/${orderId}?/move`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { id: orderId },
+			locals: { user: { id: STARTUP, role: 'startup' }, claims: claims(STARTUP) },
+			url
+		};
+		const answer = (await orderActions.move(event as unknown as Parameters<typeof orderActions.move>[0])) as Answer | { data: Answer };
+		// A refusal comes as fail(400, { form }).
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+
+	it('is made once with its file, and both posts answer done; a new form is refused by the state', async () => {
+		const order = await fixtures.accepted('취소');
+		const key = randomUUID();
+		const answers = await Promise.all([postMove(order.id, key), postMove(order.id, key)]);
+		expect(answers.map((a) => a.message)).toEqual(['order_done_cancel', 'order_done_cancel']);
+		expect((await fixtures.load(STARTUP, order.id))!.status).toBe('cancelled');
+		const events = await testSql()<{ n: number }[]>`select count(*)::int as n from public.order_events
+			where order_id = ${order.id} and kind = 'cancelled'`;
+		expect(events[0].n).toBe(1);
+		const files = await testSql()<{ path: string }[]>`select path from public.order_files where order_id = ${order.id}`;
+		expect(files).toHaveLength(1);
+		expect(filesIn(path.join(dataDir, 'storage', 'orders', order.id))).toHaveLength(1);
+		expect(await storage().get(files[0].path)).not.toBeNull();
+
+		// Later, the same post again: done, nothing more.
+		expect((await postMove(order.id, key)).message).toBe('order_done_cancel');
+		// Another form (another key) is another move, which the cancelled order refuses.
+		const other = await postMove(order.id, randomUUID());
+		expect(other.message).toBeUndefined();
+		expect(other.errors._errors).toEqual(['err_illegal_transition']);
+		expect(await testSql()`select 1 from public.order_files where order_id = ${order.id}`).toHaveLength(1);
 	});
 });
