@@ -24,3 +24,11 @@ comment on column public.support_application_documents.submission_key is 'Made b
 alter table public.orders add column move_key uuid;
 grant update (move_key) on public.orders to authenticated;
 comment on column public.orders.move_key is 'Made by the form of the last move: a second post of that move answers as the first.';
+
+-- A quote (new or revised) with its files: a second post of the same form made a second revision and
+-- stored the files again. The form's key is written on the quote by the submit or the revision it made;
+-- a second post finds it and answers as the first.
+alter table public.quotes add column submission_key uuid;
+create unique index quotes_submission_key_idx on public.quotes (workshop_id, submission_key) where submission_key is not null;
+grant insert (submission_key), update (submission_key) on public.quotes to authenticated;
+comment on column public.quotes.submission_key is 'Made by the quote form: a second post with the same key is the same quote or revision.';

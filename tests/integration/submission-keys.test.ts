@@ -4,7 +4,7 @@
 // a center's new machines and events; a program application is one per workshop in the database, and
 // two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
 // program application's document, an order's move with its files, each made once (rows and files) when
-// the same form is posted twice.
+// the same form is posted twice, and a quote (new or revised) with its files.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,8 +22,9 @@ import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
 import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
+import { actions as quoteActions } from '../../src/routes/requests/[id]/quotes/+page.server';
 import { testSql } from './db';
-import { orderFixtures, STARTUP } from './order-fixtures';
+import { CRAFTSMAN, orderFixtures, STARTUP } from './order-fixtures';
 import { as, claims, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
 
 // The workshop editor stores photos through the storage port (read from DATA_DIR on first use): this
@@ -355,5 +356,70 @@ describe("an order's move posted twice with the same submission key", () => {
 		expect(other.message).toBeUndefined();
 		expect(other.errors._errors).toEqual(['err_illegal_transition']);
 		expect(await testSql()`select 1 from public.order_files where order_id = ${order.id}`).toHaveLength(1);
+	});
+});
+
+describe('a quote form posted twice with the same submission key', () => {
+	// craftsman3's 대성정밀 (the seed) quotes on startup1's public request.
+	const COMPANY = '00000000-0000-4000-8000-00000000d001';
+	let request = '';
+	afterAll(async () => {
+		await testSql()`delete from public.notifications where payload ->> 'request_id' = ${request || null}`;
+		await testSql()`delete from public.requests where id = ${request || null}`;
+	});
+
+	type Answer = { form: { message?: string; errors: { _errors?: string[] } } };
+	/** The quote page's form as the browser posts it, through the page's action (as the workshop): its form. */
+	async function postQuote(key: string, price: string) {
+		const data = new FormData();
+		const fields = {
+			workshop_id: SEEDED_WORKSHOP,
+			price_krw: price,
+			vat_mode: 'excluded',
+			deposit_krw: '500,000',
+			lead_time_days: '14',
+			valid_until: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+			notes: '소재 포함',
+			submission_key: key
+		};
+		for (const [name, value] of Object.entries(fields)) data.append(name, value);
+		data.append('files', new File([new TextEncoder().encode('%PDF-1.4\n도면 검토\n%%EOF')], '견적서.pdf', { type: 'application/pdf' }));
+		const url = new URL(`http://localhost/requests/${request}/quotes?/quote`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { id: request },
+			locals: { user: { id: CRAFTSMAN, role: 'craftsman', emailConfirmed: true }, claims: claims(CRAFTSMAN) },
+			url
+		};
+		const answer = (await quoteActions.quote(event as unknown as Parameters<typeof quoteActions.quote>[0])) as Answer | { data: Answer };
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+	const state = async () => {
+		const rows = await testSql()<{ revision: number; price_krw: number; files: number }[]>`
+			select q.revision, q.price_krw, (select count(*)::int from public.attachments a where a.quote_id = q.id) as files
+			from public.quotes q where q.request_id = ${request}`;
+		return rows;
+	};
+
+	it('is sent once with its file; a revision posted twice is one revision; both posts answer as the first', async () => {
+		[{ id: request }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, ${COMPANY}, 'machine_metal', '259', ${`두번 견적 ${w.tag}`}, '알루미늄 브래킷 100개', 100, 'open', 'public')
+			returning id`;
+		const key = randomUUID();
+		const first = await Promise.all([postQuote(key, '2,000,000'), postQuote(key, '2,000,000')]);
+		expect(first.map((a) => a.message)).toEqual(['quote_done_submit', 'quote_done_submit']);
+		expect(await postQuote(key, '2,000,000')).toMatchObject({ message: 'quote_done_submit' });
+		expect(await state()).toEqual([{ revision: 1, price_krw: 2_000_000, files: 1 }]);
+		const attachments = await testSql()<{ path: string }[]>`select path from public.attachments where request_id = ${request}`;
+		expect(await storage().get(attachments[0].path)).not.toBeNull();
+
+		// A new form (the page after the quote) revises it, once, however often it is posted.
+		const revision = randomUUID();
+		const revised = await Promise.all([postQuote(revision, '1,900,000'), postQuote(revision, '1,900,000')]);
+		expect(revised.map((a) => a.message)).toEqual(['quote_done_revise', 'quote_done_revise']);
+		expect(await postQuote(revision, '1,900,000')).toMatchObject({ message: 'quote_done_revise' });
+		expect(await state()).toEqual([{ revision: 2, price_krw: 1_900_000, files: 2 }]);
+		expect(filesIn(path.join(dataDir, 'storage', 'requests', request, 'quotes'))).toHaveLength(2);
 	});
 });
