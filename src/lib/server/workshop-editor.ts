@@ -63,7 +63,10 @@ function detailsOf(f: WorkshopForm): businessDetails.BusinessDetailsInput {
 	};
 }
 
-function toForm(w: workshops.Workshop, details: businessDetails.BusinessDetailsInput | null): Omit<WorkshopForm, 'photos'> {
+function toForm(
+	w: workshops.Workshop,
+	details: businessDetails.BusinessDetailsInput | null
+): Omit<WorkshopForm, 'photos' | 'submission_key'> {
 	return {
 		...w,
 		...(details ?? businessDetails.emptyDetails),
