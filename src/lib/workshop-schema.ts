@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { latField, lngField } from '$lib/domain/point-fields';
 import { brnField, businessDetailsShape } from '$lib/business-schema';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 /** Lists are typed one per line or comma-separated. */
 export function splitList(text: string): string[] {
@@ -55,7 +56,9 @@ export const workshopSchema = z.object({
 	monthly_capacity_units: count(10_000_000),
 	accepting_orders: z.boolean(),
 	...businessDetailsShape,
-	photos: z.array(z.instanceof(File)).max(8, msg('err_photo_too_many'))
+	photos: z.array(z.instanceof(File)).max(8, msg('err_photo_too_many')),
+	/** Made with the form: a second post of the same save adds its photos once. */
+	submission_key: submissionKeyField
 });
 
 export type WorkshopForm = z.infer<typeof workshopSchema>;

@@ -2,16 +2,35 @@
 // same time as a double click or a retried request does: one thing is made, and both posts answer it.
 // Counseling requests and their thread's messages, inquiries (the first question and the answers),
 // a center's new machines and events; a program application is one per workshop in the database, and
-// two concurrent starts open the same one instead of one failing.
+// two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
+// program application's document, an order's move with its files, each made once (rows and files) when
+// the same form is posted twice, and a quote (new or revised) with its files.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as companies from '../../src/lib/server/companies';
 import * as counseling from '../../src/lib/server/counseling';
 import * as inquiries from '../../src/lib/server/inquiries';
+import * as photos from '../../src/lib/server/photos';
+import { storage } from '../../src/lib/server/ports';
 import * as programs from '../../src/lib/server/programs';
+import { diskStorage } from '../../src/lib/server/storage/disk';
+import { withUserFiles } from '../../src/lib/server/storage/staged';
+import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
+import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
+import { actions as quoteActions } from '../../src/routes/requests/[id]/quotes/+page.server';
 import { testSql } from './db';
-import { as, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
+import { CRAFTSMAN, orderFixtures, STARTUP } from './order-fixtures';
+import { as, claims, makeSupportWorld, seoulAt, type SupportWorld } from './support-fixtures';
+
+// The workshop editor stores photos through the storage port (read from DATA_DIR on first use): this
+// file's own directory.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'submission-keys-'));
+process.env.DATA_DIR = dataDir;
 
 // 대성정밀 of the seed, which any startup may ask.
 const SEEDED_WORKSHOP = '00000000-0000-4000-8000-00000000f301';
@@ -42,6 +61,7 @@ afterAll(async () => {
 	await sql`delete from public.support_applications where workshop_id = ${workshop || null}`;
 	await sql`delete from public.workshops where id = ${workshop || null}`;
 	await w.cleanup();
+	rmSync(dataDir, { recursive: true, force: true });
 });
 
 const count = async (table: string, column: string, key: string) => {
@@ -185,5 +205,221 @@ describe('posted twice with the same submission key', () => {
 		const [{ n }] = await testSql()<{ n: number }[]>`select count(*)::int as n from public.support_applications
 			where program_id = ${program.id} and workshop_id = ${workshop}`;
 		expect(n).toBe(1);
+	});
+});
+
+/** The stored files in a disk storage folder (not the content-type sidecars, which start with a dot). */
+const filesIn = (folder: string) => readdirSync(folder).filter((name) => !name.startsWith('.'));
+
+describe('an upload posted twice with the same submission key', () => {
+	const png = (background: string) =>
+		sharp({ create: { width: 640, height: 480, channels: 3, background } })
+			.png()
+			.toBuffer();
+
+	/** The workshop form as the browser posts it: its fields, the photos and the form's key. */
+	async function workshopPost(key: string, colours: string[]): Promise<Request> {
+		const data = new FormData();
+		const [{ trade_code }] = await testSql()<{ trade_code: string }[]>`select trade_code from public.workshops where id = ${workshop}`;
+		const fields = { name_ko: '두번 공방', name_en: '', trade_code, employees: '3', address_ko: '', submission_key: key };
+		for (const [name, value] of Object.entries(fields)) data.append(name, value);
+		data.append('accepting_orders', 'on');
+		for (const [i, colour] of colours.entries())
+			data.append('photos', new File([new Uint8Array(await png(colour))], `사진${i + 1}.png`, { type: 'image/png' }));
+		return new Request('http://localhost/dashboard/workshop?/save', { method: 'POST', body: data });
+	}
+
+	const shown = () => as(w.craftsmen[0], (tx) => photos.listPhotos(tx, workshop));
+	const storedFiles = async (list: photos.Photo[]) =>
+		(await Promise.all(list.flatMap((p) => [p.path, p.thumb_path]).map((p) => storage().get(p)))).filter(Boolean).length;
+
+	it("a workshop save's photos are added once; both posts answer saved; another key adds them again", async () => {
+		const [a] = w.craftsmen;
+		const target = { kind: 'own', userId: a } as const;
+		const before = (await shown()).length;
+		const key = randomUUID();
+		const results = await Promise.all([0, 1].map(async () => editor.save(await workshopPost(key, ['#3a6', '#a36']), claims(a), target)));
+		for (const result of results) expect(result).toMatchObject({ form: { valid: true, message: 'saved' } });
+		let list = await shown();
+		expect(list).toHaveLength(before + 2);
+		expect(await storedFiles(list)).toBe(list.length * 2);
+		// Each answer is a new form (a new key): its next save is another save.
+		const keys = results.map((r) => (r as { form: { data: { submission_key: string } } }).form.data.submission_key);
+		expect(keys).not.toContain(key);
+
+		// The same post once more, later (a retried request): saved, no photo more.
+		expect(await editor.save(await workshopPost(key, ['#3a6', '#a36']), claims(a), target)).toMatchObject({
+			form: { message: 'saved' }
+		});
+		expect(await shown()).toHaveLength(before + 2);
+		// Nothing else in storage: the second posts stored no files of their own.
+		expect(filesIn(path.join(dataDir, 'storage', 'workshops', workshop))).toHaveLength((before + 2) * 2);
+
+		// A new form's save adds its photo.
+		await editor.save(await workshopPost(randomUUID(), ['#36a']), claims(a), target);
+		list = await shown();
+		expect(list).toHaveLength(before + 3);
+		expect(await storedFiles(list)).toBe(list.length * 2);
+		expect(new Set(list.map((p) => p.path)).size).toBe(list.length);
+	});
+
+	it("an application's document is stored once, both posts answer uploaded; another key stores another", async () => {
+		const [a] = w.craftsmen;
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'keys-docs-'));
+		const store = diskStorage(dir);
+		try {
+			await testSql()`insert into public.support_programs (center_id, slug, kind, title_ko, title_en, amount_max_krw, deadline, required_documents, eligibility)
+				values (${w.center}, ${`docs-${w.tag}`}, 'grant', '서류 두번 지원', 'Documents twice', 1000000, now() + interval '30 days',
+				        ${testSql().json([{ key: 'business_registration', label_ko: '사업자등록증', label_en: 'Business registration' }])}, '[]')`;
+			const docsProgram = (await as(a, (tx) => programs.bySlug(tx, `docs-${w.tag}`)))!;
+			const started = await as(a, (tx) => programs.start(tx, a, docsProgram, workshop));
+			if (!started.ok) throw new Error(started.error);
+			const pdf = new TextEncoder().encode('%PDF-1.4\n사업자등록증\n%%EOF');
+			const upload = (key: string) =>
+				withUserFiles(claims(a), store, async (tx, files) =>
+					programs.addDocument(
+						tx,
+						files,
+						(await programs.byId(tx, started.id))!,
+						a,
+						'business_registration',
+						{ name: '사업자등록증.pdf', bytes: pdf },
+						key
+					)
+				);
+			const documents = async () => (await as(a, (tx) => programs.byId(tx, started.id)))!.documents;
+			const storedPdfs = async () => {
+				const rows = await testSql()<{ path: string }[]>`
+					select path from public.support_application_documents where application_id = ${started.id}`;
+				return (await Promise.all(rows.map((d) => store.get(d.path)))).filter(Boolean).length;
+			};
+
+			const key = randomUUID();
+			expect(await Promise.all([upload(key), upload(key)])).toEqual([{ ok: true }, { ok: true }]);
+			expect(await upload(key)).toEqual({ ok: true });
+			expect(await documents()).toHaveLength(1);
+			expect(await storedPdfs()).toBe(1);
+			// The second post stored no file of its own either (nothing left behind in storage).
+			expect(filesIn(path.join(dir, 'programs', started.id))).toHaveLength(1);
+
+			expect(await upload(randomUUID())).toEqual({ ok: true });
+			expect(await documents()).toHaveLength(2);
+			expect(await storedPdfs()).toBe(2);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe("an order's move posted twice with the same submission key", () => {
+	const fixtures = orderFixtures('두번 누른 주문');
+	afterAll(() => fixtures.purge());
+
+	type Answer = { form: { message?: string; errors: { _errors?: string[] } } };
+	/** The order page's move form as the browser posts it, through the page's action (as the buyer): its form. */
+	async function postMove(orderId: string, key: string) {
+		const data = new FormData();
+		data.append('move', 'cancel');
+		data.append('reason', '일정이 맞지 않아 취소합니다.');
+		data.append('submission_key', key);
+		data.append('files', new File([new TextEncoder().encode('%PDF-1.4\n취소 사유\n%%EOF')], '사유서.pdf', { type: 'application/pdf' }));
+		const url = new URL(`http://localhost/orders/${orderId}?/move`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { id: orderId },
+			locals: { user: { id: STARTUP, role: 'startup' }, claims: claims(STARTUP) },
+			url
+		};
+		const answer = (await orderActions.move(event as unknown as Parameters<typeof orderActions.move>[0])) as Answer | { data: Answer };
+		// A refusal comes as fail(400, { form }).
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+
+	it('is made once with its file, and both posts answer done; a new form is refused by the state', async () => {
+		const order = await fixtures.accepted('취소');
+		const key = randomUUID();
+		const answers = await Promise.all([postMove(order.id, key), postMove(order.id, key)]);
+		expect(answers.map((a) => a.message)).toEqual(['order_done_cancel', 'order_done_cancel']);
+		expect((await fixtures.load(STARTUP, order.id))!.status).toBe('cancelled');
+		const events = await testSql()<{ n: number }[]>`select count(*)::int as n from public.order_events
+			where order_id = ${order.id} and kind = 'cancelled'`;
+		expect(events[0].n).toBe(1);
+		const files = await testSql()<{ path: string }[]>`select path from public.order_files where order_id = ${order.id}`;
+		expect(files).toHaveLength(1);
+		expect(filesIn(path.join(dataDir, 'storage', 'orders', order.id))).toHaveLength(1);
+		expect(await storage().get(files[0].path)).not.toBeNull();
+
+		// Later, the same post again: done, nothing more.
+		expect((await postMove(order.id, key)).message).toBe('order_done_cancel');
+		// Another form (another key) is another move, which the cancelled order refuses.
+		const other = await postMove(order.id, randomUUID());
+		expect(other.message).toBeUndefined();
+		expect(other.errors._errors).toEqual(['err_illegal_transition']);
+		expect(await testSql()`select 1 from public.order_files where order_id = ${order.id}`).toHaveLength(1);
+	});
+});
+
+describe('a quote form posted twice with the same submission key', () => {
+	// craftsman3's 대성정밀 (the seed) quotes on startup1's public request.
+	const COMPANY = '00000000-0000-4000-8000-00000000d001';
+	let request = '';
+	afterAll(async () => {
+		await testSql()`delete from public.notifications where payload ->> 'request_id' = ${request || null}`;
+		await testSql()`delete from public.requests where id = ${request || null}`;
+	});
+
+	type Answer = { form: { message?: string; errors: { _errors?: string[] } } };
+	/** The quote page's form as the browser posts it, through the page's action (as the workshop): its form. */
+	async function postQuote(key: string, price: string) {
+		const data = new FormData();
+		const fields = {
+			workshop_id: SEEDED_WORKSHOP,
+			price_krw: price,
+			vat_mode: 'excluded',
+			deposit_krw: '500,000',
+			lead_time_days: '14',
+			valid_until: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+			notes: '소재 포함',
+			submission_key: key
+		};
+		for (const [name, value] of Object.entries(fields)) data.append(name, value);
+		data.append('files', new File([new TextEncoder().encode('%PDF-1.4\n도면 검토\n%%EOF')], '견적서.pdf', { type: 'application/pdf' }));
+		const url = new URL(`http://localhost/requests/${request}/quotes?/quote`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { id: request },
+			locals: { user: { id: CRAFTSMAN, role: 'craftsman', emailConfirmed: true }, claims: claims(CRAFTSMAN) },
+			url
+		};
+		const answer = (await quoteActions.quote(event as unknown as Parameters<typeof quoteActions.quote>[0])) as Answer | { data: Answer };
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+	const state = async () => {
+		const rows = await testSql()<{ revision: number; price_krw: number; files: number }[]>`
+			select q.revision, q.price_krw, (select count(*)::int from public.attachments a where a.quote_id = q.id) as files
+			from public.quotes q where q.request_id = ${request}`;
+		return rows;
+	};
+
+	it('is sent once with its file; a revision posted twice is one revision; both posts answer as the first', async () => {
+		[{ id: request }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, ${COMPANY}, 'machine_metal', '259', ${`두번 견적 ${w.tag}`}, '알루미늄 브래킷 100개', 100, 'open', 'public')
+			returning id`;
+		const key = randomUUID();
+		const first = await Promise.all([postQuote(key, '2,000,000'), postQuote(key, '2,000,000')]);
+		expect(first.map((a) => a.message)).toEqual(['quote_done_submit', 'quote_done_submit']);
+		expect(await postQuote(key, '2,000,000')).toMatchObject({ message: 'quote_done_submit' });
+		expect(await state()).toEqual([{ revision: 1, price_krw: 2_000_000, files: 1 }]);
+		const attachments = await testSql()<{ path: string }[]>`select path from public.attachments where request_id = ${request}`;
+		expect(await storage().get(attachments[0].path)).not.toBeNull();
+
+		// A new form (the page after the quote) revises it, once, however often it is posted.
+		const revision = randomUUID();
+		const revised = await Promise.all([postQuote(revision, '1,900,000'), postQuote(revision, '1,900,000')]);
+		expect(revised.map((a) => a.message)).toEqual(['quote_done_revise', 'quote_done_revise']);
+		expect(await postQuote(revision, '1,900,000')).toMatchObject({ message: 'quote_done_revise' });
+		expect(await state()).toEqual([{ revision: 2, price_krw: 1_900_000, files: 2 }]);
+		expect(filesIn(path.join(dataDir, 'storage', 'requests', request, 'quotes'))).toHaveLength(2);
 	});
 });

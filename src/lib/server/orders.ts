@@ -183,7 +183,8 @@ export function facts(order: Pick<Order, 'status' | 'has_sample' | 'milestones'>
 	};
 }
 
-export type MoveResult = { ok: true; eventId: number | null } | { ok: false; error: OrderError | 'err_not_found' };
+/** again: a second post of the same move form (its submission key), which the first already made. */
+export type MoveResult = { ok: true; eventId: number | null; again?: boolean } | { ok: false; error: OrderError | 'err_not_found' };
 
 function refusal(e: unknown): MoveResult | null {
 	const code = (e as postgres.PostgresError)?.code;
@@ -195,12 +196,27 @@ function refusal(e: unknown): MoveResult | null {
 /**
  * Applies one move of the order machine for the caller. The domain checks it first (clear message),
  * then the database's trigger, which has the last word. Returns the timeline event the move wrote
- * (for attaching sample photos to it).
+ * (for attaching sample photos to it). With a submission key (made with the move's form), a second
+ * post of the same move answers as the first (again, no event of its own) instead of being refused by
+ * the state it left: a concurrent one waits for the first's row lock and then finds its key.
  */
-export async function move(tx: Tx, order: Order, name: OrderTransition, actor: OrderActor, input: MoveInput = {}): Promise<MoveResult> {
+export async function move(
+	tx: Tx,
+	order: Order,
+	name: OrderTransition,
+	actor: OrderActor,
+	input: MoveInput = {},
+	submissionKey: string | null = null
+): Promise<MoveResult> {
+	const madeWith = async (q: Tx) =>
+		submissionKey !== null && (await q`select 1 from public.orders where id = ${order.id} and move_key = ${submissionKey}`).length > 0;
+	if (await madeWith(tx)) return { ok: true, eventId: null, again: true };
 	const checked = transition(facts(order), name, actor, input);
 	if (!checked.ok) return checked;
 	const reason = input.reason?.trim() || null;
+	const key = submissionKey;
+	// Not this key's move already (a null key never matches: every move without a key is its own).
+	const fresh = tx`(${key}::uuid is null or move_key is distinct from ${key})`;
 	try {
 		return await tx.savepoint(async (sp) => {
 			let rows: readonly unknown[];
@@ -208,21 +224,24 @@ export async function move(tx: Tx, order: Order, name: OrderTransition, actor: O
 				case 'cancel':
 				case 'request_changes':
 				case 'dispute':
-					rows = await sp`update public.orders set status = ${checked.to}, reason = ${reason} where id = ${order.id} returning id`;
+					rows = await sp`update public.orders set status = ${checked.to}, reason = ${reason}, move_key = ${key}
+						where id = ${order.id} and ${fresh} returning id`;
 					break;
 				case 'ship':
 				case 'ship_direct':
 					rows = await sp`update public.orders set status = 'shipped', courier = ${input.courier ?? null},
-						tracking_number = ${input.courier === 'direct' ? null : (input.tracking_number ?? null)}
-						where id = ${order.id} returning id`;
+						tracking_number = ${input.courier === 'direct' ? null : (input.tracking_number ?? null)}, move_key = ${key}
+						where id = ${order.id} and ${fresh} returning id`;
 					break;
 				case 'resolve':
 					rows = await sp`update public.orders set status = 'resolved', refund_krw = ${input.refund_krw ?? 0},
-						resolution_note = ${reason} where id = ${order.id} returning id`;
+						resolution_note = ${reason}, move_key = ${key} where id = ${order.id} and ${fresh} returning id`;
 					break;
 				default:
-					rows = await sp`update public.orders set status = ${checked.to} where id = ${order.id} returning id`;
+					rows = await sp`update public.orders set status = ${checked.to}, move_key = ${key}
+						where id = ${order.id} and ${fresh} returning id`;
 			}
+			if (!rows.length && (await madeWith(sp))) return { ok: true, eventId: null, again: true } as const;
 			if (!rows.length) return { ok: false, error: msg('err_not_found') } as const;
 			const [event] = await sp<{ id: number }[]>`select max(id)::int as id from public.order_events where order_id = ${order.id}`;
 			return { ok: true, eventId: event?.id ?? null } as const;

@@ -33,15 +33,21 @@ export async function addPhoto(tx: Tx, storage: StoragePort, workshopId: string,
  * transaction then rolls back. Pass a staged store (withUserFiles), so that a later failure of the
  * transaction removes the stored files too.
  */
-export async function savePhoto(tx: Tx, storage: StoragePort, workshopId: string, image: ProcessedImages): Promise<Photo> {
+export async function savePhoto(
+	tx: Tx,
+	storage: StoragePort,
+	workshopId: string,
+	image: ProcessedImages,
+	submissionKey: string | null = null
+): Promise<Photo> {
 	if (!uuid.test(workshopId)) throw new Error(`not a workshop id: ${JSON.stringify(workshopId)}`);
 	const id = randomUUID();
 	const path = `workshops/${workshopId}/${id}.webp`;
 	const thumbPath = `workshops/${workshopId}/${id}-thumb.webp`;
 	const [photo] = await tx<Photo[]>`
-		insert into public.workshop_photos (id, workshop_id, path, thumb_path, width, height, position)
+		insert into public.workshop_photos (id, workshop_id, path, thumb_path, width, height, position, submission_key)
 		values (${id}, ${workshopId}, ${path}, ${thumbPath}, ${image.full.width}, ${image.full.height},
-			(select coalesce(max(position) + 1, 0) from public.workshop_photos where workshop_id = ${workshopId}))
+			(select coalesce(max(position) + 1, 0) from public.workshop_photos where workshop_id = ${workshopId}), ${submissionKey})
 		returning id, workshop_id, path, thumb_path, width, height, position`;
 	try {
 		await storage.put(path, image.full.data, 'image/webp');
@@ -51,6 +57,18 @@ export async function savePhoto(tx: Tx, storage: StoragePort, workshopId: string
 		throw e;
 	}
 	return photo;
+}
+
+/**
+ * Whether photos were saved with this submission key (a form's earlier post). Race-free only when the
+ * caller holds the workshop row's lock (the save's update of the workshop takes it): a concurrent save
+ * with the same key then waits for the first to commit and sees its photos.
+ */
+export async function savedWith(tx: Tx, workshopId: string, submissionKey: string | null): Promise<boolean> {
+	if (!submissionKey || !uuid.test(workshopId)) return false;
+	const rows =
+		await tx`select 1 from public.workshop_photos where workshop_id = ${workshopId} and submission_key = ${submissionKey} limit 1`;
+	return rows.length > 0;
 }
 
 /** The database's refusal of a 13th photo (a trigger counts a workshop's photos under a row lock). */

@@ -172,27 +172,32 @@ export type DocumentError =
 	| 'request_err_file_content'
 	| 'program_err_document_kind';
 
-/** Stores a checked document and records it on a draft (RLS: the applicant, while a draft). */
+/**
+ * Records a checked document on a draft and stores it (RLS: the applicant, while a draft): the row
+ * first, so RLS refuses a stranger before anything is stored. With a submission key (made with the
+ * upload form), a second post of the same form stores nothing more: it waits for the first and answers
+ * as it did.
+ */
 export async function addDocument(
 	tx: Tx,
 	store: StoragePort,
 	application: Application,
 	userId: string,
 	docKey: string,
-	upload: { name: string; bytes: Uint8Array }
+	upload: { name: string; bytes: Uint8Array },
+	submissionKey: string | null = null
 ): Promise<{ ok: true } | { ok: false; error: DocumentError }> {
 	if (!application.required_documents.some((d) => d.key === docKey)) return { ok: false, error: msg('program_err_document_kind') };
 	const checked = checkFile(upload.name, upload.bytes);
 	if (!checked.ok) return checked;
 	const path = `programs/${application.id}/${randomUUID()}-${safeFilename(upload.name)}`;
-	await store.put(path, upload.bytes, checked.contentType);
-	try {
-		await tx`insert into public.support_application_documents (application_id, doc_key, path, filename, content_type, size_bytes, uploaded_by)
-			values (${application.id}, ${docKey}, ${path}, ${upload.name.slice(0, 255)}, ${checked.contentType}, ${upload.bytes.byteLength}, ${userId})`;
-	} catch (e) {
-		await store.remove([path]);
-		throw e;
-	}
+	const rows = await tx`insert into public.support_application_documents
+			(application_id, doc_key, path, filename, content_type, size_bytes, uploaded_by, submission_key)
+		values (${application.id}, ${docKey}, ${path}, ${upload.name.slice(0, 255)}, ${checked.contentType}, ${upload.bytes.byteLength},
+			${userId}, ${submissionKey})
+		on conflict (application_id, submission_key) where submission_key is not null do nothing
+		returning id`;
+	if (rows.length) await store.put(path, upload.bytes, checked.contentType);
 	return { ok: true };
 }
 

@@ -207,7 +207,10 @@ async function guarded(tx: Tx, fn: (sp: Tx) => Promise<WriteResult>): Promise<Wr
  * A workshop's first (or, after a decline or withdrawal, new) quote. On a public request the workshop
  * joins as a participant first ('self'); on an invited-only one it must already take part.
  */
-export async function submit(tx: Tx, input: { requestId: string; workshopId: string; userId: string } & QuoteTerms): Promise<WriteResult> {
+export async function submit(
+	tx: Tx,
+	input: { requestId: string; workshopId: string; userId: string; submissionKey?: string | null } & QuoteTerms
+): Promise<WriteResult> {
 	const request = await requestSummary(tx, input.requestId);
 	if (!request) return { ok: false, error: msg('err_not_found') };
 	if (request.status !== 'open') return { ok: false, error: msg('err_quote_request_closed') };
@@ -221,10 +224,10 @@ export async function submit(tx: Tx, input: { requestId: string; workshopId: str
 		}
 		const id = randomUUID();
 		await sp`insert into public.quotes (id, request_id, workshop_id, price_krw, vat_krw, vat_included, deposit_krw, sample_krw,
-		                                    line_items, lead_time_days, valid_until, notes, submitted_by)
+		                                    line_items, lead_time_days, valid_until, notes, submitted_by, submission_key)
 			values (${id}, ${input.requestId}, ${input.workshopId}, ${input.price_krw}, ${input.vat_krw}, ${input.vat_included},
 			        ${input.deposit_krw}, ${input.sample_krw}, ${sp.json(lineItems(input.line_items))}, ${input.lead_time_days},
-			        ${input.valid_until}, ${input.notes}, ${input.userId})`;
+			        ${input.valid_until}, ${input.notes}, ${input.userId}, ${input.submissionKey ?? null})`;
 		return { ok: true, id };
 	}).then((r) => (!r.ok && r.error === 'err_not_your_move' ? { ok: false, error: msg('err_quote_not_allowed') } : r));
 }
@@ -237,6 +240,8 @@ export interface MoveInput {
 	note?: string | null;
 	/** New terms, for revise. */
 	terms?: QuoteTerms;
+	/** revise: the form's key, written on the quote (see madeWith). */
+	submissionKey?: string | null;
 	today?: Date;
 }
 
@@ -268,11 +273,13 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 			case 'revise': {
 				const t = input.terms;
 				if (!t) return { ok: false, error: msg('err_illegal_transition') };
+				const key = input.submissionKey ?? null;
+				// Not this form's revision already: a second post waiting on the first's row lock skips it.
 				rows = await sp`update public.quotes
 					set status = 'submitted', price_krw = ${t.price_krw}, vat_krw = ${t.vat_krw}, vat_included = ${t.vat_included},
 					    deposit_krw = ${t.deposit_krw}, sample_krw = ${t.sample_krw}, line_items = ${sp.json(lineItems(t.line_items))},
-					    lead_time_days = ${t.lead_time_days}, valid_until = ${t.valid_until}, notes = ${t.notes}
-					where id = ${quote.id} returning id`;
+					    lead_time_days = ${t.lead_time_days}, valid_until = ${t.valid_until}, notes = ${t.notes}, submission_key = ${key}
+					where id = ${quote.id} and (${key}::uuid is null or submission_key is distinct from ${key}) returning id`;
 				break;
 			}
 			default:
@@ -280,6 +287,17 @@ export async function move(tx: Tx, input: MoveInput): Promise<WriteResult> {
 		}
 		return rows.length ? { ok: true, id: quote.id } : { ok: false, error: msg('err_not_found') };
 	});
+}
+
+/**
+ * The quote a form's earlier post made with this key (a second post of the same quote form): its id,
+ * and whether that post was a revision (the quote counts more than one version) or the first quote.
+ */
+export async function madeWith(tx: Tx, workshopId: string, submissionKey: string | null): Promise<{ id: string; revised: boolean } | null> {
+	if (!submissionKey || !isUuid(workshopId)) return null;
+	const [row] = await tx<{ id: string; revision: number }[]>`
+		select id, revision from public.quotes where workshop_id = ${workshopId} and submission_key = ${submissionKey}`;
+	return row ? { id: row.id, revised: row.revision > 1 } : null;
 }
 
 // ---------------------------------------------------------------- files of quotes and messages

@@ -18,6 +18,7 @@ import { withUserFiles } from './storage/staged';
 import * as trades from './trades';
 import * as workshops from './workshops';
 import { msg } from '$lib/msg';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 
 const MAX_PHOTOS = 12;
 const PHOTO_ERRORS = {
@@ -62,7 +63,10 @@ function detailsOf(f: WorkshopForm): businessDetails.BusinessDetailsInput {
 	};
 }
 
-function toForm(w: workshops.Workshop, details: businessDetails.BusinessDetailsInput | null): Omit<WorkshopForm, 'photos'> {
+function toForm(
+	w: workshops.Workshop,
+	details: businessDetails.BusinessDetailsInput | null
+): Omit<WorkshopForm, 'photos' | 'submission_key'> {
 	return {
 		...w,
 		...(details ?? businessDetails.emptyDetails),
@@ -75,9 +79,11 @@ function toForm(w: workshops.Workshop, details: businessDetails.BusinessDetailsI
 	};
 }
 
-async function shownPhotos(tx: Tx, target: Target): Promise<number> {
+/** How many photos the workshop shows, and whether this form's key already saved some (a second post). */
+async function shownPhotos(tx: Tx, target: Target, key: string | null): Promise<{ count: number; saved: boolean }> {
 	const workshop = await find(tx, target);
-	return workshop ? (await photos.listPhotos(tx, workshop.id)).length : 0;
+	if (!workshop) return { count: 0, saved: false };
+	return { count: (await photos.listPhotos(tx, workshop.id)).length, saved: await photos.savedWith(tx, workshop.id, key) };
 }
 
 function find(tx: Tx, target: Target) {
@@ -90,7 +96,8 @@ export async function loadEditor(claims: Claims, target: Target) {
 		const workshop = await find(tx, target);
 		if (!workshop && target.kind === 'member') error(404);
 		const details = workshop && (await businessDetails.of(tx, { workshop_id: workshop.id }));
-		const defaults = workshop ? { ...toForm(workshop, details), photos: [] } : { accepting_orders: true, photos: [] };
+		const fresh = { photos: [], submission_key: newSubmissionKey() };
+		const defaults = workshop ? { ...toForm(workshop, details), ...fresh } : { accepting_orders: true, ...fresh };
 		return {
 			form: await superValidate(defaults, zod4(workshopSchema), { errors: false }),
 			workshop: workshop && {
@@ -106,7 +113,11 @@ export async function loadEditor(claims: Claims, target: Target) {
 	});
 }
 
-/** Validates everything (fields, then every photo by content) before anything is written. */
+/**
+ * Validates everything (fields, then every photo by content) before anything is written. A second post
+ * of the same form (its submission key) saves the fields again but adds no photos: it answers "saved"
+ * as the first did.
+ */
 export async function save(request: Request, claims: Claims, target: Target) {
 	const form = await superValidate(request, zod4(workshopSchema));
 	if (!form.valid) return fail(400, withFiles({ form }));
@@ -117,10 +128,15 @@ export async function save(request: Request, claims: Claims, target: Target) {
 	form.data.lng = located.place?.lng ?? null;
 	form.data.district_ko = located.place?.district_ko ?? '';
 
-	// Counted before any decoding: a save that could not keep its photos costs no image work.
-	const files = form.data.photos.filter((f) => f.size > 0);
-	if (files.length && (await withUser(claims, (tx) => shownPhotos(tx, target))) + files.length > MAX_PHOTOS)
-		return setError(withFiles(form), 'photos._errors', msg('err_photo_too_many'));
+	// Counted before any decoding: a save that could not keep its photos costs no image work, nor does
+	// a second post of a save whose photos are already in.
+	const key = submissionKey(form.data.submission_key);
+	let files = form.data.photos.filter((f) => f.size > 0);
+	if (files.length) {
+		const shown = await withUser(claims, (tx) => shownPhotos(tx, target, key));
+		if (shown.saved) files = [];
+		else if (shown.count + files.length > MAX_PHOTOS) return setError(withFiles(form), 'photos._errors', msg('err_photo_too_many'));
+	}
 
 	const processed: Extract<ProcessedPhoto, { ok: true }>[] = [];
 	for (const file of files) {
@@ -131,7 +147,13 @@ export async function save(request: Request, claims: Claims, target: Target) {
 
 	const saved = await withUserFiles(claims, storage(), async (tx, store) => {
 		const existing = await find(tx, target);
-		if (existing && (await photos.listPhotos(tx, existing.id)).length + processed.length > MAX_PHOTOS) return null;
+		if (
+			existing &&
+			processed.length &&
+			!(await photos.savedWith(tx, existing.id, key)) &&
+			(await photos.listPhotos(tx, existing.id)).length + processed.length > MAX_PHOTOS
+		)
+			return null;
 		const workshop = existing
 			? await workshops.update(tx, existing.id, toInput(form.data))
 			: target.kind === 'own'
@@ -139,7 +161,10 @@ export async function save(request: Request, claims: Claims, target: Target) {
 				: null;
 		if (!workshop) error(403);
 		await businessDetails.save(tx, { workshop_id: workshop.id }, detailsOf(form.data));
-		for (const photo of processed) await photos.savePhoto(tx, store, workshop.id, photo);
+		// The update (or the insert) above holds the workshop row: a concurrent post of this form waits
+		// here for the first to commit, then finds its photos.
+		if (!(await photos.savedWith(tx, workshop.id, key)))
+			for (const photo of processed) await photos.savePhoto(tx, store, workshop.id, photo, key);
 		return workshop;
 	}).catch((e: unknown) => {
 		// Another save of the same workshop took the last places first (the database counts under a lock).
@@ -148,6 +173,8 @@ export async function save(request: Request, claims: Claims, target: Target) {
 	});
 	if (!saved) return setError(withFiles(form), 'photos._errors', msg('err_photo_too_many'));
 	form.data.photos = [];
+	// The form shown again is a new form: its next save is another.
+	form.data.submission_key = newSubmissionKey();
 	return message(withFiles(form), 'saved');
 }
 

@@ -856,6 +856,7 @@ export interface Database {
 					confirm_reminded_at: Date | null;
 					created_at: Date;
 					updated_at: Date;
+					move_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -899,6 +900,7 @@ export interface Database {
 					confirm_reminded_at?: Date | null;
 					created_at?: Date;
 					updated_at?: Date;
+					move_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -942,6 +944,7 @@ export interface Database {
 					confirm_reminded_at?: Date | null;
 					created_at?: Date;
 					updated_at?: Date;
+					move_key?: string | null;
 				};
 			};
 			outbox: {
@@ -1155,6 +1158,7 @@ export interface Database {
 					deposit_krw: number;
 					sample_krw: number;
 					line_items: Json;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1176,6 +1180,7 @@ export interface Database {
 					deposit_krw: number;
 					sample_krw?: number;
 					line_items?: Json;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1197,6 +1202,7 @@ export interface Database {
 					deposit_krw?: number;
 					sample_krw?: number;
 					line_items?: Json;
+					submission_key?: string | null;
 				};
 			};
 			request_clusters: {
@@ -1684,6 +1690,7 @@ export interface Database {
 					size_bytes: number;
 					uploaded_by: string | null;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1695,6 +1702,7 @@ export interface Database {
 					size_bytes: number;
 					uploaded_by?: string | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1706,6 +1714,7 @@ export interface Database {
 					size_bytes?: number;
 					uploaded_by?: string | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_applications: {
@@ -2385,6 +2394,7 @@ export interface Database {
 					height: number;
 					position: number;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2395,6 +2405,7 @@ export interface Database {
 					height: number;
 					position?: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2405,6 +2416,7 @@ export interface Database {
 					height?: number;
 					position?: number;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			workshop_scorecards: {

@@ -14,6 +14,7 @@ import * as orders from '$lib/server/orders';
 import { payments, storage } from '$lib/server/ports';
 import { withUserFiles } from '$lib/server/storage/staged';
 import { getLocale } from '$lib/paraglide/runtime';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, paySchema, settleSchema } from './schema';
 import { msg } from '$lib/msg';
@@ -37,10 +38,13 @@ export const load = (async ({ params, locals, url }) => {
 		const cards = payments()
 			.providers.map((p) => p.kind)
 			.filter((k) => k !== 'bank_transfer');
+		const moves = actor ? availableMoves(facts, actor) : [];
 		return {
 			order,
 			actor,
-			moves: actor ? availableMoves(facts, actor) : [],
+			moves,
+			// One per move form, made with the page: a second post of the same move answers as the first.
+			moveKeys: Object.fromEntries(moves.map((move) => [move, newSubmissionKey()])),
 			held_krw: facts.held_krw,
 			payable:
 				actor === 'buyer'
@@ -71,13 +75,16 @@ export const actions = {
 			if (!order) return { ok: false as const, error: 'err_not_found' as const };
 			const actor = await orders.actorOf(tx, order, user.id);
 			if (!actor) return { ok: false as const, error: 'err_not_your_move' as const };
-			const moved = await orders.move(tx, order, move, actor, {
-				reason,
-				courier: courier || null,
-				tracking_number,
-				refund_krw: refund_krw === '' ? null : parseWon(refund_krw)
-			});
-			if (moved.ok && files.length)
+			const moved = await orders.move(
+				tx,
+				order,
+				move,
+				actor,
+				{ reason, courier: courier || null, tracking_number, refund_krw: refund_krw === '' ? null : parseWon(refund_krw) },
+				submissionKey(form.data.submission_key)
+			);
+			// A second post of the same move: its files came with the first.
+			if (moved.ok && !moved.again && files.length)
 				await orders.storeFiles(tx, store, { orderId: order.id, eventId: moved.eventId, userId: user.id, files });
 			return moved;
 		});

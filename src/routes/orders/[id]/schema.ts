@@ -3,6 +3,7 @@ import { couriers } from '$lib/domain/order-states';
 import { parseWon } from '$lib/domain/won';
 import { MAX_ORDER_FILE_BYTES } from '$lib/domain/uploads';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const MAX_ORDER_FILES = 6;
 export { MAX_ORDER_FILE_BYTES };
@@ -37,7 +38,9 @@ export const moveSchema = z.object({
 		.array(z.instanceof(File))
 		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_ORDER_FILES, msg('err_order_files_too_many'))
 		.refine((files) => files.every((f) => f.size <= MAX_ORDER_FILE_BYTES), msg('err_quote_file_too_large'))
-		.default([])
+		.default([]),
+	/** Made with the move's form: a second post of the same move answers as the first. */
+	submission_key: submissionKeyField
 });
 
 export const paySchema = z.object({

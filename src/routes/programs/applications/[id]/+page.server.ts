@@ -10,6 +10,7 @@ import { storage } from '$lib/server/ports';
 import * as programs from '$lib/server/programs';
 import { withUserFiles } from '$lib/server/storage/staged';
 import * as support from '$lib/server/support';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_NOTE = 4000;
@@ -39,7 +40,9 @@ export const load = (async ({ locals, url, params }) => {
 				center_name_en: program.center_name_en
 			},
 			isApplicant: application.applicant_id === user.id,
-			staff
+			staff,
+			// One per upload form, made with the page: a second post of the same form stores its file once.
+			uploadKeys: Object.fromEntries(application.required_documents.map((d) => [d.key, newSubmissionKey()]))
 		};
 	});
 }) satisfies PageServerLoad;
@@ -96,7 +99,8 @@ export const actions = {
 			// What was typed in the note and amount is saved with the upload, so nothing is lost.
 			const fields = await saveFields(tx, application.id, values);
 			if (!fields.ok) return { ok: false as const, error: 'program_err_fields' as const, errors: fields.errors };
-			return programs.addDocument(tx, store, application, user.id, docKey, { name: file.name, bytes });
+			const key = submissionKey(field(data, 'submission_key'));
+			return programs.addDocument(tx, store, application, user.id, docKey, { name: file.name, bytes }, key);
 		});
 		if (!result.ok) return fail(400, { values, docKey, docError: result.error, errors: 'errors' in result ? result.errors : undefined });
 		return { uploaded: true };

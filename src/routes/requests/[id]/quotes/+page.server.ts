@@ -16,6 +16,7 @@ import * as quotes from '$lib/server/quotes';
 import type { Actions, PageServerLoad } from './$types';
 import { moveSchema, quoteSchema, termsFrom, type Move } from './schema';
 import { msg } from '$lib/msg';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 
 /** Fourteen days from today in Korea: a usual validity for a craftsman's quote. */
 function defaultValidUntil(now = new Date()): string {
@@ -92,7 +93,8 @@ export const load = (async ({ params, locals, url }) => {
 			quotes: own,
 			workshops,
 			workshop,
-			form: await superValidate(defaults, zod4(quoteSchema), { id: 'quote', errors: false })
+			// A key per rendered form: a second post of it makes nothing more.
+			form: await superValidate({ ...defaults, submission_key: newSubmissionKey() }, zod4(quoteSchema), { id: 'quote', errors: false })
 		};
 	});
 }) satisfies PageServerLoad;
@@ -112,14 +114,28 @@ export const actions = {
 		const checked = termsFrom(form.data);
 		if (!checked.ok) return setError(withFiles(form), checked.field, checked.error);
 		const { terms } = checked;
+		const key = submissionKey(form.data.submission_key);
 		const result = await withUserFiles(claims, storage(), async (tx, store) => {
 			const acting = await quotes.actingWorkshops(tx, user.id);
 			if (!acting.some((w) => w.id === form.data.workshop_id)) return { ok: false as const, error: msg('err_quote_not_allowed') };
+			// A second post of the same form answers as the first did; its files came with the first.
+			const earlier = await quotes.madeWith(tx, form.data.workshop_id, key);
+			if (earlier) return { ok: true as const, revised: earlier.revised };
 			const live = quotes.liveQuote(await quotes.forWorkshop(tx, params.id, form.data.workshop_id));
 			const written = live
-				? await quotes.move(tx, { quote: live, move: 'revise', actor: 'workshop', terms })
-				: await quotes.submit(tx, { requestId: params.id, workshopId: form.data.workshop_id, userId: user.id, ...terms });
-			if (!written.ok) return written;
+				? await quotes.move(tx, { quote: live, move: 'revise', actor: 'workshop', terms, submissionKey: key })
+				: await quotes.submit(tx, {
+						requestId: params.id,
+						workshopId: form.data.workshop_id,
+						userId: user.id,
+						submissionKey: key,
+						...terms
+					});
+			if (!written.ok) {
+				// Refused because the same form's other post got there first (it waited for it): answer as it.
+				const first = await quotes.madeWith(tx, form.data.workshop_id, key);
+				return first ? { ok: true as const, revised: first.revised } : written;
+			}
 			const files = form.data.files.filter((f) => f.size > 0);
 			if (files.length) {
 				await quotes.storeFiles(tx, store, { requestId: params.id, quoteId: written.id, userId: user.id, folder: 'quotes', files });
@@ -128,6 +144,8 @@ export const actions = {
 		});
 		if (!result.ok) return setError(withFiles(form), '', result.error);
 		form.data.files = [];
+		// The form shown again is a new form: its next post is another revision.
+		form.data.submission_key = newSubmissionKey();
 		return message(withFiles(form), result.revised ? 'quote_done_revise' : 'quote_done_submit');
 	},
 

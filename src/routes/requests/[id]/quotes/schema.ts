@@ -5,6 +5,7 @@ import type { QuoteTerms } from '$lib/server/quotes';
 import { parseWon } from '$lib/domain/won';
 import { MAX_QUOTE_FILE_BYTES } from '$lib/domain/uploads';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const MAX_FILES = 3;
 export const MAX_LINE_ITEMS = 8;
@@ -63,7 +64,9 @@ export const quoteSchema = z.object({
 		.array(z.instanceof(File))
 		// An empty file input sends one empty file; it is not an attachment.
 		.refine((files) => files.filter((f) => f.size > 0).length <= MAX_FILES, msg('err_quote_files_too_many'))
-		.refine((files) => files.every((f) => f.size <= MAX_QUOTE_FILE_BYTES), msg('err_quote_file_too_large'))
+		.refine((files) => files.every((f) => f.size <= MAX_QUOTE_FILE_BYTES), msg('err_quote_file_too_large')),
+	/** Made with the form: a second post of the same quote or revision makes nothing more. */
+	submission_key: submissionKeyField
 });
 
 export const moves = ['request_revision', 'accept', 'decline', 'withdraw'] as const;
