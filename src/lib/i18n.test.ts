@@ -113,7 +113,12 @@ describe('message keys', () => {
 			keys.push(`notification_kind_${kind}`);
 			if (kind === 'order') keys.push(...moves.map((x) => `notification_text_order_${x}`));
 			else if (kind === 'order_reminder') keys.push(...reminders.map((x) => `notification_text_order_reminder_${x}`));
-			else if (kind === 'order_payment') keys.push('notification_text_order_payment', ...milestoneKinds.map((x) => `order_milestone_${x}`));
+			else if (kind === 'order_payment')
+				keys.push(
+					'notification_text_order_payment',
+					'notification_text_order_payment_started',
+					...milestoneKinds.map((x) => `order_milestone_${x}`)
+				);
 			else if (kind === 'support')
 				keys.push(
 					'notification_text_support',

@@ -267,6 +267,7 @@ const { base, dbUrl, pid, stop } = await (async () => {
 	return startApp();
 })();
 origin = base;
+note(`app ${base}, database ${dbUrl}`);
 const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 try {
 	let t = performance.now();

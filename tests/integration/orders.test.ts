@@ -181,6 +181,14 @@ describe('the full journey, with money held until approved', () => {
 		order = (await load(S, id))!;
 		expect(order.status).toBe('in_production');
 		expect(order.milestones[0]).toMatchObject({ status: 'held', paid_via: 'bank_transfer' });
+		// Both sides hear of the deposit and the start in one notice each, not two.
+		const told = await testSql()<{ user_id: string; kind: string; started: boolean | null }[]>`
+			select user_id, kind, (payload ->> 'started')::boolean as started from public.notifications
+			where payload ->> 'order_id' = ${id} and kind in ('order', 'order_payment') order by user_id`;
+		expect(told).toEqual([
+			{ user_id: A, kind: 'order_payment', started: true },
+			{ user_id: S, kind: 'order_payment', started: true }
+		]);
 
 		expect(await moveAs(A, id, 'submit_sample')).toMatchObject({ ok: true });
 		expect(await moveAs(S, id, 'request_changes', {})).toEqual({ ok: false, error: 'err_reason_required' });

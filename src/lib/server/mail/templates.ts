@@ -51,6 +51,8 @@ export interface NotificationPayload {
 	move?: string;
 	milestone?: 'deposit' | 'sample' | 'balance';
 	amount_krw?: number;
+	/** A deposit's payment that started production (one notice for both). */
+	started?: boolean;
 	reminder?: 'deposit' | 'auto_confirm';
 	/** Support centers (support migration): what happened, and about which event, booking or application. */
 	support?:
@@ -245,8 +247,8 @@ const lines: Record<NotificationKind, (p: NotificationPayload) => Lines> = {
 		...quoted(['사유', 'Reason'], p.reason)
 	}),
 	order_payment: (p) => ({
-		ko: `${MILESTONE_KO[p.milestone ?? 'deposit']} ${won(p.amount_krw ?? 0)}원 결제가 확인되었습니다. 대금은 승인할 때까지 보관됩니다.`,
-		en: `A payment of KRW ${won(p.amount_krw ?? 0)} (${p.milestone ?? 'deposit'}) arrived; it is held until the buyer approves.`,
+		ko: `${MILESTONE_KO[p.milestone ?? 'deposit']} ${won(p.amount_krw ?? 0)}원 결제가 확인되었습니다.${p.started ? ' 제작이 시작되었습니다.' : ''} 대금은 승인할 때까지 보관됩니다.`,
+		en: `A payment of KRW ${won(p.amount_krw ?? 0)} (${p.milestone ?? 'deposit'}) arrived${p.started ? ' and production has started' : ''}; it is held until the buyer approves.`,
 		...orderLine(p)
 	}),
 	order_reminder: (p) =>
