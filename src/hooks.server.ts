@@ -19,6 +19,11 @@ import { securityHandle } from '$lib/server/security-headers';
 import { bodyLimitHandle, parseBodyLimit } from '$lib/server/body-limit';
 import { uploadLimitHandle } from '$lib/server/upload-limit';
 import '$lib/form-messages';
+import { useEveryMessage } from '$lib/form-errors.svelte';
+import { translate } from '$lib/i18n';
+
+// Form errors outside the list the browser loads are translated from every message on the server.
+useEveryMessage(translate);
 
 export const init: ServerInit = async () => {
 	try {

@@ -2,6 +2,7 @@
 // (MessageKey), so a typo fails `npm run check`; this test covers what the compiler cannot see:
 // both languages of every key, the keys translate() builds from what the database holds, and the
 // keys form actions answer with (superforms carries them as plain strings, see formText()).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { milestoneKinds } from '$lib/domain/money';
 import { couriers, orderStates } from '$lib/domain/order-states';
 import { notificationKinds } from '$lib/server/mail/templates';
 import type { ProviderKind } from '$lib/server/payments/port';
+import { errorText, hasErrorText, useEveryMessage } from './form-errors.svelte';
 import { formText, msg, t, translate, type MessageKey } from './i18n';
 
 type Variants = { match: Record<string, string> }[];
@@ -46,6 +48,40 @@ const found = (re: RegExp, about = '') => [
 	)
 ];
 
+/** The keys form actions answer with, found in src: refusals ('…err_…' wherever written), message(form, 'key') and setError's keys. */
+function formAnswers(): { keys: string[]; errors: string[]; where: Record<string, string> } {
+	const files: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir)) {
+			const p = path.join(dir, entry);
+			if (statSync(p).isDirectory()) {
+				if (entry !== 'paraglide') walk(p);
+			} else if (/\.(ts|svelte)$/.test(entry) && !/\.test\.ts$/.test(entry)) files.push(p);
+		}
+	};
+	walk('src');
+	const keys: string[] = [];
+	const errors: string[] = [];
+	const where: Record<string, string> = {};
+	for (const file of files) {
+		const text = readFileSync(file, 'utf8');
+		// refusals: 'err_…', 'request_err_…', 'counseling_import_err_…' wherever written (schemas, setError, fail, domain results)
+		const refusals = [...text.matchAll(/'((?:[a-z0-9]+_)*err_[a-z0-9_]+)'/g)].map((x) => x[1]);
+		// setError(form, 'field', 'key') and setError(form, 'key')
+		const set = [...text.matchAll(/\bsetError\(\s*[^,']+,\s*(?:'[^']*',\s*'([a-z0-9_]+)'|'([a-z0-9_]+)'\s*(?:\)|,\s*\{))/g)].map(
+			(x) => x[1] ?? x[2]
+		);
+		// answers: message(form, 'key')
+		const answers = [...text.matchAll(/\bmessage\([^,()]+(?:\([^()]*\))?,\s*'([a-z0-9_]+)'/g)].map((x) => x[1]);
+		for (const k of [...refusals, ...set, ...answers]) {
+			keys.push(k);
+			where[k] ??= file;
+		}
+		errors.push(...refusals, ...set);
+	}
+	return { keys, errors: [...new Set(errors)], where };
+}
+
 describe('message keys', () => {
 	it('every message t() accepts is written in Korean and in English', () => {
 		const compiled = Object.keys(m);
@@ -63,38 +99,27 @@ describe('message keys', () => {
 	});
 
 	it('every key a form action can answer with is written in both languages (superforms carries them untyped)', () => {
-		const files: string[] = [];
-		const walk = (dir: string) => {
-			for (const entry of readdirSync(dir)) {
-				const p = path.join(dir, entry);
-				if (statSync(p).isDirectory()) {
-					if (entry !== 'paraglide') walk(p);
-				} else if (/\.(ts|svelte)$/.test(entry) && !/\.test\.ts$/.test(entry)) files.push(p);
-			}
-		};
-		walk('src');
-		const keys: string[] = [];
-		const where: Record<string, string> = {};
-		for (const file of files) {
-			const text = readFileSync(file, 'utf8');
-			const literals = [
-				// refusals: 'err_…', 'request_err_…', 'counseling_import_err_…' wherever written (schemas, setError, fail, domain results)
-				...text.matchAll(/'((?:[a-z0-9]+_)*err_[a-z0-9_]+)'/g),
-				// answers: message(form, 'key')
-				...text.matchAll(/\bmessage\([^,()]+(?:\([^()]*\))?,\s*'([a-z0-9_]+)'/g),
-				// setError(form, 'field', 'key') and setError(form, 'key')
-				...text.matchAll(/\bsetError\(\s*[^,']+,\s*(?:'[^']*',\s*'([a-z0-9_]+)'|'([a-z0-9_]+)'\s*(?:\)|,\s*\{))/g)
-			].map((x) => x[1] ?? x[2]);
-			for (const k of literals) {
-				keys.push(k);
-				where[k] ??= file;
-			}
-		}
+		const { keys, where } = formAnswers();
 		expect(keys.length).toBeGreaterThan(300);
 		// Answers that only mark which form answered, never shown as text.
 		const markers = new Set(['saved', 'read', 'curated']);
 		const missing = missingIn(keys.filter((k) => !markers.has(k)));
 		expect(Object.fromEntries(Object.entries(missing).map(([l, ks]) => [l, ks.map((k) => `${k} (${where[k]})`)]))).toEqual(none);
+	});
+
+	it('every error a form can answer with has its text where FieldError and FormAlert look (not every message)', () => {
+		const { errors, where } = formAnswers();
+		expect(errors.length).toBeGreaterThan(150);
+		expect(errors.filter((k) => !hasErrorText(k)).map((k) => `${k} (${where[k]})`)).toEqual([]);
+		expect(errorText('err_too_long')).toBe(t('err_too_long'));
+		expect([errorText('no_such_key'), errorText(undefined)]).toEqual(['no_such_key', '']);
+		// A key outside the list: the server translates it from every message (hooks.server.ts hands them in).
+		expect(errorText('reset_request_sent')).toBe('reset_request_sent');
+		useEveryMessage(translate);
+		expect(errorText('reset_request_sent')).toBe(t('reset_request_sent'));
+		// The list is current with the message files (npm run i18n writes it).
+		const current = execFileSync(process.execPath, ['scripts/form-errors.mjs', '--print'], { encoding: 'utf8' });
+		expect(readFileSync('src/lib/form-errors.generated.ts', 'utf8'), 'run npm run i18n').toBe(current);
 	});
 
 	it('the notifications page has a text for every notification the database can hold', () => {
