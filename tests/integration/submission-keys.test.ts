@@ -4,7 +4,9 @@
 // a center's new machines and events; a program application is one per workshop in the database, and
 // two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
 // program application's document, an order's move with its files, each made once (rows and files) when
-// the same form is posted twice, and a quote (new or revised) with its files.
+// the same form is posted twice, and a quote (new or revised) with its files. A new event that unlocks a
+// machine, posted twice at once, makes one course (the machine's prerequisite is the event's course). A
+// cluster manager's claim invitation to an imported member is mailed once.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,7 @@ import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
+import { actions as importActions } from '../../src/routes/manage/[slug]/import/+page.server';
 import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
 import { actions as quoteActions } from '../../src/routes/requests/[id]/quotes/+page.server';
 import { testSql } from './db';
@@ -169,6 +172,47 @@ describe('posted twice with the same submission key', () => {
 		expect(e1.ok).toBe(true);
 		expect(e2).toEqual(e1);
 		expect(await count('support_events', 'submission_key', eventKey)).toBe(1);
+	});
+
+	it('an event unlocking a machine, posted twice at once, makes one course, which the machine requires', async () => {
+		const [machine] = await testSql()<{ id: string }[]>`
+			insert into public.support_machines (center_id, kind, name_ko, slot_minutes)
+			values (${w.center}, 'cnc', ${`두번 레이저 ${w.tag}`}, 60) returning id`;
+		const event = {
+			kind: 'seminar' as const,
+			title_ko: `레이저 안전교육 ${w.tag}`,
+			title_en: '',
+			description_ko: '',
+			description_en: '',
+			starts_at: seoulAt(10, 10),
+			ends_at: seoulAt(10, 12),
+			place_ko: '교육장',
+			online_url: null,
+			capacity: 10,
+			machine_id: machine.id
+		};
+		// Open connections first, so that the two posts run side by side.
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const [e1, e2] = await Promise.all([0, 1].map(() => as(w.staff, (tx) => staff.createEvent(tx, w.center, event, key))));
+		expect(e1.ok).toBe(true);
+		expect(e2).toEqual(e1);
+		const courses = await testSql()<{ id: string }[]>`select id from public.support_courses
+			where center_id = ${w.center} and title_ko = ${event.title_ko}`;
+		expect(courses).toHaveLength(1);
+		const [row] = await testSql()<{ required: string; taught: string }[]>`
+			select m.prerequisite_course_id as required, e.course_id as taught
+			from public.support_machines m, public.support_events e where m.id = ${machine.id} and e.submission_key = ${key}`;
+		expect(row).toEqual({ required: courses[0].id, taught: courses[0].id });
+		// Another form (another key) for the same machine is another session of that course.
+		const other = await as(w.staff, (tx) =>
+			staff.createEvent(tx, w.center, { ...event, starts_at: seoulAt(11, 10), ends_at: seoulAt(11, 12) }, randomUUID())
+		);
+		expect(other.ok && other.id).not.toBe(e1.ok && e1.id);
+		expect(
+			await testSql()`select 1 from public.support_courses where center_id = ${w.center} and title_ko = ${event.title_ko}`
+		).toHaveLength(1);
+		expect(await testSql()`select 1 from public.support_events where course_id = ${courses[0].id}`).toHaveLength(2);
 	});
 
 	it("a startup's company profile saved twice before the company existed makes one company", async () => {
@@ -421,5 +465,67 @@ describe('a quote form posted twice with the same submission key', () => {
 		expect(await postQuote(revision, '1,900,000')).toMatchObject({ message: 'quote_done_revise' });
 		expect(await state()).toEqual([{ revision: 2, price_krw: 1_900_000, files: 2 }]);
 		expect(filesIn(path.join(dataDir, 'storage', 'requests', request, 'quotes'))).toHaveLength(2);
+	});
+});
+
+describe("a cluster manager's claim invitation posted twice with the same submission key", () => {
+	const cluster = randomUUID();
+	const member = randomUUID();
+	const address = `invite-${cluster.slice(0, 8)}@example.test`;
+	beforeAll(async () => {
+		const sql = testSql();
+		await sql`insert into public.clusters (id, slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+			values (${cluster}, ${`keys-${cluster.slice(0, 8)}`}, 'craft', '두번 초대 집적지', 'Invite twice cluster', '3311',
+			        '서울', 'Seoul', '종로구', 'Jongno-gu', 'district', 37.57, 126.99)`;
+		await sql`insert into public.cluster_managers (cluster_id, user_id) values (${cluster}, ${w.staff})`;
+		await sql`insert into public.workshops (id, slug, name_ko, trade_code, employees, business_registration_number)
+			values (${member}, ${`keys-invite-${member.slice(0, 8)}`}, '초대받을 공방', '3311', 2, '110-81-23459')`;
+		await sql`insert into public.cluster_memberships (cluster_id, workshop_id, status, decided_by, decided_at)
+			values (${cluster}, ${member}, 'approved', ${w.staff}, now())`;
+		await sql`insert into public.roster_members (cluster_id, brn, workshop_id, representative, claim_code)
+			values (${cluster}, '110-81-23459', ${member}, '김초대', 'KEYS2345')`;
+	});
+	afterAll(async () => {
+		const sql = testSql();
+		await sql`delete from public.dev_mailbox where to_email = ${address}`;
+		await sql`delete from public.workshops where id = ${member}`;
+		await sql`delete from public.clusters where id = ${cluster}`;
+	});
+
+	type Answer = { form: { message?: { sent?: string }; errors: { _errors?: string[] } } };
+	/** A row's invitation form as the browser posts it, through the import page's action (as the manager): its form. */
+	async function postInvite(key: string) {
+		const data = new FormData();
+		for (const [name, value] of Object.entries({ workshop: member, email: address, submission_key: key })) data.append(name, value);
+		const url = new URL(`http://localhost/manage/keys-${cluster.slice(0, 8)}/import?/invite`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { slug: `keys-${cluster.slice(0, 8)}` },
+			locals: { user: { id: w.staff, role: 'manager' }, claims: claims(w.staff) },
+			url
+		};
+		const answer = (await importActions.invite(event as unknown as Parameters<typeof importActions.invite>[0])) as
+			Answer | { data: Answer };
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+	const mails = async () => (await testSql()`select 1 from public.dev_mailbox where to_email = ${address}`).length;
+	const audited = async () =>
+		(await testSql()`select 1 from public.audit_entries where cluster_id = ${cluster} and action = 'member.claim_invited'`).length;
+
+	it('is mailed and recorded once, and both posts answer sent; another key (a new page) invites again', async () => {
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const answers = await Promise.all([postInvite(key), postInvite(key)]);
+		expect(answers.map((a) => a.message)).toEqual([{ sent: address }, { sent: address }]);
+		expect(await mails()).toBe(1);
+		expect(await audited()).toBe(1);
+		// Later, the same post again (a retried request): sent, nothing more.
+		expect((await postInvite(key)).message).toEqual({ sent: address });
+		expect(await mails()).toBe(1);
+		expect(await audited()).toBe(1);
+		// The page after the invitation renders a new key: inviting again is another mail.
+		expect((await postInvite(randomUUID())).message).toEqual({ sent: address });
+		expect(await mails()).toBe(2);
+		expect(await audited()).toBe(2);
 	});
 });

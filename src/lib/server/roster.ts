@@ -195,14 +195,30 @@ export async function unclaimed(
 	return { members: rows.map(({ total: _, ...member }) => member), total: rows[0]?.total ?? 0 };
 }
 
-/** Marks the invitation sent (the audit trail records it); null when the member is not the cluster's or already claimed. */
-export async function markInvited(tx: Tx, clusterId: string, workshopId: string, email: string): Promise<UnclaimedMember | null> {
+/**
+ * Marks the invitation sent (the audit trail records it): the member, and whether to mail them. Null when
+ * the member is not the cluster's or already claimed. A second post of the same form (the same key: a
+ * double click, a retried request) waits for the first's row lock, finds its key and is told not to mail
+ * again (the invitation as the first wrote it).
+ */
+export async function markInvited(
+	tx: Tx,
+	clusterId: string,
+	workshopId: string,
+	email: string,
+	key: string | null = null
+): Promise<{ member: UnclaimedMember; send: boolean } | null> {
 	const [row] = await tx<{ workshop_id: string }[]>`
-		update public.roster_members set invited_email = ${email}, invited_at = now()
+		update public.roster_members set invited_email = ${email}, invited_at = now(), invite_key = ${key}
 		where cluster_id = ${clusterId} and workshop_id = ${workshopId} and claimed_at is null
+		  and (${key}::uuid is null or invite_key is distinct from ${key}::uuid)
 		returning workshop_id`;
-	if (!row) return null;
-	return (await unclaimed(tx, clusterId, { ids: [workshopId], perPage: 1 })).members[0] ?? null;
+	const member = (await unclaimed(tx, clusterId, { ids: [workshopId], perPage: 1 })).members[0] ?? null;
+	if (row) return member && { member, send: true };
+	if (!key || !member) return null;
+	const [same] = await tx`select 1 from public.roster_members
+		where cluster_id = ${clusterId} and workshop_id = ${workshopId} and invite_key = ${key}`;
+	return same ? { member, send: false } : null;
 }
 
 export type ClaimError = 'not_craftsman' | 'bad_code' | 'brn_mismatch' | 'has_workshop';

@@ -251,8 +251,11 @@ async function courseFor(tx: Tx, centerId: string, input: EventInput): Promise<s
 	if (!input.machine_id) return null;
 	const invalid = () => Object.assign(new Error('not a machine of this center'), { code: '23503' });
 	if (!isUuid(input.machine_id)) throw invalid();
+	// The machine's row lock: a second post of the same new-event form waiting here finds the course the
+	// first made (instead of making another and taking the machine's prerequisite from the first's event).
 	const [m] = await tx<{ prerequisite_course_id: string | null }[]>`
-		select prerequisite_course_id from public.support_machines where id = ${input.machine_id} and center_id = ${centerId}`;
+		select prerequisite_course_id from public.support_machines where id = ${input.machine_id} and center_id = ${centerId}
+		for update`;
 	if (!m) throw invalid();
 	if (m.prerequisite_course_id) return m.prerequisite_course_id;
 	const [course] = await tx<{ id: string }[]>`insert into public.support_courses (center_id, title_ko, title_en)

@@ -1500,6 +1500,7 @@ export interface Database {
 					import_id: string | null;
 					created_at: Date;
 					updated_at: Date;
+					invite_key: string | null;
 				};
 				Insert: {
 					cluster_id: string;
@@ -1516,6 +1517,7 @@ export interface Database {
 					import_id?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					invite_key?: string | null;
 				};
 				Update: {
 					cluster_id?: string;
@@ -1532,6 +1534,7 @@ export interface Database {
 					import_id?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					invite_key?: string | null;
 				};
 			};
 			roster_uploads: {

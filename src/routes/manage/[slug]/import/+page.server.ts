@@ -13,6 +13,7 @@ import { requireRole } from '$lib/server/guards';
 import * as memberships from '$lib/server/memberships';
 import { mail } from '$lib/server/ports';
 import * as roster from '$lib/server/roster';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { inviteSchema, mappingFrom, uploadSchema } from './schema';
 
@@ -89,7 +90,10 @@ export const load = (async (event) => {
 			pages: Math.max(1, Math.ceil(list.total / PER_PAGE)),
 			history,
 			uploadForm: await superValidate(zod4(uploadSchema), { id: 'upload' }),
-			inviteForm: await superValidate(zod4(inviteSchema), { id: 'invite' })
+			inviteForm: await superValidate(zod4(inviteSchema), { id: 'invite' }),
+			// One key for the page's invitation forms: it is written on the member invited, so the same key
+			// posted for another member is another invitation.
+			inviteKey: newSubmissionKey()
 		};
 	});
 }) satisfies PageServerLoad;
@@ -134,8 +138,13 @@ export const actions = {
 		const { claims, cluster } = await managed(event);
 		const form = await superValidate(event.request, zod4(inviteSchema), { id: 'invite' });
 		if (!form.valid) return fail(400, { form });
-		const member = await withUser(claims, (tx) => roster.markInvited(tx, cluster.id, form.data.workshop, form.data.email));
-		if (!member) return setError(form, '', 'roster_invite_gone');
+		const invited = await withUser(claims, (tx) =>
+			roster.markInvited(tx, cluster.id, form.data.workshop, form.data.email, submissionKey(form.data.submission_key))
+		);
+		if (!invited) return setError(form, '', 'roster_invite_gone');
+		// The same form posted again (a double click, a retried request): mailed once, answered as the first.
+		if (!invited.send) return message(form, { sent: invited.member.invited_email ?? form.data.email });
+		const { member } = invited;
 		const link = new URL(`/claim?code=${member.claim_code}`, config().origin ?? event.url.origin).toString();
 		const code = formatClaimCode(member.claim_code);
 		const say = (locale: 'ko' | 'en') => ({
