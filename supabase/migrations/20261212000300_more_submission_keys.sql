@@ -7,3 +7,29 @@
 alter table public.roster_members add column invite_key uuid;
 grant update (invite_key) on public.roster_members to authenticated;
 comment on column public.roster_members.invite_key is 'Made by the invitation form of the last invitation: a second post with the same key sends nothing more.';
+
+-- A roster import posted twice (a double click, a retried request): the second post found its upload
+-- gone (the first had used it up) and answered "upload again" though the import was done, or, side by
+-- side with the first, failed on the members the first had written. The upload is the import form's
+-- key: the import records it, the route holds the upload's lock while it imports, and a second post
+-- finds the import the first made and answers as the first (its report).
+alter table public.roster_imports add column upload_id uuid;
+create unique index roster_imports_upload_idx on public.roster_imports (cluster_id, upload_id) where upload_id is not null;
+comment on column public.roster_imports.upload_id is 'The upload this import was made from: a second post of the same import finds it.';
+
+-- The import of an upload: public.roster_import (which checks the caller manages the cluster), then
+-- the upload recorded on the import it made.
+create or replace function public.roster_import_upload(cluster uuid, upload uuid, file_name text, rows jsonb)
+returns jsonb
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  result jsonb;
+begin
+  result := public.roster_import(cluster, file_name, rows, false);
+  update public.roster_imports set upload_id = upload where id = (result ->> 'import_id')::uuid;
+  return result;
+end;
+$$;
+revoke all on function public.roster_import_upload(uuid, uuid, text, jsonb) from public, anon;
+grant execute on function public.roster_import_upload(uuid, uuid, text, jsonb) to authenticated;

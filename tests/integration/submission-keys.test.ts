@@ -6,11 +6,13 @@
 // program application's document, an order's move with its files, each made once (rows and files) when
 // the same form is posted twice, and a quote (new or revised) with its files. A new event that unlocks a
 // machine, posted twice at once, makes one course (the machine's prerequisite is the event's course). A
-// cluster manager's claim invitation to an imported member is mailed once.
+// cluster manager's claim invitation to an imported member is mailed once, and a roster import (its upload
+// is its key) is made once.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isRedirect } from '@sveltejs/kit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as companies from '../../src/lib/server/companies';
@@ -19,6 +21,7 @@ import * as inquiries from '../../src/lib/server/inquiries';
 import * as photos from '../../src/lib/server/photos';
 import { storage } from '../../src/lib/server/ports';
 import * as programs from '../../src/lib/server/programs';
+import * as roster from '../../src/lib/server/roster';
 import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
@@ -527,5 +530,74 @@ describe("a cluster manager's claim invitation posted twice with the same submis
 		expect((await postInvite(randomUUID())).message).toEqual({ sent: address });
 		expect(await mails()).toBe(2);
 		expect(await audited()).toBe(2);
+	});
+});
+
+describe("a cluster manager's roster import posted twice (its upload is its key)", () => {
+	const cluster = randomUUID();
+	const slug = `keys-import-${cluster.slice(0, 8)}`;
+	beforeAll(async () => {
+		const sql = testSql();
+		await sql`insert into public.clusters (id, slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+			values (${cluster}, ${slug}, 'craft', '두번 가져오기 집적지', 'Import twice cluster', '3311',
+			        '서울', 'Seoul', '종로구', 'Jongno-gu', 'district', 37.57, 126.99)`;
+		await sql`insert into public.cluster_managers (cluster_id, user_id) values (${cluster}, ${w.staff})`;
+	});
+	afterAll(async () => {
+		const sql = testSql();
+		await sql`delete from public.workshops where id in (select workshop_id from public.roster_members where cluster_id = ${cluster})`;
+		await sql`delete from public.clusters where id = ${cluster}`;
+	});
+
+	/** The roster file (two members, no problems) uploaded as the upload form does: the upload's id. */
+	async function upload(): Promise<string> {
+		const parsed = await roster.parseFile(new Uint8Array(readFileSync(new URL('../fixtures/roster/utf8-bom.csv', import.meta.url))));
+		if (!parsed.ok) throw new Error(parsed.error);
+		return as(w.staff, (tx) => roster.saveUpload(tx, cluster, '명부.csv', parsed.file));
+	}
+	/** The report's import form as the browser posts it, through the page's action (as the manager): where it leads. */
+	async function postImport(uploadId: string): Promise<string> {
+		const data = new FormData();
+		data.append('upload', uploadId);
+		const url = new URL(`http://localhost/manage/${slug}/import?/import`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { slug },
+			locals: { user: { id: w.staff, role: 'manager' }, claims: claims(w.staff) },
+			url
+		};
+		try {
+			const answer = await importActions.import(event as unknown as Parameters<typeof importActions.import>[0]);
+			return JSON.stringify(answer);
+		} catch (e) {
+			if (isRedirect(e)) return e.location;
+			throw e;
+		}
+	}
+	const imports = () =>
+		testSql()<{ id: string; created_count: number; unchanged_count: number }[]>`
+			select id, created_count, unchanged_count from public.roster_imports where cluster_id = ${cluster} order by at`;
+	const members = async () => (await testSql()`select 1 from public.roster_members where cluster_id = ${cluster}`).length;
+
+	it('imports once, and both posts lead to its report; a new upload of the file is another import', async () => {
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const first = await upload();
+		const answers = await Promise.all([postImport(first), postImport(first)]);
+		let made = await imports();
+		expect(made).toHaveLength(1);
+		expect(made[0]).toMatchObject({ created_count: 2, unchanged_count: 0 });
+		expect(answers).toEqual([`/manage/${slug}/import?imported=${made[0].id}`, `/manage/${slug}/import?imported=${made[0].id}`]);
+		expect(await members()).toBe(2);
+		// Later, the same post again (a retried request): the same report, nothing more.
+		expect(await postImport(first)).toBe(answers[0]);
+		expect(await imports()).toHaveLength(1);
+
+		// The file uploaded again is another import, which finds every member unchanged.
+		const again = await postImport(await upload());
+		made = await imports();
+		expect(made).toHaveLength(2);
+		expect(made[1]).toMatchObject({ created_count: 0, unchanged_count: 2 });
+		expect(again).toBe(`/manage/${slug}/import?imported=${made[1].id}`);
+		expect(await members()).toBe(2);
 	});
 });

@@ -1460,6 +1460,7 @@ export interface Database {
 					updated_count: number;
 					unchanged_count: number;
 					at: Date;
+					upload_id: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1471,6 +1472,7 @@ export interface Database {
 					updated_count?: number;
 					unchanged_count?: number;
 					at?: Date;
+					upload_id?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1482,6 +1484,7 @@ export interface Database {
 					updated_count?: number;
 					unchanged_count?: number;
 					at?: Date;
+					upload_id?: string | null;
 				};
 			};
 			roster_members: {
