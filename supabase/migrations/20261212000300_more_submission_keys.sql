@@ -33,3 +33,13 @@ end;
 $$;
 revoke all on function public.roster_import_upload(uuid, uuid, text, jsonb) from public, anon;
 grant execute on function public.roster_import_upload(uuid, uuid, text, jsonb) to authenticated;
+
+-- A machine booking posted twice (a double click, a retried request) made one booking (the exclusion
+-- constraint) but the second post answered "this time is taken" (or "over the day's hours") for the
+-- craftsman's own booking. The booking form carries a key; a second post with it finds the booking and
+-- answers booked.
+alter table public.support_bookings add column submission_key uuid;
+create unique index support_bookings_submission_key_idx on public.support_bookings (user_id, submission_key)
+  where submission_key is not null;
+grant insert (submission_key) on public.support_bookings to authenticated;
+comment on column public.support_bookings.submission_key is 'Made by the booking form: a second post with the same key is the same booking.';

@@ -5,7 +5,7 @@
 // two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
 // program application's document, an order's move with its files, each made once (rows and files) when
 // the same form is posted twice, and a quote (new or revised) with its files. A new event that unlocks a
-// machine, posted twice at once, makes one course (the machine's prerequisite is the event's course). A
+// machine, posted twice at once, makes one course; a machine booking is made once and answered booked (the machine's prerequisite is the event's course). A
 // cluster manager's claim invitation to an imported member is mailed once, and a roster import (its upload
 // is its key) is made once.
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,7 @@ import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
+import * as support from '../../src/lib/server/support';
 import { actions as importActions } from '../../src/routes/manage/[slug]/import/+page.server';
 import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
 import { actions as quoteActions } from '../../src/routes/requests/[id]/quotes/+page.server';
@@ -216,6 +217,28 @@ describe('posted twice with the same submission key', () => {
 			await testSql()`select 1 from public.support_courses where center_id = ${w.center} and title_ko = ${event.title_ko}`
 		).toHaveLength(1);
 		expect(await testSql()`select 1 from public.support_events where course_id = ${courses[0].id}`).toHaveLength(2);
+	});
+
+	it('a machine booking is made once, and both posts answer booked; another key is another booking', async () => {
+		const [, b] = w.craftsmen;
+		const polisher = (await as(b, (tx) => support.machineById(tx, w.polisher)))!;
+		await Promise.all([0, 1, 2].map(() => as(b, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const post = () => as(b, (tx) => support.book(tx, b, polisher, seoulAt(7, 10), 2, new Date(), '', key));
+		const [first, second] = await Promise.all([post(), post()]);
+		expect(first.ok).toBe(true);
+		expect(second).toEqual(first);
+		// Later, the same post again: booked, the same booking (not "taken" by the craftsman's own booking).
+		expect(await post()).toEqual(first);
+		expect(await count('support_bookings', 'submission_key', key)).toBe(1);
+		// Another form (another key): the same time is taken; another time is another booking.
+		const again = (start: Date) => as(b, (tx) => support.book(tx, b, polisher, start, 1, new Date(), '', randomUUID()));
+		expect(await again(seoulAt(7, 10))).toEqual({ ok: false, refusal: { code: 'overlap' } });
+		const other = await again(seoulAt(7, 14));
+		expect(other.ok).toBe(true);
+		expect(other).not.toEqual(first);
+		const mine = await as(b, (tx) => support.bookingsOf(tx, b));
+		expect(mine.filter((x) => x.machine_id === w.polisher && x.status === 'booked')).toHaveLength(2);
 	});
 
 	it("a startup's company profile saved twice before the company existed makes one company", async () => {

@@ -1783,6 +1783,7 @@ export interface Database {
 					purpose: string;
 					cancelled_at: Date | null;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1795,6 +1796,7 @@ export interface Database {
 					purpose?: string;
 					cancelled_at?: Date | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1807,6 +1809,7 @@ export interface Database {
 					purpose?: string;
 					cancelled_at?: Date | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_center_clusters: {
