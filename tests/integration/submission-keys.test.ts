@@ -7,7 +7,8 @@
 // the same form is posted twice, and a quote (new or revised) with its files. A new event that unlocks a
 // machine, posted twice at once, makes one course; a machine booking is made once and answered booked (the machine's prerequisite is the event's course). A
 // cluster manager's claim invitation to an imported member is mailed once, and a roster import (its upload
-// is its key) is made once.
+// is its key) is made once. A manager's forward of a request to a member, and a workshop joining a public
+// request, are made once and neither post fails.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import * as inquiries from '../../src/lib/server/inquiries';
 import * as photos from '../../src/lib/server/photos';
 import { storage } from '../../src/lib/server/ports';
 import * as programs from '../../src/lib/server/programs';
+import * as requests from '../../src/lib/server/requests';
 import * as roster from '../../src/lib/server/roster';
 import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
@@ -433,6 +435,7 @@ describe('a quote form posted twice with the same submission key', () => {
 	// craftsman3's 대성정밀 (the seed) quotes on startup1's public request.
 	const COMPANY = '00000000-0000-4000-8000-00000000d001';
 	let request = '';
+	let joined = '';
 	afterAll(async () => {
 		await testSql()`delete from public.notifications where payload ->> 'request_id' = ${request || null}`;
 		await testSql()`delete from public.requests where id = ${request || null}`;
@@ -494,7 +497,7 @@ describe('a quote form posted twice with the same submission key', () => {
 	});
 });
 
-describe("a cluster manager's claim invitation posted twice with the same submission key", () => {
+describe("a cluster manager's claim invitation and forward posted twice", () => {
 	const cluster = randomUUID();
 	const member = randomUUID();
 	const address = `invite-${cluster.slice(0, 8)}@example.test`;
@@ -511,8 +514,14 @@ describe("a cluster manager's claim invitation posted twice with the same submis
 		await sql`insert into public.roster_members (cluster_id, brn, workshop_id, representative, claim_code)
 			values (${cluster}, '110-81-23459', ${member}, '김초대', 'KEYS2345')`;
 	});
+	let request = '';
+	let joined = '';
 	afterAll(async () => {
 		const sql = testSql();
+		for (const id of [request, joined]) {
+			await sql`delete from public.notifications where payload ->> 'request_id' = ${id || null}`;
+			await sql`delete from public.requests where id = ${id || null}`;
+		}
 		await sql`delete from public.dev_mailbox where to_email = ${address}`;
 		await sql`delete from public.workshops where id = ${member}`;
 		await sql`delete from public.clusters where id = ${cluster}`;
@@ -553,6 +562,36 @@ describe("a cluster manager's claim invitation posted twice with the same submis
 		expect((await postInvite(randomUUID())).message).toEqual({ sent: address });
 		expect(await mails()).toBe(2);
 		expect(await audited()).toBe(2);
+	});
+
+	it('a request forwarded to a member twice is forwarded once, and the second post is done too', async () => {
+		// startup1's MetalWear Lab (the seed) asks; the request is routed to this cluster.
+		[{ id: request }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'jewelry', '3311', ${`두번 전달 ${w.tag}`}, '은반지 50개', 50, 'open', 'invited')
+			returning id`;
+		await testSql()`insert into public.request_clusters (request_id, cluster_id) values (${request}, ${cluster})`;
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const post = () => as(w.staff, (tx) => requests.forward(tx, request, member, w.staff, '은 세공이 좋습니다'));
+		await Promise.all([post(), post()]);
+		await post();
+		const rows = await testSql()<{ source: string; note: string }[]>`
+			select source, note from public.request_participants where request_id = ${request}`;
+		expect(rows).toEqual([{ source: 'forwarded', note: '은 세공이 좋습니다' }]);
+		// A workshop taking part otherwise (joined, invited) is refused, not forwarded over.
+		await testSql()`update public.request_participants set source = 'invited', invited_by = ${STARTUP} where request_id = ${request}`;
+		await expect(post()).rejects.toMatchObject({ code: '23514' });
+	});
+
+	it('a public request joined twice at once is joined once, and neither post fails', async () => {
+		[{ id: joined }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${`두번 참여 ${w.tag}`}, '브래킷 20개', 20, 'open', 'public')
+			returning id`;
+		await Promise.all([0, 1, 2].map(() => as(CRAFTSMAN, (tx) => tx`select pg_sleep(0.05)`)));
+		const post = () => as(CRAFTSMAN, (tx) => requests.join(tx, joined, SEEDED_WORKSHOP));
+		await Promise.all([post(), post()]);
+		expect(await testSql()`select 1 from public.request_participants where request_id = ${joined}`).toHaveLength(1);
 	});
 });
 
