@@ -435,7 +435,6 @@ describe('a quote form posted twice with the same submission key', () => {
 	// craftsman3's 대성정밀 (the seed) quotes on startup1's public request.
 	const COMPANY = '00000000-0000-4000-8000-00000000d001';
 	let request = '';
-	let joined = '';
 	afterAll(async () => {
 		await testSql()`delete from public.notifications where payload ->> 'request_id' = ${request || null}`;
 		await testSql()`delete from public.requests where id = ${request || null}`;
