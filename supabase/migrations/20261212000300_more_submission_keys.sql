@@ -43,3 +43,15 @@ create unique index support_bookings_submission_key_idx on public.support_bookin
   where submission_key is not null;
 grant insert (submission_key) on public.support_bookings to authenticated;
 comment on column public.support_bookings.submission_key is 'Made by the booking form: a second post with the same key is the same booking.';
+
+-- The operator's new cluster and a center's new program, posted twice, made one (their slug is unique)
+-- but the second post answered "this address is taken" by the cluster or program the first had just
+-- made. Their forms carry a key; a second post with it answers as the first (the new one's page).
+alter table public.clusters add column submission_key uuid;
+create unique index clusters_submission_key_idx on public.clusters (submission_key) where submission_key is not null;
+comment on column public.clusters.submission_key is 'Made by the new-cluster form: a second post with the same key is the same cluster.';
+
+alter table public.support_programs add column submission_key uuid;
+create unique index support_programs_submission_key_idx on public.support_programs (center_id, submission_key)
+  where submission_key is not null;
+comment on column public.support_programs.submission_key is 'Made by the new-program form: a second post with the same key is the same program.';

@@ -8,7 +8,8 @@
 // machine, posted twice at once, makes one course; a machine booking is made once and answered booked (the machine's prerequisite is the event's course). A
 // cluster manager's claim invitation to an imported member is mailed once, and a roster import (its upload
 // is its key) is made once. A manager's forward of a request to a member, and a workshop joining a public
-// request, are made once and neither post fails.
+// request, are made once and neither post fails. A center's new program and the operator's new cluster
+// are made once, and the second post is answered with them (not "the address is taken").
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { isRedirect } from '@sveltejs/kit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clusterAdmin from '../../src/lib/server/cluster-admin';
 import * as companies from '../../src/lib/server/companies';
 import * as counseling from '../../src/lib/server/counseling';
 import * as inquiries from '../../src/lib/server/inquiries';
@@ -241,6 +243,81 @@ describe('posted twice with the same submission key', () => {
 		expect(other).not.toEqual(first);
 		const mine = await as(b, (tx) => support.bookingsOf(tx, b));
 		expect(mine.filter((x) => x.machine_id === w.polisher && x.status === 'booked')).toHaveLength(2);
+	});
+
+	it("a center's new program and the operator's new cluster are made once; the second post is not told its slug is taken", async () => {
+		const program = (slug: string) => ({
+			slug,
+			kind: 'grant' as const,
+			title_ko: `두번 지원사업 ${w.tag}`,
+			title_en: '',
+			summary_ko: '',
+			summary_en: '',
+			amount_max_krw: 10_000_000,
+			self_pay_percent: 0,
+			opens_at: seoulAt(-1, 9),
+			deadline: seoulAt(30, 18),
+			required_documents: []
+		});
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const post = () => as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-${w.tag}`), key));
+		const [p1, p2] = await Promise.all([post(), post()]);
+		expect(p1.ok).toBe(true);
+		expect(p2).toEqual(p1);
+		expect(await post()).toEqual(p1);
+		expect(await count('support_programs', 'submission_key', key)).toBe(1);
+		// A new form (another key) with the same slug is told it is taken; with another slug it is another program.
+		expect(await as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-${w.tag}`), randomUUID()))).toEqual({
+			ok: false,
+			error: 'slug_taken'
+		});
+		expect((await as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-2-${w.tag}`), randomUUID()))).ok).toBe(true);
+
+		const [{ id: operator }] = await testSql()<{ id: string }[]>`
+			insert into auth.users (id, email, raw_user_meta_data)
+			values (gen_random_uuid(), ${`keys-op-${w.tag}@example.test`}, ${testSql().json({ role: 'startup', display_name: '운영자' })}) returning id`;
+		await testSql()`update public.profiles set role = 'operator' where id = ${operator}`;
+		const slug = `twice-cluster-${w.tag}`;
+		const cluster = (s: string): clusterAdmin.ClusterInput => ({
+			slug: s,
+			kind: 'craft',
+			name_ko: '두번 집적지',
+			name_en: 'Twice cluster',
+			specialty_ko: '',
+			specialty_en: '',
+			trade_code: '3311',
+			region_ko: '서울',
+			region_en: 'Seoul',
+			district_ko: '종로구',
+			district_en: 'Jongno-gu',
+			district_kind: 'district',
+			areas_ko: [],
+			lat: 37.57,
+			lng: 126.99,
+			description_ko: '',
+			description_en: ''
+		});
+		try {
+			await Promise.all([0, 1, 2].map(() => as(operator, (tx) => tx`select pg_sleep(0.05)`)));
+			const clusterKey = randomUUID();
+			const create = () => as(operator, (tx) => clusterAdmin.create(tx, cluster(slug), clusterKey));
+			const answers = await Promise.all([create(), create()]);
+			expect(answers).toEqual([
+				{ ok: true, slug },
+				{ ok: true, slug }
+			]);
+			expect(await create()).toEqual({ ok: true, slug });
+			expect(await count('clusters', 'submission_key', clusterKey)).toBe(1);
+			expect(await as(operator, (tx) => clusterAdmin.create(tx, cluster(slug), randomUUID()))).toEqual({ ok: false, error: 'slug_taken' });
+			expect(await as(operator, (tx) => clusterAdmin.create(tx, cluster(`${slug}-2`), randomUUID()))).toEqual({
+				ok: true,
+				slug: `${slug}-2`
+			});
+		} finally {
+			await testSql()`delete from public.clusters where slug in (${slug}, ${`${slug}-2`})`;
+			await testSql()`delete from auth.users where id = ${operator}`;
+		}
 	});
 
 	it("a startup's company profile saved twice before the company existed makes one company", async () => {

@@ -410,6 +410,7 @@ export interface Database {
 					created_at: Date;
 					areas_ko: string[];
 					archived_at: Date | null;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -432,6 +433,7 @@ export interface Database {
 					created_at?: Date;
 					areas_ko?: string[];
 					archived_at?: Date | null;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -454,6 +456,7 @@ export interface Database {
 					created_at?: Date;
 					areas_ko?: string[];
 					archived_at?: Date | null;
+					submission_key?: string | null;
 				};
 			};
 			companies: {
@@ -2244,6 +2247,7 @@ export interface Database {
 					required_documents: Json;
 					eligibility: Json;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2261,6 +2265,7 @@ export interface Database {
 					required_documents?: Json;
 					eligibility?: Json;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2278,6 +2283,7 @@ export interface Database {
 					required_documents?: Json;
 					eligibility?: Json;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			tax_invoices: {
