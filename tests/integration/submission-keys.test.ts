@@ -4,23 +4,34 @@
 // a center's new machines and events; a program application is one per workshop in the database, and
 // two concurrent starts open the same one instead of one failing. Uploads: a workshop form's photos, a
 // program application's document, an order's move with its files, each made once (rows and files) when
-// the same form is posted twice, and a quote (new or revised) with its files.
+// the same form is posted twice, and a quote (new or revised) with its files. A new event that unlocks a
+// machine, posted twice at once, makes one course; a machine booking is made once and answered booked (the machine's prerequisite is the event's course). A
+// cluster manager's claim invitation to an imported member is mailed once, and a roster import (its upload
+// is its key) is made once. A manager's forward of a request to a member, and a workshop joining a public
+// request, are made once and neither post fails. A center's new program and the operator's new cluster
+// are made once, and the second post is answered with them (not "the address is taken").
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isRedirect } from '@sveltejs/kit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clusterAdmin from '../../src/lib/server/cluster-admin';
 import * as companies from '../../src/lib/server/companies';
 import * as counseling from '../../src/lib/server/counseling';
 import * as inquiries from '../../src/lib/server/inquiries';
 import * as photos from '../../src/lib/server/photos';
 import { storage } from '../../src/lib/server/ports';
 import * as programs from '../../src/lib/server/programs';
+import * as requests from '../../src/lib/server/requests';
+import * as roster from '../../src/lib/server/roster';
 import { diskStorage } from '../../src/lib/server/storage/disk';
 import { withUserFiles } from '../../src/lib/server/storage/staged';
 import * as editor from '../../src/lib/server/workshop-editor';
 import * as staff from '../../src/lib/server/support-staff';
+import * as support from '../../src/lib/server/support';
+import { actions as importActions } from '../../src/routes/manage/[slug]/import/+page.server';
 import { actions as orderActions } from '../../src/routes/orders/[id]/+page.server';
 import { actions as quoteActions } from '../../src/routes/requests/[id]/quotes/+page.server';
 import { testSql } from './db';
@@ -169,6 +180,144 @@ describe('posted twice with the same submission key', () => {
 		expect(e1.ok).toBe(true);
 		expect(e2).toEqual(e1);
 		expect(await count('support_events', 'submission_key', eventKey)).toBe(1);
+	});
+
+	it('an event unlocking a machine, posted twice at once, makes one course, which the machine requires', async () => {
+		const [machine] = await testSql()<{ id: string }[]>`
+			insert into public.support_machines (center_id, kind, name_ko, slot_minutes)
+			values (${w.center}, 'cnc', ${`두번 레이저 ${w.tag}`}, 60) returning id`;
+		const event = {
+			kind: 'seminar' as const,
+			title_ko: `레이저 안전교육 ${w.tag}`,
+			title_en: '',
+			description_ko: '',
+			description_en: '',
+			starts_at: seoulAt(10, 10),
+			ends_at: seoulAt(10, 12),
+			place_ko: '교육장',
+			online_url: null,
+			capacity: 10,
+			machine_id: machine.id
+		};
+		// Open connections first, so that the two posts run side by side.
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const [e1, e2] = await Promise.all([0, 1].map(() => as(w.staff, (tx) => staff.createEvent(tx, w.center, event, key))));
+		expect(e1.ok).toBe(true);
+		expect(e2).toEqual(e1);
+		const courses = await testSql()<{ id: string }[]>`select id from public.support_courses
+			where center_id = ${w.center} and title_ko = ${event.title_ko}`;
+		expect(courses).toHaveLength(1);
+		const [row] = await testSql()<{ required: string; taught: string }[]>`
+			select m.prerequisite_course_id as required, e.course_id as taught
+			from public.support_machines m, public.support_events e where m.id = ${machine.id} and e.submission_key = ${key}`;
+		expect(row).toEqual({ required: courses[0].id, taught: courses[0].id });
+		// Another form (another key) for the same machine is another session of that course.
+		const other = await as(w.staff, (tx) =>
+			staff.createEvent(tx, w.center, { ...event, starts_at: seoulAt(11, 10), ends_at: seoulAt(11, 12) }, randomUUID())
+		);
+		expect(other.ok && other.id).not.toBe(e1.ok && e1.id);
+		expect(
+			await testSql()`select 1 from public.support_courses where center_id = ${w.center} and title_ko = ${event.title_ko}`
+		).toHaveLength(1);
+		expect(await testSql()`select 1 from public.support_events where course_id = ${courses[0].id}`).toHaveLength(2);
+	});
+
+	it('a machine booking is made once, and both posts answer booked; another key is another booking', async () => {
+		const [, b] = w.craftsmen;
+		const polisher = (await as(b, (tx) => support.machineById(tx, w.polisher)))!;
+		await Promise.all([0, 1, 2].map(() => as(b, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const post = () => as(b, (tx) => support.book(tx, b, polisher, seoulAt(7, 10), 2, new Date(), '', key));
+		const [first, second] = await Promise.all([post(), post()]);
+		expect(first.ok).toBe(true);
+		expect(second).toEqual(first);
+		// Later, the same post again: booked, the same booking (not "taken" by the craftsman's own booking).
+		expect(await post()).toEqual(first);
+		expect(await count('support_bookings', 'submission_key', key)).toBe(1);
+		// Another form (another key): the same time is taken; another time is another booking.
+		const again = (start: Date) => as(b, (tx) => support.book(tx, b, polisher, start, 1, new Date(), '', randomUUID()));
+		expect(await again(seoulAt(7, 10))).toEqual({ ok: false, refusal: { code: 'overlap' } });
+		const other = await again(seoulAt(7, 14));
+		expect(other.ok).toBe(true);
+		expect(other).not.toEqual(first);
+		const mine = await as(b, (tx) => support.bookingsOf(tx, b));
+		expect(mine.filter((x) => x.machine_id === w.polisher && x.status === 'booked')).toHaveLength(2);
+	});
+
+	it("a center's new program and the operator's new cluster are made once; the second post is not told its slug is taken", async () => {
+		const program = (slug: string) => ({
+			slug,
+			kind: 'grant' as const,
+			title_ko: `두번 지원사업 ${w.tag}`,
+			title_en: '',
+			summary_ko: '',
+			summary_en: '',
+			amount_max_krw: 10_000_000,
+			self_pay_percent: 0,
+			opens_at: seoulAt(-1, 9),
+			deadline: seoulAt(30, 18),
+			required_documents: []
+		});
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const post = () => as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-${w.tag}`), key));
+		const [p1, p2] = await Promise.all([post(), post()]);
+		expect(p1.ok).toBe(true);
+		expect(p2).toEqual(p1);
+		expect(await post()).toEqual(p1);
+		expect(await count('support_programs', 'submission_key', key)).toBe(1);
+		// A new form (another key) with the same slug is told it is taken; with another slug it is another program.
+		expect(await as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-${w.tag}`), randomUUID()))).toEqual({
+			ok: false,
+			error: 'slug_taken'
+		});
+		expect((await as(w.staff, (tx) => staff.createProgram(tx, w.center, program(`twice-program-2-${w.tag}`), randomUUID()))).ok).toBe(true);
+
+		const [{ id: operator }] = await testSql()<{ id: string }[]>`
+			insert into auth.users (id, email, raw_user_meta_data)
+			values (gen_random_uuid(), ${`keys-op-${w.tag}@example.test`}, ${testSql().json({ role: 'startup', display_name: '운영자' })}) returning id`;
+		await testSql()`update public.profiles set role = 'operator' where id = ${operator}`;
+		const slug = `twice-cluster-${w.tag}`;
+		const cluster = (s: string): clusterAdmin.ClusterInput => ({
+			slug: s,
+			kind: 'craft',
+			name_ko: '두번 집적지',
+			name_en: 'Twice cluster',
+			specialty_ko: '',
+			specialty_en: '',
+			trade_code: '3311',
+			region_ko: '서울',
+			region_en: 'Seoul',
+			district_ko: '종로구',
+			district_en: 'Jongno-gu',
+			district_kind: 'district',
+			areas_ko: [],
+			lat: 37.57,
+			lng: 126.99,
+			description_ko: '',
+			description_en: ''
+		});
+		try {
+			await Promise.all([0, 1, 2].map(() => as(operator, (tx) => tx`select pg_sleep(0.05)`)));
+			const clusterKey = randomUUID();
+			const create = () => as(operator, (tx) => clusterAdmin.create(tx, cluster(slug), clusterKey));
+			const answers = await Promise.all([create(), create()]);
+			expect(answers).toEqual([
+				{ ok: true, slug },
+				{ ok: true, slug }
+			]);
+			expect(await create()).toEqual({ ok: true, slug });
+			expect(await count('clusters', 'submission_key', clusterKey)).toBe(1);
+			expect(await as(operator, (tx) => clusterAdmin.create(tx, cluster(slug), randomUUID()))).toEqual({ ok: false, error: 'slug_taken' });
+			expect(await as(operator, (tx) => clusterAdmin.create(tx, cluster(`${slug}-2`), randomUUID()))).toEqual({
+				ok: true,
+				slug: `${slug}-2`
+			});
+		} finally {
+			await testSql()`delete from public.clusters where slug in (${slug}, ${`${slug}-2`})`;
+			await testSql()`delete from auth.users where id = ${operator}`;
+		}
 	});
 
 	it("a startup's company profile saved twice before the company existed makes one company", async () => {
@@ -421,5 +570,172 @@ describe('a quote form posted twice with the same submission key', () => {
 		expect(await postQuote(revision, '1,900,000')).toMatchObject({ message: 'quote_done_revise' });
 		expect(await state()).toEqual([{ revision: 2, price_krw: 1_900_000, files: 2 }]);
 		expect(filesIn(path.join(dataDir, 'storage', 'requests', request, 'quotes'))).toHaveLength(2);
+	});
+});
+
+describe("a cluster manager's claim invitation and forward posted twice", () => {
+	const cluster = randomUUID();
+	const member = randomUUID();
+	const address = `invite-${cluster.slice(0, 8)}@example.test`;
+	beforeAll(async () => {
+		const sql = testSql();
+		await sql`insert into public.clusters (id, slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+			values (${cluster}, ${`keys-${cluster.slice(0, 8)}`}, 'craft', '두번 초대 집적지', 'Invite twice cluster', '3311',
+			        '서울', 'Seoul', '종로구', 'Jongno-gu', 'district', 37.57, 126.99)`;
+		await sql`insert into public.cluster_managers (cluster_id, user_id) values (${cluster}, ${w.staff})`;
+		await sql`insert into public.workshops (id, slug, name_ko, trade_code, employees, business_registration_number)
+			values (${member}, ${`keys-invite-${member.slice(0, 8)}`}, '초대받을 공방', '3311', 2, '110-81-23459')`;
+		await sql`insert into public.cluster_memberships (cluster_id, workshop_id, status, decided_by, decided_at)
+			values (${cluster}, ${member}, 'approved', ${w.staff}, now())`;
+		await sql`insert into public.roster_members (cluster_id, brn, workshop_id, representative, claim_code)
+			values (${cluster}, '110-81-23459', ${member}, '김초대', 'KEYS2345')`;
+	});
+	let request = '';
+	let joined = '';
+	afterAll(async () => {
+		const sql = testSql();
+		for (const id of [request, joined]) {
+			await sql`delete from public.notifications where payload ->> 'request_id' = ${id || null}`;
+			await sql`delete from public.requests where id = ${id || null}`;
+		}
+		await sql`delete from public.dev_mailbox where to_email = ${address}`;
+		await sql`delete from public.workshops where id = ${member}`;
+		await sql`delete from public.clusters where id = ${cluster}`;
+	});
+
+	type Answer = { form: { message?: { sent?: string }; errors: { _errors?: string[] } } };
+	/** A row's invitation form as the browser posts it, through the import page's action (as the manager): its form. */
+	async function postInvite(key: string) {
+		const data = new FormData();
+		for (const [name, value] of Object.entries({ workshop: member, email: address, submission_key: key })) data.append(name, value);
+		const url = new URL(`http://localhost/manage/keys-${cluster.slice(0, 8)}/import?/invite`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { slug: `keys-${cluster.slice(0, 8)}` },
+			locals: { user: { id: w.staff, role: 'manager' }, claims: claims(w.staff) },
+			url
+		};
+		const answer = (await importActions.invite(event as unknown as Parameters<typeof importActions.invite>[0])) as
+			Answer | { data: Answer };
+		return 'data' in answer ? answer.data.form : answer.form;
+	}
+	const mails = async () => (await testSql()`select 1 from public.dev_mailbox where to_email = ${address}`).length;
+	const audited = async () =>
+		(await testSql()`select 1 from public.audit_entries where cluster_id = ${cluster} and action = 'member.claim_invited'`).length;
+
+	it('is mailed and recorded once, and both posts answer sent; another key (a new page) invites again', async () => {
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const key = randomUUID();
+		const answers = await Promise.all([postInvite(key), postInvite(key)]);
+		expect(answers.map((a) => a.message)).toEqual([{ sent: address }, { sent: address }]);
+		expect(await mails()).toBe(1);
+		expect(await audited()).toBe(1);
+		// Later, the same post again (a retried request): sent, nothing more.
+		expect((await postInvite(key)).message).toEqual({ sent: address });
+		expect(await mails()).toBe(1);
+		expect(await audited()).toBe(1);
+		// The page after the invitation renders a new key: inviting again is another mail.
+		expect((await postInvite(randomUUID())).message).toEqual({ sent: address });
+		expect(await mails()).toBe(2);
+		expect(await audited()).toBe(2);
+	});
+
+	it('a request forwarded to a member twice is forwarded once, and the second post is done too', async () => {
+		// startup1's MetalWear Lab (the seed) asks; the request is routed to this cluster.
+		[{ id: request }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'jewelry', '3311', ${`두번 전달 ${w.tag}`}, '은반지 50개', 50, 'open', 'invited')
+			returning id`;
+		await testSql()`insert into public.request_clusters (request_id, cluster_id) values (${request}, ${cluster})`;
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const post = () => as(w.staff, (tx) => requests.forward(tx, request, member, w.staff, '은 세공이 좋습니다'));
+		await Promise.all([post(), post()]);
+		await post();
+		const rows = await testSql()<{ source: string; note: string }[]>`
+			select source, note from public.request_participants where request_id = ${request}`;
+		expect(rows).toEqual([{ source: 'forwarded', note: '은 세공이 좋습니다' }]);
+		// A workshop taking part otherwise (joined, invited) is refused, not forwarded over.
+		await testSql()`update public.request_participants set source = 'invited', invited_by = ${STARTUP} where request_id = ${request}`;
+		await expect(post()).rejects.toMatchObject({ code: '23514' });
+	});
+
+	it('a public request joined twice at once is joined once, and neither post fails', async () => {
+		[{ id: joined }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${`두번 참여 ${w.tag}`}, '브래킷 20개', 20, 'open', 'public')
+			returning id`;
+		await Promise.all([0, 1, 2].map(() => as(CRAFTSMAN, (tx) => tx`select pg_sleep(0.05)`)));
+		const post = () => as(CRAFTSMAN, (tx) => requests.join(tx, joined, SEEDED_WORKSHOP));
+		await Promise.all([post(), post()]);
+		expect(await testSql()`select 1 from public.request_participants where request_id = ${joined}`).toHaveLength(1);
+	});
+});
+
+describe("a cluster manager's roster import posted twice (its upload is its key)", () => {
+	const cluster = randomUUID();
+	const slug = `keys-import-${cluster.slice(0, 8)}`;
+	beforeAll(async () => {
+		const sql = testSql();
+		await sql`insert into public.clusters (id, slug, kind, name_ko, name_en, trade_code, region_ko, region_en, district_ko, district_en, district_kind, lat, lng)
+			values (${cluster}, ${slug}, 'craft', '두번 가져오기 집적지', 'Import twice cluster', '3311',
+			        '서울', 'Seoul', '종로구', 'Jongno-gu', 'district', 37.57, 126.99)`;
+		await sql`insert into public.cluster_managers (cluster_id, user_id) values (${cluster}, ${w.staff})`;
+	});
+	afterAll(async () => {
+		const sql = testSql();
+		await sql`delete from public.workshops where id in (select workshop_id from public.roster_members where cluster_id = ${cluster})`;
+		await sql`delete from public.clusters where id = ${cluster}`;
+	});
+
+	/** The roster file (two members, no problems) uploaded as the upload form does: the upload's id. */
+	async function upload(): Promise<string> {
+		const parsed = await roster.parseFile(new Uint8Array(readFileSync(new URL('../fixtures/roster/utf8-bom.csv', import.meta.url))));
+		if (!parsed.ok) throw new Error(parsed.error);
+		return as(w.staff, (tx) => roster.saveUpload(tx, cluster, '명부.csv', parsed.file));
+	}
+	/** The report's import form as the browser posts it, through the page's action (as the manager): where it leads. */
+	async function postImport(uploadId: string): Promise<string> {
+		const data = new FormData();
+		data.append('upload', uploadId);
+		const url = new URL(`http://localhost/manage/${slug}/import?/import`);
+		const event = {
+			request: new Request(url, { method: 'POST', body: data }),
+			params: { slug },
+			locals: { user: { id: w.staff, role: 'manager' }, claims: claims(w.staff) },
+			url
+		};
+		try {
+			const answer = await importActions.import(event as unknown as Parameters<typeof importActions.import>[0]);
+			return JSON.stringify(answer);
+		} catch (e) {
+			if (isRedirect(e)) return e.location;
+			throw e;
+		}
+	}
+	const imports = () =>
+		testSql()<{ id: string; created_count: number; unchanged_count: number }[]>`
+			select id, created_count, unchanged_count from public.roster_imports where cluster_id = ${cluster} order by at`;
+	const members = async () => (await testSql()`select 1 from public.roster_members where cluster_id = ${cluster}`).length;
+
+	it('imports once, and both posts lead to its report; a new upload of the file is another import', async () => {
+		await Promise.all([0, 1, 2].map(() => as(w.staff, (tx) => tx`select pg_sleep(0.05)`)));
+		const first = await upload();
+		const answers = await Promise.all([postImport(first), postImport(first)]);
+		let made = await imports();
+		expect(made).toHaveLength(1);
+		expect(made[0]).toMatchObject({ created_count: 2, unchanged_count: 0 });
+		expect(answers).toEqual([`/manage/${slug}/import?imported=${made[0].id}`, `/manage/${slug}/import?imported=${made[0].id}`]);
+		expect(await members()).toBe(2);
+		// Later, the same post again (a retried request): the same report, nothing more.
+		expect(await postImport(first)).toBe(answers[0]);
+		expect(await imports()).toHaveLength(1);
+
+		// The file uploaded again is another import, which finds every member unchanged.
+		const again = await postImport(await upload());
+		made = await imports();
+		expect(made).toHaveLength(2);
+		expect(made[1]).toMatchObject({ created_count: 0, unchanged_count: 2 });
+		expect(again).toBe(`/manage/${slug}/import?imported=${made[1].id}`);
+		expect(await members()).toBe(2);
 	});
 });

@@ -101,12 +101,33 @@ async function guarded(fn: () => Promise<string | null>): Promise<SaveResult> {
 	}
 }
 
-export function create(tx: Tx, input: ClusterInput): Promise<SaveResult> {
-	return guarded(async () => {
-		const [row] = await tx.savepoint(
-			(sp) => sp<{ slug: string }[]>`insert into public.clusters ${sp(nullable(input), ...columns)} returning slug`
-		);
+/**
+ * A new cluster. With a submission key (made with the empty form), a second post of the same form makes
+ * nothing: it answers the first's cluster (instead of its slug being taken by it).
+ */
+export function create(tx: Tx, input: ClusterInput, submissionKey: string | null = null): Promise<SaveResult> {
+	const made = async () => {
+		if (!submissionKey) return null;
+		const [row] = await tx<{ slug: string }[]>`select slug from public.clusters where submission_key = ${submissionKey}`;
 		return row?.slug ?? null;
+	};
+	return guarded(async () => {
+		const earlier = await made();
+		if (earlier) return earlier;
+		try {
+			const [row] = await tx.savepoint(
+				(sp) => sp<
+					{ slug: string }[]
+				>`insert into public.clusters ${sp({ ...nullable(input), submission_key: submissionKey }, ...columns, 'submission_key')}
+					on conflict (submission_key) where submission_key is not null do nothing returning slug`
+			);
+			return row?.slug ?? (await made());
+		} catch (e) {
+			// The slug taken by a second post's first, which finished while this one was inserting.
+			const first = (e as { code?: string }).code === '23505' ? await made() : null;
+			if (first) return first;
+			throw e;
+		}
 	});
 }
 

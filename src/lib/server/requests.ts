@@ -255,10 +255,11 @@ export async function invite(tx: Tx, requestId: string, workshopId: string, owne
 		on conflict (request_id, workshop_id) do nothing`;
 }
 
-/** A workshop joins a public open request by itself, unless it already takes part. */
+/** A workshop joins a public open request by itself, unless it already takes part (a second post of the join too). */
 export async function join(tx: Tx, requestId: string, workshopId: string): Promise<void> {
 	if (await participant(tx, requestId, workshopId)) return;
-	await tx`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')`;
+	await tx`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')
+		on conflict (request_id, workshop_id) do nothing`;
 }
 
 /**
@@ -362,11 +363,20 @@ export async function forwardCandidatesOf(tx: Tx, requestIds: readonly string[],
 	return byRequest;
 }
 
-/** A manager forwards the request to a member of a routed cluster, with a recommendation note. */
+/**
+ * A manager forwards the request to a member of a routed cluster, with a recommendation note. The same
+ * forward posted again (a double click, a retried request) is done already; a workshop taking part
+ * otherwise is refused (as a state the forward cannot be made in).
+ */
 export async function forward(tx: Tx, requestId: string, workshopId: string, managerId: string, note: string): Promise<void> {
-	await tx`
+	const made = await tx`
 		insert into public.request_participants (request_id, workshop_id, source, invited_by, note)
-		values (${requestId}, ${workshopId}, 'forwarded', ${managerId}, ${note || null})`;
+		values (${requestId}, ${workshopId}, 'forwarded', ${managerId}, ${note || null})
+		on conflict (request_id, workshop_id) do nothing returning workshop_id`;
+	if (made.length) return;
+	const same = await tx`select 1 from public.request_participants
+		where request_id = ${requestId} and workshop_id = ${workshopId} and source = 'forwarded' and invited_by = ${managerId}`;
+	if (!same.length) throw Object.assign(new Error('the workshop takes part already'), { code: '23514' });
 }
 
 export type InboxItem = Pick<

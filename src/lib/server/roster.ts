@@ -144,14 +144,34 @@ export async function importRoster(
 	tx: Tx,
 	clusterId: string,
 	rows: readonly RosterMember[],
-	{ dryRun, fileName = '' }: { dryRun: boolean; fileName?: string }
+	{ dryRun, fileName = '', uploadId = null }: { dryRun: boolean; fileName?: string; uploadId?: string | null }
 ): Promise<ImportResult> {
 	const payload = rows.map((r) => ({ ...r, code: newClaimCode(), slug: memberSlug(r.name) }));
+	const json = tx.json(payload);
 	const [{ result }] = await tx<
 		{ result: { counts: Record<RowStatus, number>; statuses: Record<string, RowStatus>; import_id: string | null } }[]
 	>`
-		select public.roster_import(${clusterId}, ${fileName}, ${tx.json(payload)}::jsonb, ${dryRun}) as result`;
+		select ${
+			uploadId && !dryRun
+				? tx`public.roster_import_upload(${clusterId}, ${uploadId}, ${fileName}, ${json}::jsonb)`
+				: tx`public.roster_import(${clusterId}, ${fileName}, ${json}::jsonb, ${dryRun})`
+		} as result`;
 	return { counts: result.counts, statuses: result.statuses, importId: result.import_id };
+}
+
+/**
+ * Holds the upload for its import until the transaction ends: a second post of the same import (a double
+ * click, a retried request) waits here for the first, then finds the import it made (importedFrom).
+ */
+export async function lockUpload(tx: Tx, uploadId: string): Promise<void> {
+	await tx`select pg_advisory_xact_lock(hashtextextended(${`roster_upload:${uploadId}`}, 0))`;
+}
+
+/** The import made from this upload, if it was imported. */
+export async function importedFrom(tx: Tx, clusterId: string, uploadId: string): Promise<string | null> {
+	const [row] = await tx<{ id: string }[]>`
+		select id from public.roster_imports where cluster_id = ${clusterId} and upload_id = ${uploadId}`;
+	return row?.id ?? null;
 }
 
 export type ImportRecord = Pick<
@@ -195,14 +215,30 @@ export async function unclaimed(
 	return { members: rows.map(({ total: _, ...member }) => member), total: rows[0]?.total ?? 0 };
 }
 
-/** Marks the invitation sent (the audit trail records it); null when the member is not the cluster's or already claimed. */
-export async function markInvited(tx: Tx, clusterId: string, workshopId: string, email: string): Promise<UnclaimedMember | null> {
+/**
+ * Marks the invitation sent (the audit trail records it): the member, and whether to mail them (send).
+ * Null when the member is not the cluster's or already claimed. A second post of the same form (the same
+ * key: a double click, a retried request) waits for the first's row lock, finds its key and is told not
+ * to mail again (the invitation as the first wrote it).
+ */
+export async function markInvited(
+	tx: Tx,
+	clusterId: string,
+	workshopId: string,
+	email: string,
+	key: string | null = null
+): Promise<(UnclaimedMember & { send: boolean }) | null> {
 	const [row] = await tx<{ workshop_id: string }[]>`
-		update public.roster_members set invited_email = ${email}, invited_at = now()
+		update public.roster_members set invited_email = ${email}, invited_at = now(), invite_key = ${key}
 		where cluster_id = ${clusterId} and workshop_id = ${workshopId} and claimed_at is null
+		  and (${key}::uuid is null or invite_key is distinct from ${key}::uuid)
 		returning workshop_id`;
-	if (!row) return null;
-	return (await unclaimed(tx, clusterId, { ids: [workshopId], perPage: 1 })).members[0] ?? null;
+	const member = (await unclaimed(tx, clusterId, { ids: [workshopId], perPage: 1 })).members[0] ?? null;
+	if (!member || (!row && !key)) return null;
+	if (row) return { ...member, send: true };
+	const [same] = await tx`select 1 from public.roster_members
+		where cluster_id = ${clusterId} and workshop_id = ${workshopId} and invite_key = ${key}`;
+	return same ? { ...member, send: false } : null;
 }
 
 export type ClaimError = 'not_craftsman' | 'bad_code' | 'brn_mismatch' | 'has_workshop';

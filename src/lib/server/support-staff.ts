@@ -117,7 +117,7 @@ export async function createMachine(
 /** What an earlier post of the same new form made (null without a key). */
 async function madeWithKey(
 	tx: Tx,
-	table: 'support_machines' | 'support_events',
+	table: 'support_machines' | 'support_events' | 'support_programs',
 	centerId: string,
 	submissionKey: string | null
 ): Promise<string | null> {
@@ -251,8 +251,11 @@ async function courseFor(tx: Tx, centerId: string, input: EventInput): Promise<s
 	if (!input.machine_id) return null;
 	const invalid = () => Object.assign(new Error('not a machine of this center'), { code: '23503' });
 	if (!isUuid(input.machine_id)) throw invalid();
+	// The machine's row lock: a second post of the same new-event form waiting here finds the course the
+	// first made (instead of making another and taking the machine's prerequisite from the first's event).
 	const [m] = await tx<{ prerequisite_course_id: string | null }[]>`
-		select prerequisite_course_id from public.support_machines where id = ${input.machine_id} and center_id = ${centerId}`;
+		select prerequisite_course_id from public.support_machines where id = ${input.machine_id} and center_id = ${centerId}
+		for update`;
 	if (!m) throw invalid();
 	if (m.prerequisite_course_id) return m.prerequisite_course_id;
 	const [course] = await tx<{ id: string }[]>`insert into public.support_courses (center_id, title_ko, title_en)
@@ -370,12 +373,34 @@ async function savingProgram(fn: () => Promise<string | null>): Promise<ProgramS
 
 const programRow = (tx: Tx, input: ProgramInput) => ({ ...input, required_documents: tx.json(input.required_documents as never) });
 
-/** A new program of the center; its eligibility rules start empty (anyone may apply). */
-export function createProgram(tx: Tx, centerId: string, input: ProgramInput): Promise<ProgramSaveResult> {
+/**
+ * A new program of the center; its eligibility rules start empty (anyone may apply). With a submission
+ * key (made with the empty form), a second post of the same form makes nothing: it answers the first's
+ * program (instead of its slug being taken by it).
+ */
+export function createProgram(
+	tx: Tx,
+	centerId: string,
+	input: ProgramInput,
+	submissionKey: string | null = null
+): Promise<ProgramSaveResult> {
+	const made = () => madeWithKey(tx, 'support_programs', centerId, submissionKey);
 	return savingProgram(async () => {
-		const row = { center_id: centerId, ...programRow(tx, input) };
-		const [r] = await tx.savepoint((sp) => sp<{ id: string }[]>`insert into public.support_programs ${sp(row)} returning id`);
-		return r?.id ?? null;
+		const earlier = await made();
+		if (earlier) return earlier;
+		const row = { center_id: centerId, ...programRow(tx, input), submission_key: submissionKey };
+		try {
+			const [r] = await tx.savepoint(
+				(sp) => sp<{ id: string }[]>`insert into public.support_programs ${sp(row)}
+					on conflict (center_id, submission_key) where submission_key is not null do nothing returning id`
+			);
+			return r?.id ?? (await made());
+		} catch (e) {
+			// The slug taken by a second post's first, which finished while this one was inserting.
+			const first = (e as { code?: string }).code === '23505' ? await made() : null;
+			if (first) return first;
+			throw e;
+		}
 	});
 }
 

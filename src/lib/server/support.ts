@@ -225,6 +225,8 @@ function refusalOf(e: unknown, machine: Machine): BookingRefusal | null {
  * Books the machine for the caller from start for `slots` slots. Checked with the center's rules
  * first; the database checks again and refuses an overlap (under concurrency only one of two
  * attempts at the same slot gets it). Runs in a savepoint so a refusal leaves the transaction usable.
+ * A second post of the same form (its submission key: a double click, a retried request) is answered
+ * with the booking the first made, before or instead of the refusal its own attempt met.
  */
 export async function book(
 	tx: Tx,
@@ -233,7 +235,30 @@ export async function book(
 	start: Date,
 	slots = 1,
 	now: Date = new Date(),
-	purpose = ''
+	purpose = '',
+	submissionKey: string | null = null
+): Promise<BookResult> {
+	const made = async () => {
+		if (!submissionKey) return null;
+		const [row] = await tx<{ id: string }[]>`
+			select id from public.support_bookings where user_id = ${userId} and submission_key = ${submissionKey}`;
+		return row ? ({ ok: true, id: row.id } as const) : null;
+	};
+	const earlier = await made();
+	if (earlier) return earlier;
+	const result = await bookOnce(tx, userId, machine, start, slots, now, purpose, submissionKey);
+	return result.ok ? result : ((await made()) ?? result);
+}
+
+async function bookOnce(
+	tx: Tx,
+	userId: string,
+	machine: Machine,
+	start: Date,
+	slots: number,
+	now: Date,
+	purpose: string,
+	submissionKey: string | null
 ): Promise<BookResult> {
 	const end = new Date(start.getTime() + slots * machine.slot_minutes * 60_000);
 	const day = seoulDay(start);
@@ -271,9 +296,13 @@ export async function book(
 	if (refusal) return { ok: false, refusal };
 	try {
 		const [row] = await tx.savepoint(
-			(sp) => sp<{ id: string }[]>`insert into public.support_bookings (machine_id, user_id, starts_at, ends_at, purpose)
-				values (${machine.id}, ${userId}, ${start}, ${end}, ${purpose}) returning id`
+			(sp) => sp<{ id: string }[]>`
+				insert into public.support_bookings (machine_id, user_id, starts_at, ends_at, purpose, submission_key)
+				values (${machine.id}, ${userId}, ${start}, ${end}, ${purpose}, ${submissionKey})
+				on conflict (user_id, submission_key) where submission_key is not null do nothing returning id`
 		);
+		// None: another post with this key booked first (book answers with that booking).
+		if (!row) return { ok: false, refusal: { code: 'overlap' } };
 		return { ok: true, id: row.id };
 	} catch (e) {
 		const r = refusalOf(e, machine);

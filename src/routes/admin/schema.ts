@@ -1,6 +1,7 @@
 // Forms of the operator's console.
 import { z } from 'zod';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 const text = (max: number) => z.string().trim().max(max, msg('err_too_long'));
 const required = (max: number) => text(max).min(1, msg('err_required'));
@@ -28,7 +29,9 @@ export const clusterSchema = z
 		lat: z.number(msg('console_err_coordinate')).min(33, msg('console_err_coordinate')).max(39, msg('console_err_coordinate')),
 		lng: z.number(msg('console_err_coordinate')).min(124, msg('console_err_coordinate')).max(132, msg('console_err_coordinate')),
 		description_ko: text(2000).default(''),
-		description_en: text(2000).default('')
+		description_en: text(2000).default(''),
+		// The new-cluster form's key (src/lib/submission-key.ts); the edit form has none.
+		submission_key: submissionKeyField
 	})
 	.refine((c) => c.kind === 'startup' || c.trade_code.length > 0, { message: msg('console_err_trade_required'), path: ['trade_code'] });
 

@@ -410,6 +410,7 @@ export interface Database {
 					created_at: Date;
 					areas_ko: string[];
 					archived_at: Date | null;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -432,6 +433,7 @@ export interface Database {
 					created_at?: Date;
 					areas_ko?: string[];
 					archived_at?: Date | null;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -454,6 +456,7 @@ export interface Database {
 					created_at?: Date;
 					areas_ko?: string[];
 					archived_at?: Date | null;
+					submission_key?: string | null;
 				};
 			};
 			companies: {
@@ -1460,6 +1463,7 @@ export interface Database {
 					updated_count: number;
 					unchanged_count: number;
 					at: Date;
+					upload_id: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1471,6 +1475,7 @@ export interface Database {
 					updated_count?: number;
 					unchanged_count?: number;
 					at?: Date;
+					upload_id?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1482,6 +1487,7 @@ export interface Database {
 					updated_count?: number;
 					unchanged_count?: number;
 					at?: Date;
+					upload_id?: string | null;
 				};
 			};
 			roster_members: {
@@ -1500,6 +1506,7 @@ export interface Database {
 					import_id: string | null;
 					created_at: Date;
 					updated_at: Date;
+					invite_key: string | null;
 				};
 				Insert: {
 					cluster_id: string;
@@ -1516,6 +1523,7 @@ export interface Database {
 					import_id?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					invite_key?: string | null;
 				};
 				Update: {
 					cluster_id?: string;
@@ -1532,6 +1540,7 @@ export interface Database {
 					import_id?: string | null;
 					created_at?: Date;
 					updated_at?: Date;
+					invite_key?: string | null;
 				};
 			};
 			roster_uploads: {
@@ -1777,6 +1786,7 @@ export interface Database {
 					purpose: string;
 					cancelled_at: Date | null;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -1789,6 +1799,7 @@ export interface Database {
 					purpose?: string;
 					cancelled_at?: Date | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -1801,6 +1812,7 @@ export interface Database {
 					purpose?: string;
 					cancelled_at?: Date | null;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			support_center_clusters: {
@@ -2235,6 +2247,7 @@ export interface Database {
 					required_documents: Json;
 					eligibility: Json;
 					created_at: Date;
+					submission_key: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -2252,6 +2265,7 @@ export interface Database {
 					required_documents?: Json;
 					eligibility?: Json;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -2269,6 +2283,7 @@ export interface Database {
 					required_documents?: Json;
 					eligibility?: Json;
 					created_at?: Date;
+					submission_key?: string | null;
 				};
 			};
 			tax_invoices: {

@@ -6,6 +6,7 @@ import { withUser } from '$lib/server/db';
 import * as clusterAdmin from '$lib/server/cluster-admin';
 import * as trades from '$lib/server/trades';
 import { requireRole } from '$lib/server/guards';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { areaList, clusterSchema } from '../schema';
 import { msg } from '$lib/msg';
@@ -15,7 +16,7 @@ export const load = (async (event) => {
 	return withUser(claims, async (tx) => ({
 		clusters: await clusterAdmin.listAll(tx),
 		trades: await trades.designated(tx),
-		form: await superValidate(zod4(clusterSchema), { id: 'cluster', errors: false })
+		form: await superValidate({ submission_key: newSubmissionKey() }, zod4(clusterSchema), { id: 'cluster', errors: false })
 	}));
 }) satisfies PageServerLoad;
 
@@ -24,9 +25,13 @@ export const actions = {
 		const { claims } = requireRole(event, ['operator'], 'Operator only');
 		const form = await superValidate(event.request, zod4(clusterSchema), { id: 'cluster' });
 		if (!form.valid) return fail(400, { form });
-		const { areas, ...rest } = form.data;
+		const { areas, submission_key, ...rest } = form.data;
 		const result = await withUser(claims, (tx) =>
-			clusterAdmin.create(tx, { ...rest, trade_code: rest.kind === 'craft' ? rest.trade_code : null, areas_ko: areaList(areas) })
+			clusterAdmin.create(
+				tx,
+				{ ...rest, trade_code: rest.kind === 'craft' ? rest.trade_code : null, areas_ko: areaList(areas) },
+				submissionKey(submission_key)
+			)
 		);
 		if (!result.ok) {
 			if (result.error === 'slug_taken') return setError(form, 'slug', msg('console_err_slug_taken'));

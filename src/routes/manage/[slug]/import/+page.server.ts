@@ -13,6 +13,7 @@ import { requireRole } from '$lib/server/guards';
 import * as memberships from '$lib/server/memberships';
 import { mail } from '$lib/server/ports';
 import * as roster from '$lib/server/roster';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { inviteSchema, mappingFrom, uploadSchema } from './schema';
 
@@ -89,7 +90,10 @@ export const load = (async (event) => {
 			pages: Math.max(1, Math.ceil(list.total / PER_PAGE)),
 			history,
 			uploadForm: await superValidate(zod4(uploadSchema), { id: 'upload' }),
-			inviteForm: await superValidate(zod4(inviteSchema), { id: 'invite' })
+			inviteForm: await superValidate(zod4(inviteSchema), { id: 'invite' }),
+			// One key for the page's invitation forms: it is written on the member invited, so the same key
+			// posted for another member is another invitation.
+			inviteKey: newSubmissionKey()
 		};
 	});
 }) satisfies PageServerLoad;
@@ -111,6 +115,10 @@ export const actions = {
 		const uploadId = z.uuid().safeParse(data.get('upload'));
 		if (!uploadId.success) return fail(400, { importError: 'roster_upload_gone' });
 		const outcome = await withUser(claims, async (tx) => {
+			// The upload is the form's key: the same import posted again answers with the first's report.
+			await roster.lockUpload(tx, uploadId.data);
+			const done = await roster.importedFrom(tx, cluster.id, uploadId.data);
+			if (done) return { importId: done };
 			const upload = await roster.upload(tx, cluster.id, uploadId.data);
 			if (!upload) return { error: 'roster_upload_gone' } as const;
 			const mapping = mappingFrom(data) ?? guessMapping(upload.headers);
@@ -121,7 +129,7 @@ export const actions = {
 				tx,
 				cluster.id,
 				checked.map((r) => r.member!),
-				{ dryRun: false, fileName: upload.file_name }
+				{ dryRun: false, fileName: upload.file_name, uploadId: upload.id }
 			);
 			await roster.dropUpload(tx, upload.id);
 			return { importId: result.importId };
@@ -134,8 +142,12 @@ export const actions = {
 		const { claims, cluster } = await managed(event);
 		const form = await superValidate(event.request, zod4(inviteSchema), { id: 'invite' });
 		if (!form.valid) return fail(400, { form });
-		const member = await withUser(claims, (tx) => roster.markInvited(tx, cluster.id, form.data.workshop, form.data.email));
+		const member = await withUser(claims, (tx) =>
+			roster.markInvited(tx, cluster.id, form.data.workshop, form.data.email, submissionKey(form.data.submission_key))
+		);
 		if (!member) return setError(form, '', 'roster_invite_gone');
+		// The same form posted again (a double click, a retried request): mailed once, answered as the first.
+		if (!member.send) return message(form, { sent: member.invited_email ?? form.data.email });
 		const link = new URL(`/claim?code=${member.claim_code}`, config().origin ?? event.url.origin).toString();
 		const code = formatClaimCode(member.claim_code);
 		const say = (locale: 'ko' | 'en') => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_BYTES, ROSTER_FIELDS, type Mapping } from '$lib/domain/roster';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const uploadSchema = z.object({
 	file: z
@@ -11,7 +12,8 @@ export const uploadSchema = z.object({
 
 export const inviteSchema = z.object({
 	workshop: z.uuid(msg('err_not_found')),
-	email: z.string().trim().toLowerCase().email(msg('err_email')).max(254, msg('err_too_long'))
+	email: z.string().trim().toLowerCase().email(msg('err_email')).max(254, msg('err_too_long')),
+	submission_key: submissionKeyField
 });
 
 /** The column mapping as the preview's form sends it: map_name=0, map_brn=2 …; '' leaves a field out. */

@@ -6,6 +6,7 @@ import { seoulDay, weekStart } from '$lib/domain/booking-rules';
 import { withUser } from '$lib/server/db';
 import { requireRole } from '$lib/server/guards';
 import * as support from '$lib/server/support';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { bookSchema } from './schema';
 import { msg } from '$lib/msg';
@@ -34,7 +35,7 @@ export const load = (async ({ locals, params, url }) => {
 		};
 	});
 	if (!data) error(404, 'Not found');
-	return { ...data, form: await superValidate(zod4(bookSchema), { id: 'book' }) };
+	return { ...data, form: await superValidate(zod4(bookSchema), { id: 'book' }), bookKey: newSubmissionKey() };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -47,7 +48,7 @@ export const actions = {
 		const result = await withUser(claims, async (tx) => {
 			const machine = await support.machineById(tx, event.params.id);
 			if (!machine) return null;
-			return support.book(tx, user.id, machine, start, form.data.slots);
+			return support.book(tx, user.id, machine, start, form.data.slots, new Date(), '', submissionKey(form.data.submission_key));
 		});
 		if (!result) error(404, 'Not found');
 		if (!result.ok) return setError(form, '', `support_refused_${result.refusal.code}`);

@@ -8,6 +8,6 @@ export function programInput(v: ProgramForm): ProgramInput | null {
 	const deadline = fromSeoulInput(v.deadline);
 	const docs = parseDocuments(v.documents);
 	if (!opens || !deadline || !docs) return null;
-	const { documents: _documents, ...rest } = v;
+	const { documents: _documents, submission_key: _key, ...rest } = v;
 	return { ...rest, opens_at: opens, deadline, required_documents: docs };
 }

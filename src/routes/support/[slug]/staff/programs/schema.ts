@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '$lib/msg';
+import { submissionKeyField } from '$lib/submission-key';
 
 export const programKinds = ['loan', 'grant', 'infrastructure', 'consulting'] as const;
 
@@ -52,7 +53,9 @@ export const programSchema = z
 			.string()
 			.max(4000, msg('err_too_long'))
 			.refine((t) => parseDocuments(t) !== null, msg('counseling_staff_err_documents'))
-			.default('')
+			.default(''),
+		// The new-program form's key (src/lib/submission-key.ts); the edit form has none.
+		submission_key: submissionKeyField
 	})
 	.refine((v) => v.deadline > v.opens_at, { message: msg('counseling_staff_err_deadline'), path: ['deadline'] });
 

@@ -6,6 +6,7 @@ import { toSeoulInput } from '$lib/domain/counseling';
 import { withUser } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import * as staff from '$lib/server/support-staff';
+import { newSubmissionKey, submissionKey } from '$lib/submission-key';
 import type { Actions, PageServerLoad } from './$types';
 import { staffCenter } from '../../center';
 import { programInput } from '../input';
@@ -20,7 +21,8 @@ export const load = (async (event) => {
 	const values = {
 		kind: 'grant' as const,
 		opens_at: start,
-		deadline: toSeoulInput(new Date(now.getTime() + 30 * 86_400_000)).slice(0, 11) + '18:00'
+		deadline: toSeoulInput(new Date(now.getTime() + 30 * 86_400_000)).slice(0, 11) + '18:00',
+		submission_key: newSubmissionKey()
 	};
 	return { center, form: await superValidate(values, zod4(programSchema), { id: 'program', errors: false }) };
 }) satisfies PageServerLoad;
@@ -32,7 +34,9 @@ export const actions = {
 		if (!form.valid) return fail(400, { form });
 		const input = programInput(form.data);
 		if (!input) return setError(form, 'opens_at', msg('counseling_staff_err_when'));
-		const result = await withUser(claims, async (tx) => staff.createProgram(tx, (await staffCenter(tx, event.params.slug)).id, input));
+		const result = await withUser(claims, async (tx) =>
+			staff.createProgram(tx, (await staffCenter(tx, event.params.slug)).id, input, submissionKey(form.data.submission_key))
+		);
 		if (!result.ok && result.error === 'slug_taken') return setError(form, 'slug', msg('counseling_staff_err_slug_taken'));
 		if (!result.ok) return setError(form, '', `counseling_staff_err_${result.error}`);
 		redirect(303, `/support/${event.params.slug}/staff/programs/${result.id}?saved=1`);
