@@ -118,9 +118,28 @@ test('a quote with a payment plan becomes an order, paid by transfer and card, s
 	await expect(desk.getByText('입금을 반영했습니다.')).toBeVisible();
 	await startup.reload();
 	const balance = startup.getByRole('listitem', { name: '잔금' });
+	// The pay button posted twice at once (a double click without JavaScript, a retried request): one
+	// checkout session, and the button then leads to the same one.
+	const payForm = balance.locator('form').filter({ has: startup.getByRole('button', { name: '카드로 결제 (Stripe)' }) });
+	const fields = Object.fromEntries(
+		await payForm
+			.locator('input[type=hidden]')
+			.evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]))
+	);
+	const origin = new URL(startup.url()).origin;
+	const postPay = () =>
+		startup.request.post(`${new URL(startup.url()).pathname}?/pay`, {
+			form: fields,
+			maxRedirects: 0,
+			headers: { origin, accept: 'text/html' }
+		});
+	const [first, second] = await Promise.all([postPay(), postPay()]);
+	expect([first.status(), second.status()]).toEqual([303, 303]);
+	expect(second.headers()['location']).toBe(first.headers()['location']);
 	await balance.getByRole('button', { name: '카드로 결제 (Stripe)' }).click();
 	// The double's hosted checkout page, for exactly the balance.
 	await expect(startup).toHaveURL(/\/pay\/cs_/);
+	expect(startup.url()).toBe(first.headers()['location']);
 	await expect(startup.getByText('₩1,340,000')).toBeVisible();
 	await startup.getByRole('button', { name: '결제하기 / Pay' }).click();
 	await expect(startup).toHaveURL(/\/orders\/[^?]+\?payment=stripe/);

@@ -80,6 +80,18 @@ async function startPaying(order: Order, milestone: number, provider: PaymentPro
 const refOf = (r: StartResult) => (r.kind === 'instructions' ? '' : r.providerRef);
 
 describe('stripe webhooks', () => {
+	it("makes one checkout session and one attempt for a pay button posted twice (the form's key); a new key is a new attempt", async () => {
+		const order = await fixtures.accepted('두 번 누른 결제');
+		const first = await startPaying(order, 0, stripe, 'e1b2c3d4-0000-4000-8000-000000000001');
+		const again = await startPaying(order, 0, stripe, 'e1b2c3d4-0000-4000-8000-000000000001');
+		expect(refOf(again)).toBe(refOf(first));
+		const other = await startPaying(order, 0, stripe, 'e1b2c3d4-0000-4000-8000-000000000002');
+		expect(refOf(other)).not.toBe(refOf(first));
+		const attempts = await testSql()<{ provider_ref: string }[]>`
+			select provider_ref from public.payments where order_id = ${order.id} and provider = 'stripe' order by created_at`;
+		expect(attempts.map((a) => a.provider_ref)).toEqual([refOf(first), refOf(other)]);
+	});
+
 	it('pays the milestone once; the same event replayed is a duplicate and changes nothing', async () => {
 		const order = await fixtures.accepted('재전송');
 		const started = await startPaying(order, 0, stripe);

@@ -58,7 +58,8 @@ export const load = (async ({ params, locals, url }) => {
 			returned: url.searchParams.get('payment'),
 			portoneReturn: url.searchParams.get('payment') === 'portone' ? portoneReturn(url) : null,
 			form: await superValidate(zod4(moveSchema), { id: 'move' }),
-			payForm: await superValidate(zod4(paySchema), { id: 'pay' })
+			payForm: await superValidate(zod4(paySchema), { id: 'pay' }),
+			payKey: newSubmissionKey()
 		};
 	});
 }) satisfies PageServerLoad;
@@ -116,7 +117,7 @@ export const actions = {
 			returnUrl: new URL(`/orders/${order.id}`, url).href,
 			locale: getLocale(),
 			buyerEmail: claims.email,
-			attempt: randomUUID()
+			attempt: submissionKey(form.data.attempt) ?? randomUUID()
 		});
 		if (!started.ok) return setError(form, '', started.error);
 		if (started.result.kind === 'redirect') redirect(303, started.result.url);

@@ -45,7 +45,10 @@ export const moveSchema = z.object({
 
 export const paySchema = z.object({
 	milestone: z.uuid(msg('err_payment_not_payable')),
-	provider: z.enum(['stripe', 'portone'], { error: msg('err_payment_provider') })
+	provider: z.enum(['stripe', 'portone'], { error: msg('err_payment_provider') }),
+	// Made when the page is rendered: the same pay button posted twice (a double click, a retried
+	// request) is one attempt at the provider (its idempotency key), not two sessions.
+	attempt: submissionKeyField
 });
 
 /** Back from PortOne's payment window: which attempt to ask PortOne about (its own id, as start() made it). */
