@@ -592,9 +592,10 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 	});
 	let request = '';
 	let joined = '';
+	let declined = '';
 	afterAll(async () => {
 		const sql = testSql();
-		for (const id of [request, joined]) {
+		for (const id of [request, joined, declined]) {
 			await sql`delete from public.notifications where payload ->> 'request_id' = ${id || null}`;
 			await sql`delete from public.requests where id = ${id || null}`;
 		}
@@ -668,6 +669,20 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 		const post = () => as(CRAFTSMAN, (tx) => requests.join(tx, joined, SEEDED_WORKSHOP));
 		await Promise.all([post(), post()]);
 		expect(await testSql()`select 1 from public.request_participants where request_id = ${joined}`).toHaveLength(1);
+	});
+
+	it('a public request declined twice at once (not joined before) is declined once; the second post says so', async () => {
+		[{ id: declined }] = await testSql()<{ id: string }[]>`
+			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${`두번 거절 ${w.tag}`}, '브래킷 20개', 20, 'open', 'public')
+			returning id`;
+		await Promise.all([0, 1, 2].map(() => as(CRAFTSMAN, (tx) => tx`select pg_sleep(0.05)`)));
+		const post = () => as(CRAFTSMAN, (tx) => requests.decline(tx, declined, SEEDED_WORKSHOP, '일정이 맞지 않습니다.'));
+		const answers = await Promise.all([post(), post()]);
+		expect(answers).toEqual(expect.arrayContaining([{ ok: true }, { ok: false, error: 'request_err_already_declined' }]));
+		const rows = await testSql()<{ declined: boolean }[]>`
+			select declined_at is not null as declined from public.request_participants where request_id = ${declined}`;
+		expect(rows).toEqual([{ declined: true }]);
 	});
 });
 

@@ -297,13 +297,17 @@ export async function decline(tx: Tx, requestId: string, workshopId: string, rea
 	if (await hasLiveQuote(tx, requestId, workshopId)) return { ok: false, error: msg('request_err_decline_quote') };
 	try {
 		return await tx.savepoint(async (sp): Promise<DeclineResult> => {
+			// Two declines posted at once (a double click): the second waits for the first's row here.
 			if (!before)
-				await sp`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')`;
+				await sp`insert into public.request_participants (request_id, workshop_id, source) values (${requestId}, ${workshopId}, 'self')
+					on conflict (request_id, workshop_id) do nothing`;
 			const rows = await sp`
 				update public.request_participants set declined_at = now(), decline_reason = ${reason.trim() || null}
 				where request_id = ${requestId} and workshop_id = ${workshopId} and declined_at is null
 				returning workshop_id`;
-			return rows.length ? { ok: true } : { ok: false, error: msg('request_err_not_allowed') };
+			if (rows.length) return { ok: true };
+			const now = await participant(sp, requestId, workshopId);
+			return { ok: false, error: now?.declined_at ? msg('request_err_already_declined') : msg('request_err_not_allowed') };
 		});
 	} catch (e) {
 		// RLS (not allowed to join or to act for the workshop) or the trigger (a quote arrived meanwhile).
