@@ -8,7 +8,9 @@
 import { particles } from '$lib/domain/particles';
 import { errorMessages } from './form-errors.generated';
 
-const errors: Readonly<Record<string, () => string>> = errorMessages;
+// Each message declares its own inputs; an error is shown without any (as formText() does).
+const errors: Readonly<Record<string, unknown>> = errorMessages;
+const isMessage = (v: unknown): v is () => string => typeof v === 'function';
 
 /** Every message: on the server from its start (hooks.server.ts), in the browser once a page needed a key the list lacks. */
 let everyMessage = $state<((key: string) => string) | null>(null);
@@ -24,7 +26,8 @@ export const hasErrorText = (key: string): boolean => Object.hasOwn(errors, key)
 /** The error's text in the page's language; an unknown key shows itself (as translate() does), no error nothing. */
 export function errorText(key: unknown): string {
 	if (typeof key !== 'string' || key === '') return '';
-	if (hasErrorText(key)) return particles(errors[key]());
+	const message = hasErrorText(key) ? errors[key] : undefined;
+	if (isMessage(message)) return particles(message());
 	if (everyMessage) return everyMessage(key);
 	if (import.meta.env.SSR) return key;
 	void import('./i18n').then((i18n) => (everyMessage = i18n.translate));

@@ -593,6 +593,14 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 	let request = '';
 	let joined = '';
 	let declined = '';
+	/** An open public request of startup1's, which any workshop may join or decline. */
+	const publicRequest = async (title: string) =>
+		(
+			await testSql()<{ id: string }[]>`
+				insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
+				values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${title}, '브래킷 20개', 20, 'open', 'public')
+				returning id`
+		)[0].id;
 	afterAll(async () => {
 		const sql = testSql();
 		for (const id of [request, joined, declined]) {
@@ -661,10 +669,7 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 	});
 
 	it('a public request joined twice at once is joined once, and neither post fails', async () => {
-		[{ id: joined }] = await testSql()<{ id: string }[]>`
-			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
-			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${`두번 참여 ${w.tag}`}, '브래킷 20개', 20, 'open', 'public')
-			returning id`;
+		joined = await publicRequest(`두번 참여 ${w.tag}`);
 		await Promise.all([0, 1, 2].map(() => as(CRAFTSMAN, (tx) => tx`select pg_sleep(0.05)`)));
 		const post = () => as(CRAFTSMAN, (tx) => requests.join(tx, joined, SEEDED_WORKSHOP));
 		await Promise.all([post(), post()]);
@@ -672,10 +677,7 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 	});
 
 	it('a public request declined twice at once (not joined before) is declined once; the second post says so', async () => {
-		[{ id: declined }] = await testSql()<{ id: string }[]>`
-			insert into public.requests (owner_id, company_id, template, trade_code, title, description, quantity, status, visibility)
-			values (${STARTUP}, '00000000-0000-4000-8000-00000000d001', 'machine_metal', '259', ${`두번 거절 ${w.tag}`}, '브래킷 20개', 20, 'open', 'public')
-			returning id`;
+		declined = await publicRequest(`두번 거절 ${w.tag}`);
 		await Promise.all([0, 1, 2].map(() => as(CRAFTSMAN, (tx) => tx`select pg_sleep(0.05)`)));
 		const post = () => as(CRAFTSMAN, (tx) => requests.decline(tx, declined, SEEDED_WORKSHOP, '일정이 맞지 않습니다.'));
 		const answers = await Promise.all([post(), post()]);

@@ -53,6 +53,10 @@ describe('the centers of the file', () => {
 		const reordered = parseCenters('주소,센터명,지역,운영기관\n충북 청주시 1,청주 인쇄 센터,충북,청주상공회의소\n');
 		expect(reordered.ok && reordered.rows[0]).toMatchObject({ name: '청주 인쇄 센터', region: '충북', address: '충북 청주시 1' });
 	});
+	it('drops control characters, which PostgreSQL text cannot hold (a NUL)', () => {
+		const result = parseCenters('주소,센터명,지역,운영기관\n충북 청주시 1,청주\u0000 인쇄\u0007 센터,충북,청주상공회의소\n');
+		expect(result.ok && result.rows[0]).toMatchObject({ name: '청주 인쇄 센터', errors: [] });
+	});
 	it('names the missing columns', () => {
 		expect(parseCenters('지역,센터명\n서울,a\n')).toEqual({
 			ok: false,

@@ -78,7 +78,13 @@ export function parseCsv(text: string): string[][] {
 	return records;
 }
 
-const clean = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+// Control characters (a NUL, which PostgreSQL text cannot hold, or what a binary file decodes to) are dropped.
+const clean = (s: string | undefined) =>
+	(s ?? '')
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /** The centers of the file, each row with what is wrong with it (nothing, for a row to import). */
 export function parseCenters(text: string): ParseResult {

@@ -2,6 +2,7 @@
 // rule that excludes each of the others, a way to apply to the eligible ones, and their applications.
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { noNul } from '$lib/form-messages';
 import { withUser } from '$lib/server/db';
 import { requireRole } from '$lib/server/guards';
 import * as programs from '$lib/server/programs';
@@ -37,7 +38,7 @@ export const load = (async ({ locals }) => {
 	});
 }) satisfies PageServerLoad;
 
-const applySchema = z.object({ program: z.string().min(1).max(100), workshop: z.uuid() });
+const applySchema = z.object({ program: z.string().min(1).max(100).refine(noNul), workshop: z.uuid() });
 
 export const actions = {
 	// Starts the workshop's application (or opens the one it has): eligibility is checked again here.

@@ -4,6 +4,7 @@
 // guard trigger decide who may do what; every action here works without JavaScript.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { noNul } from '$lib/form-messages';
 import { withUser, type Tx } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { storage } from '$lib/server/ports';
@@ -48,7 +49,7 @@ export const load = (async ({ locals, url, params }) => {
 }) satisfies PageServerLoad;
 
 const draftSchema = z.object({
-	note: z.string().trim().max(MAX_NOTE, 'err_too_long'),
+	note: z.string().trim().max(MAX_NOTE, 'err_too_long').refine(noNul, 'forms_err_invalid'),
 	amount: z
 		.string()
 		.trim()
@@ -138,6 +139,7 @@ export const actions = {
 		const to = field(data, 'to');
 		const reason = field(data, 'reason').slice(0, 1000);
 		if (to !== 'under_review' && to !== 'approved' && to !== 'rejected') return fail(400, { moveError: 'program_err_transition' as const });
+		if (!noNul(reason)) return fail(400, { moveError: 'forms_err_invalid' as const, reason: reason.replaceAll('\0', ''), decisionTo: to });
 		const result = await withUser(claims, async (tx) => programs.move(tx, await visible(tx, params.id), to, reason));
 		if (!result.ok) return fail(400, { moveError: result.error, reason, decisionTo: to });
 		return { decided: to } as const;
