@@ -99,3 +99,22 @@ test('guessing a password stops after five tries, even when the sixth is right, 
 	await expect(page.getByLabel('이메일')).toHaveValue(victim.email);
 	await expect(page).toHaveURL(/\/login/);
 });
+
+test('a NUL character in a form (no keyboard types one; PostgreSQL text cannot hold one) is dropped, not a server error', async ({
+	page,
+	world,
+	sql
+}) => {
+	const craftsman = await world.craftsman('널문자');
+	await signInAs(page, craftsman);
+	await page.goto('/account');
+	const origin = new URL(page.url()).origin;
+	const answer = await page.request.post('/account?/name', {
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'display_name=%EB%84%90%00%EB%AC%B8%EC%9E%90%00%20%EA%B3%B5%EB%B0%A9',
+		maxRedirects: 0
+	});
+	expect(answer.status()).toBeLessThan(500);
+	const [profile] = await sql<{ display_name: string }[]>`select display_name from public.profiles where id = ${craftsman.id}`;
+	expect(profile.display_name).toBe('널문자 공방');
+});
