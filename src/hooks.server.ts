@@ -115,7 +115,7 @@ const bodyLimit = parseBodyLimit(process.env.BODY_SIZE_LIMIT);
 
 const security = securityHandle(() => config().origin ?? '');
 const limits = bodyLimitHandle(() => bodyLimit);
-const pages = sequence(security, limits, noNulHandle, i18n, authenticate, uploadLimitHandle, publicPages);
+const pages = sequence(security, limits, i18n, noNulHandle, authenticate, uploadLimitHandle, publicPages);
 // Providers' webhooks carry no cookie and no language, and change no public page: they skip the
 // language, the session and the page cache (a run of payments is thousands of these a minute).
 const machines = sequence(security, limits);

@@ -116,3 +116,21 @@ test('a reply, a report and a manager hiding the review with a reason, in Englis
 	await expect(visitor.getByText(/Reason: Names a private person\./)).toBeVisible();
 	await expect(visitor.getByText(body)).toHaveCount(0);
 });
+
+test('ratings chosen before the review page comes alive (a slow phone) are kept and sent', async ({ browser, world }) => {
+	const { founder, order } = await completedOrder(world, 'jongno-jewelry');
+	const buyer = await as(browser, founder, 'ko');
+	// The app's scripts held back for a moment, as a slow connection does.
+	await buyer.route('**/_app/immutable/**', async (route) => {
+		await new Promise((r) => setTimeout(r, 1500));
+		await route.continue();
+	});
+	await buyer.goto(`/orders/${order.id}/review`, { waitUntil: 'commit' });
+	await rate(buyer, ['품질', '납기 준수', '소통'], '4 좋음', '포장이 꼼꼼했습니다.');
+	await buyer.waitForLoadState('load');
+	await buyer.waitForTimeout(2000);
+	for (const criterion of ['품질', '납기 준수', '소통'])
+		await expect(buyer.getByRole('group', { name: criterion }).getByLabel('4 좋음')).toBeChecked();
+	await buyer.getByRole('button', { name: '후기 보내기' }).click();
+	await expect(buyer.getByText('후기를 보냈습니다. 상대가 쓰거나 14일이 지나면 공개됩니다.')).toBeVisible();
+});

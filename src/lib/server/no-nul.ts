@@ -1,26 +1,26 @@
 // PostgreSQL text cannot hold a NUL character: a form field carrying one (no keyboard types it; a
-// crafted post, a paste of binary) failed the action's write with a server error, wherever a schema
-// did not refuse it itself (the hostile-input property test kept finding new ones). Form posts that
-// are not uploads (application/x-www-form-urlencoded) have their NULs dropped before any action reads
-// them, as invisible characters nobody meant. Uploads (multipart) keep their bytes: their text fields
-// refuse a NUL in their schemas (noNul in $lib/form-messages).
+// crafted post, a paste of binary) failed the action's write with a server error wherever a schema
+// did not refuse it itself (the hostile-input property test kept finding new ones). Every form an
+// action reads has its text fields' NULs dropped, as invisible characters nobody meant: the request's
+// formData() is read once, as always, and handed over without them (files are left as they are).
 import type { Handle } from '@sveltejs/kit';
 
-const FORM = 'application/x-www-form-urlencoded';
-
-/** The form body without NUL characters, encoded (%00) or not; null when it has none. */
-export function withoutNul(body: string): string | null {
-	return body.includes('%00') || body.includes('\u0000') ? body.replaceAll('%00', '').replaceAll('\u0000', '') : null;
+/** The form with NUL characters dropped from its text fields; the same form when it has none. */
+export function withoutNul(form: FormData): FormData {
+	let found = false;
+	for (const [, value] of form) if (typeof value === 'string' && value.includes('\u0000')) found = true;
+	if (!found) return form;
+	const clean = new FormData();
+	for (const [key, value] of form) clean.append(key, typeof value === 'string' ? value.replaceAll('\u0000', '') : value);
+	return clean;
 }
 
-export const noNulHandle: Handle = async ({ event, resolve }) => {
-	if (event.request.method !== 'POST' || !event.request.headers.get('content-type')?.startsWith(FORM)) return resolve(event);
-	const body = await event.request.clone().text();
-	const clean = withoutNul(body);
-	if (clean !== null) {
-		const headers = new Headers(event.request.headers);
-		headers.delete('content-length');
-		event.request = new Request(event.request.url, { method: 'POST', headers, body: clean });
+/** Goes after any hook that replaces event.request (the language's). */
+export const noNulHandle: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'POST') {
+		const request = event.request;
+		const read = request.formData.bind(request);
+		Object.defineProperty(request, 'formData', { value: async () => withoutNul(await read()) });
 	}
 	return resolve(event);
 };
