@@ -29,7 +29,7 @@ describe('forms without NUL characters', () => {
 			const event = { request: new Request('http://localhost/x?/save', { method: 'POST', body }) };
 			const seen = await noNulHandle({
 				event: event as never,
-				resolve: (async (e: { request: Request }) => new Response((await e.request.formData()).get('note') as string))
+				resolve: async (e: { request: Request }) => new Response((await e.request.formData()).get('note') as string)
 			});
 			expect(await seen.text()).toBe('ab');
 		}
