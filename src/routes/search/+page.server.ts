@@ -5,6 +5,7 @@ import * as companies from '$lib/server/companies';
 import { withUser } from '$lib/server/db';
 import { search } from '$lib/server/search';
 import type { SearchResult } from '$lib/server/search/port';
+import { cards } from './cards';
 import { PER_PAGE, parseSearchParams, searchHref, toSearchQuery, type SearchParams } from '$lib/search-params';
 import { reference, resolveNear } from '$lib/server/search/reference';
 import { suggest, type Suggestions } from '$lib/server/search/suggest';
@@ -62,7 +63,7 @@ export const load = (async ({ locals, url }) => {
 		params,
 		defaultNear,
 		from,
-		result,
+		result: result && cards(result, getLocale()),
 		failed: result === null,
 		suggestions,
 		// Where to look instead when nothing matched (worked out here: the browser need not load the geometry).
