@@ -12,6 +12,8 @@ declare global {
 			user: import('$lib/server/profiles').CurrentUser | null;
 			/** The signed-in user's unread notifications when the request came in (0 for visitors). */
 			unread: number;
+			/** Whether reading the session wrote its cookies (refreshed, or dropped): no kept page is served then. */
+			sessionWrote: boolean;
 		}
 	}
 }

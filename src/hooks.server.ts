@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Cookies, Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config } from '$lib/server/config';
@@ -8,7 +8,7 @@ import { startMailWorker } from '$lib/server/mail/outbox';
 import { startPaymentsWorker } from '$lib/server/payments/jobs';
 import { startRollups } from '$lib/server/cluster-numbers';
 import { startSearchSync } from '$lib/server/search';
-import { listen as listenForPageChanges, pageCache } from '$lib/server/page-cache';
+import { listen as listenForPageChanges, pageCache, privatePageCache } from '$lib/server/page-cache';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as ports from '$lib/server/ports';
 import { accounts, listenForAccountChanges } from '$lib/server/account-cache';
@@ -64,11 +64,15 @@ const i18n: Handle = ({ event, resolve }) =>
 
 // Identity comes only from claims the auth adapter verified; the profile is read under RLS.
 const authenticate: Handle = async ({ event, resolve }) => {
-	event.locals.auth = ports
-		.auth()
-		.forRequest({ cookies: event.cookies, url: event.url, userAgent: event.request.headers.get('user-agent') });
+	let wrote = false;
+	event.locals.auth = ports.auth().forRequest({
+		cookies: noting(event.cookies, () => (wrote = true)),
+		url: event.url,
+		userAgent: event.request.headers.get('user-agent')
+	});
 	const claims = await event.locals.auth.claims();
 	event.locals.claims = claims;
+	event.locals.sessionWrote = wrote;
 	// The account and the bell's count in one transaction, their queries pipelined, and kept for a few
 	// seconds until a notification of this user is announced (account-cache.ts).
 	const [user, unread] = claims
@@ -86,6 +90,34 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * What a kept response is kept as: the page, or its data for a client-side navigation. SvelteKit hands
+ * the hooks a data request's URL as the page's (without /__data.json and the list of layouts and pages
+ * whose data the browser asks again), so the two must be told apart here, or one is served for the other.
+ */
+function keptAs(event: RequestEvent): string {
+	if (!event.isDataRequest) return `page ${event.url.pathname}${event.url.search}`;
+	const asked = new URL(event.request.url).searchParams.get('x-sveltekit-invalidated') ?? '';
+	return `data ${asked} ${event.url.pathname}${event.url.search}`;
+}
+
+/** The request's cookies, telling when one is written (SvelteKit sends those only with a rendered page). */
+function noting(cookies: Cookies, wrote: () => void): Cookies {
+	return {
+		get: (name, opts) => cookies.get(name, opts),
+		getAll: (opts) => cookies.getAll(opts),
+		set: (name, value, opts) => {
+			wrote();
+			cookies.set(name, value, opts);
+		},
+		delete: (name, opts) => {
+			wrote();
+			cookies.delete(name, opts);
+		},
+		serialize: (name, value, opts) => cookies.serialize(name, value, opts)
+	};
+}
+
 // Anonymous pages are the same for every visitor of a language: served from the process's cache until
 // what they show changes (page-cache.ts), and shared caches may keep them briefly.
 const publicPages: Handle = async ({ event, resolve }) => {
@@ -95,10 +127,15 @@ const publicPages: Handle = async ({ event, resolve }) => {
 		// from the cache even before the notification of its commit comes back.
 		const response = await resolve(event);
 		cache.clear();
+		privatePageCache().clear();
 		return response;
 	}
-	if (event.locals.claims || !cache.cacheable(event.url.pathname)) return resolve(event);
-	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
+	// A session that just wrote its cookies (refreshed, or dropped as expired) needs a rendered page to
+	// carry them: SvelteKit adds them only to what resolve() makes.
+	if (event.locals.sessionWrote) return resolve(event);
+	if (event.locals.claims) return privatePage({ event, resolve });
+	if (!cache.cacheable(event.url.pathname)) return resolve(event);
+	const key = `${getLocale()} ${keptAs(event)}`;
 	const kept = cache.get(key);
 	if (kept) return kept;
 	const mark = cache.mark();
@@ -108,6 +145,21 @@ const publicPages: Handle = async ({ event, resolve }) => {
 		response.headers.set('vary', 'Cookie, Accept-Language');
 	}
 	return cache.keep(key, response, mark);
+};
+
+// A signed-in user's dashboard, kept for that user until what it shows changes (page-cache.ts). The key
+// holds everything the page is made from besides the database: the user, their account and bell count
+// as read for this request (account-cache.ts, so a renamed account or a new notification makes a new
+// key), the language, and the day in Seoul (the craftsman's recommendations weigh deadlines by it).
+const privatePage: Handle = async ({ event, resolve }) => {
+	const cache = privatePageCache();
+	if (event.request.method !== 'GET' || !cache.cacheable(event.url.pathname)) return resolve(event);
+	const seoulDay = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+	const key = `${event.locals.claims?.sub} ${getLocale()} ${seoulDay} ${event.locals.unread} ${JSON.stringify(event.locals.user)} ${keptAs(event)}`;
+	const kept = cache.get(key);
+	if (kept) return kept;
+	const mark = cache.mark();
+	return cache.keep(key, await resolve(event), mark);
 };
 
 // Read once: adapter-node reads it at start too.

@@ -41,7 +41,7 @@ async function localsOf(jar: FakeCookies, url: URL): Promise<App.Locals> {
 	const auth = ports.auth().forRequest({ cookies: jar, url, userAgent: 'Mozilla/5.0 (test)' });
 	const claims = await auth.claims();
 	const user = claims ? await withUser(claims, (tx) => profiles.current(tx, claims)) : null;
-	return { auth, claims, user, unread: 0 };
+	return { auth, claims, user, unread: 0, sessionWrote: false };
 }
 
 /** One request of that browser, as the handlers of any route take it (a GET, or a POST of `body`). */

@@ -36,7 +36,7 @@ async function request(jar: FakeCookies, body?: Record<string, string>, userAgen
 	const event: Partial<RequestEvent> = {
 		url,
 		cookies: jar,
-		locals: { auth, claims, user, unread: 0 },
+		locals: { auth, claims, user, unread: 0, sessionWrote: false },
 		params: {},
 		request: new Request(url, body ? { method: 'POST', body: new URLSearchParams(body) } : undefined),
 		getClientAddress: () => '198.51.100.10'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPageCache } from './page-cache';
+import { createPageCache, privatePageCache } from './page-cache';
 
 const html = (text: string, headers: Record<string, string> = {}) =>
 	new Response(text, { status: 200, headers: { 'content-type': 'text/html', ...headers } });
@@ -18,6 +18,13 @@ describe('the anonymous page cache', () => {
 		])
 			expect(cache.cacheable(path), path).toBe(true);
 		for (const path of ['/login', '/dashboard', '/requests/1', '/manage/jongno-jewelry', '/workshops/a/edit', '/files/x', '/api/search'])
+			expect(cache.cacheable(path), path).toBe(false);
+	});
+
+	it('keeps of signed-in pages only the dashboard (per user: the hook keys it)', () => {
+		const cache = privatePageCache();
+		for (const path of ['/dashboard', '/dashboard/__data.json']) expect(cache.cacheable(path), path).toBe(true);
+		for (const path of ['/', '/dashboard/workshop', '/dashboard/company', '/notifications', '/requests/1', '/account', '/orders/1'])
 			expect(cache.cacheable(path), path).toBe(false);
 	});
 

@@ -4,12 +4,17 @@
 // lookup. Every change to the tables those pages read is announced on channel public_pages (migration
 // 20261206000200) and drops everything kept; so does any (re)connection of the listener. Where
 // notifications cannot be heard (a transaction-mode pooler), nothing is kept.
-// Process state, not user state: only responses made for no user are kept (the hook checks claims).
+// The signed-in dashboard is kept the same way in a second cache, one entry per user (the hook puts the
+// user, the account as read for this request and the bell's count into the key): dropped by those
+// announcements and by the ones on channel private_pages (migration 20261212000400), which cover the
+// tables only dashboards show. A user reloading their dashboard costs a lookup instead of a render.
 import type { Sql } from 'postgres';
 import { listenChecked } from './db/listen';
 
 /** Pages that look the same to every anonymous visitor (and their client-side navigation data). */
 const CACHEABLE = /^\/(?:|search|clusters|clusters\/[^/]+|workshops\/[^/]+|companies\/[^/]+)(?:\/__data\.json)?$/;
+/** Signed-in pages kept per user: the dashboard (and its client-side navigation data). */
+const PRIVATE = /^\/dashboard(?:\/__data\.json)?$/;
 /** At most this many pages (the search page has one per query) and this many bytes in all. */
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -37,8 +42,9 @@ export interface PageCache {
 	readonly size: number;
 }
 
-export function createPageCache(options: { maxAgeMs?: number; enabled?: () => boolean } = {}): PageCache {
+export function createPageCache(options: { maxAgeMs?: number; enabled?: () => boolean; pages?: RegExp } = {}): PageCache {
 	const maxAge = options.maxAgeMs ?? MAX_AGE_MS;
+	const pages = options.pages ?? CACHEABLE;
 	const enabled = options.enabled ?? (() => true);
 	const entries = new Map<string, Entry>();
 	let bytes = 0;
@@ -53,7 +59,7 @@ export function createPageCache(options: { maxAgeMs?: number; enabled?: () => bo
 	}
 
 	return {
-		cacheable: (pathname) => CACHEABLE.test(pathname),
+		cacheable: (pathname) => pages.test(pathname),
 		get(key) {
 			const entry = entries.get(key);
 			if (!entry) return null;
@@ -99,7 +105,9 @@ export function createPageCache(options: { maxAgeMs?: number; enabled?: () => bo
 }
 
 let shared: PageCache | undefined;
+let personal: PageCache | undefined;
 let hears = false;
+let hearsPrivate = false;
 
 /** The process's page cache; keeps nothing until listen() has heard its own notification. */
 export function pageCache(): PageCache {
@@ -107,9 +115,25 @@ export function pageCache(): PageCache {
 	return shared;
 }
 
-/** Starts listening for changes to what anonymous pages show (once per process, at start). */
+/** The process's cache of signed-in dashboards; keeps nothing until both channels are heard. */
+export function privatePageCache(): PageCache {
+	personal ??= createPageCache({ enabled: () => hears && hearsPrivate, pages: PRIVATE });
+	return personal;
+}
+
+/** Starts listening for changes to what the kept pages show (once per process, at start). */
 export async function listen(sql: Sql): Promise<boolean> {
 	const cache = pageCache();
-	hears = await listenChecked(sql, 'public_pages', () => cache.clear(), 'pages');
+	const dashboards = privatePageCache();
+	hears = await listenChecked(
+		sql,
+		'public_pages',
+		() => {
+			cache.clear();
+			dashboards.clear();
+		},
+		'pages'
+	);
+	hearsPrivate = await listenChecked(sql, 'private_pages', () => dashboards.clear(), 'dashboards');
 	return hears;
 }
