@@ -12,6 +12,19 @@
 -- Otherwise as in 20261212000200 (apply_payment), 20261206000700 (apply_payment_failure,
 -- order_transition_actor) and 20261127000400 (notification_enqueue_mail).
 
+create function private.first_delivery(provider_ text, event_id_ text) returns boolean
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  -- Held until commit: a second delivery of the event, even one running at this moment, waits here
+  -- for the first's commit and then finds its row.
+  perform pg_advisory_xact_lock(hashtextextended(provider_ || ':' || event_id_, 0));
+  return not exists (select 1 from public.payment_events where provider = provider_ and event_id = event_id_);
+end;
+$$;
+comment on function private.first_delivery(text, text) is 'Whether this is the first delivery of a provider''s event; waits for a concurrent one to commit (apply_payment, apply_payment_failure).';
+revoke all on function private.first_delivery(text, text) from public, anon, authenticated;
+
 create or replace function private.apply_payment(
   provider_ text, event_id_ text, event_type text, provider_ref_ text, milestone uuid, amount bigint, payload_ jsonb
 ) returns text
@@ -25,10 +38,8 @@ declare
   summary jsonb;
   started boolean;
 begin
-  -- Once per event id: a second delivery, even one running at this moment, waits here for the first's
-  -- commit and then finds its row. The row is written once, at the end, with its outcome.
-  perform pg_advisory_xact_lock(hashtextextended(provider_ || ':' || event_id_, 0));
-  if exists (select 1 from public.payment_events where provider = provider_ and event_id = event_id_) then
+  -- The event's row is written once, at the end, with its outcome.
+  if not private.first_delivery(provider_, event_id_) then
     return 'duplicate';
   end if;
   -- The order first, then its milestone: two events of one order (its deposit and its sample, say) wait
@@ -87,8 +98,7 @@ as $$
 declare
   payment uuid;
 begin
-  perform pg_advisory_xact_lock(hashtextextended(provider_ || ':' || event_id_, 0));
-  if exists (select 1 from public.payment_events where provider = provider_ and event_id = event_id_) then
+  if not private.first_delivery(provider_, event_id_) then
     return 'duplicate';
   end if;
   update public.payments set status = new_status, updated_at = now()
