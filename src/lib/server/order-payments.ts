@@ -6,7 +6,10 @@
 import { payable } from '$lib/domain/order-states';
 import type { MilestoneKind } from '$lib/domain/money';
 import type { Sql } from 'postgres';
+import { announce } from './announce';
+import { batcher } from './payments/batches';
 import { asService, asServiceStatement, type Tx } from './db';
+import { MAIL_TOPIC } from './mail/notifications';
 import type { Order } from './orders';
 import type { PaymentEvent, PaymentProvider, ProviderKind, StartResult } from './payments/port';
 import type { StatementLine } from './payments/statement';
@@ -15,15 +18,48 @@ import { msg } from '$lib/msg';
 export type ApplyOutcome = 'applied' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unmatched' | 'ignored';
 
 /**
- * Applies one verified provider event as the service role. Each kind of event is one statement (a
- * database function, or one insert) and so its own transaction: one round trip per webhook.
+ * Applies one verified provider event as the service role, with the other events arriving meanwhile
+ * (payments/batches.ts: one statement, private.apply_payments, and so one transaction for the batch;
+ * alone when nothing else is running). Resolves once it committed. The notices' announcements
+ * (NOTIFY) go after the commit, together with those of the batches that finished meanwhile
+ * (announce.ts).
  */
-export async function apply(provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
-	return asServiceStatement((q) => applyIn(q, provider, event));
+export function apply(provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
+	return batches.apply(provider, event);
+}
+
+// One batch at a time: on two cores bench:payments measured the database's CPU per webhook at
+// 0.44-0.48 ms with one, 0.54-0.66 ms with two and 0.68-0.76 ms with three or four, and p95 15-18 ms
+// against 17-22 ms; the one writer applied 1,300-1,500 webhooks a second there, sharing the cores with
+// the app and the bench. Several app instances run a batch each.
+const batches = batcher({
+	inFlight: 1,
+	maxSize: 16,
+	applyMany: async (provider, events) => {
+		const [row] = await asServiceStatement(
+			(q) => q<{ outcomes: ApplyOutcome[]; users: string[]; mail: boolean }[]>`
+				select outcomes, users, mail from private.apply_payments(${provider},
+				  ${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.type)}::text[],
+				  ${events.map((e) => ('providerRef' in e ? e.providerRef : null))}::text[],
+				  ${events.map((e) => (e.type === 'paid' ? e.milestoneId : null))}::uuid[],
+				  ${events.map((e) => (e.type === 'paid' ? e.amountKrw : null))}::bigint[],
+				  ${events.map((e) => JSON.stringify(e.raw ?? {}))}::jsonb[])`
+		);
+		return row;
+	},
+	committed: ({ users, mail }) => {
+		if (users.length) announce('notifications', users);
+		if (mail) announce('outbox', [MAIL_TOPIC]);
+	}
+});
+
+/** The provider's event as stored: JSON values only. */
+function plain(raw: PaymentEvent['raw']): Record<string, never> {
+	return JSON.parse(JSON.stringify(raw ?? {})) as Record<string, never>;
 }
 
 export async function applyIn(tx: Sql | Tx, provider: ProviderKind, event: PaymentEvent): Promise<ApplyOutcome> {
-	const raw = JSON.parse(JSON.stringify(event.raw ?? {})) as Record<string, never>;
+	const raw = plain(event.raw);
 	if (event.type === 'paid') {
 		const [row] = await tx<{ outcome: ApplyOutcome }[]>`
 			select private.apply_payment(${provider}, ${event.eventId}, 'paid', ${event.providerRef},
