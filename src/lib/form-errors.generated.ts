@@ -211,6 +211,7 @@ export const errorMessages = {
 	request_err_transition: m.request_err_transition,
 	request_forward_choose: m.request_forward_choose,
 	roster_claim_code_invalid: m.roster_claim_code_invalid,
+	roster_err_invite_mail_failed: m.roster_err_invite_mail_failed,
 	roster_invite_gone: m.roster_invite_gone,
 	settings_err_close_running_orders: m.settings_err_close_running_orders,
 	settings_err_confirm_email: m.settings_err_confirm_email,

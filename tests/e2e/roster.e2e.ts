@@ -43,8 +43,9 @@ test('a manager imports a roster with errors, fixes it, imports, invites by emai
 		[first.name, '김민수', first.good, '3311', '서울 종로구 봉익동 12', '3', '02-741-1234', ''],
 		[second.name, '이영희', second.good, '귀금속 및 관련제품 제조업', '서울 종로구 묘동 5', '9', '', '']
 	]);
+	const managerAccount = await world.manager('jongno-jewelry');
 	const manager = await (await browser.newContext()).newPage();
-	await signInAs(manager, await world.manager('jongno-jewelry'));
+	await signInAs(manager, managerAccount);
 	await manager.goto('/manage/jongno-jewelry/import');
 	await expect(manager.getByRole('heading', { level: 1, name: '회원 명부 가져오기' })).toBeVisible();
 
@@ -69,6 +70,23 @@ test('a manager imports a roster with errors, fixes it, imports, invites by emai
 
 	const member = manager.getByRole('listitem').filter({ hasText: first.name });
 	await expect(member).toContainText(first.good);
+	// A mistyped address is refused beside its row, and what was typed stays to be corrected.
+	await member.getByRole('textbox').fill('craftsman-at-example');
+	await member.getByRole('button', { name: '가입 안내 보내기' }).click();
+	await expect(member.locator('.error')).toHaveText('올바른 이메일 주소를 입력해 주세요.');
+	await expect(member.getByRole('textbox')).toHaveValue('craftsman-at-example');
+	// The same without JavaScript (the page comes back from the server): the typed address is kept too.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signInAs(plain, managerAccount);
+	await plain.goto('/manage/jongno-jewelry/import');
+	const plainRow = plain.getByRole('listitem').filter({ hasText: first.name });
+	await plainRow.getByRole('textbox').fill('craftsman-at-example');
+	await plainRow.getByRole('button', { name: '가입 안내 보내기' }).click();
+	await expect(plain.getByRole('listitem').filter({ hasText: first.name }).locator('.error')).toHaveText(
+		'올바른 이메일 주소를 입력해 주세요.'
+	);
+	await expect(plain.getByRole('listitem').filter({ hasText: first.name }).getByRole('textbox')).toHaveValue('craftsman-at-example');
+	await plain.context().close();
 	await member.getByRole('textbox').fill(craftsmanEmail);
 	await member.getByRole('button', { name: '가입 안내 보내기' }).click();
 	await expect(manager.getByRole('status').filter({ hasText: craftsmanEmail })).toHaveText(`${craftsmanEmail}에 가입 안내를 보냈습니다.`);

@@ -16,13 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { isRedirect } from '@sveltejs/kit';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as clusterAdmin from '../../src/lib/server/cluster-admin';
 import * as companies from '../../src/lib/server/companies';
 import * as counseling from '../../src/lib/server/counseling';
 import * as inquiries from '../../src/lib/server/inquiries';
 import * as photos from '../../src/lib/server/photos';
-import { storage } from '../../src/lib/server/ports';
+import { mail, storage } from '../../src/lib/server/ports';
 import * as programs from '../../src/lib/server/programs';
 import * as requests from '../../src/lib/server/requests';
 import * as roster from '../../src/lib/server/roster';
@@ -647,6 +647,31 @@ describe("a cluster manager's claim invitation and forward posted twice", () => 
 		expect((await postInvite(randomUUID())).message).toEqual({ sent: address });
 		expect(await mails()).toBe(2);
 		expect(await audited()).toBe(2);
+	});
+
+	it('records nothing when the mail fails, says so, and the same post again mails and answers sent', async () => {
+		const key = randomUUID();
+		const before = { mails: await mails(), audited: await audited() };
+		const invitedAt = async () =>
+			(await testSql()<{ invited_at: Date | null }[]>`select invited_at from public.roster_members where workshop_id = ${member}`)[0]
+				.invited_at;
+		const was = await invitedAt();
+		const send = vi.spyOn(mail(), 'send').mockRejectedValueOnce(new Error('SMTP 421 try again later'));
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const failed = await postInvite(key);
+			expect(failed.errors._errors).toEqual(['roster_err_invite_mail_failed']);
+			expect(failed.message).toBeUndefined();
+			expect({ mails: await mails(), audited: await audited() }).toEqual(before);
+			expect(await invitedAt()).toEqual(was);
+			// The manager sends again (the same form, the same key): this time it is mailed.
+			expect((await postInvite(key)).message).toEqual({ sent: address });
+			expect(send).toHaveBeenCalledTimes(2);
+			expect({ mails: await mails(), audited: await audited() }).toEqual({ mails: before.mails + 1, audited: before.audited + 1 });
+		} finally {
+			send.mockRestore();
+			logged.mockRestore();
+		}
 	});
 
 	it('a request forwarded to a member twice is forwarded once, and the second post is done too', async () => {

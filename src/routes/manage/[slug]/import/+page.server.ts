@@ -142,23 +142,48 @@ export const actions = {
 		const { claims, cluster } = await managed(event);
 		const form = await superValidate(event.request, zod4(inviteSchema), { id: 'invite' });
 		if (!form.valid) return fail(400, { form });
-		const member = await withUser(claims, (tx) =>
-			roster.markInvited(tx, cluster.id, form.data.workshop, form.data.email, submissionKey(form.data.submission_key))
-		);
+		const origin = config().origin ?? event.url.origin;
+		// The mail is sent before the invitation's mark commits: a mail that fails leaves nothing marked,
+		// so the same form posted again (its key) mails instead of answering "sent" for a mail never sent.
+		// A second post while the first is mailing waits for its row lock and is answered as the first.
+		let member: Awaited<ReturnType<typeof roster.markInvited>>;
+		try {
+			member = await withUser(claims, async (tx) => {
+				const marked = await roster.markInvited(
+					tx,
+					cluster.id,
+					form.data.workshop,
+					form.data.email,
+					submissionKey(form.data.submission_key)
+				);
+				if (marked?.send) await mail().send(invitation(marked, cluster, form.data.email, origin));
+				return marked;
+			});
+		} catch (e) {
+			console.error('[roster] the invitation mail failed:', e);
+			return setError(form, '', 'roster_err_invite_mail_failed', { status: 503 });
+		}
 		if (!member) return setError(form, '', 'roster_invite_gone');
 		// The same form posted again (a double click, a retried request): mailed once, answered as the first.
-		if (!member.send) return message(form, { sent: member.invited_email ?? form.data.email });
-		const link = new URL(`/claim?code=${member.claim_code}`, config().origin ?? event.url.origin).toString();
-		const code = formatClaimCode(member.claim_code);
-		const say = (locale: 'ko' | 'en') => ({
-			subject: m.roster_mail_subject({ cluster: locale === 'ko' ? cluster.name_ko : cluster.name_en }, { locale }),
-			text: m.roster_mail_body(
-				{ name: member.name_ko, cluster: locale === 'ko' ? cluster.name_ko : cluster.name_en, link, code },
-				{ locale }
-			)
-		});
-		// Members read Korean first; the English follows for those who do not.
-		await mail().send({ to: form.data.email, subject: say('ko').subject, text: `${say('ko').text}\n\n---\n\n${say('en').text}` });
-		return message(form, { sent: form.data.email });
+		return message(form, { sent: member.send ? form.data.email : (member.invited_email ?? form.data.email) });
 	}
 } satisfies Actions;
+
+/** The invitation mail: Korean first (members read it first), the English after it for those who do not. */
+function invitation(
+	member: roster.UnclaimedMember,
+	cluster: { name_ko: string; name_en: string },
+	to: string,
+	origin: string
+): { to: string; subject: string; text: string } {
+	const link = new URL(`/claim?code=${member.claim_code}`, origin).toString();
+	const code = formatClaimCode(member.claim_code);
+	const say = (locale: 'ko' | 'en') => {
+		const name = locale === 'ko' ? cluster.name_ko : cluster.name_en;
+		return {
+			subject: m.roster_mail_subject({ cluster: name }, { locale }),
+			text: m.roster_mail_body({ name: member.name_ko, cluster: name, link, code }, { locale })
+		};
+	};
+	return { to, subject: say('ko').subject, text: `${say('ko').text}\n\n---\n\n${say('en').text}` };
+}
