@@ -13,8 +13,7 @@ function database() {
 			batches.push({
 				provider,
 				ids: events.map((e) => e.eventId),
-				release: (r) =>
-					r instanceof Error ? reject(r) : resolve({ outcomes: events.map(() => 'applied'), users: [], mail: false, ...r })
+				release: (r) => (r instanceof Error ? reject(r) : resolve({ outcomes: events.map(() => 'applied'), users: [], mail: false, ...r }))
 			});
 		});
 	return { batches, committed, applyMany, onCommit: (r: BatchResult) => void committed.push(r) };
