@@ -1,10 +1,13 @@
 // The app's and its embedded database's ports for the journeys: several checkouts (or worktrees) on one
 // machine run their journeys side by side on other ports. The Stripe double listens beside the app.
+// Every default (and E2E_PG_PORT + 1 for the Supabase journeys) is below Linux's ephemeral range
+// (32768-60999): a port in it can be the source port of any connection the run makes, and the
+// database was once refused its port (54342) by Playwright's own connection to the app.
 export function e2ePorts(): { app: number; pg: number; stripe: number; portone: number } {
 	const app = Number(process.env.E2E_PORT ?? 4173);
 	return {
 		app,
-		pg: Number(process.env.E2E_PG_PORT ?? 54341),
+		pg: Number(process.env.E2E_PG_PORT ?? 25341),
 		stripe: Number(process.env.E2E_STRIPE_PORT ?? app + 1000),
 		portone: Number(process.env.E2E_PORTONE_PORT ?? app + 2000)
 	};
