@@ -30,7 +30,7 @@ export function apply(provider: ProviderKind, event: PaymentEvent): Promise<Appl
 
 // One batch at a time: on two cores bench:payments measured the database's CPU per webhook at
 // 0.44-0.48 ms with one, 0.54-0.66 ms with two and 0.68-0.76 ms with three or four, and p95 15-18 ms
-// against 17-22 ms; the one writer applied 1,300-1,500 webhooks a second there, sharing the cores with
+// against 17-22 ms; the one writer applied 1,300-1,900 webhooks a second there, sharing the cores with
 // the app and the bench. Several app instances run a batch each.
 const batches = batcher({
 	inFlight: 1,
